@@ -1,0 +1,1 @@
+"""The Qt-free core: data, NLP, storage, importers and exporters."""

@@ -1,0 +1,5 @@
+"""Exporters: pure functions from a frozen Snapshot to bytes or text.
+
+Renderers never touch the database or Qt; `write_*` helpers write their
+output atomically (see annotator.core.fileio.atomic_write).
+"""

@@ -1,0 +1,201 @@
+"""schema.org ClaimReview JSON-LD: one review per reviewed claim.
+
+This is the markup fact-checking sites publish and that Google's Fact Check
+Explorer and other fact-checking tools take in. It follows Google's "Fact check
+(ClaimReview) structured data" guide:
+
+* ClaimReview — required: `claimReviewed`, `reviewRating`, `url`;
+  recommended: `author`, `datePublished`, `itemReviewed`.
+* Rating — required: `alternateName`; recommended: `ratingValue`,
+  `bestRating`, `worstRating`, `name`.
+* Claim (`itemReviewed`) — recommended: `author`, `appearance`,
+  `datePublished`, `firstAppearance`.
+
+`url` must be the page that hosts the published fact check, which the library
+cannot know: pass `url_for_article(article) -> str | None` to supply it. Each
+review's url is that page plus `#claim-<id>`, the anchor the HTML review report
+gives the claim, unless the page URL already has a fragment. Without it the
+reviews carry no `url` and must be completed before being published.
+
+Rating scale (RATING_SCALE), numeric values on a 1 (worst) to 5 (best) scale:
+
+=========  =====  ===========================================================
+verdict    value  meaning
+=========  =====  ===========================================================
+disputed   1      the evidence contradicts the claim
+unsourced  3      no source given or found: neither confirmed nor refuted
+verified   5      the evidence supports the claim
+=========  =====  ===========================================================
+
+`alternateName` (the text shown to readers) is the verdict's label: "Verified",
+"Disputed" or "Unsourced". Unreviewed and removed claims are never exported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import datetime, timezone
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+from annotator.core.fileio import atomic_write
+from annotator.core.model import Article, AttributionKind, Claim, Snapshot, Verdict
+
+SCHEMA_CONTEXT = "https://schema.org"
+UNKNOWN_ORGANISATION = "Unknown organisation"
+
+#: Numeric rating of each exportable verdict; see the module docstring.
+RATING_SCALE: dict[Verdict, int] = {
+    Verdict.DISPUTED: 1,
+    Verdict.UNSOURCED: 3,
+    Verdict.VERIFIED: 5,
+}
+WORST_RATING = 1
+BEST_RATING = 5
+
+# A named speaker whose name contains one of these words is published as an
+# Organization rather than a Person.
+_ORGANISATION_WORDS = re.compile(
+    r"\b(palace|government|ministry|department|office|council|party|police|agency|"
+    r"association|institute|university|college|school|hospital|trust|foundation|charity|"
+    r"company|corporation|group|inc|ltd|plc|llc|bank|committee|commission|authority|"
+    r"service|union|news|times|post|mirror|guardian|herald|telegraph|bbc|cnn|reuters|"
+    r"ap|afp|press|court|parliament|senate|congress|army|navy|league|club|society|"
+    r"organisation|organization|board|centre|center)\b",
+    re.IGNORECASE,
+)
+
+
+def is_web_url(value: str | None) -> bool:
+    """Whether `value` is an absolute http or https URL with a host."""
+    if not value or any(c.isspace() for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def iso_date(value: str) -> str | None:
+    """The UTC calendar date (YYYY-MM-DD) of an ISO 8601 timestamp, or None."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        match = re.match(r"(\d{4}-\d{2}-\d{2})", value.strip())
+        return match.group(1) if match else None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc)
+    return moment.date().isoformat()
+
+
+def _speaker(claim: Claim) -> dict[str, Any] | None:
+    speaker = (claim.attribution.speaker or "").strip()
+    if not speaker or claim.attribution.kind is not AttributionKind.NAMED:
+        return None  # anonymous or hedged "sources" are not an author
+    kind = "Organization" if _ORGANISATION_WORDS.search(speaker) else "Person"
+    return {"@type": kind, "name": speaker}
+
+
+def _review_url(claim: Claim, page: str | None) -> str | None:
+    if not page:
+        return None
+    return page if "#" in page else f"{page}#claim-{claim.id}"
+
+
+def claim_review(claim: Claim, article: Article, organisation: str = "",
+                 page_url: str | None = None) -> dict[str, Any]:
+    """The ClaimReview object of one reviewed claim."""
+    if claim.verdict not in RATING_SCALE:
+        raise ValueError(f"claim {claim.id} has no exportable verdict ({claim.verdict.value})")
+    appearance: dict[str, Any] = {"@type": "CreativeWork",
+                                  "name": article.title or "Untitled article"}
+    if is_web_url(article.source_path):
+        appearance["url"] = article.source_path
+    item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
+    speaker = _speaker(claim)
+    if speaker:
+        item["author"] = speaker
+    review: dict[str, Any] = {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "ClaimReview",
+        "claimReviewed": claim.text,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": RATING_SCALE[claim.verdict],
+            "bestRating": BEST_RATING,
+            "worstRating": WORST_RATING,
+            "alternateName": claim.verdict.label,
+            "name": claim.verdict.label,
+        },
+        "itemReviewed": item,
+        "author": {"@type": "Organization", "name": organisation.strip() or UNKNOWN_ORGANISATION},
+    }
+    published = iso_date(claim.updated_at)
+    if published:
+        review["datePublished"] = published
+    url = _review_url(claim, page_url)
+    if url:
+        review["url"] = url
+    if claim.note.strip():
+        review["reviewBody"] = claim.note.strip()
+    citations = [e.url for e in claim.evidence if is_web_url(e.url)]
+    if citations:
+        review["citation"] = citations
+    return review
+
+
+def render_claimreview(snapshot: Snapshot,
+                       url_for_article: Callable[[Article], str | None] | None = None
+                       ) -> list[dict[str, Any]]:
+    """One ClaimReview per reviewed, non-removed claim of the snapshot, in article order.
+
+    `url_for_article(article)` returns the URL of the published page holding
+    that article's fact checks (or None); see the module docstring.
+    """
+    articles = {a.id: a for a in snapshot.articles}
+    order = {a.id: i for i, a in enumerate(snapshot.articles)}
+    claims = [c for c in snapshot.claims
+              if not c.removed and c.verdict in RATING_SCALE and c.article_id in articles]
+    claims.sort(key=lambda c: (order[c.article_id], c.start, c.end, c.id))
+    pages: dict[int, str | None] = {}
+    reviews = []
+    for claim in claims:
+        article = articles[claim.article_id]
+        if claim.article_id not in pages:
+            page = url_for_article(article) if url_for_article else None
+            pages[claim.article_id] = page if is_web_url(page) else None
+        reviews.append(claim_review(claim, article, snapshot.organisation,
+                                    pages[claim.article_id]))
+    return reviews
+
+
+def dumps_jsonld(data: Any) -> str:
+    """JSON text that is also safe to paste into a <script type="application/ld+json">.
+
+    `<`, `>` and `&` are written as \\u escapes, so no claim or note can close
+    the script element; the JSON value is unchanged.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text + "\n"
+
+
+def write_claimreview(snapshot: Snapshot, path: str | os.PathLike,
+                      url_for_article: Callable[[Article], str | None] | None = None) -> int:
+    """Write the ClaimReview JSON-LD array atomically; return the number of reviews."""
+    reviews = render_claimreview(snapshot, url_for_article)
+    text = dumps_jsonld(reviews)
+    with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    return len(reviews)
+
+
+__all__ = ["RATING_SCALE", "BEST_RATING", "WORST_RATING", "UNKNOWN_ORGANISATION",
+           "claim_review", "dumps_jsonld", "render_claimreview", "write_claimreview", "iso_date", "is_web_url"]

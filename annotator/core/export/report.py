@@ -1,0 +1,705 @@
+"""The review report: an HTML or PDF document an editor can read and circulate.
+
+`render_report_html(snapshot)` is a pure function from a frozen Snapshot to one
+self-contained HTML page (no script, no external resource, a Content Security
+Policy that forbids both). `write_report(snapshot, path)` writes it atomically
+as HTML, or as PDF through WeasyPrint, chosen by the file's suffix.
+
+The report holds, in order:
+
+* a masthead with the organisation, the date the snapshot was taken and who
+  prepared it;
+* a summary: claims counted by verdict with a bar chart, the checkers, the
+  dates of the reviews, and every article's title and source;
+* for each article, its text with every claim highlighted and numbered
+  (numbers run through the whole report), then a table of its reviewed claims
+  (verdict, note, evidence links, attribution, claim type);
+* an appendix listing the claims nobody has reviewed yet.
+
+Removed claims are left out. Verdict colours are the Okabe-Ito palette, safe
+for colour-blind readers, and never the only cue: each verdict also has a
+text label, a symbol and its own underline style in the article text.
+
+Every string that comes from an article, a claim, a note or an evidence link is
+escaped with `html.escape`; an evidence URL becomes a link only when its scheme
+is http or https. Nothing in the data reaches the CSS.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from annotator.core.errors import ExportError
+from annotator.core.fileio import atomic_write
+from annotator.core.model import (
+    AnchorStatus,
+    Article,
+    AttributionKind,
+    Claim,
+    Evidence,
+    Snapshot,
+    Verdict,
+)
+
+REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+@dataclass(frozen=True)
+class VerdictStyle:
+    """How one verdict is drawn: colour plus cues that do not rely on colour."""
+
+    colour: str  # Okabe-Ito colour: swatches, bars, borders
+    tint: str  # light background for highlights and badges
+    symbol: str  # shown beside the label and the claim number
+    underline: str  # CSS border style under highlighted claim text
+    description: str
+
+
+VERDICT_ORDER = (Verdict.VERIFIED, Verdict.DISPUTED, Verdict.UNSOURCED, Verdict.UNREVIEWED)
+
+VERDICT_STYLES: dict[Verdict, VerdictStyle] = {
+    Verdict.VERIFIED: VerdictStyle("#009E73", "#DCF1EA", "\u2713", "solid",
+                                   "supported by the evidence"),
+    Verdict.DISPUTED: VerdictStyle("#D55E00", "#F8E1D1", "\u2717", "double",
+                                   "contradicted by the evidence"),
+    Verdict.UNSOURCED: VerdictStyle("#E69F00", "#FBEFD3", "?", "dashed",
+                                    "no source given or found"),
+    Verdict.UNREVIEWED: VerdictStyle("#8C8C8C", "#EDEDED", "\u25CB", "dotted",
+                                     "not reviewed yet"),
+}
+
+CLAIM_TYPE_LABELS = {
+    "quantity": "Quantity",
+    "prediction": "Prediction",
+    "correlation_causation": "Correlation / causation",
+    "law_rule": "Law or rule",
+    "personal_experience": "Personal experience",
+    "other": "Other",
+}
+
+_DOT = " \u00b7 "
+_DASH = "\u2013"
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _esc(value: object) -> str:
+    """Escape any value for HTML text or a quoted attribute.
+
+    Control characters (other than tab and newlines) and lone surrogates are
+    replaced by U+FFFD so that the page is always valid UTF-8 HTML.
+    """
+    text = "" if value is None else str(value)
+    return html.escape(_UNSAFE_CHARS.sub("\ufffd", text), quote=True)
+
+
+def safe_href(url: str) -> str | None:
+    """Return `url` if it may become a link (http or https with a host), else None."""
+    candidate = (url or "").strip()
+    if not candidate or _UNSAFE_CHARS.search(candidate) or re.search(r"\s", candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return candidate
+    return None
+
+
+def _parse_time(value: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)  # the library stores UTC
+    return moment.astimezone(timezone.utc)
+
+
+def _fmt_day(value: str) -> str:
+    moment = _parse_time(value)
+    return f"{moment.day} {moment:%b %Y}" if moment else (value or "")
+
+
+def _fmt_moment(value: str) -> str:
+    moment = _parse_time(value)
+    return f"{moment.day} {moment:%B %Y, %H:%M} UTC" if moment else (value or "")
+
+
+def _claim_type_label(claim_type: str) -> str:
+    return CLAIM_TYPE_LABELS.get(claim_type, (claim_type or "other").replace("_", " ").capitalize())
+
+
+def _attribution_text(claim: Claim) -> str:
+    attribution = claim.attribution
+    speaker = (attribution.speaker or "").strip()
+    if attribution.kind is AttributionKind.NAMED:
+        text = f"Named source: {speaker}" if speaker else "Named source"
+    elif attribution.kind is AttributionKind.ANONYMOUS:
+        text = f"Anonymous source ({speaker})" if speaker else "Anonymous source"
+    elif attribution.kind is AttributionKind.HEDGED:
+        text = f"Hedged ({speaker})" if speaker else "Hedged, no named source"
+    else:
+        text = f"Speaker: {speaker}" if speaker else "Not attributed"
+    if attribution.via:
+        text += f", via {attribution.via.strip()}"
+    return text
+
+
+def _located(claim: Claim, text: str) -> bool:
+    """Whether the claim's offsets can be drawn in the article text."""
+    return (
+        claim.anchor_status is not AnchorStatus.ORPHANED
+        and isinstance(claim.start, int)
+        and isinstance(claim.end, int)
+        and 0 <= claim.start < claim.end <= len(text)
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+# --------------------------------------------------------------------------- model
+
+
+@dataclass(frozen=True)
+class _Section:
+    article: Article
+    claims: tuple[tuple[int, Claim], ...]  # (report number, claim) in text order
+    missing: bool = False  # the claims' article is not in the snapshot
+
+
+def _sections(snapshot: Snapshot) -> list[_Section]:
+    """Group the non-removed claims by article and number them through the report."""
+    live = [c for c in snapshot.claims if not c.removed]
+    known = {a.id for a in snapshot.articles}
+    groups: list[tuple[Article, list[Claim], bool]] = [
+        (a, [c for c in live if c.article_id == a.id], False) for a in snapshot.articles
+    ]
+    for article_id in sorted({c.article_id for c in live} - known):
+        placeholder = Article(id=article_id, title=f"Article {article_id} (not in this export)",
+                              text="", sha256="")
+        groups.append((placeholder, [c for c in live if c.article_id == article_id], True))
+    number = 0
+    sections = []
+    for article, claims, missing in groups:
+        claims.sort(key=lambda c: (c.start if isinstance(c.start, int) else 0,
+                                   c.end if isinstance(c.end, int) else 0, c.id))
+        numbered = []
+        for claim in claims:
+            number += 1
+            numbered.append((number, claim))
+        sections.append(_Section(article, tuple(numbered), missing))
+    return sections
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def _badge(verdict: Verdict) -> str:
+    style = VERDICT_STYLES[verdict]
+    return (f'<span class="badge v-{verdict.value}"><span class="sym" aria-hidden="true">'
+            f'{_esc(style.symbol)}</span> {_esc(verdict.label)}</span>')
+
+
+def _marker(number: int | str, claim: Claim) -> str:
+    symbol = VERDICT_STYLES[claim.verdict].symbol
+    return (f'<span class="cn v-{claim.verdict.value}" title="{_esc(claim.verdict.label)}">'
+            f'{number}\u00a0{_esc(symbol)}</span>')
+
+
+def _highlighted_text(article: Article, claims: tuple[tuple[int, Claim], ...]) -> str:
+    """The article text, escaped, one <p> a line, each locatable claim in a <mark>.
+
+    Claims are drawn in offset order. A claim overlapping the previous one is
+    clipped to start where that one ends; one wholly inside it is shown as a
+    numbered marker only. Claims whose offsets fall outside the text (or whose
+    anchor was orphaned by a re-import) are listed in the tables instead. A
+    claim running over a line break is highlighted on each line, numbered once.
+    """
+    text = article.text
+    # (text piece, claim or None, report number); a marker-only piece has no text.
+    pieces: list[tuple[str, Claim | None, int]] = []
+    cursor = 0
+    for number, claim in claims:
+        if not _located(claim, text):
+            continue
+        start, end = max(claim.start, cursor), claim.end
+        if start > cursor:
+            pieces.append((text[cursor:start], None, 0))
+        if end <= start:
+            pieces.append(("", claim, number))
+            continue
+        pieces.append((text[start:end], claim, number))
+        cursor = end
+    pieces.append((text[cursor:], None, 0))
+
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def close_paragraph() -> None:
+        paragraphs.append("".join(current))
+        current.clear()
+
+    for piece, claim, number in pieces:
+        lines = piece.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for index, line in enumerate(lines):
+            if index:
+                close_paragraph()
+            if claim is None:
+                current.append(_esc(line))
+            elif index == 0:
+                current.append(
+                    f'<mark class="claim v-{claim.verdict.value}" id="claim-{claim.id}">'
+                    f"{_marker(number, claim)}{_esc(line)}</mark>"
+                )
+            elif line:
+                current.append(f'<mark class="claim v-{claim.verdict.value}">{_esc(line)}</mark>')
+    close_paragraph()
+    html_parts = []
+    for paragraph in paragraphs:
+        if paragraph:
+            html_parts.append(f"<p>{paragraph}</p>")
+        elif html_parts and html_parts[-1] != '<p class="gap"></p>':
+            html_parts.append('<p class="gap"></p>')
+    return "".join(html_parts)
+
+
+def _evidence_html(evidence: tuple[Evidence, ...]) -> str:
+    if not evidence:
+        return '<span class="none">None given</span>'
+    items = []
+    for item in evidence:
+        href = safe_href(item.url)
+        title = (item.title or "").strip()
+        if href:
+            label = f'<a href="{_esc(href)}" rel="noopener noreferrer nofollow">'
+            label += f"{_esc(title)}</a>" if title else f'<span class="url">{_esc(item.url)}</span></a>'
+            url_line = f'<span class="url">{_esc(item.url)}</span>' if title else ""
+        else:
+            label = _esc(title) if title else ""
+            url_line = (f'<span class="url">{_esc(item.url)}</span> '
+                        '<span class="none">(not a web link)</span>')
+        note = f'<span class="ev-note">{_esc(item.note)}</span>' if item.note else ""
+        items.append(f"<li>{label}{' ' if label and url_line else ''}{url_line}{note}</li>")
+    return f'<ol class="evidence">{"".join(items)}</ol>'
+
+
+def _claim_cell(claim: Claim, article: Article) -> str:
+    meta = f"{_claim_type_label(claim.claim_type)} \u00b7 {_attribution_text(claim)}"
+    warn = ""
+    if not _located(claim, article.text):
+        warn = '<span class="warn">Not located in the current article text.</span>'
+    elif claim.anchor_status is AnchorStatus.FUZZY:
+        warn = '<span class="warn">Re-anchored after the article changed; check the wording.</span>'
+    return (f'<div class="quote">\u201c{_esc(claim.text)}\u201d</div>'
+            f'<div class="meta">{_esc(meta)}</div>{warn}')
+
+
+def _reviewed_table(section: _Section) -> str:
+    reviewed = [(n, c) for n, c in section.claims if c.reviewed]
+    if not reviewed:
+        return '<p class="empty">No claim in this article has been reviewed yet.</p>'
+    rows = []
+    for number, claim in reviewed:
+        who = _DOT.join(x for x in (_esc(claim.checker), _esc(_fmt_day(claim.updated_at))) if x)
+        note = _esc(claim.note) if claim.note.strip() else '<span class="none">No note</span>'
+        who_html = f'<div class="who">{who}</div>' if who else ""
+        rows.append(
+            f'<tr class="v-{claim.verdict.value}">'
+            f'<td class="num"><a href="#claim-{claim.id}">{number}</a></td>'
+            f'<td class="claim-cell">{_claim_cell(claim, section.article)}</td>'
+            f'<td class="verdict-cell">{_badge(claim.verdict)}{who_html}</td>'
+            f'<td class="note">{note}</td>'
+            f'<td class="ev">{_evidence_html(claim.evidence)}</td></tr>'
+        )
+    return (
+        '<table class="claims"><thead><tr><th class="num">#</th><th class="claim-h">Claim</th>'
+        '<th class="verdict-h">Verdict</th><th class="note-h">Checker\u2019s note</th>'
+        '<th class="ev-h">Evidence</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
+def _article_section(section: _Section, index: int, total: int) -> str:
+    article = section.article
+    counts = Counter(c.verdict for _, c in section.claims)
+    source_bits = []
+    if article.source_path:
+        href = safe_href(article.source_path)
+        if href:
+            source_bits.append(f'Source: <a href="{_esc(href)}" rel="noopener noreferrer nofollow">'
+                               f'{_esc(article.source_path)}</a>')
+        else:
+            source_bits.append(f"Source: {_esc(article.source_path)}")
+    if article.imported_at:
+        source_bits.append(f"Imported {_esc(_fmt_day(article.imported_at))}")
+    if article.revision and article.revision > 1:
+        source_bits.append(f"Revision {article.revision}")
+    if article.sha256:
+        source_bits.append(f'SHA-256 <span class="mono">{_esc(article.sha256[:12])}\u2026</span>')
+    tally = ", ".join(f"{counts[v]} {v.value}" for v in VERDICT_ORDER if counts[v])
+    summary = _plural(len(section.claims), "claim") + (f": {tally}" if tally else "")
+    if section.missing:
+        body = ('<p class="empty">The text of this article is not part of this export; '
+                'its claims are listed below.</p>')
+    elif article.text:
+        body = f'<div class="article-text">{_highlighted_text(article, section.claims)}</div>'
+    else:
+        body = '<p class="empty">This article has no text.</p>'
+    return (
+        f'<section class="article" id="article-{article.id}">'
+        f'<p class="kicker">Article {index} of {total}</p>'
+        f"<h2>{_esc(article.title or 'Untitled article')}</h2>"
+        f'<p class="source">{_DOT.join(source_bits)}</p>'
+        f'<p class="tally">{_esc(summary)}</p>'
+        f"{body}"
+        f'<h3>Reviewed claims</h3>{_reviewed_table(section)}'
+        "</section>"
+    )
+
+
+def _summary(snapshot: Snapshot, sections: list[_Section]) -> str:
+    claims = [c for s in sections for _, c in s.claims]
+    counts = Counter(c.verdict for c in claims)
+    total = len(claims)
+    biggest = max(counts.values(), default=0)
+    rows = []
+    for verdict in VERDICT_ORDER:
+        count = counts[verdict]
+        width = (100.0 * count / biggest) if biggest else 0.0
+        share = f"{100.0 * count / total:.0f}%" if total else "\u2013"
+        style = VERDICT_STYLES[verdict]
+        rows.append(
+            f'<tr class="v-{verdict.value}"><th scope="row">{_badge(verdict)}'
+            f'<div class="desc">{_esc(style.description)}</div></th>'
+            f'<td class="bar"><div class="track"><div class="fill" '
+            f'style="width:{width:.1f}%"></div></div></td>'
+            f'<td class="count">{count}</td><td class="share">{share}</td></tr>'
+        )
+    chart = (f'<table class="chart" aria-label="Claims by verdict"><tbody>{"".join(rows)}'
+             f'</tbody><tfoot><tr><th scope="row">All claims</th><td></td>'
+             f'<td class="count">{total}</td><td class="share">{"100%" if total else ""}</td>'
+             "</tr></tfoot></table>")
+
+    reviewed = [c for c in claims if c.reviewed]
+    checkers = sorted({c.checker.strip() for c in reviewed if c.checker.strip()}, key=str.lower)
+    moments = sorted(m for m in (_parse_time(c.updated_at) for c in reviewed) if m)
+    if moments:
+        first, last = _fmt_day(moments[0].isoformat()), _fmt_day(moments[-1].isoformat())
+        dates = first if first == last else f"{first} \u2013 {last}"
+    else:
+        dates = "No review yet"
+    facts = [
+        ("Articles", str(len(sections))),
+        ("Claims", f"{total} ({len(reviewed)} reviewed, {total - len(reviewed)} to review)"),
+        ("Checked by", ", ".join(checkers) or "\u2013"),
+        ("Reviews dated", dates),
+        ("Report prepared by", snapshot.checker or "\u2013"),
+        ("Data as of", _fmt_moment(snapshot.taken_at) or "\u2013"),
+    ]
+    facts_html = "".join(f"<dt>{_esc(k)}</dt><dd>{_esc(v)}</dd>" for k, v in facts)
+
+    article_rows = []
+    for index, section in enumerate(sections, 1):
+        a_counts = Counter(c.verdict for _, c in section.claims)
+        source = section.article.source_path or ""
+        cells = "".join(f'<td class="count">{a_counts[v] or _DASH}</td>' for v in VERDICT_ORDER)
+        source_html = f'<div class="url">{_esc(source)}</div>' if source else ""
+        article_rows.append(
+            f'<tr><td class="num">{index}</td><td><a href="#article-{section.article.id}">'
+            f"{_esc(section.article.title or 'Untitled article')}</a>"
+            f'{source_html}</td>'
+            f'<td class="count">{len(section.claims)}</td>{cells}</tr>'
+        )
+    heads = "".join(
+        f'<th class="count" title="{_esc(v.label)}">{_badge(v)}</th>' for v in VERDICT_ORDER
+    )
+    articles = (
+        '<table class="articles"><thead><tr><th class="num">#</th><th>Article and source</th>'
+        f'<th class="count claims-h">Claims</th>{heads}</tr></thead>'
+        f'<tbody>{"".join(article_rows)}</tbody></table>'
+    ) if sections else '<p class="empty">This export holds no article.</p>'
+
+    legend = "".join(
+        f'<td><mark class="claim v-{v.value}">{_marker("n", _LegendClaim(v))}'
+        f'{_esc(v.label)}</mark><div class="desc">{_esc(VERDICT_STYLES[v].underline)} underline'
+        "</div></td>"
+        for v in VERDICT_ORDER
+    )
+    return (
+        '<section class="summary"><h2>Summary</h2>'
+        f'<div class="summary-grid"><div class="chart-box">{chart}</div>'
+        f'<dl class="facts">{facts_html}</dl></div>'
+        f"<h3>Articles in this report</h3>{articles}"
+        '<h3>How to read the article text</h3>'
+        '<p class="help">Each claim is highlighted and numbered; the numbers match the tables. '
+        "The verdict is shown by colour, by a symbol and by the style of the underline:</p>"
+        f'<table class="legend"><tbody><tr>{legend}</tr></tbody></table></section>'
+    )
+
+
+@dataclass(frozen=True)
+class _LegendClaim:
+    verdict: Verdict
+
+
+def _appendix(sections: list[_Section]) -> str:
+    rows = []
+    for index, section in enumerate(sections, 1):
+        for number, claim in section.claims:
+            if claim.reviewed:
+                continue
+            rows.append(
+                f'<tr><td class="num"><a href="#claim-{claim.id}">{number}</a></td>'
+                f'<td class="claim-cell">{_claim_cell(claim, section.article)}</td>'
+                f'<td class="art">{index}. {_esc(section.article.title or "Untitled article")}</td>'
+                f'<td class="count">{claim.score:.2f}</td></tr>'
+            )
+    if not rows:
+        return ('<section class="appendix"><h2>Appendix: unreviewed claims</h2>'
+                '<p class="empty">Every claim in this report has been reviewed.</p></section>')
+    return (
+        '<section class="appendix"><h2>Appendix: unreviewed claims</h2>'
+        f'<p class="help">{_plural(len(rows), "claim")} still to review, with the '
+        "detector\u2019s check-worthiness score (0 to 1).</p>"
+        '<table class="claims unreviewed"><thead><tr><th class="num">#</th><th>Claim</th>'
+        '<th class="art-h">Article</th><th class="count score-h">Score</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></section>'
+    )
+
+
+# --------------------------------------------------------------------------- style
+
+_SERIF = '"Source Serif 4", "Source Serif Pro", Charter, Georgia, "DejaVu Serif", serif'
+_SANS = ('"Source Sans 3", "Inter", "Helvetica Neue", Arial, "DejaVu Sans", sans-serif')
+_MONO = '"DejaVu Sans Mono", Menlo, Consolas, monospace'
+
+
+def _css() -> str:
+    verdicts = []
+    for verdict, s in VERDICT_STYLES.items():
+        v = verdict.value
+        verdicts.append(
+            f".badge.v-{v}{{background:{s.tint};border-left:3pt solid {s.colour}}}"
+            f".badge.v-{v} .sym{{color:{s.colour}}}"
+            f"mark.claim.v-{v}{{background:{s.tint};border-bottom:2.2pt {s.underline} {s.colour}}}"
+            f".cn.v-{v}{{background:{s.colour}}}"
+            f"table.chart tr.v-{v} .fill{{background:{s.colour}}}"
+            f"table.claims tr.v-{v} td.num{{border-left:3pt solid {s.colour}}}"
+        )
+    return f"""
+@page {{
+  size: A4; margin: 20mm 17mm 20mm 17mm;
+  @top-left {{ content: string(org); font: 7.5pt {_SANS}; color: #6b6b6b; }}
+  @top-right {{ content: "Claim review report"; font: 7.5pt {_SANS}; color: #6b6b6b; }}
+  @bottom-left {{ content: "Data as of " string(taken); font: 7.5pt {_SANS}; color: #6b6b6b; }}
+  @bottom-right {{ content: "Page " counter(page) " of " counter(pages);
+                  font: 7.5pt {_SANS}; color: #6b6b6b; }}
+}}
+@page :first {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}
+html {{ -webkit-text-size-adjust: 100%; }}
+body {{ font-family: {_SERIF}; font-size: 10pt; line-height: 1.5; color: #1f1f1f;
+        margin: 0 auto; padding: 24px 32px 48px; max-width: 58em; background: #fff; }}
+@media print {{ body {{ padding: 0; max-width: none; }} }}
+a {{ color: #0b5394; text-decoration: none; }}
+h1, h2, h3, th, .kicker, .meta, .badge, .cn, .facts, .source, .tally, .help, .legend,
+.who, .url, .warn, .none, .empty, table {{ font-family: {_SANS}; }}
+.running-org {{ string-set: org content(); }}
+.running-taken {{ string-set: taken content(); }}
+header.masthead {{ border-bottom: 2.5pt solid #1f1f1f; padding-bottom: 10pt; margin-bottom: 16pt; }}
+.masthead .org {{ font-family: {_SANS}; font-size: 9pt; font-weight: bold; letter-spacing: 0.12em;
+                 text-transform: uppercase; color: #444; margin: 0; }}
+.masthead h1 {{ font-size: 22pt; line-height: 1.15; margin: 4pt 0 4pt; font-weight: bold; }}
+.masthead .meta {{ font-size: 9pt; color: #555; margin: 0; }}
+h2 {{ font-size: 15pt; line-height: 1.25; margin: 0 0 4pt; }}
+h3 {{ font-size: 10.5pt; text-transform: uppercase; letter-spacing: 0.06em; color: #444;
+      margin: 18pt 0 6pt; border-bottom: 0.6pt solid #bbb; padding-bottom: 2pt; }}
+.summary h2, .appendix h2 {{ margin-bottom: 8pt; }}
+.summary-grid {{ overflow: hidden; }}
+.chart-box {{ float: left; width: 60%; }}
+dl.facts {{ margin: 0 0 0 66%; font-size: 8.5pt; line-height: 1.35; }}
+dl.facts dt {{ color: #6b6b6b; text-transform: uppercase; font-size: 7pt; letter-spacing: 0.06em;
+              margin-top: 5pt; }}
+dl.facts dt:first-child {{ margin-top: 0; }}
+dl.facts dd {{ margin: 0; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 8.5pt; line-height: 1.35;
+         table-layout: fixed; }}
+th {{ text-align: left; font-weight: bold; }}
+thead th {{ font-size: 7.5pt; text-transform: uppercase; letter-spacing: 0.05em; color: #555;
+           border-bottom: 1pt solid #1f1f1f; padding: 3pt 5pt; vertical-align: bottom; }}
+td {{ padding: 5pt; vertical-align: top; border-bottom: 0.5pt solid #d6d6d6; }}
+tr {{ break-inside: avoid; }}
+td.num, th.num {{ width: 2.6em; text-align: right; font-weight: bold; white-space: nowrap; }}
+td.count, th.count {{ text-align: right; white-space: nowrap; }}
+table.chart th {{ font-weight: normal; width: 42%; padding: 4pt 6pt 4pt 0;
+                  border-bottom: 0.5pt solid #e2e2e2; }}
+table.chart td {{ border-bottom: 0.5pt solid #e2e2e2; vertical-align: middle; padding: 4pt; }}
+table.chart .desc {{ font-size: 7.5pt; color: #6b6b6b; margin-top: 1pt; }}
+table.chart td.bar {{ width: 30%; }}
+table.chart td.count {{ width: 9%; }}
+table.chart .track {{ background: #f2f2f2; height: 9pt; }}
+table.chart .fill {{ height: 9pt; }}
+table.chart td.count {{ font-weight: bold; font-size: 10pt; }}
+table.chart td.share {{ color: #6b6b6b; text-align: right; width: 9%; }}
+table.chart tfoot th, table.chart tfoot td {{ border-bottom: none; border-top: 1pt solid #1f1f1f;
+                                              font-weight: bold; }}
+table.articles thead .badge {{ font-size: 6.5pt; padding: 0.5pt 3pt; text-transform: none;
+                              letter-spacing: 0; }}
+.badge {{ display: inline-block; font-size: 8pt; font-weight: bold; padding: 1pt 5pt 1pt 4pt;
+          border-radius: 2pt; color: #1f1f1f; white-space: nowrap; line-height: 1.3; }}
+.badge .sym {{ font-weight: bold; }}
+.kicker {{ font-size: 7.5pt; text-transform: uppercase; letter-spacing: 0.12em; color: #6b6b6b;
+           margin: 0 0 2pt; }}
+.source, .tally {{ font-size: 8pt; color: #555; margin: 0 0 2pt; overflow-wrap: anywhere; }}
+.tally {{ margin-bottom: 10pt; }}
+.mono {{ font-family: {_MONO}; font-size: 7.5pt; }}
+section.article {{ break-before: page; }}
+section.appendix {{ break-before: page; }}
+.summary {{ margin-bottom: 12pt; }}
+.article-text {{ font-size: 10.5pt; line-height: 1.6; border-left: 1pt solid #d6d6d6;
+                 padding: 2pt 0 2pt 12pt; margin: 6pt 0 0; overflow-wrap: break-word; }}
+.article-text p {{ margin: 0 0 5pt; white-space: pre-wrap; orphans: 2; widows: 2; }}
+.article-text p.gap {{ margin: 0; height: 5pt; }}
+mark.claim {{ color: inherit; padding: 0 1pt; }}
+.cn {{ font-family: {_SANS}; font-size: 7.5pt; font-weight: bold; color: #fff; border-radius: 2pt;
+       padding: 0.5pt 3pt; margin-right: 3pt; vertical-align: 1pt; white-space: nowrap;
+       line-height: 1; }}
+.cn.v-unsourced {{ color: #1f1f1f; }}
+.quote {{ font-family: {_SERIF}; font-size: 9pt; line-height: 1.4; }}
+.meta {{ font-size: 7.5pt; color: #555; margin-top: 2pt; }}
+.who {{ font-size: 7pt; color: #6b6b6b; margin-top: 3pt; }}
+.warn {{ display: block; font-size: 7.5pt; color: #8a4b00; margin-top: 2pt; font-style: italic; }}
+th.claim-h {{ width: 31%; }}
+th.verdict-h {{ width: 12%; }}
+th.note-h {{ width: 24%; }}
+th.art-h {{ width: 30%; }}
+th.score-h {{ width: 4.5em; }}
+td.note {{ white-space: pre-wrap; overflow-wrap: break-word; }}
+td.ev {{ overflow-wrap: anywhere; }}
+td.art {{ font-size: 8pt; color: #444; }}
+table.articles th.claims-h {{ width: 4.2em; }}
+table.articles th.count {{ width: 8em; padding-left: 2pt; padding-right: 0; }}
+ol.evidence {{ margin: 0; padding-left: 1.2em; }}
+ol.evidence li {{ margin-bottom: 3pt; }}
+.url {{ display: block; font-size: 7pt; color: #555; overflow-wrap: anywhere; word-break: break-all; }}
+a .url {{ color: #0b5394; }}
+.ev-note {{ display: block; font-size: 7.5pt; color: #444; font-style: italic; }}
+.none, .empty {{ color: #8c8c8c; font-style: italic; }}
+.empty {{ font-size: 9pt; }}
+.help {{ font-size: 8.5pt; color: #444; margin: 0 0 4pt; }}
+table.legend {{ width: auto; margin-top: 4pt; }}
+table.legend td {{ border: none; padding: 2pt 18pt 2pt 0; font-size: 9pt; white-space: nowrap; }}
+table.legend .desc {{ color: #6b6b6b; font-size: 7.5pt; margin-top: 2pt; }}
+footer.colophon {{ margin-top: 24pt; padding-top: 6pt; border-top: 0.6pt solid #bbb;
+                   font-family: {_SANS}; font-size: 7.5pt; color: #6b6b6b; }}
+{"".join(verdicts)}
+"""
+
+
+# --------------------------------------------------------------------------- public
+
+
+def render_report_html(snapshot: Snapshot) -> str:
+    """Render the review report for every article in the snapshot as one HTML page."""
+    sections = _sections(snapshot)
+    organisation = snapshot.organisation.strip() or "Fact-check desk"
+    taken = _fmt_moment(snapshot.taken_at) or snapshot.taken_at
+    if len(sections) == 1:
+        scope = sections[0].article.title or "Untitled article"
+    else:
+        scope = f"{_plural(len(sections), 'article')}"
+    meta = [f"Prepared by {snapshot.checker}" if snapshot.checker else "", scope]
+    meta_html = _DOT.join(_esc(m) for m in meta if m)
+    if taken:
+        meta_html = (f'Data as of <span class="running-taken">{_esc(taken)}</span>'
+                     + (_DOT + meta_html if meta_html else ""))
+    total = len(sections)
+    body = "".join(_article_section(s, i, total) for i, s in enumerate(sections, 1))
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en"><head><meta charset="utf-8">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<meta name="generator" content="annotator">'
+        f"<title>Claim review report \u2013 {_esc(organisation)}</title>"
+        f"<style>{_css()}</style></head><body>"
+        '<header class="masthead">'
+        f'<p class="org running-org">{_esc(organisation)}</p>'
+        "<h1>Claim review report</h1>"
+        f'<p class="meta">{meta_html}</p>'
+        "</header><main>"
+        f"{_summary(snapshot, sections)}{body}{_appendix(sections)}"
+        "</main>"
+        '<footer class="colophon">Generated by annotator from the library as of '
+        f"{_esc(taken)}. Verdict colours follow the Okabe\u2013Ito palette; every verdict is also "
+        "given as text and by a symbol.</footer>"
+        "</body></html>\n"
+    )
+
+
+def _refuse_fetch(url: str, *args, **kwargs):
+    raise ValueError(f"the report never loads external resources ({url[:60]})")
+
+
+def render_report_pdf(snapshot: Snapshot) -> bytes:
+    """Render the same HTML report to PDF bytes with WeasyPrint (no network access)."""
+    try:
+        import logging
+
+        import weasyprint
+    except (ImportError, OSError) as exc:
+        raise ExportError(
+            "PDF export needs WeasyPrint and the Pango library "
+            f"(pip install weasyprint; apt-get install libpango-1.0-0 libpangoft2-1.0-0): {exc}"
+        ) from None
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    document = weasyprint.HTML(string=render_report_html(snapshot), url_fetcher=_refuse_fetch,
+                               base_url=None)
+    try:
+        return document.write_pdf()
+    except Exception as exc:  # WeasyPrint raises many types; report one line
+        raise ExportError(f"cannot render the PDF report: {exc}") from None
+
+
+def write_report(snapshot: Snapshot, path: str | os.PathLike) -> str:
+    """Write the report as HTML (.html, .htm) or PDF (.pdf) atomically.
+
+    Returns the format written ("html" or "pdf"). Any other suffix, or a
+    failure to render or write, raises ExportError with one clear line.
+    """
+    target = Path(path)
+    kind = REPORT_SUFFIXES.get(target.suffix.lower())
+    if kind is None:
+        given = target.suffix or "no suffix"
+        raise ExportError(
+            f"cannot write report {target}: unknown file type ({given}); use .html, .htm or .pdf"
+        )
+    if kind == "pdf":
+        data = render_report_pdf(snapshot)
+        with atomic_write(target, "wb") as fh:
+            fh.write(data)
+    else:
+        text = render_report_html(snapshot)
+        with atomic_write(target, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    return kind
+
+
+__all__ = ["VERDICT_STYLES", "VERDICT_ORDER", "REPORT_SUFFIXES", "render_report_html",
+           "render_report_pdf", "write_report", "safe_href"]

@@ -1,0 +1,182 @@
+"""Reading article files (.txt, .md, .html, .docx) into plain text.
+
+The text we return is what every offset refers to. Line ends are normalised
+to "\\n" (as Python's own text mode does), a byte-order mark is dropped, and
+nothing else is changed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import InputError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # far beyond any article; keeps memory bounded
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED = sorted(TEXT_SUFFIXES - {""} | HTML_SUFFIXES | DOCX_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    title: str
+    text: str
+    source_path: str | None
+    encoding: str = "utf-8"
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def title_from_text(text: str, fallback: str = "Untitled article") -> str:
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            return line if len(line) <= 120 else line[:117].rstrip() + "…"
+    return fallback
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode the bytes of a text file; return (text, encoding used)."""
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    if b"\x00" in data[:8192]:
+        raise InputError("binary")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # UTF-8 with a few stray bytes: keep it UTF-8 when most non-ASCII is valid UTF-8.
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for ch in lenient if ord(ch) > 127 and ch != "\ufffd")
+    if good and bad <= good:
+        return lenient, "utf-8 (with invalid bytes replaced)"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    # Single-byte Western guesses are almost always Windows-1252 in newsrooms.
+    if encoding in {"latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman"}:
+        encoding = "cp1252"
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / len(sample) > 0.01 or sample.count("\ufffd") / len(sample) > 0.1
+
+
+def read_article(path: str | os.PathLike) -> LoadedArticle:
+    """Read an article file; raise InputError with one clear line if it can't be used."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise InputError(f"{name}: no such file")
+    if path.is_dir():
+        raise InputError(f"{name}: is a folder, not an article file")
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise InputError(f"{name}: the file is empty")
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                f"{name}: the file is too large ({size / 1e6:.0f} MB; the limit is "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB)"
+            )
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    if suffix in DOCX_SUFFIXES:
+        return _read_docx(path, data)
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _sniff_html(data)):
+        return _read_html(path, data)
+    if suffix not in TEXT_SUFFIXES:
+        if data[:4] == b"PK\x03\x04" or b"\x00" in data[:8192]:
+            raise InputError(f"{name}: unsupported file type {suffix} (use one of: "
+                             f"{', '.join(SUPPORTED)})")
+    try:
+        text, encoding = decode_text(data)
+    except InputError:
+        raise InputError(f"{name}: not a text file (it looks binary)") from None
+    text = normalise_newlines(text)
+    if _looks_binary(text):
+        raise InputError(f"{name}: not a text file (it looks binary)")
+    if not text.strip():
+        raise InputError(f"{name}: the file holds no text")
+    return LoadedArticle(title_from_text(text, path.stem), text, str(path.resolve()), encoding)
+
+
+def article_from_text(text: str, source: str | None = None) -> LoadedArticle:
+    """An article pasted or typed in rather than read from a file."""
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise InputError("the pasted text is empty")
+    return LoadedArticle(title_from_text(text), text, source)
+
+
+def _sniff_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
+
+
+def _read_html(path: Path, data: bytes) -> LoadedArticle:
+    import trafilatura
+
+    try:
+        html, _ = decode_text(data)
+    except InputError:
+        raise InputError(f"{path}: not an HTML file (it looks binary)") from None
+    text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                               include_images=False, include_links=False, favor_precision=True)
+    if not text or not text.strip():
+        # Short pages fall below trafilatura's default thresholds; ask once more without them.
+        text = trafilatura.extract(html, include_comments=False, include_tables=False,
+                                   favor_recall=True)
+    if not text or not text.strip():
+        raise InputError(f"{path}: no article text found in this HTML page")
+    text = normalise_newlines(text).strip() + "\n"
+    title = None
+    metadata = trafilatura.extract_metadata(html)
+    if metadata is not None and metadata.title:
+        title = metadata.title.strip()
+    return LoadedArticle(title or title_from_text(text, path.stem), text, str(path.resolve()),
+                         "html")
+
+
+def _read_docx(path: Path, data: bytes) -> LoadedArticle:
+    if data[:4] != b"PK\x03\x04":
+        raise InputError(f"{path}: not a Word document (.docx)")
+    try:
+        import docx
+
+        document = docx.Document(str(path))
+        paragraphs = [p.text for p in document.paragraphs]
+    except Exception:  # python-docx raises many types for damaged packages
+        raise InputError(f"{path}: not a Word document, or the document is damaged") from None
+    text = normalise_newlines("\n".join(paragraphs)).strip("\n")
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    if not text.strip():
+        raise InputError(f"{path}: the Word document holds no text")
+    title = None
+    try:
+        title = (document.core_properties.title or "").strip() or None
+    except Exception:
+        title = None
+    return LoadedArticle(title or title_from_text(text, path.stem), text + "\n",
+                         str(path.resolve()), "docx")

@@ -1,0 +1,98 @@
+"""Splitting an article into paragraphs and telling headlines, datelines and
+captions from running text, before any NLP runs.
+
+Pure Python: cheap, and the reason a sentence can never cross a paragraph
+break (spaCy's parser would otherwise merge a caption into the next line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.core.model import UnitKind
+
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DATELINE = re.compile(
+    rf"^\s*(?:[A-Z][A-Za-z .'-]{{1,40}},\s*)?(?:{_WEEKDAYS},?\s+)?"
+    rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"(?:\s*[-–—:]\s*[A-Z][A-Za-z .'-]{{1,40}})?\s*$"
+)
+_CAPTION_START = re.compile(
+    r"^\s*(?:Pictured|Picture|Photo|Photograph|Image|Above|Below|Left|Right|Inset|Top|Bottom|"
+    r"Credit|Photo credit|Watch|Video)\s*(?:\([^)]*\))?\s*:", re.I)
+_PICTURED = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?pictured\b|\(pictured\b|\bpictured\s*(?:above|below|left|right|here)\b|\(\s*(?:left|right|centre|center)\s*\)", re.I)
+_TERMINAL = re.compile(r"[.!?…]['’”\")\]]*\s*$|[.!?…]\s*['’”\"]\s*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph: text[start:end] is one line of the article, stripped."""
+
+    start: int
+    end: int
+    text: str
+    kind: UnitKind
+
+
+def _is_headline(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 20 and not _TERMINAL.search(text) and not text.endswith((",", ";"))
+
+
+def is_dateline(text: str) -> bool:
+    return bool(_DATELINE.match(text))
+
+
+def caption_cue(text: str) -> str | None:
+    """Why a paragraph reads as an image caption, or None."""
+    if _CAPTION_START.match(text):
+        return "starts like a caption (\"Pictured:\")"
+    if _PICTURED.search(text):
+        return "describes a picture (\"pictured\")"
+    return None
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Paragraphs of `text` with their kinds; offsets slice `text` exactly."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    blocks: list[Block] = []
+    first_seen = False
+    for index, (line_start, line_end) in enumerate(lines):
+        raw = text[line_start:line_end]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = line_start + (len(raw) - len(raw.lstrip()))
+        end = start + len(stripped)
+        blank_before = index == 0 or not text[lines[index - 1][0]:lines[index - 1][1]].strip()
+        blank_after = (index == len(lines) - 1
+                       or not text[lines[index + 1][0]:lines[index + 1][1]].strip())
+        if not first_seen:
+            first_seen = True
+            if is_dateline(stripped):
+                kind = UnitKind.DATELINE
+            elif _is_headline(stripped) and not caption_cue(stripped):
+                kind = UnitKind.HEADLINE
+            else:
+                kind = UnitKind.CAPTION if caption_cue(stripped) else UnitKind.SENTENCE
+        elif is_dateline(stripped):
+            kind = UnitKind.DATELINE
+        elif caption_cue(stripped):
+            kind = UnitKind.CAPTION
+        elif (not _TERMINAL.search(stripped) and (blank_before or blank_after)
+              and len(stripped.split()) <= 60):
+            # A short unpunctuated line set apart by a blank line: a caption or a
+            # cross-heading, not running text.
+            kind = UnitKind.CAPTION
+        else:
+            kind = UnitKind.SENTENCE
+        blocks.append(Block(start, end, stripped, kind))
+    return blocks

@@ -1,0 +1,111 @@
+"""The library's schema, as numbered migrations.
+
+`PRAGMA user_version` holds the number of the last migration applied. A
+database whose version is higher than `SCHEMA_VERSION` was written by a newer
+annotator and is refused untouched.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, claims and the append-only history of changes.
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        source_path TEXT,
+        text TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_sha256 ON articles(sha256);
+    CREATE INDEX articles_source_path ON articles(source_path);
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL CHECK (start >= 0),
+        "end" INTEGER NOT NULL CHECK ("end" >= start),
+        text TEXT NOT NULL,
+        score REAL NOT NULL DEFAULT 0,
+        verdict TEXT NOT NULL DEFAULT 'unreviewed'
+            CHECK (verdict IN ('unreviewed', 'verified', 'disputed', 'unsourced')),
+        note TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'sentence',
+        check_worthy INTEGER NOT NULL DEFAULT 1,
+        claim_type TEXT NOT NULL DEFAULT 'other',
+        attribution TEXT NOT NULL DEFAULT '{}',
+        suggested_verdict TEXT,
+        reasons TEXT NOT NULL DEFAULT '[]',
+        entities TEXT NOT NULL DEFAULT '[]',
+        origin TEXT NOT NULL DEFAULT 'detected',
+        removed INTEGER NOT NULL DEFAULT 0,
+        checker TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX claims_article ON claims(article_id, start);
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        action TEXT NOT NULL,
+        verdict TEXT,
+        note TEXT,
+        detail TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        by TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX history_claim ON history(claim_id, id);
+    CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+    CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+        BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+    """,
+    # 2: evidence, article revisions, claim anchors (quote context) and search.
+    """
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL,
+        removed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX evidence_claim ON evidence(claim_id);
+    ALTER TABLE articles ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE article_revisions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        UNIQUE (article_id, revision)
+    );
+    INSERT INTO article_revisions (article_id, revision, text, sha256, imported_at)
+        SELECT id, 1, text, sha256, imported_at FROM articles;
+    ALTER TABLE claims ADD COLUMN prefix TEXT NOT NULL DEFAULT '';
+    ALTER TABLE claims ADD COLUMN suffix TEXT NOT NULL DEFAULT '';
+    ALTER TABLE claims ADD COLUMN anchor_status TEXT NOT NULL DEFAULT 'exact';
+    ALTER TABLE claims ADD COLUMN norm TEXT NOT NULL DEFAULT '';
+    CREATE INDEX claims_norm ON claims(norm);
+    CREATE VIRTUAL TABLE claims_fts USING fts5(
+        text, note, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO claims_fts (rowid, text, note) SELECT id, text, note FROM claims;
+    CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts (rowid, text, note) VALUES (new.id, new.text, new.note);
+    END;
+    CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text, note)
+            VALUES ('delete', old.id, old.text, old.note);
+    END;
+    CREATE TRIGGER claims_fts_update AFTER UPDATE OF text, note ON claims BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text, note)
+            VALUES ('delete', old.id, old.text, old.note);
+        INSERT INTO claims_fts (rowid, text, note) VALUES (new.id, new.text, new.note);
+    END;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

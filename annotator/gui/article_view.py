@@ -1,0 +1,220 @@
+"""The article text, read-only, with every claim highlighted by verdict.
+
+Highlights are character formats merged inside one edit block: for 10,000
+claims that is ~0.1 s, where `setExtraSelections` takes over a second. The
+selected claim alone uses an extra selection (a frame-like outline).
+Positions are converted between Python offsets and Qt's UTF-16 at this edge.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
+
+from annotator.core.model import Claim, Verdict
+from annotator.core.offsets import Utf16Map
+from annotator.gui.palette import VerdictStyle, style_for
+
+
+class ArticleView(QPlainTextEdit):
+    claimClicked = Signal(int)
+    addClaimRequested = Signal(int, int)  # start, end (Python offsets)
+    removeClaimRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setAccessibleName("Article text")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        self.document().setDocumentMargin(18)
+        self._text = ""
+        self._map = Utf16Map("")
+        self._claims: dict[int, Claim] = {}
+        self._starts: list[int] = []
+        self._ordered: list[Claim] = []
+        self._selected: int | None = None
+        self._dark = False
+
+    # ------------------------------------------------------------------ text
+    def set_article(self, text: str) -> None:
+        self._text = text
+        self._map = Utf16Map(text)
+        self._claims.clear()
+        self._ordered = []
+        self._starts = []
+        self._selected = None
+        self.setExtraSelections([])
+        self.setPlainText(text)
+
+    def article_text(self) -> str:
+        return self._text
+
+    def set_dark(self, dark: bool) -> None:
+        self._dark = dark
+
+    # ------------------------------------------------------------ highlights
+    def set_claims(self, claims: list[Claim]) -> None:
+        """Replace every highlight in one edit block."""
+        self._claims = {c.id: c for c in claims}
+        self._reindex()
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        formats: dict[tuple, QTextCharFormat] = {}
+        for claim in self._ordered:
+            if claim.removed or claim.end <= claim.start:
+                continue
+            key = (claim.verdict, claim.check_worthy, claim.kind)
+            fmt = formats.get(key)
+            if fmt is None:
+                fmt = formats[key] = self._format(claim)
+            self._apply(cursor, claim, fmt)
+        cursor.endEditBlock()
+        if self._selected in self._claims:
+            self._outline(self._claims[self._selected])
+
+    def update_claim(self, claim: Claim) -> None:
+        """Repaint one claim after its verdict changed."""
+        old = self._claims.get(claim.id)
+        self._claims[claim.id] = claim
+        if old is None or (old.start, old.end) != (claim.start, claim.end):
+            self._reindex()
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        if old is not None:
+            self._apply(cursor, old, QTextCharFormat(), replace=True)
+        if not claim.removed and claim.end > claim.start:
+            self._apply(cursor, claim, self._format(claim), replace=True)
+        cursor.endEditBlock()
+        if self._selected == claim.id:
+            self._outline(claim)
+
+    def _reindex(self) -> None:
+        self._ordered = sorted((c for c in self._claims.values() if c.end > c.start),
+                               key=lambda c: (c.start, c.end))
+        self._starts = [c.start for c in self._ordered]
+
+    def _apply(self, cursor: QTextCursor, claim: Claim, fmt: QTextCharFormat,
+               replace: bool = False) -> None:
+        length = self.document().characterCount() - 1
+        start = min(self._map.to_utf16(claim.start), length)
+        end = min(self._map.to_utf16(claim.end), length)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.KeepAnchor)
+        if replace:
+            cursor.setCharFormat(fmt)
+        else:
+            cursor.mergeCharFormat(fmt)
+
+    def _format(self, claim: Claim) -> QTextCharFormat:
+        style: VerdictStyle = style_for(claim.verdict, self._dark)
+        fmt = QTextCharFormat()
+        if not claim.check_worthy and claim.verdict is Verdict.UNREVIEWED:
+            fmt.setForeground(QColor(style.muted_text))
+            fmt.setFontItalic(True)
+            return fmt
+        fmt.setBackground(QColor(style.background))
+        fmt.setUnderlineStyle(style.underline)
+        fmt.setUnderlineColor(QColor(style.underline_colour))
+        fmt.setToolTip(_tooltip(claim))
+        return fmt
+
+    # ------------------------------------------------------------- selection
+    def select_claim(self, claim_id: int | None, scroll: bool = True) -> None:
+        self._selected = claim_id
+        claim = self._claims.get(claim_id) if claim_id is not None else None
+        if claim is None:
+            self.setExtraSelections([])
+            return
+        self._outline(claim)
+        if scroll:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._map.to_utf16(claim.start))
+            self.setTextCursor(cursor)
+            self.centerCursor()
+
+    def _outline(self, claim: Claim) -> None:
+        if claim.end <= claim.start or claim.removed:
+            self.setExtraSelections([])
+            return
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(claim.start))
+        cursor.setPosition(self._map.to_utf16(claim.end), QTextCursor.KeepAnchor)
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        style = style_for(claim.verdict, self._dark)
+        fmt.setBackground(QColor(style.selected_background))
+        fmt.setFontWeight(600)
+        selection.format = fmt
+        self.setExtraSelections([selection])
+
+    def claim_at(self, offset: int) -> Claim | None:
+        """The claim under a Python offset (the innermost when they nest)."""
+        index = bisect_right(self._starts, offset)
+        for claim in reversed(self._ordered[max(0, index - 8):index]):
+            if claim.start <= offset < claim.end and not claim.removed:
+                return claim
+        return None
+
+    def selection_offsets(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._map.from_utf16(cursor.selectionStart())
+        end = self._map.from_utf16(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def position_to_offset(self, position: int) -> int:
+        return self._map.from_utf16(position)
+
+    # ----------------------------------------------------------------- mouse
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        claim = self.claim_at(self._map.from_utf16(position))
+        if claim is not None:
+            self.claimClicked.emit(claim.id)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        menu: QMenu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        selection = self.selection_offsets()
+        add = QAction("Add selection as claim", menu)
+        add.setShortcut(QKeySequence(Qt.CTRL | Qt.Key_Return))
+        add.setEnabled(selection is not None)
+        if selection is not None:
+            add.triggered.connect(lambda: self.addClaimRequested.emit(*selection))
+        menu.addAction(add)
+        position = self.cursorForPosition(event.pos()).position()
+        claim = self.claim_at(self._map.from_utf16(position))
+        if claim is not None:
+            remove = QAction("Not a claim (remove)", menu)
+            remove.triggered.connect(lambda: self.removeClaimRequested.emit(claim.id))
+            menu.addAction(remove)
+        menu.exec(event.globalPos())
+
+
+def _tooltip(claim: Claim) -> str:
+    from html import escape
+
+    lines = [f"<b>{escape(claim.verdict.label)}</b> · score {claim.score:.2f} · "
+             f"{escape(claim.claim_type.replace('_', ' '))}"]
+    attribution = claim.attribution
+    if attribution.kind.value != "none":
+        who = attribution.speaker or ""
+        lines.append(f"Source: {escape(attribution.kind.value)}"
+                     + (f" — {escape(who)}" if who else "")
+                     + (f" (via {escape(attribution.via)})" if attribution.via else ""))
+    for reason in claim.reasons[:6]:
+        lines.append("• " + escape(reason))
+    return "<br>".join(lines)

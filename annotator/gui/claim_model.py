@@ -1,0 +1,173 @@
+"""Thin Qt models over lists the session hands out: claims and articles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from annotator.core.library import ArticleSummary
+from annotator.core.model import Claim, Verdict
+from annotator.gui.palette import style_for
+
+CLAIM_ID_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.UserRole + 2
+
+
+class ClaimTableModel(QAbstractTableModel):
+    COLUMNS = ("#", "Verdict", "Claim", "Score", "Type", "Source")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._claims: list[Claim] = []
+        self._rows: dict[int, int] = {}
+        self.dark = False
+
+    def set_claims(self, claims: list[Claim]) -> None:
+        self.beginResetModel()
+        self._claims = list(claims)
+        self._rows = {c.id: i for i, c in enumerate(self._claims)}
+        self.endResetModel()
+
+    def update_claim(self, claim: Claim) -> None:
+        row = self._rows.get(claim.id)
+        if row is None:
+            return
+        self._claims[row] = claim
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def claim_at(self, row: int) -> Claim:
+        return self._claims[row]
+
+    def row_of(self, claim_id: int) -> int | None:
+        return self._rows.get(claim_id)
+
+    def claims(self) -> list[Claim]:
+        return list(self._claims)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._claims)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        claim = self._claims[index.row()]
+        column = index.column()
+        if role == CLAIM_ID_ROLE:
+            return claim.id
+        if role == SORT_ROLE:
+            return (index.row(), list(Verdict).index(claim.verdict), claim.start, claim.score,
+                    claim.claim_type, claim.attribution.kind.value)[column]
+        if role == Qt.DisplayRole:
+            if column == 0:
+                return str(index.row() + 1)
+            if column == 1:
+                style = style_for(claim.verdict, self.dark)
+                return f"{style.symbol} {claim.verdict.label}"
+            if column == 2:
+                text = claim.text if len(claim.text) <= 160 else claim.text[:157] + "…"
+                flags = []
+                if claim.anchor_status.value != "exact":
+                    flags.append(claim.anchor_status.value.upper())
+                if claim.removed:
+                    flags.append("REMOVED")
+                if not claim.check_worthy and claim.origin != "manual":
+                    flags.append(claim.kind.value if claim.kind.value != "sentence" else "below threshold")
+                return (f"[{', '.join(flags)}] " if flags else "") + text
+            if column == 3:
+                return f"{claim.score:.2f}"
+            if column == 4:
+                return claim.claim_type.replace("_", " ")
+            if column == 5:
+                a = claim.attribution
+                return a.kind.value if not a.speaker else f"{a.kind.value}: {a.speaker}"
+        if role == Qt.ToolTipRole and column == 2:
+            return claim.text
+        if role == Qt.ForegroundRole and column == 1:
+            return QBrush(QColor(style_for(claim.verdict, self.dark).colour))
+        if role == Qt.ForegroundRole and (claim.removed or not claim.check_worthy):
+            return QBrush(QColor("#888888"))
+        if role == Qt.AccessibleTextRole:
+            return f"{claim.verdict.label}: {claim.text}"
+        return None
+
+
+class ClaimFilterProxy(QSortFilterProxyModel):
+    """Filter by verdict, type and attribution; sort by any column."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.verdict: Verdict | None = None
+        self.claim_type: str | None = None
+        self.attribution: str | None = None
+        self.text = ""
+
+    def set_filters(self, verdict=None, claim_type=None, attribution=None, text="") -> None:
+        self.verdict, self.claim_type, self.attribution = verdict, claim_type, attribution
+        self.text = text.casefold()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        claim = self.sourceModel().claim_at(row)
+        if self.verdict is not None and claim.verdict is not self.verdict:
+            return False
+        if self.claim_type and claim.claim_type != self.claim_type:
+            return False
+        if self.attribution and claim.attribution.kind.value != self.attribution:
+            return False
+        if self.text and self.text not in claim.text.casefold():
+            return False
+        return True
+
+
+class ArticleListModel(QAbstractTableModel):
+    COLUMNS = ("Article", "Imported", "Reviewed")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ArticleSummary] = []
+
+    def set_articles(self, rows: list[ArticleSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def article_at(self, row: int) -> ArticleSummary:
+        return self._rows[row]
+
+    def row_of(self, article_id: int) -> int | None:
+        for i, row in enumerate(self._rows):
+            if row.id == article_id:
+                return i
+        return None
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == CLAIM_ID_ROLE:
+            return row.id
+        if role == Qt.DisplayRole:
+            return (row.title, row.imported_at[:10], f"{row.reviewed} / {row.total}")[index.column()]
+        if role == Qt.ToolTipRole:
+            return f"{row.title}\n{row.source_path or 'pasted text'}\nrevision {row.revision}"
+        return None

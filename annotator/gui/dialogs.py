@@ -1,0 +1,224 @@
+"""Small dialogs: evidence, search, history, settings, keyboard help."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+    QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QCheckBox,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Claim, HistoryEntry
+from annotator.core.settings import Settings
+
+
+class EvidenceDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("evidenceDialog")
+        self.setWindowTitle("Add evidence")
+        form = QFormLayout(self)
+        self.url = QLineEdit()
+        self.url.setObjectName("evidenceUrl")
+        self.url.setPlaceholderText("https://… (or a reference such as a document name)")
+        self.title = QLineEdit()
+        self.title.setObjectName("evidenceTitle")
+        self.note = QLineEdit()
+        self.note.setObjectName("evidenceNote")
+        form.addRow("&URL", self.url)
+        form.addRow("&Title", self.title)
+        form.addRow("&Note", self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#D55E00")
+        form.addRow(self.error)
+        self.resize(520, 0)
+
+    def _accept(self) -> None:
+        if not self.url.text().strip():
+            self.error.setText("Give a URL or a reference.")
+            return
+        self.accept()
+
+    def values(self) -> tuple[str, str, str]:
+        return self.url.text().strip(), self.title.text().strip(), self.note.text().strip()
+
+
+class SearchDialog(QDialog):
+    """Search claims and notes in every article; Enter opens the chosen one."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.setObjectName("searchDialog")
+        self.setWindowTitle("Find in all articles")
+        self.session = session
+        self.chosen: tuple[int, int] | None = None
+        layout = QVBoxLayout(self)
+        self.query = QLineEdit()
+        self.query.setObjectName("searchQuery")
+        self.query.setPlaceholderText("Words to find in claims and notes…")
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.status = QLabel()
+        layout.addWidget(self.query)
+        layout.addWidget(self.results)
+        layout.addWidget(self.status)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.run_search)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.query.returnPressed.connect(self._enter)
+        self.results.itemActivated.connect(self._choose)
+        self.resize(720, 460)
+
+    def run_search(self) -> None:
+        self.results.clear()
+        text = self.query.text()
+        try:
+            results = self.session.search(text) if text.strip() else []
+        except AnnotatorError as exc:
+            self.status.setText(str(exc))
+            return
+        for r in results:
+            item = QListWidgetItem(f"{r.verdict.label:<10}  {r.article_title[:40]} — {r.text}")
+            item.setToolTip(r.text)
+            item.setData(Qt.UserRole, (r.article_id, r.claim_id))
+            self.results.addItem(item)
+        articles = len({r.article_id for r in results})
+        self.status.setText(f"{len(results)} claims in {articles} articles" if text.strip() else "")
+        if results:
+            self.results.setCurrentRow(0)
+
+    def _enter(self) -> None:
+        self._timer.stop()
+        self.run_search()
+        item = self.results.currentItem()
+        if item is not None:
+            self._choose(item)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        self.chosen = item.data(Qt.UserRole)
+        self.accept()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key_Down, Qt.Key_Up) and self.query.hasFocus():
+            row = self.results.currentRow() + (1 if event.key() == Qt.Key_Down else -1)
+            if 0 <= row < self.results.count():
+                self.results.setCurrentRow(row)
+            return
+        super().keyPressEvent(event)
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, entries: list[HistoryEntry], claim: Claim, parent=None):
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        self.setWindowTitle("History of the claim")
+        layout = QVBoxLayout(self)
+        label = QLabel(f"<i>{escape(claim.text[:300])}</i>")
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        table = QTableWidget(len(entries), 5)
+        table.setObjectName("historyTable")
+        table.setHorizontalHeaderLabels(["When (UTC)", "Who", "What", "Verdict", "Note / detail"])
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        for row, e in enumerate(entries):
+            values = (e.at.replace("T", " ")[:19], e.by or "—", e.action, e.verdict or "",
+                      " · ".join(x for x in (e.note or "", e.detail) if x))
+            for column, value in enumerate(values):
+                table.setItem(row, column, QTableWidgetItem(value))
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(820, 420)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent=None):
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        self._settings = settings
+        form = QFormLayout(self)
+        self.checker = QLineEdit(settings.checker)
+        self.checker.setObjectName("settingsChecker")
+        self.organisation = QLineEdit(settings.organisation)
+        self.organisation.setObjectName("settingsOrganisation")
+        self.organisation.setPlaceholderText("Named as the author of ClaimReview exports")
+        self.use_model_threshold = QCheckBox("Use the trained model's threshold")
+        self.use_model_threshold.setChecked(settings.threshold is None)
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setObjectName("settingsThreshold")
+        self.threshold.setRange(0.0, 1.0)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setDecimals(2)
+        self.threshold.setValue(settings.threshold if settings.threshold is not None else 0.52)
+        self.threshold.setEnabled(settings.threshold is not None)
+        self.use_model_threshold.toggled.connect(lambda on: self.threshold.setEnabled(not on))
+        self.theme = QComboBox()
+        self.theme.setObjectName("settingsTheme")
+        for value in ("system", "light", "dark"):
+            self.theme.addItem(value.capitalize(), value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        form.addRow("Checker &name", self.checker)
+        form.addRow("&Organisation", self.organisation)
+        form.addRow(self.use_model_threshold)
+        form.addRow("Detection &threshold", self.threshold)
+        form.addRow("&Theme", self.theme)
+        note = QLabel("The threshold applies to articles analysed from now on; the theme "
+                      "on the next start.")
+        note.setWordWrap(True)
+        form.addRow(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def settings(self) -> Settings:
+        return Settings(
+            checker=self.checker.text().strip(), organisation=self.organisation.text().strip(),
+            threshold=None if self.use_model_threshold.isChecked() else self.threshold.value(),
+            theme=self.theme.currentData(), welcome_shown=self._settings.welcome_shown)
+
+
+class HelpDialog(QDialog):
+    def __init__(self, rows: list[tuple[str, str, str]], parent=None):
+        super().__init__(parent)
+        self.setObjectName("helpDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        layout = QVBoxLayout(self)
+        intro = QLabel("<b>The checking loop:</b> J / K to move between claims, N for the next "
+                       "unreviewed one, 1 verified · 2 disputed · 3 unsourced · 0 unreviewed, "
+                       "Enter to write a note (Esc to leave it), E to add evidence. Every change "
+                       "is saved at once; Ctrl+Z undoes it.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        table = QTableWidget(len(rows), 3)
+        table.setObjectName("shortcutTable")
+        table.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                table.setItem(row, column, QTableWidgetItem(value))
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(640, 640)
+
+

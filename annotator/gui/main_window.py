@@ -1,0 +1,788 @@
+"""The main window: library, article, claims and the verdict panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QMainWindow, QMessageBox, QProgressBar, QSplitter, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Claim, Verdict
+from annotator.gui.article_view import ArticleView
+from annotator.gui.claim_model import CLAIM_ID_ROLE, ArticleListModel, ClaimFilterProxy, ClaimTableModel
+from annotator.gui.dialogs import EvidenceDialog, HelpDialog, HistoryDialog, SearchDialog, SettingsDialog
+from annotator.gui.palette import style_for
+from annotator.gui.session import Session
+
+ORG, APP = "annotator", "annotator"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Annotator")
+        self.setAcceptDrops(True)
+        self.resize(1440, 900)
+        self.dark = _system_is_dark(session.settings.theme)
+        self._article_id: int | None = None
+        self._show_all = False
+        self._pending_select: int | None = None
+
+        self._build_widgets()
+        self._build_actions()
+        self._connect()
+        self._restore_state()
+        self.refresh_library()
+
+    # ------------------------------------------------------------- building
+    def _build_widgets(self) -> None:
+        self.library_filter = QLineEdit()
+        self.library_filter.setObjectName("libraryFilter")
+        self.library_filter.setPlaceholderText("Filter articles…")
+        self.library_filter.setClearButtonEnabled(True)
+        self.article_model = ArticleListModel(self)
+        self.library_view = QTableView()
+        self.library_view.setObjectName("libraryView")
+        self.library_view.setModel(self.article_model)
+        self.library_view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.library_view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.library_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.library_view.verticalHeader().hide()
+        self.library_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.library_view.setWordWrap(False)
+        library_box = QWidget()
+        library_layout = QVBoxLayout(library_box)
+        library_layout.setContentsMargins(6, 6, 0, 6)
+        library_layout.addWidget(QLabel("<b>Library</b>"))
+        library_layout.addWidget(self.library_filter)
+        library_layout.addWidget(self.library_view)
+
+        self.article_title = QLabel()
+        self.article_title.setObjectName("articleTitle")
+        self.article_title.setWordWrap(True)
+        self.legend = QLabel()
+        self.legend.setObjectName("legend")
+        self.legend.setTextFormat(Qt.RichText)
+        self.article_view = ArticleView()
+        self.article_view.set_dark(self.dark)
+        article_box = QWidget()
+        article_layout = QVBoxLayout(article_box)
+        article_layout.setContentsMargins(0, 6, 0, 6)
+        article_layout.addWidget(self.article_title)
+        article_layout.addWidget(self.legend)
+        article_layout.addWidget(self.article_view, 1)
+
+        self.claim_model = ClaimTableModel(self)
+        self.claim_model.dark = self.dark
+        self.claim_proxy = ClaimFilterProxy(self)
+        self.claim_proxy.setSourceModel(self.claim_model)
+        self.claim_list = QTableView()
+        self.claim_list.setObjectName("claimList")
+        self.claim_list.setAccessibleName("Claims")
+        self.claim_list.setModel(self.claim_proxy)
+        self.claim_list.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.claim_list.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.claim_list.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.claim_list.setSortingEnabled(True)
+        self.claim_list.sortByColumn(0, Qt.AscendingOrder)
+        self.claim_list.verticalHeader().hide()
+        self.claim_list.setWordWrap(False)
+        header = self.claim_list.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        for column, width in ((0, 34), (1, 110), (3, 50), (4, 90), (5, 150)):
+            self.claim_list.setColumnWidth(column, width)
+
+        self.verdict_filter = QComboBox()
+        self.verdict_filter.setObjectName("verdictFilter")
+        self.verdict_filter.addItem("All verdicts", None)
+        for verdict in Verdict:
+            self.verdict_filter.addItem(verdict.label, verdict)
+        self.type_filter = QComboBox()
+        self.type_filter.setObjectName("typeFilter")
+        self.type_filter.addItem("All types", None)
+        for value in ("quantity", "prediction", "correlation_causation", "law_rule",
+                      "personal_experience", "other"):
+            self.type_filter.addItem(value.replace("_", " "), value)
+        self.source_filter = QComboBox()
+        self.source_filter.setObjectName("sourceFilter")
+        self.source_filter.addItem("All sources", None)
+        for value in ("named", "anonymous", "hedged", "none"):
+            self.source_filter.addItem(value, value)
+        self.show_all_box = QCheckBox("Captions && below threshold")
+        self.show_all_box.setObjectName("showAllUnits")
+        self.show_all_box.setToolTip("Also list headlines, captions, datelines, sentences below "
+                                     "the check-worthiness threshold and removed claims")
+        filters = QHBoxLayout()
+        for widget in (self.verdict_filter, self.type_filter, self.source_filter):
+            widget.setFocusPolicy(Qt.ClickFocus)
+            filters.addWidget(widget)
+        filters.addWidget(self.show_all_box)
+        filters.addStretch(1)
+
+        self.claims_label = QLabel()
+        claims_box = QWidget()
+        claims_layout = QVBoxLayout(claims_box)
+        claims_layout.setContentsMargins(0, 6, 6, 0)
+        claims_layout.addWidget(self.claims_label)
+        claims_layout.addLayout(filters)
+        claims_layout.addWidget(self.claim_list)
+
+        from annotator.gui.verdict_panel import VerdictPanel
+
+        self.panel = VerdictPanel()
+        self.panel.dark = self.dark
+        right = QSplitter(Qt.Vertical)
+        right.setObjectName("rightSplitter")
+        right.addWidget(claims_box)
+        right.addWidget(self.panel)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        self.right_splitter = right
+
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(library_box)
+        splitter.addWidget(article_box)
+        splitter.addWidget(right)
+        splitter.setSizes([240, 620, 580])
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        self.main_splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("analysisProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.model_label = QLabel("Loading language model…")
+        self.statusBar().addPermanentWidget(self.model_label)
+        self.statusBar().addPermanentWidget(self.progress)
+        self._update_legend()
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None,
+                tip: str | None = None, shortcuts=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if name:
+            action.setObjectName(name)
+        if tip:
+            action.setStatusTip(tip)
+        action.setShortcutContext(Qt.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&Open article…", self.open_files, QKeySequence.Open, "actionOpen")
+        self._action(file_menu, "New article from &clipboard", self.paste_article,
+                     "Ctrl+Shift+V", "actionPaste")
+        self._action(file_menu, "Open the &sample article", self.session.open_sample, None,
+                     "actionSample")
+        file_menu.addSeparator()
+        export = file_menu.addMenu("&Export")
+        self._action(export, "&CSV…", lambda: self.export("csv"), "Ctrl+Shift+E",
+                     "actionExportCsv")
+        self._action(export, "CSV for &Excel…", lambda: self.export("csv-excel"), None,
+                     "actionExportExcel")
+        self._action(export, "Review &report (HTML or PDF)…", lambda: self.export("report"),
+                     "Ctrl+Shift+R", "actionExportReport")
+        self._action(export, "Claim&Review JSON-LD…", lambda: self.export("claimreview"), None,
+                     "actionExportClaimReview")
+        self._action(export, "&W3C Web Annotations…", lambda: self.export("w3c"), None,
+                     "actionExportW3c")
+        self.export_all = QAction("Export the whole library", self)
+        self.export_all.setCheckable(True)
+        export.addSeparator()
+        export.addAction(self.export_all)
+        self._action(file_menu, "&Import annotations (W3C)…", self.import_annotations, None,
+                     "actionImportAnnotations")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Settings…", self.open_settings, QKeySequence.Preferences,
+                     "actionSettings")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.Quit, "actionQuit")
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        for action in (self.undo_action, self.redo_action):
+            edit.addAction(action)
+            self.addAction(action)
+        edit.addSeparator()
+        self._action(edit, "&Add selection as claim", self.add_claim_from_selection,
+                     "Ctrl+Return", "actionAddClaim",
+                     shortcuts=["Ctrl+Return", "Ctrl+Enter"])
+        self._action(edit, "Set claim &boundaries to selection", self.adjust_bounds,
+                     "Ctrl+B", "actionAdjustBounds")
+        self._action(edit, "&Not a claim (remove)", self.remove_claim, "Delete",
+                     "actionRemoveClaim")
+        self._action(edit, "Re&store claim", self.restore_claim, "Shift+Delete",
+                     "actionRestoreClaim")
+        edit.addSeparator()
+        self._action(edit, "&Find in all articles…", self.search, QKeySequence.Find,
+                     "actionSearch")
+
+        claim = bar.addMenu("&Claim")
+        self._action(claim, "Mark &verified", lambda: self.mark(Verdict.VERIFIED), "1",
+                     "actionVerified")
+        self._action(claim, "Mark &disputed", lambda: self.mark(Verdict.DISPUTED), "2",
+                     "actionDisputed")
+        self._action(claim, "Mark &unsourced", lambda: self.mark(Verdict.UNSOURCED), "3",
+                     "actionUnsourced")
+        self._action(claim, "Mark unre&viewed", lambda: self.mark(Verdict.UNREVIEWED), "0",
+                     "actionUnreviewed")
+        self._action(claim, "Accept the &suggested verdict", self.accept_suggestion, "U",
+                     "actionAcceptSuggestion")
+        self._action(claim, "&Reuse the earlier verdict", self.reuse_match, "R",
+                     "actionReuseMatch")
+        claim.addSeparator()
+        self._action(claim, "&Next claim", lambda: self.step(1), "J", "actionNext")
+        self._action(claim, "&Previous claim", lambda: self.step(-1), "K", "actionPrevious")
+        self._action(claim, "Next &unreviewed claim", self.next_unreviewed, "N",
+                     "actionNextUnreviewed")
+        claim.addSeparator()
+        self._action(claim, "Add &evidence…", self.add_evidence, "E", "actionAddEvidence")
+        self._action(claim, "Edit the &note", self.edit_note, "Return", "actionEditNote",
+                     shortcuts=["Return", "Enter"])
+        self._action(claim, "&History…", self.show_history, "Ctrl+H", "actionHistory")
+
+        view = bar.addMenu("&View")
+        self._action(view, "Zoom &in", lambda: self.zoom(1), "Ctrl+=", "actionZoomIn",
+                     shortcuts=["Ctrl+=", "Ctrl++"])
+        self._action(view, "Zoom &out", lambda: self.zoom(-1), "Ctrl+-", "actionZoomOut")
+        self._action(view, "&Reset zoom", lambda: self.zoom(0), "Ctrl+0", "actionZoomReset")
+        view.addSeparator()
+        self.show_all_action = self._action(
+            view, "Show &captions and below-threshold sentences",
+            lambda checked=False: self.show_all_box.setChecked(not self.show_all_box.isChecked()),
+            "Ctrl+Shift+A", "actionShowAll")
+        self._action(view, "Focus the claim &list", self.claim_list.setFocus, "Ctrl+L",
+                     "actionFocusList")
+        self._action(view, "Focus the &library", self.library_view.setFocus, "Ctrl+Shift+L",
+                     "actionFocusLibrary")
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_help, QKeySequence.HelpContents,
+                     "actionHelp", shortcuts=["F1"])
+        self._action(help_menu, "&About Annotator", self.about, None, "actionAbout")
+
+    def _connect(self) -> None:
+        s = self.session
+        s.articleOpened.connect(self.show_article)
+        s.articlePreview.connect(self.show_preview)
+        s.articlesChanged.connect(self.refresh_library)
+        s.claimChanged.connect(self.on_claim_changed)
+        s.claimsReset.connect(self.on_claims_reset)
+        s.modelReady.connect(lambda: self.model_label.setText("Language model ready"))
+        s.analysisStarted.connect(self.on_analysis_started)
+        s.analysisProgress.connect(self.on_analysis_progress)
+        s.analysisFinished.connect(self.progress.hide)
+        s.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        s.error.connect(self.show_error)
+        self.article_view.claimClicked.connect(self.select_claim)
+        self.article_view.addClaimRequested.connect(self._add_claim)
+        self.article_view.removeClaimRequested.connect(
+            lambda cid: self.session.set_removed(cid, True))
+        self.claim_list.selectionModel().currentRowChanged.connect(self._on_list_current)
+        self.library_view.activated.connect(self._on_library_activated)
+        self.library_view.clicked.connect(self._on_library_activated)
+        self.library_filter.textChanged.connect(self.refresh_library)
+        self.panel.verdictChosen.connect(self.mark)
+        self.panel.noteEdited.connect(self.session.set_note)
+        self.panel.addEvidenceRequested.connect(self.add_evidence)
+        self.panel.removeEvidenceRequested.connect(self._remove_evidence)
+        self.panel.reuseRequested.connect(self._reuse)
+        self.panel.acceptSuggestion.connect(self.accept_suggestion)
+        self.panel.historyRequested.connect(self.show_history)
+        self.panel.note.escaped.connect(self.claim_list.setFocus)
+        for combo in (self.verdict_filter, self.type_filter, self.source_filter):
+            combo.currentIndexChanged.connect(self._apply_filters)
+        self.show_all_box.toggled.connect(self._toggle_show_all)
+
+    # -------------------------------------------------------------- articles
+    @Slot()
+    def refresh_library(self) -> None:
+        try:
+            rows = self.session.articles(self.library_filter.text())
+        except AnnotatorError as exc:
+            self.show_error(str(exc))
+            return
+        self.article_model.set_articles(rows)
+        if self._article_id is not None:
+            row = self.article_model.row_of(self._article_id)
+            if row is not None:
+                self.library_view.selectRow(row)
+
+    def _on_library_activated(self, index) -> None:
+        article = self.article_model.article_at(index.row())
+        if article.id != self._article_id:
+            self.session.open_article(article.id)
+
+    @Slot(str, str)
+    def show_preview(self, title: str, text: str) -> None:
+        """Show an article's text before its analysis is done."""
+        self.panel.flush_note()
+        self._article_id = None
+        self.article_title.setText(f"<h2>{_escape(title)}</h2>")
+        self.article_view.set_article(text)
+        self.claim_model.set_claims([])
+        self.panel.set_claim(None)
+        self.claims_label.setText("<b>Claims</b> — analysing…")
+
+    @Slot(int)
+    def show_article(self, article_id: int) -> None:
+        self.panel.flush_note()
+        article = self.session.article(article_id)
+        self._article_id = article_id
+        self.article_title.setText(
+            f"<h2>{_escape(article.title)}</h2>"
+            f"<span style='color:gray'>{_escape(article.source_path or 'pasted text')} · "
+            f"imported {article.imported_at[:10]}"
+            + (f" · revision {article.revision}" if article.revision > 1 else "") + "</span>")
+        self.setWindowTitle(f"{article.title} — Annotator")
+        self.article_view.set_article(article.text)
+        self._load_claims(select_first=True)
+        QSettings(ORG, APP).setValue("lastArticle", article_id)
+        self.refresh_library()
+
+    def _load_claims(self, select_first: bool = False, keep: int | None = None) -> None:
+        if self._article_id is None:
+            return
+        claims = self.session.claims(self._article_id, include_all_units=self._show_all)
+        self.claim_model.set_claims(claims)
+        self.article_view.set_claims(claims)
+        self._update_counts()
+        target = keep if keep is not None else self._pending_select
+        self._pending_select = None
+        if target is not None and self.claim_model.row_of(target) is not None:
+            self.select_claim(target)
+        elif select_first and self.claim_proxy.rowCount() and not self.session.analysing:
+            self._select_proxy_row(0, scroll=False)
+        else:
+            self.panel.set_claim(None)
+
+    def _update_counts(self) -> None:
+        claims = [c for c in self.claim_model.claims() if not c.removed and
+                  (c.check_worthy or c.origin == "manual" or c.reviewed)]
+        reviewed = sum(1 for c in claims if c.reviewed)
+        orphaned = sum(1 for c in claims if c.anchor_status.value == "orphaned")
+        text = f"<b>Claims</b> — {reviewed} of {len(claims)} reviewed"
+        if orphaned:
+            text += f" · <span style='color:#D55E00'>{orphaned} orphaned</span>"
+        self.claims_label.setText(text)
+
+    # ---------------------------------------------------------------- claims
+    def current_claim(self) -> Claim | None:
+        return self.panel.claim
+
+    @Slot(int)
+    def select_claim(self, claim_id: int, scroll_article: bool = True) -> None:
+        row = self.claim_model.row_of(claim_id)
+        if row is None:
+            return
+        proxy_index = self.claim_proxy.mapFromSource(self.claim_model.index(row, 0))
+        if proxy_index.isValid():
+            self.claim_list.selectionModel().setCurrentIndex(
+                proxy_index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            self.claim_list.scrollTo(proxy_index)
+        self._show_claim(self.claim_model.claim_at(row), scroll_article)
+
+    def _select_proxy_row(self, row: int, scroll: bool = True) -> None:
+        index = self.claim_proxy.index(row, 0)
+        if not index.isValid():
+            return
+        self.claim_list.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.claim_list.scrollTo(index)
+        if not scroll:
+            claim = self.claim_model.claim_at(self.claim_proxy.mapToSource(index).row())
+            self._show_claim(claim, scroll_article=False)
+
+    def _on_list_current(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        source = self.claim_proxy.mapToSource(current)
+        claim = self.claim_model.claim_at(source.row())
+        if self.panel.claim is None or self.panel.claim.id != claim.id:
+            self._show_claim(claim, scroll_article=True)
+
+    def _show_claim(self, claim: Claim, scroll_article: bool = True) -> None:
+        try:
+            claim = self.session.claim(claim.id)
+            matches = self.session.matches(claim) if not claim.removed else []
+        except AnnotatorError as exc:
+            self.show_error(str(exc))
+            return
+        self.panel.set_claim(claim, matches)
+        self.article_view.select_claim(claim.id, scroll=scroll_article)
+
+    @Slot(int)
+    def on_claim_changed(self, claim_id: int) -> None:
+        try:
+            claim = self.session.claim(claim_id)
+        except AnnotatorError:
+            return
+        if claim.article_id != self._article_id:
+            return
+        self.claim_model.update_claim(claim)
+        self.article_view.update_claim(claim)
+        if self.panel.claim is not None and self.panel.claim.id == claim_id:
+            self.panel.set_claim(claim, self.panel.matches)
+        self._update_counts()
+        self._refresh_library_row()
+
+    def _refresh_library_row(self) -> None:
+        # Progress counts change with every verdict; a cheap aggregate query.
+        QTimer.singleShot(0, self.refresh_library)
+
+    @Slot(int)
+    def on_claims_reset(self, article_id: int) -> None:
+        if article_id == self._article_id:
+            keep = self.panel.claim.id if self.panel.claim is not None else None
+            self._load_claims(keep=keep)
+            self._refresh_library_row()
+
+    def mark(self, verdict: Verdict) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            self.statusBar().showMessage("Select a claim first (click it, or press J).", 5000)
+            return
+        if claim.removed:
+            self.statusBar().showMessage("This claim was removed; restore it first "
+                                         "(Shift+Delete).", 5000)
+            return
+        self.panel.flush_note()
+        self.session.set_verdict(claim.id, verdict)
+
+    def accept_suggestion(self) -> None:
+        claim = self.current_claim()
+        if claim is None or not claim.suggested_verdict:
+            self.statusBar().showMessage("No suggested verdict for this claim.", 4000)
+            return
+        self.mark(Verdict.parse(claim.suggested_verdict))
+
+    def reuse_match(self) -> None:
+        if not self.panel.matches:
+            self.statusBar().showMessage("This claim has not been checked elsewhere.", 4000)
+            return
+        self._reuse(self.panel.matches[0])
+
+    def _reuse(self, match) -> None:
+        claim = self.current_claim()
+        if claim is not None:
+            self.panel.flush_note()
+            self.session.reuse_match(claim.id, match)
+
+    def step(self, delta: int) -> None:
+        count = self.claim_proxy.rowCount()
+        if not count:
+            return
+        current = self.claim_list.currentIndex()
+        row = current.row() + delta if current.isValid() else (0 if delta > 0 else count - 1)
+        self._select_proxy_row(max(0, min(count - 1, row)))
+        self.claim_list.setFocus()
+
+    def next_unreviewed(self) -> None:
+        count = self.claim_proxy.rowCount()
+        current = self.claim_list.currentIndex().row() if self.claim_list.currentIndex().isValid() else -1
+        for offset in range(1, count + 1):
+            row = (current + offset) % count
+            claim = self.claim_model.claim_at(self.claim_proxy.mapToSource(
+                self.claim_proxy.index(row, 0)).row())
+            if not claim.reviewed and not claim.removed and (claim.check_worthy or claim.origin == "manual"):
+                self._select_proxy_row(row)
+                self.claim_list.setFocus()
+                return
+        self.statusBar().showMessage("Every claim in this list is reviewed.", 5000)
+
+    def add_claim_from_selection(self) -> None:
+        selection = self.article_view.selection_offsets()
+        if selection is None:
+            self.statusBar().showMessage("Select some text in the article first.", 5000)
+            return
+        self._add_claim(*selection)
+
+    def _add_claim(self, start: int, end: int) -> None:
+        if self._article_id is None:
+            return
+        claim_id = self.session.add_claim(self._article_id, start, end)
+        if claim_id is not None:
+            self.select_claim(claim_id, scroll_article=False)
+            self.statusBar().showMessage("Claim added.", 4000)
+
+    def adjust_bounds(self) -> None:
+        claim = self.current_claim()
+        selection = self.article_view.selection_offsets()
+        if claim is None or selection is None:
+            self.statusBar().showMessage("Select a claim, then select its new text and press "
+                                         "Ctrl+B.", 6000)
+            return
+        self.session.set_bounds(claim.id, *selection)
+
+    def remove_claim(self) -> None:
+        claim = self.current_claim()
+        if claim is not None and not claim.removed:
+            self.session.set_removed(claim.id, True)
+            self.statusBar().showMessage("Claim removed (Ctrl+Z to undo; Shift+Delete with "
+                                         "removed claims shown restores it).", 6000)
+
+    def restore_claim(self) -> None:
+        claim = self.current_claim()
+        if claim is not None and claim.removed:
+            self.session.set_removed(claim.id, False)
+
+    def add_evidence(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            self.statusBar().showMessage("Select a claim first.", 4000)
+            return
+        dialog = EvidenceDialog(self)
+        if dialog.exec():
+            url, title, note = dialog.values()
+            if url:
+                self.session.add_evidence(claim.id, url, title, note)
+
+    def _remove_evidence(self, evidence_id: int) -> None:
+        claim = self.current_claim()
+        if claim is not None:
+            self.session.remove_evidence(claim.id, evidence_id)
+
+    def edit_note(self) -> None:
+        if self.current_claim() is None:
+            return
+        self.panel.note.setFocus()
+        cursor = self.panel.note.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.panel.note.setTextCursor(cursor)
+
+    def show_history(self) -> None:
+        claim = self.current_claim()
+        if claim is not None:
+            HistoryDialog(self.session.history(claim.id), claim, self).exec()
+
+    def search(self) -> None:
+        dialog = SearchDialog(self.session, self)
+        if dialog.exec() and dialog.chosen is not None:
+            article_id, claim_id = dialog.chosen
+            self._pending_select = claim_id
+            if article_id != self._article_id:
+                self.session.open_article(article_id)
+            else:
+                self._load_claims(keep=claim_id)
+
+    # -------------------------------------------------------------- filters
+    def _apply_filters(self) -> None:
+        self.claim_proxy.set_filters(self.verdict_filter.currentData(),
+                                     self.type_filter.currentData(),
+                                     self.source_filter.currentData())
+
+    def _toggle_show_all(self, checked: bool) -> None:
+        self._show_all = checked
+        keep = self.panel.claim.id if self.panel.claim is not None else None
+        self._load_claims(keep=keep)
+
+    # ------------------------------------------------------------ file menu
+    def open_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Open articles", str(Path.home()),
+            "Articles (*.txt *.md *.html *.htm *.docx);;All files (*)")
+        if paths:
+            self.session.open_paths(paths)
+
+    def paste_article(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.show_error("The clipboard holds no text to make an article from.")
+            return
+        self.session.open_text(text, None)
+
+    def export(self, kind: str) -> None:
+        whole = self.export_all.isChecked() or self._article_id is None
+        filters = {
+            "csv": ("CSV (*.csv)", ".csv"), "csv-excel": ("CSV (*.csv)", ".csv"),
+            "report": ("PDF report (*.pdf);;HTML report (*.html)", ".pdf"),
+            "claimreview": ("JSON-LD (*.json *.jsonld)", ".json"),
+            "w3c": ("JSON-LD (*.json *.jsonld)", ".json"),
+        }[kind]
+        base = "library" if whole else f"article-{self._article_id}"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export", str(Path.home() / f"{base}-{kind}{filters[1]}"), filters[0])
+        if not path:
+            return
+        if kind == "report" and not path.lower().endswith((".pdf", ".html", ".htm")):
+            path += ".html" if "HTML" in chosen else ".pdf"
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Exporting…")
+        self.progress.show()
+        self.session.export(kind, path, None if whole else self._article_id,
+                            on_done=lambda _p: self.progress.hide())
+
+    def import_annotations(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import W3C annotations", str(Path.home()),
+                                              "JSON-LD (*.json *.jsonld)")
+        if not path:
+            return
+        try:
+            from annotator.core.annotations_import import import_w3c_file
+
+            summary = import_w3c_file(self.session.library, Path(path),
+                                      by=self.session.settings.checker)
+        except AnnotatorError as exc:
+            self.show_error(str(exc))
+            return
+        self.statusBar().showMessage(summary, 8000)
+        self.refresh_library()
+        if self._article_id is not None:
+            self._load_claims()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.session.settings, self)
+        if dialog.exec():
+            self.session.save_settings(dialog.settings())
+
+    # ----------------------------------------------------------------- view
+    def zoom(self, step: int) -> None:
+        settings = QSettings(ORG, APP)
+        level = int(settings.value("zoom", 0))
+        if step == 0:
+            self.article_view.zoomOut(level) if level > 0 else self.article_view.zoomIn(-level)
+            level = 0
+        else:
+            self.article_view.zoomIn(step)
+            level += step
+        settings.setValue("zoom", level)
+
+    def _update_legend(self) -> None:
+        chips = []
+        for verdict in Verdict:
+            style = style_for(verdict, self.dark)
+            chips.append(
+                f"<span style='background:{style.background}; color:palette(text)'>&nbsp;"
+                f"{style.symbol} {verdict.label}&nbsp;</span> <span style='color:gray'>"
+                f"({style.line})</span>")
+        self.legend.setText("&nbsp;&nbsp;".join(chips) +
+                            "&nbsp;&nbsp;<span style='color:gray'><i>grey italics: caption or "
+                            "below threshold</i></span>")
+
+    def show_help(self) -> None:
+        HelpDialog(self._shortcut_rows(), self).exec()
+
+    def _shortcut_rows(self) -> list[tuple[str, str, str]]:
+        rows = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for action in _walk(menu):
+                keys = ", ".join(s.toString(QKeySequence.NativeText) for s in action.shortcuts())
+                if keys:
+                    rows.append((menu_action.text().replace("&", ""),
+                                 action.text().replace("&", ""), keys))
+        rows.append(("Claim list", "Next / previous claim", "Down / Up"))
+        rows.append(("Note", "Leave the note", "Esc"))
+        return rows
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Annotator",
+                          f"<h3>Annotator {__version__}</h3><p>A workbench for fact-checkers.</p>"
+                          "<p>Check-worthiness model trained on the ClaimBuster dataset "
+                          "(Arslan et al., ICWSM 2020; CC BY 4.0). English pipeline: spaCy "
+                          "en_core_web_sm (MIT).</p>")
+
+    @Slot(str)
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        box = QMessageBox(QMessageBox.Warning, "Annotator", message, QMessageBox.Ok, self)
+        box.setObjectName("errorBox")
+        box.setModal(False)
+        box.show()
+
+    def on_analysis_started(self, title: str) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Analysing…")
+        self.progress.show()
+        self.statusBar().showMessage(f"Analysing “{title}”…")
+
+    def on_analysis_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress.setFormat("Analysing %p%")
+
+    # -------------------------------------------------------- state, events
+    def _restore_state(self) -> None:
+        settings = QSettings(ORG, APP)
+        geometry = settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        for splitter, key in ((self.main_splitter, "mainSplitter"),
+                              (self.right_splitter, "rightSplitter")):
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        level = int(settings.value("zoom", 0) or 0)
+        if level:
+            self.article_view.zoomIn(level)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.panel.flush_note()
+        settings = QSettings(ORG, APP)
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("mainSplitter", self.main_splitter.saveState())
+        settings.setValue("rightSplitter", self.right_splitter.saveState())
+        super().closeEvent(event)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        mime = event.mimeData()
+        paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if paths:
+            self.session.open_paths(paths)
+        elif mime.hasText():
+            self.session.open_text(mime.text(), None)
+        event.acceptProposedAction()
+
+
+def _walk(menu):
+    for action in menu.actions():
+        if action.menu() is not None:
+            yield from _walk(action.menu())
+        elif not action.isSeparator():
+            yield action
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)
+
+
+def _system_is_dark(theme: str) -> bool:
+    if theme == "dark":
+        return True
+    if theme == "light":
+        return False
+    hints = QGuiApplication.styleHints()
+    try:
+        return hints.colorScheme() == Qt.ColorScheme.Dark
+    except AttributeError:  # Qt < 6.5
+        return False
+

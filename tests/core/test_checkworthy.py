@@ -1,0 +1,117 @@
+"""Tests of the runtime check-worthiness model (numpy only: no scikit-learn here)."""
+
+import gzip
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.core.errors import ModelError
+from annotator.core.nlp.checkworthy import CheckWorthinessModel, default_model_path
+
+CLAIM = "Unemployment fell by 3 percent in 2019, to 4.1 million people."
+OPINION = "I think we should all be kind to each other."
+MANY = [
+    CLAIM,
+    OPINION,
+    "The company reported revenue of $4.2 billion in March, up 12% from a year earlier.",
+    "Thank you very much.",
+    "",
+    "   ",
+    "?",
+    "We spent more on defence than the next ten countries combined.",
+    "Ünïcödé  tëxt\twith\ttabs — and ١٢٣ digits.",
+    "Let me say this.",
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return CheckWorthinessModel.load()
+
+
+def test_shipped_model_file_exists():
+    assert default_model_path().is_file()
+
+
+def test_loads_offline_without_sklearn():
+    code = (
+        "import sys\n"
+        "from annotator.core.nlp.checkworthy import CheckWorthinessModel\n"
+        "m = CheckWorthinessModel.load()\n"
+        "m.scores(['A sentence with 20 percent.'])\n"
+        "bad = [k for k in sys.modules if k.split('.')[0] in ('sklearn', 'scipy', 'PyQt5', 'PyQt6', 'PySide6')]\n"
+        "assert not bad, bad\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+
+
+def test_threshold_and_metadata(model):
+    assert 0.0 < model.threshold < 1.0
+    assert "ClaimBuster" in model.metadata["data"]
+    assert "held_out" in model.metadata
+
+
+def test_scores_in_unit_interval(model):
+    scores = model.scores(MANY)
+    assert len(scores) == len(MANY)
+    assert all(isinstance(s, float) and 0.0 <= s <= 1.0 and math.isfinite(s) for s in scores)
+
+
+def test_empty_batch(model):
+    assert model.scores([]) == []
+
+
+def test_claim_beats_opinion(model):
+    claim, opinion = model.scores([CLAIM, OPINION])
+    assert claim > opinion
+    assert claim >= model.threshold > opinion
+
+
+def test_batch_of_one_equals_batch_of_many(model):
+    batch = model.scores(MANY)
+    single = [model.scores([t])[0] for t in MANY]
+    assert batch == pytest.approx(single, abs=1e-12)
+
+
+def test_explain(model):
+    reasons = model.explain(CLAIM, top=3)
+    assert 1 <= len(reasons) <= 3
+    assert all(isinstance(r, str) and r for r in reasons)
+    assert any("3" in r or "percent" in r or "million" in r for r in reasons)
+
+
+def _corrupt(tmp_path, name, data: bytes):
+    p = tmp_path / name
+    p.write_bytes(data)
+    return p
+
+
+def test_missing_model_raises(tmp_path):
+    with pytest.raises(ModelError):
+        CheckWorthinessModel.load(tmp_path / "nope.json.gz")
+
+
+@pytest.mark.parametrize("kind", ["garbage", "truncated", "not_json", "wrong_format", "bad_sizes"])
+def test_corrupt_model_raises(tmp_path, kind):
+    good = default_model_path().read_bytes()
+    if kind == "garbage":
+        p = _corrupt(tmp_path, "m.json.gz", b"this is not a model")
+    elif kind == "truncated":
+        p = _corrupt(tmp_path, "m.json.gz", good[: len(good) // 2])
+    elif kind == "not_json":
+        p = _corrupt(tmp_path, "m.json.gz", gzip.compress(b"{not json"))
+    else:
+        spec = json.loads(gzip.decompress(good))
+        if kind == "wrong_format":
+            spec["format"] = "something-else"
+        else:
+            spec["blocks"][0]["vocabulary"] = spec["blocks"][0]["vocabulary"][:10]
+        p = _corrupt(tmp_path, "m.json.gz", gzip.compress(json.dumps(spec).encode()))
+    with pytest.raises(ModelError) as err:
+        CheckWorthinessModel.load(p)
+    assert "\n" not in str(err.value)
