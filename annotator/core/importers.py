@@ -148,7 +148,7 @@ def _read_html(path: Path, data: bytes) -> LoadedArticle:
         # Short pages fall below trafilatura's default thresholds; ask once more without them.
         text = trafilatura.extract(html, include_comments=False, include_tables=False,
                                    favor_recall=True)
-    if not text or not text.strip():
+    if not text or len(text.split()) < 4:  # a stray menu word is not an article
         raise InputError(f"{path}: no article text found in this HTML page")
     text = normalise_newlines(text).strip() + "\n"
     title = None

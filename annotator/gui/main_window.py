@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.claim_list.setWordWrap(False)
         header = self.claim_list.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.Stretch)
-        for column, width in ((0, 34), (1, 110), (3, 50), (4, 90), (5, 150)):
+        for column, width in ((0, 34), (1, 104), (3, 46), (4, 84), (5, 130)):
             self.claim_list.setColumnWidth(column, width)
 
         self.verdict_filter = QComboBox()
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(library_box)
         splitter.addWidget(article_box)
         splitter.addWidget(right)
-        splitter.setSizes([240, 620, 580])
+        splitter.setSizes([300, 640, 560])
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
         self.main_splitter = splitter
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.Undo)
         self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (self.undo_action, self.redo_action):
             edit.addAction(action)
             self.addAction(action)
@@ -690,10 +690,12 @@ class MainWindow(QMainWindow):
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()
             for action in _walk(menu):
-                keys = ", ".join(s.toString(QKeySequence.NativeText) for s in action.shortcuts())
+                keys = ", ".join(dict.fromkeys(
+                    s.toString(QKeySequence.NativeText) for s in action.shortcuts()))
                 if keys:
-                    rows.append((menu_action.text().replace("&", ""),
-                                 action.text().replace("&", ""), keys))
+                    name = {self.undo_action: "Undo", self.redo_action: "Redo"}.get(
+                        action, action.text().replace("&", ""))
+                    rows.append((menu_action.text().replace("&", ""), name, keys))
         rows.append(("Claim list", "Next / previous claim", "Down / Up"))
         rows.append(("Note", "Leave the note", "Esc"))
         return rows

@@ -201,7 +201,7 @@ class VerdictPanel(QWidget):
         self.evidence.clear()
         for evidence in claim.evidence:
             label = evidence.title or evidence.url
-            item = QListWidgetItem(f"🔗 {label}")
+            item = QListWidgetItem(f"↗ {label}")
             item.setToolTip(evidence.url + (f"\n{evidence.note}" if evidence.note else ""))
             item.setData(Qt.UserRole, evidence.id)
             item.setData(Qt.UserRole + 1, evidence.url)

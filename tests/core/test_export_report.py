@@ -48,7 +48,8 @@ def _claim(cid: int, article: Article, sentence: str, **kwargs) -> Claim:
 
 @pytest.fixture()
 def article() -> Article:
-    return Article(id=1, title="Harry to meet King Charles", text=SAMPLE.read_text(encoding="utf-8"),
+    return Article(id=1, title="Harry to meet King Charles",
+                   text=SAMPLE.read_text(encoding="utf-8"),
                    sha256=SHA, source_path="https://news.example.com/royals/harry-charles",
                    imported_at="2025-09-08T08:00:00+00:00")
 
@@ -62,7 +63,8 @@ def hostile_article() -> Article:
 @pytest.fixture()
 def snapshot(article: Article, hostile_article: Article) -> Snapshot:
     claims = (
-        _claim(1, article, "Prince Harry is set to meet with King Charles for the first time in 20 months",
+        _claim(1, article,
+               "Prince Harry is set to meet with King Charles for the first time in 20 months",
                verdict=Verdict.VERIFIED, note=NOTE_VERIFIED, checker="amira",
                updated_at="2025-09-09T10:00:00+00:00", claim_type="quantity",
                evidence=(Evidence(id=1, claim_id=1, url=EVIDENCE_URL, title="Palace statement"),)),
@@ -95,6 +97,12 @@ def _visible_text(fragment: str) -> str:
     fragment = re.sub(r"</p>", "\n", fragment)
     fragment = re.sub(r"<[^>]+>", "", fragment)
     return " ".join(html.unescape(fragment).split())
+
+
+def _assert_internal_links_resolve(page: str) -> None:
+    ids = set(re.findall(r' id="([^"]+)"', page))
+    for target in re.findall(r'href="#([^"]*)"', page):
+        assert target in ids, f"dangling link #{target}"
 
 
 def _article_text_html(page: str, article_id: int) -> str:
@@ -156,6 +164,7 @@ def test_any_text_and_offsets_render_without_loss_or_markup(text, spans, note):
     )
     page = render_report_html(Snapshot((art,), claims, "2025-01-01T00:00:00Z"))
     assert page.count("<script") == 0
+    _assert_internal_links_resolve(page)
     if text.strip():
         # every character of the article is shown once, whatever the offsets
         assert _visible_text(_article_text_html(page, 1)) == " ".join(text.split())
@@ -198,7 +207,8 @@ def test_claims_are_highlighted_in_the_text_and_numbered_in_order(snapshot, arti
     marks = re.findall(
         r'<mark class="claim v-(\w+)" id="claim-(\d+)"><span class="cn[^"]*"[^>]*>(\d+)\u00a0'
         r'[^<]*</span>(.*?)</mark>', page)
-    by_id = {int(cid): (verdict, int(num), html.unescape(body)) for verdict, cid, num, body in marks}
+    by_id = {int(cid): (verdict, int(num), html.unescape(body))
+             for verdict, cid, num, body in marks}
     claims = {c.id: c for c in snapshot.claims}
     assert set(by_id) == {1, 2, 3, 4, 6, 7}
     for cid, (verdict, _, body) in by_id.items():
@@ -206,6 +216,7 @@ def test_claims_are_highlighted_in_the_text_and_numbered_in_order(snapshot, arti
         assert body == claims[cid].text
     # numbers run through the report in text order, article by article
     assert [by_id[c][1] for c in (1, 3, 2, 4, 6, 7)] == [1, 2, 3, 4, 5, 6]
+    _assert_internal_links_resolve(page)
     assert _visible_text(_article_text_html(page, 1)) == " ".join(article.text.split())
 
 
@@ -251,6 +262,8 @@ def test_overlapping_and_out_of_range_claims_are_handled(article):
     page = render_report_html(Snapshot((article,), claims, "2025-09-10T00:00:00Z"))
     assert _visible_text(_article_text_html(page, 1)) == " ".join(text.split())
     assert 'id="claim-1"' in page and 'id="claim-2"' in page
+    assert '<span class="cn v-unreviewed" id="claim-3"' in page  # nested: its number only
+    _assert_internal_links_resolve(page)
     for missing in (4, 5, 6, 7):
         assert f'id="claim-{missing}"' not in page
     assert page.count("Not located in the current article text") >= 5
@@ -267,7 +280,7 @@ def test_core_never_imports_qt():
     code = ("import sys, annotator.core.export.report, annotator.core.export.claimreview, "
             "annotator.core.export.w3c; "
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'PyQt5', 'PyQt6', "
-            "'shiboken6', 'sqlite3')]; print(bad); sys.exit(1 if bad else 0)")
+            "'shiboken6')]; print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 0, result.stdout + result.stderr
@@ -369,3 +382,11 @@ def test_pdf_needs_no_network(snapshot, monkeypatch):
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setattr(socket.socket, "connect", no_network)
     assert report.render_report_pdf(snapshot).startswith(b"%PDF")
+
+
+def test_pdf_without_weasyprint_is_a_clear_export_error(snapshot, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import now fails
+    with pytest.raises(ExportError, match="PDF export needs WeasyPrint") as err:
+        write_report(snapshot, tmp_path / "report.pdf")
+    assert "\n" not in str(err.value)
+    assert list(tmp_path.iterdir()) == []

@@ -198,4 +198,5 @@ def write_claimreview(snapshot: Snapshot, path: str | os.PathLike,
 
 
 __all__ = ["RATING_SCALE", "BEST_RATING", "WORST_RATING", "UNKNOWN_ORGANISATION",
-           "claim_review", "dumps_jsonld", "render_claimreview", "write_claimreview", "iso_date", "is_web_url"]
+           "claim_review", "dumps_jsonld", "render_claimreview", "write_claimreview", "iso_date",
+           "is_web_url"]

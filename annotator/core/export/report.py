@@ -215,10 +215,11 @@ def _badge(verdict: Verdict) -> str:
             f'{_esc(style.symbol)}</span> {_esc(verdict.label)}</span>')
 
 
-def _marker(number: int | str, claim: Claim) -> str:
+def _marker(number: int | str, claim: Claim, anchor: bool = False) -> str:
     symbol = VERDICT_STYLES[claim.verdict].symbol
-    return (f'<span class="cn v-{claim.verdict.value}" title="{_esc(claim.verdict.label)}">'
-            f'{number}\u00a0{_esc(symbol)}</span>')
+    anchor_id = f' id="claim-{claim.id}"' if anchor else ""
+    return (f'<span class="cn v-{claim.verdict.value}"{anchor_id} '
+            f'title="{_esc(claim.verdict.label)}">{_esc(number)}\u00a0{_esc(symbol)}</span>')
 
 
 def _highlighted_text(article: Article, claims: tuple[tuple[int, Claim], ...]) -> str:
@@ -261,6 +262,8 @@ def _highlighted_text(article: Article, claims: tuple[tuple[int, Claim], ...]) -
                 close_paragraph()
             if claim is None:
                 current.append(_esc(line))
+            elif not piece:  # wholly inside the previous claim: its number only
+                current.append(_marker(number, claim, anchor=True))
             elif index == 0:
                 current.append(
                     f'<mark class="claim v-{claim.verdict.value}" id="claim-{claim.id}">'
@@ -287,7 +290,8 @@ def _evidence_html(evidence: tuple[Evidence, ...]) -> str:
         title = (item.title or "").strip()
         if href:
             label = f'<a href="{_esc(href)}" rel="noopener noreferrer nofollow">'
-            label += f"{_esc(title)}</a>" if title else f'<span class="url">{_esc(item.url)}</span></a>'
+            shown = _esc(title) if title else f'<span class="url">{_esc(item.url)}</span>'
+            label += f"{shown}</a>"
             url_line = f'<span class="url">{_esc(item.url)}</span>' if title else ""
         else:
             label = _esc(title) if title else ""
@@ -296,6 +300,13 @@ def _evidence_html(evidence: tuple[Evidence, ...]) -> str:
         note = f'<span class="ev-note">{_esc(item.note)}</span>' if item.note else ""
         items.append(f"<li>{label}{' ' if label and url_line else ''}{url_line}{note}</li>")
     return f'<ol class="evidence">{"".join(items)}</ol>'
+
+
+def _number_cell(number: int, claim: Claim, section: _Section) -> str:
+    """The claim's number, linked to its place in the article text when it has one."""
+    if not section.missing and _located(claim, section.article.text):
+        return f'<td class="num"><a href="#claim-{claim.id}">{number}</a></td>'
+    return f'<td class="num">{number}</td>'
 
 
 def _claim_cell(claim: Claim, article: Article) -> str:
@@ -319,8 +330,7 @@ def _reviewed_table(section: _Section) -> str:
         note = _esc(claim.note) if claim.note.strip() else '<span class="none">No note</span>'
         who_html = f'<div class="who">{who}</div>' if who else ""
         rows.append(
-            f'<tr class="v-{claim.verdict.value}">'
-            f'<td class="num"><a href="#claim-{claim.id}">{number}</a></td>'
+            f'<tr class="v-{claim.verdict.value}">{_number_cell(number, claim, section)}'
             f'<td class="claim-cell">{_claim_cell(claim, section.article)}</td>'
             f'<td class="verdict-cell">{_badge(claim.verdict)}{who_html}</td>'
             f'<td class="note">{note}</td>'
@@ -464,7 +474,7 @@ def _appendix(sections: list[_Section]) -> str:
             if claim.reviewed:
                 continue
             rows.append(
-                f'<tr><td class="num"><a href="#claim-{claim.id}">{number}</a></td>'
+                f'<tr>{_number_cell(number, claim, section)}'
                 f'<td class="claim-cell">{_claim_cell(claim, section.article)}</td>'
                 f'<td class="art">{index}. {_esc(section.article.title or "Untitled article")}</td>'
                 f'<td class="count">{claim.score:.2f}</td></tr>'
@@ -595,7 +605,8 @@ table.articles th.claims-h {{ width: 4.2em; }}
 table.articles th.count {{ width: 8em; padding-left: 2pt; padding-right: 0; }}
 ol.evidence {{ margin: 0; padding-left: 1.2em; }}
 ol.evidence li {{ margin-bottom: 3pt; }}
-.url {{ display: block; font-size: 7pt; color: #555; overflow-wrap: anywhere; word-break: break-all; }}
+.url {{ display: block; font-size: 7pt; color: #555; overflow-wrap: anywhere;
+        word-break: break-all; }}
 a .url {{ color: #0b5394; }}
 .ev-note {{ display: block; font-size: 7.5pt; color: #444; font-style: italic; }}
 .none, .empty {{ color: #8c8c8c; font-style: italic; }}
@@ -636,6 +647,7 @@ def render_report_html(snapshot: Snapshot) -> str:
         "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="generator" content="annotator">'
+        f'<meta name="author" content="{_esc(organisation)}">'
         f"<title>Claim review report \u2013 {_esc(organisation)}</title>"
         f"<style>{_css()}</style></head><body>"
         '<header class="masthead">'
@@ -690,6 +702,13 @@ def write_report(snapshot: Snapshot, path: str | os.PathLike) -> str:
         raise ExportError(
             f"cannot write report {target}: unknown file type ({given}); use .html, .htm or .pdf"
         )
+    # Fail before a long render if the file cannot be written where asked
+    # (the same checks atomic_write makes again when it writes).
+    if target.is_dir():
+        raise ExportError(f"cannot write {target}: it is a directory")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {target}: folder {folder} does not exist")
     if kind == "pdf":
         data = render_report_pdf(snapshot)
         with atomic_write(target, "wb") as fh:

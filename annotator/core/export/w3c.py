@@ -368,7 +368,8 @@ def _parse_selectors(target: dict[str, Any], where: str
             start = _int(selector.get("start"), where, "start")
             end = _int(selector.get("end"), where, "end")
             if end < start:
-                raise _fail(where, f"its TextPositionSelector ends ({end}) before it starts ({start})")
+                raise _fail(where, f"its TextPositionSelector ends ({end}) before it starts "
+                                   f"({start})")
     if not (found_quote or found_position):
         raise _fail(where, "it has no TextQuoteSelector or TextPositionSelector")
     return start, end, exact, prefix, suffix

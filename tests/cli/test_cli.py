@@ -1,0 +1,135 @@
+"""The command line, run as a user would: in a subprocess."""
+
+import csv
+import json
+import sqlite3
+
+import pytest
+
+from annotator.core.export.csv_export import COLUMN_NAMES
+from tests.conftest import SAMPLE, run_cli
+
+
+def assert_one_line_error(result, fragment):
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert fragment in lines[0]
+
+
+@pytest.fixture(scope="module")
+def imported_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("cli") / "lib.sqlite"
+    result = run_cli("import", str(SAMPLE), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "added with" in result.stdout
+    return db
+
+
+def test_detect_json_offsets_slice_the_file(sample_text):
+    result = run_cli("detect", str(SAMPLE), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    claims = json.loads(result.stdout)["claims"]
+    assert len(claims) >= 15
+    for claim in claims:
+        assert sample_text[claim["start"]:claim["end"]] == claim["text"]
+        assert "\n" not in claim["text"]
+        assert {"score", "kind", "check_worthy", "claim_type", "attribution", "suggested_verdict",
+                "reasons", "entities"} <= claim.keys()
+        assert set(claim["attribution"]) == {"kind", "speaker", "via"}
+
+
+def test_detect_all_includes_captions_and_threshold_override():
+    everything = json.loads(run_cli("detect", str(SAMPLE), "--all").stdout)["claims"]
+    kinds = {c["kind"] for c in everything}
+    assert "caption" in kinds and "sentence" in kinds
+    strict = json.loads(run_cli("detect", str(SAMPLE), "--threshold", "0.99").stdout)["claims"]
+    loose = json.loads(run_cli("detect", str(SAMPLE), "--threshold", "0.01").stdout)["claims"]
+    assert len(strict) < len(loose)
+
+
+def test_detect_csv_and_text_formats():
+    result = run_cli("detect", str(SAMPLE), "--format", "csv")
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert rows and rows[0]["start"].isdigit()
+    text = run_cli("detect", str(SAMPLE), "--format", "text")
+    assert text.returncode == 0 and "A US source told The Mirror" in text.stdout
+
+
+def test_import_is_idempotent(imported_db):
+    again = run_cli("import", str(SAMPLE), "--db", str(imported_db))
+    assert again.returncode == 0
+    assert "already in the library" in again.stdout
+    conn = sqlite3.connect(imported_db)
+    assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
+
+
+def test_mark_then_export_csv_neutralises_formula(imported_db, tmp_path):
+    claims = json.loads(run_cli("claims", "--db", str(imported_db)).stdout)["claims"]
+    claim_id = claims[3]["id"]
+    note = '=HYPERLINK("http://evil.example","click")'
+    result = run_cli("mark", str(claim_id), "disputed", "--note", note, "--db", str(imported_db),
+                     "--evidence", "https://example.org/1", "--evidence", "https://example.org/2")
+    assert result.returncode == 0, result.stderr
+    marked = [c for c in json.loads(run_cli("claims", "--db", str(imported_db)).stdout)["claims"]
+              if c["id"] == claim_id][0]
+    assert marked["verdict"] == "disputed" and marked["note"] == note
+    assert [e["url"] for e in marked["evidence"]] == ["https://example.org/1", "https://example.org/2"]
+    out = tmp_path / "out.csv"
+    result = run_cli("export", "--csv", str(out), "--db", str(imported_db))
+    assert result.returncode == 0, result.stderr
+    with open(out, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        assert tuple(reader.fieldnames) == COLUMN_NAMES
+        rows = {int(r["claim_id"]): r for r in reader}
+    row = rows[claim_id]
+    assert row["verdict"] == "disputed"
+    assert row["note"] == "'" + note  # neutralised: a spreadsheet shows it as text
+    assert row["evidence_urls"] == "https://example.org/1 https://example.org/2"
+    for required in ("article_title", "claim_id", "start", "end", "claim_text", "verdict", "note",
+                     "score", "updated_at"):
+        assert required in row
+
+
+def test_claims_csv_and_article_filter(imported_db):
+    result = run_cli("claims", "--db", str(imported_db), "--article", "1", "--format", "csv")
+    assert result.returncode == 0
+    assert result.stdout.startswith(",".join(COLUMN_NAMES[:3]))
+    missing = run_cli("claims", "--db", str(imported_db), "--article", "99")
+    assert_one_line_error(missing, "no article with id 99")
+
+
+def test_search_json(imported_db):
+    result = run_cli("search", "Mirror", "--db", str(imported_db), "--format", "json")
+    results = json.loads(result.stdout)["results"]
+    assert results and {"claim_id", "article_id", "text", "verdict"} <= results[0].keys()
+    quoted = run_cli("search", '"unbalanced AND (', "--db", str(imported_db), "--format", "json")
+    assert quoted.returncode == 0
+
+
+def test_errors_are_one_line_without_traceback(tmp_path, imported_db):
+    assert_one_line_error(run_cli("detect", str(tmp_path / "missing.txt")), "no such file")
+    assert_one_line_error(run_cli("mark", "99999", "verified", "--db", str(imported_db)),
+                          "no claim with id 99999")
+    bad_db = tmp_path / "bad.sqlite"
+    bad_db.write_text("not a database at all" * 50)
+    assert_one_line_error(run_cli("claims", "--db", str(bad_db)), "not an annotator library")
+    assert_one_line_error(run_cli("export", "--csv", str(tmp_path / "no" / "dir" / "x.csv"),
+                                  "--db", str(imported_db)), "does not exist")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert_one_line_error(run_cli("import", str(empty), "--db", str(tmp_path / "n.sqlite")), "empty")
+    assert not (tmp_path / "n.sqlite").exists() or sqlite3.connect(
+        tmp_path / "n.sqlite").execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+
+
+def test_env_var_chooses_the_library(tmp_path):
+    db = tmp_path / "env.sqlite"
+    result = run_cli("claims", env={"ANNOTATOR_DB": str(db)})
+    assert result.returncode == 0 and db.exists()
+
+
+def test_help_and_version():
+    assert run_cli("--help").returncode == 0
+    assert "annotator" in run_cli("--version").stdout

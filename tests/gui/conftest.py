@@ -1,0 +1,29 @@
+import pytest
+from PySide6.QtCore import QSettings
+
+from annotator.gui import create_window
+
+
+@pytest.fixture(autouse=True)
+def clean_qsettings():
+    QSettings("annotator", "annotator").clear()
+    yield
+    QSettings("annotator", "annotator").clear()
+
+
+def wait_for_article(qtbot, window, timeout=60000):
+    qtbot.waitUntil(lambda: window._article_id is not None and window.claim_model.rowCount() > 0
+                    and not window.session.analysing, timeout=timeout)
+
+
+@pytest.fixture
+def window(qtbot, db_path, sample_path):
+    win = create_window(db_path=db_path, paths=[sample_path])
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    wait_for_article(qtbot, win)
+    yield win
+    win.session.tasks.wait(30000)
+    win.session.library.close()
