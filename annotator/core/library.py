@@ -81,6 +81,16 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True)
+class ReviewToMerge:
+    start: int
+    end: int
+    verdict: Verdict
+    note: str = ""
+    evidence: tuple[str, ...] = ()
+    checker: str = ""
+
+
+@dataclass(frozen=True)
 class RevisionResult:
     article: Article
     exact: int
@@ -669,6 +679,49 @@ class Library:
         except sqlite3.Error as exc:
             raise _translate_error(exc, self.path) from None
         return Snapshot(tuple(articles), tuple(claims), utc_now(), checker, organisation)
+
+    def merge_reviews(self, article_id: int, reviews: Sequence["ReviewToMerge"],
+                      by: str = "") -> tuple[int, int]:
+        """Apply reviews from elsewhere (a W3C file) in one transaction.
+
+        A review lands on the claim with exactly its span, or becomes a new
+        claim there. Returns (claims updated, claims added).
+        """
+        article = self.article(article_id)
+        now = utc_now()
+        updated = added = 0
+        with self.transaction() as conn:
+            for review in reviews:
+                row = conn.execute(
+                    'SELECT id, verdict, note FROM claims WHERE article_id = ? AND start = ? '
+                    'AND "end" = ? ORDER BY removed, id LIMIT 1',
+                    [article_id, review.start, review.end]).fetchone()
+                if row is None:
+                    cursor = conn.execute(_INSERT_CLAIM, _row_values(
+                        article_id, article.text, review.start, review.end, now, score=1.0,
+                        kind="sentence", check_worthy=1, claim_type="other", attribution="{}",
+                        suggested=None, reasons=json.dumps(["imported from annotations"]),
+                        entities="[]", origin="manual"))
+                    claim_id = cursor.lastrowid
+                    self._log(conn, claim_id, "created", "unreviewed", "", by, "imported", now)
+                    added += 1
+                    old_verdict, old_note = "unreviewed", ""
+                else:
+                    claim_id, old_verdict, old_note = row
+                    updated += 1
+                checker = review.checker or by
+                conn.execute("UPDATE claims SET verdict = ?, note = ?, checker = ?, removed = 0, "
+                             "updated_at = ? WHERE id = ?",
+                             [review.verdict.value, review.note, checker, now, claim_id])
+                self._log(conn, claim_id, "imported", review.verdict.value, review.note, checker,
+                          f"{old_verdict} -> {review.verdict.value}", now)
+                known = {r[0] for r in conn.execute(
+                    "SELECT url FROM evidence WHERE claim_id = ? AND removed = 0", [claim_id])}
+                for url in review.evidence:
+                    if url not in known:
+                        conn.execute("INSERT INTO evidence (claim_id, url, added_at) VALUES (?, ?, ?)",
+                                     [claim_id, url, now])
+        return updated, added
 
     def integrity_check(self) -> str:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0]

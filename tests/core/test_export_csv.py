@@ -147,16 +147,6 @@ def test_neutralise_then_unneutralise(text):
 
 # --------------------------------------------------------------------------- property
 
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _hits_known_bug(text: str, excel: bool) -> bool:
-    """Inputs csv_export does not round-trip yet; see the two xfail tests below."""
-    quoted_formula = text.startswith("'") and text[1:].startswith(_TRIGGERS)
-    bare_cr = (not excel) and "\r" in text
-    return quoted_formula or bare_cr
-
-
 def _round_trip(text: str, excel: bool) -> dict[str, str]:
     snapshot = _snapshot([text], title=text)
     with tempfile.TemporaryDirectory() as folder:
@@ -170,8 +160,6 @@ def _round_trip(text: str, excel: bool) -> dict[str, str]:
 @given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=60),
        excel=st.booleans())
 def test_any_unicode_text_round_trips(text, excel):
-    if _hits_known_bug(text, excel):
-        return
     row = _round_trip(text, excel)
     assert row["note"] == text
     assert row["article_title"] == text
@@ -183,21 +171,15 @@ def test_any_unicode_text_round_trips(text, excel):
 @settings(max_examples=100, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=30))
 def test_render_then_parse_in_memory(text):
-    if _hits_known_bug(text, True):
-        return
     rendered = render_csv(_snapshot([text]), excel=True)
     header, row = list(csv.reader(io.StringIO(rendered, newline="")))[:2]
     assert unneutralise(row[header.index("note")]) == text
 
 
-@pytest.mark.xfail(strict=True, reason="csv_export bug: a cell that itself starts with a quote "
-                   "and a formula character (\"'=x\") loses its quote on reading back")
 @pytest.mark.parametrize("excel", [False, True])
-def test_known_bug_text_starting_with_quote_and_formula(excel):
+def test_text_starting_with_quote_and_formula_round_trips(excel):
     assert _round_trip("'=x", excel)["note"] == "'=x"
 
 
-@pytest.mark.xfail(strict=True, reason="csv_export bug: the LF flavour does not quote a bare "
-                   "carriage return inside a cell, so the row splits when read back")
-def test_known_bug_bare_carriage_return_in_lf_flavour():
+def test_bare_carriage_return_in_lf_flavour_round_trips():
     assert _round_trip("a\rb", False)["note"] == "a\rb"

@@ -44,14 +44,14 @@ _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 def neutralise(value: object) -> str:
     """Return the cell as text, prefixed with a quote if a spreadsheet would run it."""
     text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_TRIGGERS):
+    if text.startswith(_FORMULA_TRIGGERS + ("'",)):
         return "'" + text
     return text
 
 
 def unneutralise(text: str) -> str:
     """Undo `neutralise` for a cell read back from our own CSV."""
-    if text.startswith("'") and text[1:].startswith(_FORMULA_TRIGGERS):
+    if text.startswith("'") and text[1:].startswith(_FORMULA_TRIGGERS + ("'",)):
         return text[1:]
     return text
 
@@ -92,16 +92,26 @@ def render_csv(snapshot: Snapshot, excel: bool = False) -> str:
     Numeric columns are written as numbers; every text cell is neutralised.
     """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
-    writer.writerow(COLUMN_NAMES)
+    # Always let the csv module end rows with "\r\n": it quotes a field only when
+    # the field holds a character of the line terminator, and its reader splits
+    # rows on a bare "\r" too. The LF flavour then swaps each row's final CRLF.
+    row_buffer = io.StringIO()
+    writer = csv.writer(row_buffer, lineterminator="\r\n")
+
+    def emit(cells) -> None:
+        row_buffer.seek(0)
+        row_buffer.truncate()
+        writer.writerow(cells)
+        line = row_buffer.getvalue()
+        out.write(line if excel else line[:-2] + "\n")
+
+    emit(COLUMN_NAMES)
     numeric = {"article_id", "claim_id", "start", "end", "score"}
     for claim in snapshot.claims:
         if claim.removed:
             continue
         row = _row(claim, snapshot)
-        writer.writerow(
-            [row[name] if name in numeric else neutralise(row[name]) for name in COLUMN_NAMES]
-        )
+        emit([row[name] if name in numeric else neutralise(row[name]) for name in COLUMN_NAMES])
     return out.getvalue()
 
 

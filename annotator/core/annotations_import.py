@@ -1,0 +1,88 @@
+"""Importing W3C Web Annotations (ours, or another checker's) into a library.
+
+Each annotation is matched to an article already in the library (by the
+text's sha256, else by source path or title) and anchored in its text with
+the position and quote selectors, so edits made since still land right.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from annotator.core.anchoring import anchor
+from annotator.core.errors import InputError
+from annotator.core.export.w3c import ImportedAnnotation, read_w3c
+from annotator.core.library import Library, ReviewToMerge
+from annotator.core.model import AnchorStatus, Article
+
+
+def _find_article(library: Library, item: ImportedAnnotation) -> Article | None:
+    if item.article_sha256:
+        rows = library.db.query("SELECT id FROM articles WHERE sha256 = ? LIMIT 1",
+                                [item.article_sha256])
+        for row in rows:
+            return library.article(row["id"])
+        rows = library.db.query("SELECT article_id FROM article_revisions WHERE sha256 = ? "
+                                "ORDER BY id DESC LIMIT 1", [item.article_sha256])
+        for row in rows:
+            return library.article(row["article_id"])
+    if item.article_source:
+        source = item.article_source
+        if source.startswith("file://"):
+            source = source[len("file://"):]
+        found = library.find_article_by_source(source)
+        if found is not None:
+            return found
+    if item.article_title:
+        for summary in library.articles():
+            if summary.title == item.article_title:
+                return library.article(summary.id)
+    return None
+
+
+def import_w3c_file(library: Library, path: Path, by: str = "") -> str:
+    """Import a W3C annotation file; return a one-line summary. All or nothing."""
+    annotations = read_w3c(path)
+    if not annotations:
+        raise InputError(f"{path}: holds no annotations")
+    by_article: dict[int, list[ReviewToMerge]] = defaultdict(list)
+    missing: set[str] = set()
+    lost = 0
+    articles: dict[int, Article] = {}
+    for item in annotations:
+        article = _find_article(library, item)
+        if article is None:
+            missing.add(item.article_title or item.article_source or item.article_sha256 or "?")
+            continue
+        articles[article.id] = article
+        text = article.text
+        if item.start is not None and item.end is not None and (
+                not item.exact or text[item.start:item.end] == item.exact) and item.end <= len(text):
+            start, end = item.start, item.end
+        else:
+            found = anchor(item.exact, item.prefix, item.suffix, item.start or 0, text)
+            if found.status is AnchorStatus.ORPHANED:
+                lost += 1
+                continue
+            start, end = found.start, found.end
+        if end <= start:
+            lost += 1
+            continue
+        by_article[article.id].append(ReviewToMerge(start, end, item.verdict, item.note,
+                                                    item.evidence, item.checker))
+    if missing and not by_article:
+        names = "; ".join(sorted(missing))[:200]
+        raise InputError(f"{path}: the annotated articles are not in this library ({names}); "
+                         "import the articles first")
+    updated = added = 0
+    for article_id, reviews in by_article.items():
+        u, a = library.merge_reviews(article_id, reviews, by=by)
+        updated, added = updated + u, added + a
+    summary = (f"imported {updated + added} annotations into {len(by_article)} article(s): "
+               f"{updated} claims updated, {added} added")
+    if lost:
+        summary += f", {lost} could not be placed in the current text"
+    if missing:
+        summary += f", {len(missing)} article(s) not in the library"
+    return summary
