@@ -60,6 +60,14 @@ def run_gui(paths: Sequence[str] = (), db_path: str | None = None,
         QMessageBox.critical(None, "Annotator", str(exc))
         return exc.exit_code
     window.show()
+    settings = window.session.settings
+    if not settings.welcome_shown and not screenshot:
+        from annotator.gui.dialogs import WelcomeDialog
+
+        welcome = WelcomeDialog(window)
+        welcome.show()  # not modal: the window fills in behind it
+        settings.welcome_shown = True
+        window.session.save_settings(settings)
     if missing:
         QTimer.singleShot(0, lambda: window.show_error(f"{missing[0]}: no such file"))
     if screenshot:

@@ -117,8 +117,10 @@ class ClaimFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         claim = self.sourceModel().claim_at(row)
-        if self.verdict is not None and claim.verdict is not self.verdict:
+        if isinstance(self.verdict, Verdict) and claim.verdict is not self.verdict:
             return False
+        if isinstance(self.verdict, str) and claim.anchor_status.value != self.verdict:
+            return False  # "orphaned" / "fuzzy": claims an article revision moved or lost
         if self.claim_type and claim.claim_type != self.claim_type:
             return False
         if self.attribution and claim.attribution.kind.value != self.attribution:

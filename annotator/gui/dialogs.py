@@ -222,3 +222,35 @@ class HelpDialog(QDialog):
         self.resize(640, 640)
 
 
+
+
+class WelcomeDialog(QDialog):
+    """First run: the workflow in a few lines, and the sample article to try it on."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("welcomeDialog")
+        self.setWindowTitle("Welcome to Annotator")
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            "<h2>Welcome to Annotator</h2>"
+            "<p>The sample article is open. Every check-worthy claim is highlighted; "
+            "the panel on the right says why it was flagged and who makes it.</p>"
+            "<ol>"
+            "<li><b>J</b> / <b>K</b> move between claims (<b>N</b>: next unreviewed).</li>"
+            "<li><b>1</b> verified · <b>2</b> disputed · <b>3</b> unsourced · <b>0</b> undo the "
+            "verdict. <b>U</b> accepts a suggestion.</li>"
+            "<li><b>Enter</b> writes a note, <b>E</b> adds an evidence link.</li>"
+            "<li>Select text and press <b>Ctrl+Return</b> to add a claim the detector missed.</li>"
+            "<li><b>File › Export</b> writes a CSV or a review report for your editor.</li>"
+            "</ol>"
+            "<p>Everything is saved the moment you do it. <b>Ctrl+Z</b> undoes any edit; "
+            "<b>F1</b> lists every shortcut. Set your name in <b>File › Settings</b>.</p>")
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.RichText)
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        buttons.button(QDialogButtonBox.Ok).setText("Start checking")
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(560, 0)

@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
         self.verdict_filter.addItem("All verdicts", None)
         for verdict in Verdict:
             self.verdict_filter.addItem(verdict.label, verdict)
+        self.verdict_filter.addItem("Re-anchored: check the text", "fuzzy")
+        self.verdict_filter.addItem("Orphaned: text gone", "orphaned")
         self.type_filter = QComboBox()
         self.type_filter.setObjectName("typeFilter")
         self.type_filter.addItem("All types", None)
