@@ -112,8 +112,13 @@ class ClaimFilterProxy(QSortFilterProxyModel):
 
     def set_filters(self, verdict=None, claim_type=None, attribution=None, text="") -> None:
         self.verdict, self.claim_type, self.attribution = verdict, claim_type, attribution
-        self.text = text.casefold()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self.text = text.casefold()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.text = text.casefold()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         claim = self.sourceModel().claim_at(row)

@@ -557,7 +557,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select a claim first.", 4000)
             return
         dialog = EvidenceDialog(self)
-        if dialog.exec():
+        accepted = dialog.exec()
+        self._return_focus()
+        if accepted:
             url, title, note = dialog.values()
             if url:
                 self.session.add_evidence(claim.id, url, title, note)
@@ -568,6 +570,11 @@ class MainWindow(QMainWindow):
             self.session.remove_evidence(claim.id, evidence_id)
 
     def edit_note(self) -> None:
+        if self.library_view.hasFocus():  # Return in the library opens the article
+            index = self.library_view.currentIndex()
+            if index.isValid():
+                self._on_library_activated(index)
+            return
         if self.current_claim() is None:
             return
         self.panel.note.setFocus()
@@ -579,10 +586,13 @@ class MainWindow(QMainWindow):
         claim = self.current_claim()
         if claim is not None:
             HistoryDialog(self.session.history(claim.id), claim, self).exec()
+            self._return_focus()
 
     def search(self) -> None:
         dialog = SearchDialog(self.session, self)
-        if dialog.exec() and dialog.chosen is not None:
+        accepted = dialog.exec()
+        self._return_focus()
+        if accepted and dialog.chosen is not None:
             article_id, claim_id = dialog.chosen
             self._pending_select = claim_id
             if article_id != self._article_id:
@@ -686,6 +696,12 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         HelpDialog(self._shortcut_rows(), self).exec()
+        self._return_focus()
+
+    def _return_focus(self) -> None:
+        """After a dialog, the keyboard goes back to the claim list (J, K, 1...)."""
+        self.activateWindow()
+        self.claim_list.setFocus()
 
     def _shortcut_rows(self) -> list[tuple[str, str, str]]:
         rows = []

@@ -138,6 +138,7 @@ def test_e_adds_evidence_and_undo_removes_it(window, qtbot, db_path):
 
     with_modal(fill)
     press(qtbot, window, "e")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     assert [e.url for e in window.session.claim(claim.id).evidence] == ["https://example.org/ruling"]
     assert window.panel.evidence.count() == 1
     press(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
