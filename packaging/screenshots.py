@@ -121,6 +121,18 @@ def shoot(out: Path, home: Path) -> int:
     window.main_splitter.setSizes([430, 560, 510])
     window.select_claim(us_source.id)
     grab("library.png")
+
+    # The review report of the sample, as the editor gets it: the PDF's first two pages.
+    from annotator.core.export.report import write_report
+
+    pdf = home / "report.pdf"
+    snapshot = session.library.snapshot(window._article_id, checker="Sam Checker",
+                                        organisation="Fact-check desk")
+    write_report(snapshot, pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "2", str(pdf),
+                    str(out / "report-page")], check=True)
+    for page in sorted(out.glob("report-page-*.png")):
+        print("wrote", page)
     QTimer.singleShot(0, window.close)
     app.processEvents()
     window.session.tasks.wait(10000)

@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         self._article_id = article_id
         self.article_title.setText(
             f"<h2>{_escape(article.title)}</h2>"
-            f"<span style='color:gray'>{_escape(article.source_path or 'pasted text')} · "
+            f"<span style='color:gray'>{_escape(_source_label(article.source_path))} · "
             f"imported {article.imported_at[:10]}"
             + (f" · revision {article.revision}" if article.revision > 1 else "") + "</span>")
         self.setWindowTitle(f"{article.title} — Annotator")
@@ -765,6 +765,7 @@ class MainWindow(QMainWindow):
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("mainSplitter", self.main_splitter.saveState())
         settings.setValue("rightSplitter", self.right_splitter.saveState())
+        self.session.shutdown()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
@@ -787,6 +788,16 @@ def _walk(menu):
             yield from _walk(action.menu())
         elif not action.isSeparator():
             yield action
+
+
+def _source_label(source_path: str | None) -> str:
+    from annotator.resources import sample_article_path
+
+    if not source_path:
+        return "pasted text"
+    if source_path == str(sample_article_path().resolve()):
+        return "built-in sample article"
+    return source_path
 
 
 def _escape(text: str) -> str:

@@ -48,7 +48,12 @@ class Session(QObject):
         self._detector = None
         self._model_ready = False
         self._analysing = 0
+        self._closed = False
 
+    def shutdown(self, wait_ms: int = 30000) -> None:
+        """Stop taking results: the window is closing. Waits for the worker."""
+        self._closed = True
+        self.tasks.wait(wait_ms)
     # ------------------------------------------------------------------ model
     @property
     def model_ready(self) -> bool:
@@ -113,6 +118,8 @@ class Session(QObject):
         self._loaded(loaded)
 
     def _loaded(self, loaded: LoadedArticle) -> None:
+        if self._closed:
+            return
         existing = self.library.find_article_by_text(loaded.text)
         if existing is not None:
             self.open_article(existing.id)
@@ -126,6 +133,8 @@ class Session(QObject):
 
         def done(analysed: Analysed) -> None:
             self._finish_analysis()
+            if self._closed:
+                return
             if not self._model_ready:
                 self._model_ready = True
                 self.modelReady.emit()
