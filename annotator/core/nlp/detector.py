@@ -74,7 +74,7 @@ class ClaimDetector:
         for batch in minibatch(docs, size=batch_size):
             spans_per_doc = [self._units(doc) for doc in batch]
             flat = [span for spans in spans_per_doc for span in spans]
-            scores = self.scorer.scores([span.text for span in flat]) if flat else []
+            scores = self.scorer.scores([span.text for span in flat], spans=flat) if flat else []
             for span, score in zip(flat, scores):
                 self._annotate(span, float(score))
             for doc, spans in zip(batch, spans_per_doc):
