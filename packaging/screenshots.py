@@ -118,7 +118,8 @@ def shoot(out: Path, home: Path) -> int:
     help_dialog.close()
 
     window.library_view.setFocus()
-    window.main_splitter.setSizes([430, 560, 510])
+    window.main_splitter.setSizes([460, 540, 500])
+    app.processEvents()
     window.select_claim(us_source.id)
     grab("library.png")
 

@@ -57,7 +57,10 @@ class MainWindow(QMainWindow):
         self.library_view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.library_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.library_view.verticalHeader().hide()
-        self.library_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        library_header = self.library_view.horizontalHeader()
+        library_header.setSectionResizeMode(0, QHeaderView.Stretch)
+        library_header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        library_header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.library_view.setWordWrap(False)
         library_box = QWidget()
         library_layout = QVBoxLayout(library_box)
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         library_layout.addWidget(QLabel("<b>Library</b>"))
         library_layout.addWidget(self.library_filter)
         library_layout.addWidget(self.library_view)
+        library_box.setMinimumWidth(240)
 
         self.article_title = QLabel()
         self.article_title.setObjectName("articleTitle")
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
         self.legend = QLabel()
         self.legend.setObjectName("legend")
         self.legend.setTextFormat(Qt.RichText)
+        self.legend.setWordWrap(True)  # never let the legend widen the window
         self.article_view = ArticleView()
         self.article_view.set_dark(self.dark)
         article_box = QWidget()
@@ -119,7 +124,7 @@ class MainWindow(QMainWindow):
         self.source_filter.addItem("All sources", None)
         for value in ("named", "anonymous", "hedged", "none"):
             self.source_filter.addItem(value, value)
-        self.show_all_box = QCheckBox("Captions && below threshold")
+        self.show_all_box = QCheckBox("All units")
         self.show_all_box.setObjectName("showAllUnits")
         self.show_all_box.setToolTip("Also list headlines, captions, datelines, sentences below "
                                      "the check-worthiness threshold and removed claims")
