@@ -442,8 +442,13 @@ class Library:
 
     # ----------------------------------------------------------------- claims
     def claims(self, article_id: int | None = None, *, include_removed: bool = False,
-               include_all_units: bool = False, with_evidence: bool = True) -> list[Claim]:
-        """Claims in article order. By default only check-worthy, manual or reviewed ones."""
+               include_all_units: bool = False, with_evidence: bool = True,
+               with_entities: bool = True) -> list[Claim]:
+        """Claims in article order. By default only check-worthy, manual or reviewed ones.
+
+        `with_entities=False` skips decoding the entity lists (the GUI and the
+        exporters never read them; at 100,000 claims that saves about a second).
+        """
         where, params = [], []
         if article_id is not None:
             where.append("article_id = ?")
@@ -452,13 +457,20 @@ class Library:
             where.append("removed = 0")
         if not include_all_units:
             where.append("(check_worthy = 1 OR origin = 'manual' OR verdict != 'unreviewed')")
-        sql = "SELECT * FROM claims"
+        columns = _CLAIM_READ_COLUMNS + (", entities" if with_entities else "")
+        sql = f"SELECT {columns} FROM claims"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY article_id, start, id"
-        rows = self._query(sql, params)
+        try:
+            cursor = self.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            rows = cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise _translate_error(exc, self.path) from None
         evidence = self._evidence_by_claim(article_id) if with_evidence else {}
-        return [_claim(row, evidence.get(row["id"], ())) for row in rows]
+        decode = _ClaimDecoder(names, with_entities)
+        return [decode(row, evidence) for row in rows]
 
     def claim(self, claim_id: int) -> Claim:
         rows = self._query("SELECT * FROM claims WHERE id = ?", [claim_id])
@@ -673,7 +685,7 @@ class Library:
                     articles = [_article(r) for r in self._query("SELECT * FROM articles ORDER BY id")]
                 else:
                     articles = [self.article(article_id)]
-                claims = self.claims(article_id)
+                claims = self.claims(article_id, with_entities=False)
             finally:
                 self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
@@ -808,6 +820,51 @@ def _article(row: dict[str, Any]) -> Article:
 def _evidence(row: dict[str, Any]) -> Evidence:
     return Evidence(id=row["id"], claim_id=row["claim_id"], url=row["url"], title=row["title"],
                     note=row["note"], added_at=row["added_at"])
+
+
+class _ClaimDecoder:
+    """Builds Claims from row tuples, decoding each distinct JSON value once:
+    most claims share an attribution, and many share their reasons."""
+
+    def __init__(self, names: list[str], with_entities: bool = True):
+        self.at = {name: i for i, name in enumerate(names)}
+        self.with_entities = with_entities
+        self._attributions: dict[str, Attribution] = {}
+        self._reasons: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, row: tuple, evidence: dict[int, tuple[Evidence, ...]]) -> Claim:
+        at = self.at
+        raw = row[at["attribution"]] or "{}"
+        attribution = self._attributions.get(raw)
+        if attribution is None:
+            attribution = self._attributions[raw] = Attribution.from_dict(json.loads(raw))
+        raw = row[at["reasons"]] or "[]"
+        reasons = self._reasons.get(raw)
+        if reasons is None:
+            reasons = self._reasons[raw] = tuple(json.loads(raw))
+        entities = (tuple(Entity(**e) for e in json.loads(row[at["entities"]] or "[]"))
+                    if self.with_entities else ())
+        claim_id = row[at["id"]]
+        return Claim(
+            id=claim_id, article_id=row[at["article_id"]], start=row[at["start"]],
+            end=row[at["end"]], text=row[at["text"]], score=row[at["score"]],
+            verdict=_VERDICTS[row[at["verdict"]]], note=row[at["note"]],
+            kind=_KINDS[row[at["kind"]]], check_worthy=bool(row[at["check_worthy"]]),
+            claim_type=row[at["claim_type"]], attribution=attribution,
+            suggested_verdict=row[at["suggested_verdict"]], reasons=reasons, entities=entities,
+            origin=row[at["origin"]], removed=bool(row[at["removed"]]),
+            anchor_status=_ANCHORS[row[at["anchor_status"]] or "exact"],
+            checker=row[at["checker"]], created_at=row[at["created_at"]],
+            updated_at=row[at["updated_at"]], evidence=evidence.get(claim_id, ()),
+        )
+
+
+_CLAIM_READ_COLUMNS = ('id, article_id, start, "end", text, score, verdict, note, kind, check_worthy, '
+                       "claim_type, attribution, suggested_verdict, reasons, origin, removed, "
+                       "anchor_status, checker, created_at, updated_at")
+_VERDICTS = {v.value: v for v in Verdict}
+_KINDS = {k.value: k for k in UnitKind}
+_ANCHORS = {a.value: a for a in AnchorStatus}
 
 
 def _claim(row: dict[str, Any], evidence: tuple[Evidence, ...] = ()) -> Claim:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Claim, Verdict
 from annotator.core.offsets import Utf16Map
@@ -123,7 +123,6 @@ class ArticleView(QPlainTextEdit):
         fmt.setBackground(QColor(style.background))
         fmt.setUnderlineStyle(style.underline)
         fmt.setUnderlineColor(QColor(style.underline_colour))
-        fmt.setToolTip(_tooltip(claim))
         return fmt
 
     # ------------------------------------------------------------- selection
@@ -176,6 +175,19 @@ class ArticleView(QPlainTextEdit):
         return self._map.from_utf16(position)
 
     # ----------------------------------------------------------------- mouse
+    def viewportEvent(self, event) -> bool:  # noqa: N802 - Qt's name
+        # Tooltips are built when asked for: formats are shared between claims.
+        if event.type() == QEvent.ToolTip:
+            position = self.cursorForPosition(event.pos()).position()
+            claim = self.claim_at(self._map.from_utf16(position))
+            if claim is not None and (claim.check_worthy or claim.reviewed):
+                QToolTip.showText(event.globalPos(), _tooltip(claim), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().mouseReleaseEvent(event)
         if event.button() != Qt.LeftButton or self.textCursor().hasSelection():

@@ -120,6 +120,14 @@ class ClaimFilterProxy(QSortFilterProxyModel):
             self.text = text.casefold()
             self.invalidateFilter()
 
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        # The source list is already in article order: "#" ascending needs no
+        # sort at all (sorting 10,000 rows through data() takes half a second).
+        if column == 0 and order == Qt.AscendingOrder:
+            super().sort(-1)
+        else:
+            super().sort(column, order)
+
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         claim = self.sourceModel().claim_at(row)
         if isinstance(self.verdict, Verdict) and claim.verdict is not self.verdict:

@@ -37,6 +37,10 @@ class MainWindow(QMainWindow):
         self._show_all = False
         self._pending_select: int | None = None
 
+        self._library_timer = QTimer(self)
+        self._library_timer.setSingleShot(True)
+        self._library_timer.setInterval(400)
+        self._library_timer.timeout.connect(self.refresh_library)
         self._build_widgets()
         self._build_actions()
         self._connect()
@@ -419,8 +423,8 @@ class MainWindow(QMainWindow):
         self.claim_list.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
         self.claim_list.scrollTo(index)
-        if not scroll:
-            claim = self.claim_model.claim_at(self.claim_proxy.mapToSource(index).row())
+        claim = self.claim_model.claim_at(self.claim_proxy.mapToSource(index).row())
+        if not scroll and (self.panel.claim is None or self.panel.claim.id != claim.id):
             self._show_claim(claim, scroll_article=False)
 
     def _on_list_current(self, current, _previous) -> None:
@@ -449,16 +453,20 @@ class MainWindow(QMainWindow):
             return
         if claim.article_id != self._article_id:
             return
+        row = self.claim_model.row_of(claim_id)
+        before = self.claim_model.claim_at(row) if row is not None else None
         self.claim_model.update_claim(claim)
         self.article_view.update_claim(claim)
         if self.panel.claim is not None and self.panel.claim.id == claim_id:
             self.panel.set_claim(claim, self.panel.matches)
-        self._update_counts()
+        if before is None or before.reviewed != claim.reviewed:
+            self._update_counts()
         self._refresh_library_row()
 
     def _refresh_library_row(self) -> None:
-        # Progress counts change with every verdict; a cheap aggregate query.
-        QTimer.singleShot(0, self.refresh_library)
+        # Progress counts change with every verdict: refresh the library list once
+        # the burst of keys is over, never between a key and its repaint.
+        self._library_timer.start()
 
     @Slot(int)
     def on_claims_reset(self, article_id: int) -> None:
@@ -733,6 +741,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
+        if not self.session.analysing:
+            self.progress.hide()  # an export or analysis that failed is over
         box = QMessageBox(QMessageBox.Warning, "Annotator", message, QMessageBox.Ok, self)
         box.setObjectName("errorBox")
         box.setModal(False)

@@ -56,33 +56,18 @@ def unneutralise(text: str) -> str:
     return text
 
 
-def _row(claim: Claim, snapshot: Snapshot) -> dict[str, object]:
-    article = snapshot.article(claim.article_id)
-    return {
-        "article_id": article.id,
-        "article_title": article.title,
-        "article_source": article.source_path or "",
-        "claim_id": claim.id,
-        "start": claim.start,
-        "end": claim.end,
-        "claim_text": claim.text,
-        "verdict": claim.verdict.value,
-        "note": claim.note,
-        "score": f"{claim.score:.3f}",
-        "kind": claim.kind.value,
-        "claim_type": claim.claim_type,
-        "attribution_kind": claim.attribution.kind.value,
-        "speaker": claim.attribution.speaker or "",
-        "via": claim.attribution.via or "",
-        "suggested_verdict": claim.suggested_verdict or "",
-        "reasons": " | ".join(claim.reasons),
-        "evidence_urls": " ".join(e.url for e in claim.evidence),
-        "origin": claim.origin,
-        "anchor_status": claim.anchor_status.value,
-        "checker": claim.checker,
-        "created_at": claim.created_at,
-        "updated_at": claim.updated_at,
-    }
+def _cells(claim: Claim, article) -> list[object]:
+    """One row, in COLUMNS order; text cells neutralised, numbers left as numbers."""
+    n = neutralise
+    attribution = claim.attribution
+    return [
+        article.id, n(article.title), n(article.source_path or ""), claim.id, claim.start,
+        claim.end, n(claim.text), claim.verdict.value, n(claim.note), f"{claim.score:.3f}",
+        claim.kind.value, n(claim.claim_type), attribution.kind.value, n(attribution.speaker or ""),
+        n(attribution.via or ""), claim.suggested_verdict or "", n(" | ".join(claim.reasons)),
+        n(" ".join(e.url for e in claim.evidence)), claim.origin, claim.anchor_status.value,
+        n(claim.checker), claim.created_at, claim.updated_at,
+    ]
 
 
 def render_csv(snapshot: Snapshot, excel: bool = False) -> str:
@@ -92,26 +77,26 @@ def render_csv(snapshot: Snapshot, excel: bool = False) -> str:
     Numeric columns are written as numbers; every text cell is neutralised.
     """
     out = io.StringIO()
-    # Always let the csv module end rows with "\r\n": it quotes a field only when
-    # the field holds a character of the line terminator, and its reader splits
-    # rows on a bare "\r" too. The LF flavour then swaps each row's final CRLF.
-    row_buffer = io.StringIO()
-    writer = csv.writer(row_buffer, lineterminator="\r\n")
-
-    def emit(cells) -> None:
-        row_buffer.seek(0)
-        row_buffer.truncate()
-        writer.writerow(cells)
-        line = row_buffer.getvalue()
-        out.write(line if excel else line[:-2] + "\n")
-
-    emit(COLUMN_NAMES)
-    numeric = {"article_id", "claim_id", "start", "end", "score"}
+    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
+    # The csv module quotes a field only when it holds a character of the line
+    # terminator, and its reader splits rows on a bare "\r" too. So in the LF
+    # flavour a row with a "\r" inside a cell is written with a CRLF writer
+    # (which quotes it) and its own final CRLF swapped for LF.
+    spare = io.StringIO()
+    crlf_writer = csv.writer(spare, lineterminator="\r\n")
+    articles = {a.id: a for a in snapshot.articles}
+    writer.writerow(COLUMN_NAMES)
     for claim in snapshot.claims:
         if claim.removed:
             continue
-        row = _row(claim, snapshot)
-        emit([row[name] if name in numeric else neutralise(row[name]) for name in COLUMN_NAMES])
+        cells = _cells(claim, articles[claim.article_id])
+        if not excel and any("\r" in c for c in cells if type(c) is str):
+            spare.seek(0)
+            spare.truncate()
+            crlf_writer.writerow(cells)
+            out.write(spare.getvalue()[:-2] + "\n")
+        else:
+            writer.writerow(cells)
     return out.getvalue()
 
 
