@@ -81,7 +81,7 @@ def _screenshot_when_ready(window, path: str) -> None:
 
     def ready() -> bool:
         return (window._article_id is not None and not session.analysing
-                and not session.tasks.active)
+                and not session.tasks.active and not window.loading)
 
     def poll() -> None:
         if ready():

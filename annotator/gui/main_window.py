@@ -36,6 +36,8 @@ class MainWindow(QMainWindow):
         self._article_id: int | None = None
         self._show_all = False
         self._pending_select: int | None = None
+        self._load_token = 0  # bumped per opened article; stale staged loads check it
+        self._loaded_token = 0
 
         self._library_timer = QTimer(self)
         self._library_timer.setSingleShot(True)
@@ -360,9 +362,12 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def show_article(self, article_id: int) -> None:
+        """Show an article: its text at once, its claims in the next few event-loop
+        turns, so even 10,000 claims never freeze the window for long."""
         self.panel.flush_note()
         article = self.session.article(article_id)
         self._article_id = article_id
+        self._load_token += 1
         self.article_title.setText(
             f"<h2>{_escape(article.title)}</h2>"
             f"<span style='color:gray'>{_escape(_source_label(article.source_path))} · "
@@ -370,25 +375,56 @@ class MainWindow(QMainWindow):
             + (f" · revision {article.revision}" if article.revision > 1 else "") + "</span>")
         self.setWindowTitle(f"{article.title} — Annotator")
         self.article_view.set_article(article.text)
-        self._load_claims(select_first=True)
+        self.claim_model.set_claims([])
+        self.panel.set_claim(None)
+        self.claims_label.setText("<b>Claims</b> — loading…")
         QSettings(ORG, APP).setValue("lastArticle", article_id)
         self.refresh_library()
+        token = self._load_token
+        QTimer.singleShot(0, lambda: self._read_claims(token))
+
+    def _read_claims(self, token: int) -> None:
+        if token != self._load_token or self._article_id is None:
+            return  # another article was opened meanwhile
+        try:
+            claims = self.session.claims(self._article_id, include_all_units=self._show_all)
+        except AnnotatorError as exc:
+            self.show_error(str(exc))
+            return
+        QTimer.singleShot(0, lambda: self._show_claims(token, claims, select_first=True))
+
+    @property
+    def loading(self) -> bool:
+        """True while an opened article's claims are still being put on screen."""
+        return self._loaded_token != self._load_token
 
     def _load_claims(self, select_first: bool = False, keep: int | None = None) -> None:
+        """Reload the claims now (after an edit that adds or removes claims)."""
         if self._article_id is None:
             return
         claims = self.session.claims(self._article_id, include_all_units=self._show_all)
+        self._show_claims(self._load_token, claims, select_first, keep)
+
+    def _show_claims(self, token: int, claims: list[Claim], select_first: bool = False,
+                     keep: int | None = None) -> None:
+        if token != self._load_token:
+            return
         self.claim_model.set_claims(claims)
         self.article_view.set_claims(claims)
+        self._loaded_token = token
         self._update_counts()
         target = keep if keep is not None else self._pending_select
         self._pending_select = None
         if target is not None and self.claim_model.row_of(target) is not None:
             self.select_claim(target)
         elif select_first and self.claim_proxy.rowCount() and not self.session.analysing:
-            self._select_proxy_row(0, scroll=False)
+            QTimer.singleShot(0, lambda: self._select_first(token))
         else:
             self.panel.set_claim(None)
+
+    def _select_first(self, token: int) -> None:
+        if token == self._load_token and self.panel.claim is None and self.claim_proxy.rowCount():
+            self._select_proxy_row(0, scroll=False)
 
     def _update_counts(self) -> None:
         claims = [c for c in self.claim_model.claims() if not c.removed and

@@ -13,7 +13,8 @@ def clean_qsettings():
 
 def wait_for_article(qtbot, window, timeout=60000):
     qtbot.waitUntil(lambda: window._article_id is not None and window.claim_model.rowCount() > 0
-                    and not window.session.analysing, timeout=timeout)
+                    and not window.session.analysing and not window.loading
+                    and window.panel.claim is not None, timeout=timeout)
 
 
 @pytest.fixture

@@ -282,7 +282,8 @@ def test_library_lists_articles_with_progress_and_opens_them(window, qtbot, tmp_
     window.library_view.setFocus()
     window.library_view.setCurrentIndex(index)
     qtbot.keyClick(window.library_view, Qt.Key_Return)
-    assert "Prince Harry" in window.article_view.article_text()
+    assert "Prince Harry" in window.article_view.article_text()  # the text shows at once
+    wait_for_article(qtbot, window)
     progress = window.article_model.data(window.article_model.index(sample_row, 2))
     assert progress.endswith(f"/ {window.claim_proxy.rowCount()}")
 
