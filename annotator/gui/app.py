@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Sequence
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.errors import AnnotatorError

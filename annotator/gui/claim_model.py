@@ -13,7 +13,27 @@ CLAIM_ID_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 
 
-class ClaimTableModel(QAbstractTableModel):
+class _ListTableModel(QAbstractTableModel):
+    """A flat table over a Python list: one row per item, fixed COLUMNS."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def _items(self) -> list:
+        raise NotImplementedError
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._items())
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+
+class ClaimTableModel(_ListTableModel):
     COLUMNS = ("#", "Verdict", "Claim", "Score", "Type", "Source")
 
     def __init__(self, parent=None):
@@ -44,16 +64,8 @@ class ClaimTableModel(QAbstractTableModel):
     def claims(self) -> list[Claim]:
         return list(self._claims)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._claims)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.COLUMNS[section]
-        return None
+    def _items(self) -> list:
+        return self._claims
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
@@ -143,7 +155,7 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         return True
 
 
-class ArticleListModel(QAbstractTableModel):
+class ArticleListModel(_ListTableModel):
     COLUMNS = ("Article", "Imported", "Reviewed")
 
     def __init__(self, parent=None):
@@ -164,16 +176,8 @@ class ArticleListModel(QAbstractTableModel):
                 return i
         return None
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.COLUMNS[section]
-        return None
+    def _items(self) -> list:
+        return self._rows
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():

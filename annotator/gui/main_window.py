@@ -16,7 +16,7 @@ from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Claim, Verdict
 from annotator.gui.article_view import ArticleView
-from annotator.gui.claim_model import CLAIM_ID_ROLE, ArticleListModel, ClaimFilterProxy, ClaimTableModel
+from annotator.gui.claim_model import ArticleListModel, ClaimFilterProxy, ClaimTableModel
 from annotator.gui.dialogs import EvidenceDialog, HelpDialog, HistoryDialog, SearchDialog, SettingsDialog
 from annotator.gui.palette import style_for
 from annotator.gui.session import Session

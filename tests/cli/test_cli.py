@@ -133,3 +133,24 @@ def test_env_var_chooses_the_library(tmp_path):
 def test_help_and_version():
     assert run_cli("--help").returncode == 0
     assert "annotator" in run_cli("--version").stdout
+
+
+def test_search_and_matches_across_two_articles(tmp_path):
+    db = tmp_path / "two.sqlite"
+    first = tmp_path / "first.txt"
+    second = tmp_path / "second.txt"
+    claim = "Officials said 4,000 jobs were lost at the Leeds plant in 2023."
+    first.write_text(f"First story\n\n{claim}\nOther text follows here.\n")
+    second.write_text(f"Second story\n\nIn other news today.\n{claim}\n")
+    assert run_cli("import", str(first), str(second), "--db", str(db)).returncode == 0
+    results = json.loads(run_cli("search", "Leeds plant", "--db", str(db), "--format",
+                                 "json").stdout)["results"]
+    assert len({r["article_id"] for r in results}) == 2
+    claims = json.loads(run_cli("claims", "--db", str(db)).stdout)["claims"]
+    in_first = next(c for c in claims if c["text"] == claim and c["article_id"] == 1)
+    assert run_cli("mark", str(in_first["id"]), "disputed", "--db", str(db)).returncode == 0
+    claims = json.loads(run_cli("claims", "--db", str(db)).stdout)["claims"]
+    in_second = next(c for c in claims if c["text"] == claim and c["article_id"] == 2)
+    assert in_second["matches"][0]["claim_id"] == in_first["id"]
+    assert in_second["matches"][0]["verdict"] == "disputed"
+    assert in_second["matches"][0]["article_id"] == 1

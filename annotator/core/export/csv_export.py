@@ -41,12 +41,14 @@ COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# A cell that already starts with a quote gets one more, so reading back is exact.
+_QUOTED_FIRST = frozenset(_FORMULA_TRIGGERS + ("'",))
+
+
 def neutralise(value: object) -> str:
     """Return the cell as text, prefixed with a quote if a spreadsheet would run it."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_TRIGGERS + ("'",)):
-        return "'" + text
-    return text
+    text = "" if value is None else value if type(value) is str else str(value)
+    return "'" + text if text[:1] in _QUOTED_FIRST else text
 
 
 def unneutralise(text: str) -> str:
@@ -70,6 +72,11 @@ def _cells(claim: Claim, article) -> list[object]:
     ]
 
 
+# Cells that may hold free text (and so a carriage return); the others are ours.
+_FREE_TEXT = (1, 2, 6, 8, 11, 13, 14, 16, 17, 20)
+_FREE_TEXT_JOIN = "".join
+
+
 def render_csv(snapshot: Snapshot, excel: bool = False) -> str:
     """Render every non-removed claim of the snapshot as CSV text.
 
@@ -90,7 +97,7 @@ def render_csv(snapshot: Snapshot, excel: bool = False) -> str:
         if claim.removed:
             continue
         cells = _cells(claim, articles[claim.article_id])
-        if not excel and any("\r" in c for c in cells if type(c) is str):
+        if not excel and "\r" in _FREE_TEXT_JOIN(cells[i] for i in _FREE_TEXT):
             spare.seek(0)
             spare.truncate()
             crlf_writer.writerow(cells)

