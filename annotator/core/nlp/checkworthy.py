@@ -61,6 +61,12 @@ _DIGIT = re.compile(r"\d")
 
 
 def default_model_path() -> Path:
+    """The shipped model, or the file ANNOTATOR_CHECKWORTHY_MODEL names (for evaluation)."""
+    import os
+
+    override = os.environ.get("ANNOTATOR_CHECKWORTHY_MODEL")
+    if override:
+        return Path(override)
     from annotator.resources import resource_path  # the bundle's folder when frozen
 
     return resource_path("models", MODEL_FILENAME)
