@@ -252,6 +252,7 @@ def test_already_checked_in_another_article_and_r_reuses_it(window, qtbot, tmp_p
     window.session.open_paths([other])
     qtbot.waitUntil(lambda: window._article_id is not None and window._article_id != first.article_id
                     and not window.session.analysing, timeout=60000)
+    wait_for_article(qtbot, window)  # claims are put on screen a few event-loop turns later
     again = next(c for c in visible_claims(window) if c.text == first.text)
     window.select_claim(again.id)
     assert window.panel.matches_box.isVisible()
