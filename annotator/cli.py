@@ -98,7 +98,8 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="annotator", usage="annotator [FILE...] [--db PATH] | annotator COMMAND ...",
         description="Annotator: find, check and report the claims in news articles. With no "
-        "FILE the window opens the built-in sample article.", epilog=EPILOG,
+        "FILE the window opens the last article, or the built-in sample article on the first "
+        "run.", epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", metavar="FILE", help="articles to open")
     _add_db(parser)
