@@ -138,7 +138,12 @@ class Session(QObject):
         path, by = self.library.path, self.settings.checker
 
         def work(progress: Callable[[int, int], None]) -> IngestResult:
-            analysed = analyse(loaded, self._get_detector(), progress)
+            def report(done: int, total: int) -> None:
+                if self._closed:  # the window is closing: stop, store nothing
+                    raise AnnotatorError("analysis cancelled")
+                progress(done, total)
+
+            analysed = analyse(loaded, self._get_detector(), report)
             # Storing thousands of claims takes a while: do it here, on the
             # worker's own connection (WAL lets both connections work at once).
             with Library.open(path, backup=False) as library:
@@ -157,7 +162,8 @@ class Session(QObject):
 
         def failed(message: str) -> None:
             self._finish_analysis()
-            self.error.emit(f"{loaded.title}: {message}")
+            if not self._closed:
+                self.error.emit(f"{loaded.title}: {message}")
 
         self.tasks.run(work, on_done=done, on_error=failed,
                        on_progress=lambda d, t: self.analysisProgress.emit(d, t))
