@@ -41,11 +41,42 @@ def _find_article(library: Library, item: ImportedAnnotation) -> Article | None:
     return None
 
 
+def _add_embedded_articles(library: Library, path: Path,
+                           annotations: list[ImportedAnnotation]) -> int:
+    """Add the annotated articles the file carries and the library lacks."""
+    import json
+
+    from annotator.core.export.w3c import embedded_articles
+    from annotator.core.library import text_sha256
+
+    wanted = {a.article_sha256 for a in annotations if a.article_sha256}
+    if not wanted:
+        return 0
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return 0  # read_w3c already accepted the file; nothing embedded to use
+    added = 0
+    for article in embedded_articles(data):
+        sha = article["sha256"]
+        if sha not in wanted or text_sha256(article["text"]) != sha:
+            continue  # not annotated here, or the text does not match its checksum
+        if library.find_article_by_text(article["text"]) is not None:
+            continue
+        source = article["via"]
+        if source and source.startswith("file://"):
+            source = source[len("file://"):]
+        library.add_article(article["title"] or "Imported article", article["text"], [], source)
+        added += 1
+    return added
+
+
 def import_w3c_file(library: Library, path: Path, by: str = "") -> str:
     """Import a W3C annotation file; return a one-line summary. All or nothing."""
     annotations = read_w3c(path)
     if not annotations:
         raise InputError(f"{path}: holds no annotations")
+    added_articles = _add_embedded_articles(library, path, annotations)
     by_article: dict[int, list[ReviewToMerge]] = defaultdict(list)
     missing: set[str] = set()
     lost = 0
@@ -81,6 +112,8 @@ def import_w3c_file(library: Library, path: Path, by: str = "") -> str:
         updated, added = updated + u, added + a
     summary = (f"imported {updated + added} annotations into {len(by_article)} article(s): "
                f"{updated} claims updated, {added} added")
+    if added_articles:
+        summary += f"; {added_articles} article(s) added from the file"
     if lost:
         summary += f", {lost} could not be placed in the current text"
     if missing:

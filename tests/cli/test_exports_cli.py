@@ -81,19 +81,33 @@ def test_w3c_round_trip_into_a_fresh_library(marked_db, tmp_path):
     db, marks = marked_db
     out = tmp_path / "w3c.json"
     assert run_cli("export", "--w3c", str(out), "--db", str(db)).returncode == 0
+    before = {(c["start"], c["end"]): (c["verdict"], c["note"]) for c in
+              json.loads(run_cli("claims", "--db", str(db)).stdout)["claims"]}
+    # An empty library: the file carries the article text, so nothing else is needed.
+    empty = tmp_path / "empty.sqlite"
+    result = run_cli("import-annotations", str(out), "--db", str(empty))
+    assert result.returncode == 0, result.stderr
+    assert "1 article(s) added from the file" in result.stdout
+    after = {(c["start"], c["end"]): (c["verdict"], c["note"]) for c in
+             json.loads(run_cli("claims", "--db", str(empty)).stdout)["claims"]}
+    assert after == before
+    # A library that already has the article (imported and analysed itself).
     fresh = tmp_path / "fresh.sqlite"
-    refused = run_cli("import-annotations", str(out), "--db", str(fresh))
-    assert refused.returncode != 0 and "import the articles first" in refused.stderr
     assert run_cli("import", str(SAMPLE), "--db", str(fresh)).returncode == 0
     result = run_cli("import-annotations", str(out), "--db", str(fresh))
     assert result.returncode == 0, result.stderr
-    before = {(c["start"], c["end"]): (c["verdict"], c["note"]) for c in
-              json.loads(run_cli("claims", "--db", str(db)).stdout)["claims"]}
     after = {(c["start"], c["end"]): (c["verdict"], c["note"]) for c in
              json.loads(run_cli("claims", "--db", str(fresh)).stdout)["claims"]}
     assert after == before
     reviewed = [v for v in after.values() if v[0] != "unreviewed"]
     assert len(reviewed) == 3
+    # Without the embedded texts, a library lacking the article says what to do.
+    data = json.loads(out.read_text())
+    data.pop("annotator:articles")
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(data))
+    refused = run_cli("import-annotations", str(bare), "--db", str(tmp_path / "other.sqlite"))
+    assert refused.returncode != 0 and "import the articles first" in refused.stderr
     garbage = tmp_path / "garbage.json"
     garbage.write_text("{not json")
     bad = run_cli("import-annotations", str(garbage), "--db", str(fresh))

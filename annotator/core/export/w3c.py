@@ -157,7 +157,30 @@ def render_w3c(snapshot: Snapshot) -> dict[str, Any]:
     if snapshot.checker:
         collection["creator"] = {"type": "Person", "name": snapshot.checker}
     collection["first"] = {"type": "AnnotationPage", "startIndex": 0, "items": items}
+    # The annotated texts themselves, so a checker who does not have an article yet
+    # can still import the work on it (an extension term, ignored by other tools).
+    used = {c.article_id for c in claims}
+    collection[EMBEDDED_ARTICLES] = [
+        {**_article_source(a), "sha256": a.sha256, "value": a.text}
+        for a in snapshot.articles if a.id in used
+    ]
     return collection
+
+
+EMBEDDED_ARTICLES = "annotator:articles"
+
+
+def embedded_articles(data: Any) -> list[dict[str, str]]:
+    """The article texts an annotator export carries: [{sha256, title, via, text}]."""
+    found = []
+    if isinstance(data, dict):
+        for node in data.get(EMBEDDED_ARTICLES) or []:
+            if isinstance(node, dict) and isinstance(node.get("value"), str) and isinstance(
+                    node.get("sha256"), str):
+                found.append({"sha256": node["sha256"].lower(), "title": str(node.get("label") or ""),
+                              "via": node.get("via") if isinstance(node.get("via"), str) else None,
+                              "text": node["value"]})
+    return found
 
 
 def write_w3c(snapshot: Snapshot, path: str | os.PathLike) -> int:
