@@ -52,8 +52,6 @@ def main() -> int:
 
 def shoot(out: Path, home: Path) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from annotator.core.model import Verdict
     from annotator.gui import create_window
@@ -73,17 +71,23 @@ def shoot(out: Path, home: Path) -> int:
         deadline = time.time() + timeout
         while not condition():
             app.processEvents()
-            QTest.qWait(50)
+            # Not QTest.qWait: it keeps the GIL while it waits, starving the worker thread.
+            time.sleep(0.05)
             if time.time() > deadline:
-                raise SystemExit("timed out waiting for the window")
+                raise SystemExit(f"timed out waiting for the window (article {window._article_id}, "
+                                 f"analysing {window.session.analysing}, "
+                                 f"tasks {window.session.tasks.active}, "
+                                 f"claims {window.claim_model.rowCount()}, "
+                                 f"title {window.article_title.text()[:60]!r})")
 
     wait(lambda: window._article_id is not None and not window.session.analysing
          and not window.session.tasks.active and window.claim_model.rowCount() > 0
          and "Prince Harry" in window.article_title.text())
 
     def grab(name: str, widget=None) -> None:
-        app.processEvents()
-        QTest.qWait(300)
+        for _ in range(14):  # the library's progress column refreshes 400 ms after an edit
+            app.processEvents()
+            time.sleep(0.05)
         target = widget or window
         screen = target.screen()
         pixmap = screen.grabWindow(target.winId()) if os.environ.get(

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.claim_list.setWordWrap(False)
         header = self.claim_list.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.Stretch)
-        for column, width in ((0, 34), (1, 104), (3, 46), (4, 84), (5, 130)):
+        for column, width in ((0, 34), (1, 100), (3, 46), (4, 80), (5, 112)):
             self.claim_list.setColumnWidth(column, width)
 
         self.verdict_filter = QComboBox()
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(library_box)
         splitter.addWidget(article_box)
         splitter.addWidget(right)
-        splitter.setSizes([300, 640, 560])
+        splitter.setSizes([250, 560, 630])
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
         self.main_splitter = splitter

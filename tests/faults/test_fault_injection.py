@@ -291,10 +291,13 @@ NO_NETWORK = textwrap.dedent("""
     from annotator.gui import create_window
     win = create_window(db_path=db, paths=[sample])
     win.show()
-    for _ in range(400):
-        QTest.qWait(25)
+    import time
+    for _ in range(1200):
+        app.processEvents()
+        time.sleep(0.025)  # not QTest.qWait: it keeps the GIL from the worker thread
         if win._article_id and not win.session.analysing and not win.session.tasks.active:
             break
+    assert win._article_id, "the GUI did not analyse the sample"
     win.session.tasks.wait(20000)
     print("QtNetwork" if "PySide6.QtNetwork" in sys.modules else "no QtNetwork")
     print("EVENTS", json.dumps(events))

@@ -111,26 +111,28 @@ def test_emoji_article_click_maps_offsets(qtbot, tmp_path, db_path):
 
 SCRIPT = textwrap.dedent("""
     import sys
+    import time
     from PySide6.QtWidgets import QApplication
     from annotator.gui import create_window
     from tests.gui.helpers import click_text
-    from pytestqt.qtbot import QtBot  # noqa: F401 - not used; QTest directly below
     from PySide6.QtTest import QTest
     from PySide6.QtCore import Qt
 
     app = QApplication([])
     win = create_window(db_path=sys.argv[1], paths=[sys.argv[2]])
     win.show()
-    while not (win._article_id and win.claim_model.rowCount() and not win.session.analysing):
+    while not (win._article_id and win.claim_model.rowCount() and not win.session.analysing
+               and not win.loading):
         app.processEvents()
-        QTest.qWait(20)
+        time.sleep(0.02)  # not QTest.qWait, which keeps the GIL from the worker thread
     claim = win.claim_model.claim_at(2)
     win.select_claim(claim.id)
     win.claim_list.setFocus()
     QTest.keyClick(win.claim_list, "2")
     print("MARKED", claim.id, flush=True)
     while True:
-        QTest.qWait(100)
+        app.processEvents()
+        time.sleep(0.1)
 """)
 
 
