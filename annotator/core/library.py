@@ -363,15 +363,16 @@ class Library:
         counts = {status: 0 for status in AnchorStatus}
         claims = self.claims(article_id, include_removed=True, include_all_units=True,
                              with_evidence=False)
+        contexts = {row[0]: (row[1], row[2]) for row in self.conn.execute(
+            "SELECT id, prefix, suffix FROM claims WHERE article_id = ?", [article_id])}
+        with_evidence = set(self._evidence_by_claim(article_id))
         kept: list[tuple[int, int]] = []
         updates = []
         for claim in claims:
-            if claim.anchor_status is AnchorStatus.ORPHANED:
-                found = anchor(claim.text, *self._context(claim.id), 0, text)
-            else:
-                found = anchor(claim.text, *self._context(claim.id), mapper.map(claim.start), text)
-            keep = claim.origin == "manual" or claim.reviewed or claim.removed or bool(
-                self._query("SELECT 1 FROM evidence WHERE claim_id = ? LIMIT 1", [claim.id]))
+            expected = 0 if claim.anchor_status is AnchorStatus.ORPHANED else mapper.map(claim.start)
+            found = anchor(claim.text, *contexts.get(claim.id, ("", "")), expected, text)
+            keep = (claim.origin == "manual" or claim.reviewed or claim.removed
+                    or claim.id in with_evidence)
             updates.append((claim, found, keep))
         new_revision = article.revision + 1
         digest = text_sha256(text)
@@ -410,11 +411,6 @@ class Library:
             conn.executemany(_INSERT_CLAIM, [_unit_row(article_id, text, u, now) for u in fresh])
         return RevisionResult(self.article(article_id), counts[AnchorStatus.EXACT],
                               counts[AnchorStatus.FUZZY], counts[AnchorStatus.ORPHANED], len(fresh))
-
-    def _context(self, claim_id: int) -> tuple[str, str]:
-        row = self.conn.execute("SELECT prefix, suffix FROM claims WHERE id = ?",
-                                [claim_id]).fetchone()
-        return (row[0], row[1]) if row else ("", "")
 
     def revisions(self, article_id: int) -> list[dict[str, Any]]:
         return self._query("SELECT revision, sha256, imported_at, text FROM article_revisions "
@@ -473,10 +469,16 @@ class Library:
         return [decode(row, evidence) for row in rows]
 
     def claim(self, claim_id: int) -> Claim:
-        rows = self._query("SELECT * FROM claims WHERE id = ?", [claim_id])
-        if not rows:
+        try:
+            cursor = self.conn.execute(
+                f"SELECT {_CLAIM_READ_COLUMNS}, entities FROM claims WHERE id = ?", [claim_id])
+            row = cursor.fetchone()
+        except sqlite3.Error as exc:
+            raise _translate_error(exc, self.path) from None
+        if row is None:
             raise NotFoundError(f"no claim with id {claim_id} in {self.path}")
-        return _claim(rows[0], tuple(self.evidence(claim_id)))
+        decode = _ClaimDecoder([d[0] for d in cursor.description])
+        return decode(row, {claim_id: tuple(self.evidence(claim_id))})
 
     def _require_claim(self, conn: sqlite3.Connection, claim_id: int) -> sqlite3.Row:
         row = conn.execute("SELECT verdict, note, article_id, removed FROM claims WHERE id = ?",
@@ -644,25 +646,36 @@ class Library:
 
     def matches_for_many(self, claims: Sequence[Claim], threshold: float = 0.8,
                          limit: int = 5) -> dict[int, list[Match]]:
-        reviewed = self._query(
-            "SELECT c.id, c.article_id, a.title, c.text, c.verdict, c.note, c.norm "
-            "FROM claims c JOIN articles a ON a.id = c.article_id "
-            "WHERE c.verdict != 'unreviewed' AND c.removed = 0"
-        )
-        if not reviewed:
+        """For each claim, the reviewed claims in other articles that say the same.
+
+        The full-text index picks the candidates that share the claim's most
+        distinctive words (so the cost does not grow with the library); each is
+        then scored by `similar_texts`.
+        """
+        if not self.conn.execute(
+                "SELECT 1 FROM claims WHERE verdict != 'unreviewed' AND removed = 0 LIMIT 1"
+        ).fetchone():
             return {}
         from annotator.core.similarity import similar_texts
 
-        pool = [(r, set(r["norm"].split())) for r in reviewed]
+        sql = """
+            SELECT c.id, c.article_id, a.title, c.text, c.verdict, c.note, c.norm
+            FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+            JOIN articles a ON a.id = c.article_id
+            WHERE claims_fts MATCH ? AND c.verdict != 'unreviewed' AND c.removed = 0
+              AND c.article_id != ?
+            ORDER BY rank LIMIT 50
+        """
         result: dict[int, list[Match]] = {}
         for claim in claims:
             norm = normalise_claim_text(claim.text)
             words = set(norm.split())
+            query = _candidate_query(words)
+            if not query:
+                continue
             found = []
-            for row, row_words in pool:
-                if row["article_id"] == claim.article_id or row["id"] == claim.id:
-                    continue
-                score = similar_texts(norm, words, row["norm"], row_words)
+            for row in self._query(sql, [query, claim.article_id]):
+                score = similar_texts(norm, words, row["norm"], set(row["norm"].split()))
                 if score >= threshold:
                     found.append((score, row))
             found.sort(key=lambda item: -item[0])
@@ -801,6 +814,18 @@ def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start + lead, start + lead + len(stripped)
 
 
+_COMMON_WORDS = frozenset(
+    "the a an and or but of to in on at for with by from as is are was were be been has have "
+    "had that this it its his her their they he she we i you not no will would said says".split())
+
+
+def _candidate_query(words: set[str]) -> str:
+    """An FTS5 query for claims sharing the most distinctive of these words."""
+    picked = sorted((w for w in words if w not in _COMMON_WORDS and len(w) > 2),
+                    key=lambda w: (-len(w), w))[:8] or sorted(words)[:8]
+    return " OR ".join('text:"' + w.replace('"', '""') + '"' for w in picked)
+
+
 def fts_query(text: str) -> str:
     """Turn what a user typed into a safe FTS5 query: each word a quoted phrase term.
 
@@ -867,18 +892,3 @@ _KINDS = {k.value: k for k in UnitKind}
 _ANCHORS = {a.value: a for a in AnchorStatus}
 
 
-def _claim(row: dict[str, Any], evidence: tuple[Evidence, ...] = ()) -> Claim:
-    return Claim(
-        id=row["id"], article_id=row["article_id"], start=row["start"], end=row["end"],
-        text=row["text"], score=row["score"], verdict=Verdict(row["verdict"]), note=row["note"],
-        kind=UnitKind(row["kind"]), check_worthy=bool(row["check_worthy"]),
-        claim_type=row["claim_type"],
-        attribution=Attribution.from_dict(json.loads(row["attribution"] or "{}")),
-        suggested_verdict=row["suggested_verdict"],
-        reasons=tuple(json.loads(row["reasons"] or "[]")),
-        entities=tuple(Entity(**e) for e in json.loads(row["entities"] or "[]")),
-        origin=row["origin"], removed=bool(row["removed"]),
-        anchor_status=AnchorStatus(row.get("anchor_status") or "exact"),
-        checker=row["checker"], created_at=row["created_at"], updated_at=row["updated_at"],
-        evidence=evidence,
-    )

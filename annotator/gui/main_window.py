@@ -701,18 +701,7 @@ class MainWindow(QMainWindow):
                                               "JSON-LD (*.json *.jsonld)")
         if not path:
             return
-        try:
-            from annotator.core.annotations_import import import_w3c_file
-
-            summary = import_w3c_file(self.session.library, Path(path),
-                                      by=self.session.settings.checker)
-        except AnnotatorError as exc:
-            self.show_error(str(exc))
-            return
-        self.statusBar().showMessage(summary, 8000)
-        self.refresh_library()
-        if self._article_id is not None:
-            self._load_claims()
+        self.session.import_annotations(path)
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.session.settings, self)

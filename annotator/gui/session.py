@@ -300,6 +300,24 @@ class Session(QObject):
 
         self.tasks.run(work, on_done=done, on_error=lambda m: self.error.emit(f"Export failed: {m}"))
 
+    def import_annotations(self, path: str | Path) -> None:
+        """Merge a W3C annotation file on the worker, with its own connection."""
+        library_path, by = self.library.path, self.settings.checker
+
+        def work() -> str:
+            from annotator.core.annotations_import import import_w3c_file
+
+            with Library.open(library_path, backup=False) as library:
+                return import_w3c_file(library, Path(path), by=by)
+
+        def done(summary: str) -> None:
+            self.status.emit(summary)
+            self.articlesChanged.emit()
+            if self.current_article_id is not None:
+                self.claimsReset.emit(self.current_article_id)
+
+        self.tasks.run(work, on_done=done, on_error=self.error.emit)
+
     def save_settings(self, settings: Settings) -> None:
         try:
             settings.save()

@@ -341,3 +341,20 @@ def test_progress_bar_while_analysing(qtbot, db_path, tmp_path):
     assert not win.progress.isVisible()
     win.session.tasks.wait(30000)
     win.session.library.close()
+
+
+def test_import_annotations_runs_off_the_gui_thread(window, qtbot, tmp_path):
+    from annotator.core.export.w3c import write_w3c
+    from annotator.core.library import Library
+
+    claim = visible_claims(window)[2]
+    window.session.set_verdict(claim.id, Verdict.DISPUTED)
+    exported = tmp_path / "w3c.json"
+    write_w3c(window.session.library.snapshot(claim.article_id), exported)
+    window.session.set_verdict(claim.id, Verdict.UNREVIEWED)  # as if another library
+    with qtbot.waitSignal(window.session.status, timeout=30000) as blocker:
+        window.session.import_annotations(exported)
+    assert "imported" in blocker.args[0]
+    qtbot.waitUntil(lambda: window.session.claim(claim.id).verdict is Verdict.DISPUTED)
+    with Library.open(window.session.library.path, backup=False) as other:
+        assert other.claim(claim.id).verdict is Verdict.DISPUTED
