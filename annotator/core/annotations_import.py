@@ -7,23 +7,26 @@ the position and quote selectors, so edits made since still land right.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from pathlib import Path
+from typing import Sequence
 
 from annotator.core.anchoring import anchor
 from annotator.core.errors import InputError
 from annotator.core.export.w3c import ImportedAnnotation, read_w3c
-from annotator.core.library import Library, ReviewToMerge
-from annotator.core.model import AnchorStatus, Article
+from annotator.core.library import Library
+from annotator.core.model import AnchorStatus, Article, ReviewToMerge
+from annotator.core.rows import INSERT_CLAIM, row_values, utc_now
 
 
 def _find_article(library: Library, item: ImportedAnnotation) -> Article | None:
     if item.article_sha256:
-        rows = library.db.query("SELECT id FROM articles WHERE sha256 = ? LIMIT 1",
+        rows = library.query("SELECT id FROM articles WHERE sha256 = ? LIMIT 1",
                                 [item.article_sha256])
         for row in rows:
             return library.article(row["id"])
-        rows = library.db.query("SELECT article_id FROM article_revisions WHERE sha256 = ? "
+        rows = library.query("SELECT article_id FROM article_revisions WHERE sha256 = ? "
                                 "ORDER BY id DESC LIMIT 1", [item.article_sha256])
         for row in rows:
             return library.article(row["article_id"])
@@ -119,3 +122,48 @@ def import_w3c_file(library: Library, path: Path, by: str = "") -> str:
     if missing:
         summary += f", {len(missing)} article(s) not in the library"
     return summary
+
+
+def merge_reviews(library: "Library", article_id: int, reviews: Sequence[ReviewToMerge],
+                  by: str = "") -> tuple[int, int]:
+    """Apply reviews from elsewhere (a W3C file) in one transaction.
+
+    A review lands on the claim with exactly its span, or becomes a new
+    claim there. Returns (claims updated, claims added).
+    """
+    article = library.article(article_id)
+    now = utc_now()
+    updated = added = 0
+    with library.transaction() as conn:
+        for review in reviews:
+            row = conn.execute(
+                'SELECT id, verdict, note FROM claims WHERE article_id = ? AND start = ? '
+                'AND "end" = ? ORDER BY removed, id LIMIT 1',
+                [article_id, review.start, review.end]).fetchone()
+            if row is None:
+                cursor = conn.execute(INSERT_CLAIM, row_values(
+                    article_id, article.text, review.start, review.end, now, score=1.0,
+                    kind="sentence", check_worthy=1, claim_type="other", attribution="{}",
+                    suggested=None, reasons=json.dumps(["imported from annotations"]),
+                    entities="[]", origin="manual",
+                    number=library.next_number(conn, article_id)))
+                claim_id = cursor.lastrowid
+                library._log(conn, claim_id, "created", "unreviewed", "", by, "imported", now)
+                added += 1
+                old_verdict, old_note = "unreviewed", ""
+            else:
+                claim_id, old_verdict, old_note = row
+                updated += 1
+            checker = review.checker or by
+            conn.execute("UPDATE claims SET verdict = ?, note = ?, checker = ?, removed = 0, "
+                         "updated_at = ?, version = version + 1 WHERE id = ?",
+                         [review.verdict.value, review.note, checker, now, claim_id])
+            library._log(conn, claim_id, "imported", review.verdict.value, review.note, checker,
+                         f"{old_verdict} -> {review.verdict.value}", now)
+            known = {r[0] for r in conn.execute(
+                "SELECT url FROM evidence WHERE claim_id = ? AND removed = 0", [claim_id])}
+            for url in review.evidence:
+                if url not in known:
+                    conn.execute("INSERT INTO evidence (claim_id, url, added_at) VALUES (?, ?, ?)",
+                                 [claim_id, url, now])
+    return updated, added

@@ -31,3 +31,19 @@ class ExportError(AnnotatorError):
 
 class ModelError(AnnotatorError):
     """The NLP pipeline or a trained model could not be loaded."""
+
+
+class StaleEditError(AnnotatorError):
+    """An edit made on an out-of-date copy of a claim: someone else changed it first."""
+
+    exit_code = 4
+
+    def __init__(self, message: str, claim_id: int, by: str = "", at: str = ""):
+        super().__init__(message)
+        self.claim_id = claim_id
+        self.by = by
+        self.at = at
+
+
+class NotAClaimError(AnnotatorError):
+    """A headline, dateline or caption was asked to take a verdict."""

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from annotator.core.importers import LoadedArticle
-from annotator.core.library import Library, RevisionResult
+from annotator.core.library import Library
+from annotator.core.model import RevisionResult
 from annotator.core.model import Article, DetectedUnit
 
 

@@ -52,6 +52,17 @@ class AnchorStatus(str, enum.Enum):
     ORPHANED = "orphaned"
 
 
+def is_offered(check_worthy: bool, origin: str, verdict: "Verdict") -> bool:
+    """The one rule for which units are claims a checker sees: check-worthy ones,
+    ones added by hand, and anything already reviewed. Headlines, datelines,
+    captions and below-threshold sentences are shown only on request."""
+    return bool(check_worthy) or origin == "manual" or verdict is not Verdict.UNREVIEWED
+
+
+# The same rule, for SQL over the claims table.
+LISTED_SQL = "(check_worthy = 1 OR origin = 'manual' OR verdict != 'unreviewed')"
+
+
 @dataclass(frozen=True)
 class Attribution:
     kind: AttributionKind = AttributionKind.NONE
@@ -166,10 +177,17 @@ class Claim:
     created_at: str = ""
     updated_at: str = ""
     evidence: tuple[Evidence, ...] = ()
+    version: int = 1  # bumped by every edit: an edit made on an older copy is refused
+    number: int = 0  # stable per article: "#3" stays #3 whatever is added or hidden
 
     @property
     def reviewed(self) -> bool:
         return self.verdict is not Verdict.UNREVIEWED
+
+    @property
+    def listed(self) -> bool:
+        """Whether the claim is offered to the checker (see `LISTED_SQL`)."""
+        return not self.removed and is_offered(self.check_worthy, self.origin, self.verdict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -192,6 +210,8 @@ class Claim:
             "removed": self.removed,
             "anchor_status": self.anchor_status.value,
             "checker": self.checker,
+            "version": self.version,
+            "number": self.number,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
             "evidence": [e.to_dict() for e in self.evidence],
@@ -228,3 +248,70 @@ class Snapshot:
 
     def claims_of(self, article_id: int) -> list[Claim]:
         return [c for c in self.claims if c.article_id == article_id]
+
+
+# ------------------------------------------------------------ query results
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    title: str
+    source_path: str | None
+    imported_at: str
+    revision: int
+    total: int
+    reviewed: int
+
+
+@dataclass(frozen=True)
+class ReviewToMerge:
+    start: int
+    end: int
+    verdict: Verdict
+    note: str = ""
+    evidence: tuple[str, ...] = ()
+    checker: str = ""
+
+
+@dataclass(frozen=True)
+class RevisionResult:
+    article: Article
+    exact: int
+    fuzzy: int
+    orphaned: int
+    added: int
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    claim_id: int
+    article_id: int
+    article_title: str
+    text: str
+    verdict: Verdict
+    note: str
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim_id": self.claim_id, "article_id": self.article_id,
+                "article_title": self.article_title, "text": self.text,
+                "verdict": self.verdict.value, "note": self.note, "snippet": self.snippet}
+
+
+@dataclass(frozen=True)
+class Match:
+    """The same (or nearly the same) claim, already reviewed in another article."""
+
+    claim_id: int
+    article_id: int
+    article_title: str
+    text: str
+    verdict: Verdict
+    note: str
+    similarity: float
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim_id": self.claim_id, "article_id": self.article_id,
+                "verdict": self.verdict.value, "note": self.note,
+                "similarity": round(self.similarity, 3), "text": self.text,
+                "evidence": [e.url for e in self.evidence]}

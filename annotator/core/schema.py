@@ -106,6 +106,36 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO claims_fts (rowid, text, note) VALUES (new.id, new.text, new.note);
     END;
     """,
+    # 3: a version per claim (an edit made on a stale copy is refused) and a
+    # stable number per article (what the list, the report and undo call it).
+    """
+    ALTER TABLE claims ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE claims ADD COLUMN number INTEGER;
+    UPDATE claims SET number = numbered.n FROM (
+        SELECT id, ROW_NUMBER() OVER (PARTITION BY article_id ORDER BY start, id) AS n
+        FROM claims) AS numbered
+    WHERE numbered.id = claims.id;
+    CREATE INDEX claims_article_number ON claims(article_id, number);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def backfill_after_migration(conn, number: int) -> None:
+    """Work a migration needs that SQL alone cannot do; runs in its transaction."""
+    if number == 3:
+        # Libraries migrated from version 1 never had their search keys and quote
+        # contexts filled in (migration 2 added the columns empty).
+        from annotator.core.rows import context_of, normalise_claim_text
+
+        rows = conn.execute(
+            "SELECT c.id, c.start, c.\"end\", c.text, a.text FROM claims c "
+            "JOIN articles a ON a.id = c.article_id WHERE c.norm = '' AND c.text != ''"
+        ).fetchall()
+        updates = []
+        for claim_id, start, end, quote, article_text in rows:
+            prefix, suffix = context_of(article_text, start, end)
+            updates.append((normalise_claim_text(quote), prefix, suffix, claim_id))
+        conn.executemany("UPDATE claims SET norm = ?, prefix = ?, suffix = ? WHERE id = ?",
+                         updates)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from annotator.core.library import ArticleSummary
+from annotator.core.model import ArticleSummary
 from annotator.core.model import Claim, Verdict
 from annotator.gui.palette import style_for
 

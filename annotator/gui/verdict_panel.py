@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from annotator.core.library import Match
+from annotator.core.model import Match
 from annotator.core.model import Claim, Verdict
 from annotator.gui.palette import style_for
 

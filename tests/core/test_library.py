@@ -173,7 +173,7 @@ def test_matches_find_a_claim_reviewed_in_another_article(fresh_db, detector):
 
 
 def test_rolling_backups_are_made_and_pruned(db_path, sample_text):
-    from annotator.core import library as library_module
+    from annotator.core import storage as library_module
 
     with Library.open(db_path) as library:
         library.add_article("T", sample_text, [])

@@ -28,7 +28,7 @@ WRITER = textwrap.dedent("""
     import sys
     from annotator.core.library import Library
     library = Library.open(sys.argv[1], backup=False)
-    ids = [c.id for c in library.claims(include_all_units=True)]
+    ids = [c.id for c in library.claims()]
     verdicts = ["verified", "disputed", "unsourced", "unreviewed"]
     n = 0
     while True:

@@ -1,0 +1,103 @@
+"""Finding claims: full-text search, and the same claim already reviewed elsewhere."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from annotator.core.model import Claim, Match, SearchResult, Verdict
+from annotator.core.rows import normalise_claim_text
+
+if TYPE_CHECKING:
+    from annotator.core.library import Library
+
+
+def search(library: "Library", text: str, limit: int = 200) -> list[SearchResult]:
+    """Full-text search over claim texts and notes in every article."""
+    query = fts_query(text)
+    if not query:
+        return []
+    sql = """
+        SELECT c.id AS claim_id, c.article_id, a.title AS article_title, c.text, c.verdict,
+               c.note, snippet(claims_fts, 0, '[', ']', '…', 12) AS snippet
+        FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+        JOIN articles a ON a.id = c.article_id
+        WHERE claims_fts MATCH ? AND c.removed = 0
+        ORDER BY rank LIMIT ?
+    """
+    rows = library._query(sql, [query, limit])
+    return [SearchResult(r["claim_id"], r["article_id"], r["article_title"], r["text"],
+                         Verdict(r["verdict"]), r["note"], r["snippet"]) for r in rows]
+
+
+def matches(library: "Library", claim: Claim, threshold: float = 0.8, limit: int = 5) -> list[Match]:
+    """Reviewed claims in *other* articles whose text is the same or nearly so."""
+    return matches_for_many(library, [claim], threshold, limit).get(claim.id, [])
+
+
+def matches_for_many(library: "Library", claims: Sequence[Claim], threshold: float = 0.8,
+                     limit: int = 5) -> dict[int, list[Match]]:
+    """For each claim, the reviewed claims in other articles that say the same.
+
+    The full-text index picks the candidates that share the claim's most
+    distinctive words (so the cost does not grow with the library); each is
+    then scored by `similar_texts`.
+    """
+    if not library.conn.execute(
+            "SELECT 1 FROM claims WHERE verdict != 'unreviewed' AND removed = 0 LIMIT 1"
+    ).fetchone():
+        return {}
+    from annotator.core.similarity import similar_texts
+
+    sql = """
+        SELECT c.id, c.article_id, a.title, c.text, c.verdict, c.note, c.norm
+        FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+        JOIN articles a ON a.id = c.article_id
+        WHERE claims_fts MATCH ? AND c.verdict != 'unreviewed' AND c.removed = 0
+          AND c.article_id != ?
+        ORDER BY rank LIMIT 50
+    """
+    result: dict[int, list[Match]] = {}
+    for claim in claims:
+        norm = normalise_claim_text(claim.text)
+        words = set(norm.split())
+        query = _candidate_query(words)
+        if not query:
+            continue
+        found = []
+        for row in library._query(sql, [query, claim.article_id]):
+            score = similar_texts(norm, words, row["norm"], set(row["norm"].split()))
+            if score >= threshold:
+                found.append((score, row))
+        found.sort(key=lambda item: -item[0])
+        if found:
+            result[claim.id] = [
+                Match(r["id"], r["article_id"], r["title"], r["text"], Verdict(r["verdict"]),
+                      r["note"], s, tuple(library.evidence(r["id"])))
+                for s, r in found[:limit]
+            ]
+    return result
+
+
+
+_COMMON_WORDS = frozenset(
+    "the a an and or but of to in on at for with by from as is are was were be been has have "
+    "had that this it its his her their they he she we i you not no will would said says".split())
+
+
+def _candidate_query(words: set[str]) -> str:
+    """An FTS5 query for claims sharing the most distinctive of these words."""
+    picked = sorted((w for w in words if w not in _COMMON_WORDS and len(w) > 2),
+                    key=lambda w: (-len(w), w))[:8] or sorted(words)[:8]
+    return " OR ".join('text:"' + w.replace('"', '""') + '"' for w in picked)
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user typed into a safe FTS5 query: each word a quoted phrase term.
+
+    Quotes, operators (AND, NEAR, *, :) and brackets in user text are treated as
+    plain text, so no input can break the query.
+    """
+    words = re.findall(r"\w+", text, re.UNICODE)
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+

@@ -1,0 +1,275 @@
+"""Storage: opening a library file, its schema, backups and transactions.
+
+The domain operations (articles, claims, verdicts, search...) live in
+`library.py` and reach SQLite only through this class. Every write runs in
+its own `BEGIN IMMEDIATE ... COMMIT` with `synchronous=FULL`, so once a write
+returns, the change survives a killed process.
+
+The file is only ever touched through SQLite while a connection may be open:
+on POSIX, closing *any* descriptor of a database file drops every lock the
+process holds on it (SQLite's "How to corrupt", section 2.2), so a header
+check with Python's `open()` would let another process delete our WAL.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from annotator.core.errors import LibraryBusyError, LibraryError
+from annotator.core.schema import MIGRATIONS, SCHEMA_VERSION, backfill_after_migration
+
+BUSY_TIMEOUT_S = 3.0
+BACKUPS_KEPT = 5
+BACKUP_MIN_INTERVAL_S = 600
+
+
+def default_library_path() -> Path:
+    env = os.environ.get("ANNOTATOR_DB")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("annotator", appauthor=False)) / "library.sqlite"
+
+
+def translate_error(exc: sqlite3.Error, path: Path) -> LibraryError:
+    """One clear line for what SQLite said."""
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return LibraryBusyError(
+            f"library busy: another program is writing to {path}; try again in a moment"
+        )
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return LibraryError(f"library {path} is damaged or is not an annotator library ({message})")
+    if "disk is full" in message or "disk I/O" in message:
+        return LibraryError(f"cannot write library {path}: {message}; nothing was changed")
+    if "readonly" in message or "read-only" in message or "unable to open" in message:
+        return LibraryError(f"cannot write library {path}: {message}")
+    return LibraryError(f"library {path}: {message}")
+
+
+class Storage:
+    """One SQLite connection to one library file. Not thread-safe: one per thread."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+        self._db = None
+
+    @property
+    def db(self):
+        """The sqlite-utils view of the connection (imported lazily: it pulls numpy)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    # ---------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, *, backup: bool = True,
+             busy_timeout: float = BUSY_TIMEOUT_S):
+        """Open (creating if needed) and migrate a library; refuse what is not ours."""
+        path = Path(path) if path is not None else default_library_path()
+        if path.is_dir():
+            raise LibraryError(f"{path} is a folder, not a library file")
+        exists = path.exists() and path.stat().st_size > 0
+        if not exists and path.parent and not path.parent.exists():
+            if path == default_library_path():
+                path.parent.mkdir(parents=True, exist_ok=True)
+            else:
+                raise LibraryError(f"cannot create library {path}: folder {path.parent} does not exist")
+        try:
+            conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
+                                   check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise translate_error(exc, path) from None
+        storage = cls(conn, path)
+        try:
+            storage._prepare(exists, backup)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if "not a database" in str(exc) or "file is encrypted" in str(exc):
+                raise LibraryError(
+                    f"{path} is not an annotator library (not a SQLite database)") from None
+            raise translate_error(exc, path) from None
+        except BaseException:
+            conn.close()
+            raise
+        return storage
+
+    def _prepare(self, exists: bool, backup: bool) -> None:
+        conn = self.conn
+        # The first read checks the header: SQLite says "file is not a database".
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"library {self.path} was written by a newer version of annotator "
+                f"(schema {version}, this version reads up to {SCHEMA_VERSION}); "
+                "update annotator to open it. The file was not changed."
+            )
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version == 0 and tables:
+            raise LibraryError(f"{self.path} is a SQLite database but not an annotator library")
+        if version > 0 and not {"articles", "claims", "history"} <= tables:
+            raise LibraryError(f"{self.path} is not an annotator library (tables missing)")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if exists and backup:
+            self.backup_rolling()
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            self._apply_migration(number)
+
+    def _apply_migration(self, number: int) -> None:
+        script = MIGRATIONS[number - 1]
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            # Another process may have migrated while we waited for the lock.
+            if self.conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                self.conn.execute("COMMIT")
+                return
+            for statement in _statements(script):
+                self.conn.execute(statement)
+            backfill_after_migration(self.conn, number)
+            self.conn.execute(f"PRAGMA user_version = {number}")
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def data_version(self) -> int:
+        """Changes when *another* connection commits (SQLite's PRAGMA data_version)."""
+        try:
+            return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path) from None
+
+    def integrity_check(self) -> str:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+    # --------------------------------------------------------------- backups
+    @property
+    def backup_dir(self) -> Path:
+        return self.path.parent / ".annotator-backups"
+
+    def backups(self) -> list[Path]:
+        try:
+            if not self.backup_dir.is_dir():
+                return []
+            return sorted(self.backup_dir.glob(f"{self.path.stem}-*.sqlite"))
+        except OSError:
+            return []
+
+    def backup_rolling(self, force: bool = False) -> Path | None:
+        """Copy the library with SQLite's online backup API; keep the last few.
+
+        Skipped when the newest copy is younger than BACKUP_MIN_INTERVAL_S, so
+        a burst of CLI commands does not fill the folder with identical files.
+        A backup that cannot be made never stops the checker working.
+        """
+        existing = self.backups()
+        if existing and not force:
+            with contextlib.suppress(OSError):
+                if time.time() - existing[-1].stat().st_mtime < BACKUP_MIN_INTERVAL_S:
+                    return None
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.backup_dir / f"{self.path.stem}-{stamp}.sqlite"
+        partial = target.with_suffix(".part")
+        try:
+            self.backup_dir.mkdir(exist_ok=True)
+            dest = sqlite3.connect(str(partial))
+            try:
+                self.conn.backup(dest)
+            finally:
+                dest.close()
+            os.replace(partial, target)
+        except (OSError, sqlite3.Error):
+            with contextlib.suppress(OSError):
+                partial.unlink()
+            return None
+        for old in self.backups()[:-BACKUPS_KEPT]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+        return target
+
+    # ----------------------------------------------------------- transactions
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; errors become LibraryError and roll back."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path) from None
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            raise translate_error(exc, self.path) from None
+        except BaseException:
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            raise
+
+    @contextlib.contextmanager
+    def read_transaction(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that see one state of the library."""
+        try:
+            self.conn.execute("BEGIN")
+            try:
+                yield self.conn
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path) from None
+
+    def query(self, sql: str, params: Sequence[Any] | dict = ()) -> list[dict[str, Any]]:
+        try:
+            cursor = self.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path) from None
+
+    _query = query
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (triggers keep their inner ';')."""
+    statements, current = [], []
+    for line in script.splitlines():
+        current.append(line)
+        candidate = "\n".join(current).strip()
+        if candidate and sqlite3.complete_statement(candidate):
+            statements.append(candidate)
+            current = []
+    rest = "\n".join(current).strip()
+    if rest:
+        statements.append(rest)
+    return statements
