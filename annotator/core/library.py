@@ -226,7 +226,7 @@ class Library(Storage):
     def _bumped(self, conn: sqlite3.Connection, claim_id: int) -> None:
         version = conn.execute("SELECT version FROM claims WHERE id = ?", [claim_id]).fetchone()
         if version is not None:
-            self._written[claim_id] = version[0]
+            self.after_commit(lambda: self._written.__setitem__(claim_id, version[0]))
 
     def _log(self, conn: sqlite3.Connection, claim_id: int, action: str, verdict: str | None,
              note: str | None, by: str, detail: str = "", at: str | None = None) -> None:

@@ -61,6 +61,8 @@ class Storage:
         self.conn = conn
         self.path = path
         self._db = None
+        self._depth = 0  # nesting of transaction()
+        self._after_commit: list = []
 
     @property
     def db(self):
@@ -217,7 +219,24 @@ class Storage:
     # ----------------------------------------------------------- transactions
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; errors become LibraryError and roll back."""
+        """One write transaction; errors become LibraryError and roll back.
+
+        Nested uses join the outer transaction (an operation made of several
+        edits commits once, or not at all)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            yield from self._outer_transaction()
+        finally:
+            self._depth = 0
+
+    def _outer_transaction(self) -> Iterator[sqlite3.Connection]:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -226,19 +245,31 @@ class Storage:
             yield self.conn
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            if self.conn.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    self.conn.execute("ROLLBACK")
+            self._rollback()
             raise translate_error(exc, self.path) from None
         except BaseException:
-            if self.conn.in_transaction:
-                with contextlib.suppress(sqlite3.Error):
-                    self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
+        committed, self._after_commit = self._after_commit, []
+        for action in committed:
+            action()
+
+    def _rollback(self) -> None:
+        self._after_commit = []
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+
+    def after_commit(self, action) -> None:
+        """Run `action` once the current write transaction has committed."""
+        self._after_commit.append(action)
 
     @contextlib.contextmanager
     def read_transaction(self) -> Iterator[sqlite3.Connection]:
         """Several reads that see one state of the library."""
+        if self._depth:
+            yield self.conn
+            return
         try:
             self.conn.execute("BEGIN")
             try:

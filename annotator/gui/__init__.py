@@ -7,7 +7,7 @@ from typing import Sequence
 
 
 def create_window(db_path: str | Path | None = None, paths: Sequence[str | Path] = (),
-                  load_model: bool = True):
+                  load_model: bool = True, poll_ms: int | None = None):
     """Build the main window (a QApplication must exist) without entering the
     event loop. With no paths it opens the last article, or the sample."""
     from PySide6.QtCore import QSettings
@@ -16,9 +16,14 @@ def create_window(db_path: str | Path | None = None, paths: Sequence[str | Path]
     from annotator.core.settings import Settings
     from annotator.gui.main_window import APP, ORG, MainWindow
     from annotator.gui.session import Session
+    from annotator.gui.tasks import POLL_INTERVAL_MS
 
-    library = Library.open(db_path)
-    session = Session(library, Settings.load())
+    poll_ms = POLL_INTERVAL_MS if poll_ms is None else poll_ms
+    # Check, migrate and back up the library here, before any other connection
+    # of this process exists; then the session's worker opens its own.
+    with Library.open(db_path) as library:
+        path = library.path
+    session = Session(path, Settings.load(), poll_ms=poll_ms)
     window = MainWindow(session)
     session.setParent(window)
     if load_model:
@@ -31,8 +36,5 @@ def create_window(db_path: str | Path | None = None, paths: Sequence[str | Path]
             last_id = int(last) if last is not None else None
         except (TypeError, ValueError):
             last_id = None
-        if last_id is not None and any(a.id == last_id for a in library.articles()):
-            session.open_article(last_id)
-        else:
-            session.open_sample()
+        session.open_last_or_sample(last_id)
     return window

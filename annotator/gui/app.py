@@ -90,9 +90,3 @@ def _screenshot_when_ready(window, path: str) -> None:
             QTimer.singleShot(100, poll)
 
     QTimer.singleShot(100, poll)
-
-
-def main() -> int:
-    from annotator.cli import main as cli_main
-
-    return cli_main()

@@ -161,20 +161,27 @@ class ArticleListModel(_ListTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ArticleSummary] = []
+        self._index: dict[int, int] = {}
 
     def set_articles(self, rows: list[ArticleSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._index = {r.id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
+
+    def update_article(self, summary: ArticleSummary) -> None:
+        """New figures for one article (from a change set): one row repaints."""
+        row = self._index.get(summary.id)
+        if row is None:
+            return
+        self._rows[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def article_at(self, row: int) -> ArticleSummary:
         return self._rows[row]
 
     def row_of(self, article_id: int) -> int | None:
-        for i, row in enumerate(self._rows):
-            if row.id == article_id:
-                return i
-        return None
+        return self._index.get(article_id)
 
     def _items(self) -> list:
         return self._rows

@@ -60,6 +60,8 @@ class SearchDialog(QDialog):
         self.setWindowTitle("Find in all articles")
         self.session = session
         self.chosen: tuple[int, int] | None = None
+        self._asked: str | None = None
+        self._choose_when_ready = False
         layout = QVBoxLayout(self)
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
@@ -80,13 +82,17 @@ class SearchDialog(QDialog):
         self.resize(720, 460)
 
     def run_search(self) -> None:
-        self.results.clear()
         text = self.query.text()
-        try:
-            results = self.session.search(text) if text.strip() else []
-        except AnnotatorError as exc:
-            self.status.setText(str(exc))
+        self._asked = text
+        if not text.strip():
+            self._show_results(text, [])
             return
+        self.session.search(text, lambda results, t=text: self._show_results(t, results))
+
+    def _show_results(self, text: str, results) -> None:
+        if text != self._asked:
+            return  # an answer to an older query
+        self.results.clear()
         for r in results:
             item = QListWidgetItem(f"{r.verdict.label:<10}  {r.article_title[:40]} — {r.text}")
             item.setToolTip(r.text)
@@ -96,10 +102,16 @@ class SearchDialog(QDialog):
         self.status.setText(f"{len(results)} claims in {articles} articles" if text.strip() else "")
         if results:
             self.results.setCurrentRow(0)
+        if self._choose_when_ready and results:
+            self._choose(self.results.currentItem())
+        self._choose_when_ready = False
 
     def _enter(self) -> None:
-        self._timer.stop()
-        self.run_search()
+        if self._timer.isActive() or self._asked != self.query.text():
+            self._timer.stop()
+            self._choose_when_ready = True  # Enter before the results came: take the first
+            self.run_search()
+            return
         item = self.results.currentItem()
         if item is not None:
             self._choose(item)

@@ -41,8 +41,10 @@ class MainWindow(QMainWindow):
 
         self._library_timer = QTimer(self)
         self._library_timer.setSingleShot(True)
-        self._library_timer.setInterval(400)
-        self._library_timer.timeout.connect(self.refresh_library)
+        self._library_timer.setInterval(150)
+        self._library_timer.timeout.connect(self._list_articles)
+        self._reload_keep: int | None = None  # claim to keep selected when claims reload
+        self._reloading = False
         self._build_widgets()
         self._build_actions()
         self._connect()
@@ -299,11 +301,11 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         s = self.session
-        s.articleOpened.connect(self.show_article)
+        s.articleLoaded.connect(self.on_article_loaded)
+        s.articlesListed.connect(self.on_articles_listed)
         s.articlePreview.connect(self.show_preview)
-        s.articlesChanged.connect(self.refresh_library)
-        s.claimChanged.connect(self.on_claim_changed)
-        s.claimsReset.connect(self.on_claims_reset)
+        s.changed.connect(self.on_changes)
+        s.claimDetails.connect(self.on_claim_details)
         s.modelReady.connect(lambda: self.model_label.setText("Language model ready"))
         s.analysisStarted.connect(self.on_analysis_started)
         s.analysisProgress.connect(self.on_analysis_progress)
@@ -312,14 +314,13 @@ class MainWindow(QMainWindow):
         s.error.connect(self.show_error)
         self.article_view.claimClicked.connect(self.select_claim)
         self.article_view.addClaimRequested.connect(self._add_claim)
-        self.article_view.removeClaimRequested.connect(
-            lambda cid: self.session.set_removed(cid, True))
+        self.article_view.removeClaimRequested.connect(self._remove_claim_id)
         self.claim_list.selectionModel().currentRowChanged.connect(self._on_list_current)
         self.library_view.activated.connect(self._on_library_activated)
         self.library_view.clicked.connect(self._on_library_activated)
-        self.library_filter.textChanged.connect(self.refresh_library)
+        self.library_filter.textChanged.connect(lambda _t: self.refresh_library())
         self.panel.verdictChosen.connect(self.mark)
-        self.panel.noteEdited.connect(self.session.set_note)
+        self.panel.noteEdited.connect(self._note_edited)
         self.panel.addEvidenceRequested.connect(self.add_evidence)
         self.panel.removeEvidenceRequested.connect(self._remove_evidence)
         self.panel.reuseRequested.connect(self._reuse)
@@ -333,12 +334,17 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- articles
     @Slot()
     def refresh_library(self) -> None:
-        try:
-            rows = self.session.articles(self.library_filter.text())
-        except AnnotatorError as exc:
-            self.show_error(str(exc))
-            return
+        """Ask for the library list (on the worker; at most one read per burst)."""
+        self._library_timer.start()
+
+    def _list_articles(self) -> None:
+        self.session.list_articles(self.library_filter.text())
+
+    def on_articles_listed(self, rows) -> None:
         self.article_model.set_articles(rows)
+        self._select_library_row()
+
+    def _select_library_row(self) -> None:
         if self._article_id is not None:
             row = self.article_model.row_of(self._article_id)
             if row is not None:
@@ -354,19 +360,30 @@ class MainWindow(QMainWindow):
         """Show an article's text before its analysis is done."""
         self.panel.flush_note()
         self._article_id = None
+        self._load_token += 1
         self.article_title.setText(f"<h2>{_escape(title)}</h2>")
+        self.article_view.set_claims([])  # no highlight of the previous article survives
         self.article_view.set_article(text)
         self.claim_model.set_claims([])
         self.panel.set_claim(None)
         self.claims_label.setText("<b>Claims</b> — analysing…")
 
-    @Slot(int)
-    def show_article(self, article_id: int) -> None:
-        """Show an article: its text at once, its claims in the next few event-loop
-        turns, so even 10,000 claims never freeze the window for long."""
+    def on_article_loaded(self, view) -> None:
+        """An article and its claims, read on the worker."""
+        if self._reloading and view.article.id == self._article_id:
+            self._reloading = False
+            keep, self._reload_keep = self._reload_keep, None
+            self._show_claims(self._load_token, list(view.claims), keep=keep)
+            return
+        self._reloading = False
+        self.show_article(view)
+
+    def show_article(self, view) -> None:
+        """Show an article: its text at once, its claims in the next event-loop
+        turn, so even 10,000 claims never freeze the window for long."""
         self.panel.flush_note()
-        article = self.session.article(article_id)
-        self._article_id = article_id
+        article = view.article
+        self._article_id = article.id
         self._load_token += 1
         self.article_title.setText(
             f"<h2>{_escape(article.title)}</h2>"
@@ -374,36 +391,32 @@ class MainWindow(QMainWindow):
             f"imported {article.imported_at[:10]}"
             + (f" · revision {article.revision}" if article.revision > 1 else "") + "</span>")
         self.setWindowTitle(f"{article.title} — Annotator")
+        self.article_view.set_claims([])
         self.article_view.set_article(article.text)
         self.claim_model.set_claims([])
         self.panel.set_claim(None)
         self.claims_label.setText("<b>Claims</b> — loading…")
-        QSettings(ORG, APP).setValue("lastArticle", article_id)
-        self.refresh_library()
+        QSettings(ORG, APP).setValue("lastArticle", article.id)
+        self._select_library_row()
+        if self.article_model.row_of(article.id) is None:
+            self.refresh_library()
         token = self._load_token
-        QTimer.singleShot(0, lambda: self._read_claims(token))
-
-    def _read_claims(self, token: int) -> None:
-        if token != self._load_token or self._article_id is None:
-            return  # another article was opened meanwhile
-        try:
-            claims = self.session.claims(self._article_id, include_all_units=self._show_all)
-        except AnnotatorError as exc:
-            self.show_error(str(exc))
-            return
+        claims = list(view.claims)
         QTimer.singleShot(0, lambda: self._show_claims(token, claims, select_first=True))
 
     @property
     def loading(self) -> bool:
         """True while an opened article's claims are still being put on screen."""
-        return self._loaded_token != self._load_token
+        return self._loaded_token != self._load_token or self._reloading
 
     def _load_claims(self, select_first: bool = False, keep: int | None = None) -> None:
-        """Reload the claims now (after an edit that adds or removes claims)."""
+        """Read the claims again (claims were added or removed, or the filter changed)."""
         if self._article_id is None:
             return
-        claims = self.session.claims(self._article_id, include_all_units=self._show_all)
-        self._show_claims(self._load_token, claims, select_first, keep)
+        self._reloading = True
+        self._reload_keep = keep
+        self.session.show_all_units = self._show_all
+        self.session.open_article(self._article_id)
 
     def _show_claims(self, token: int, claims: list[Claim], select_first: bool = False,
                      keep: int | None = None) -> None:
@@ -472,44 +485,66 @@ class MainWindow(QMainWindow):
             self._show_claim(claim, scroll_article=True)
 
     def _show_claim(self, claim: Claim, scroll_article: bool = True) -> None:
-        try:
-            claim = self.session.claim(claim.id)
-            matches = self.session.matches(claim) if not claim.removed else []
-        except AnnotatorError as exc:
-            self.show_error(str(exc))
-            return
-        self.panel.set_claim(claim, matches)
+        """Show the list's copy at once; its earlier reviews arrive from the worker."""
+        self.panel.set_claim(claim, [])
         self.article_view.select_claim(claim.id, scroll=scroll_article)
+        if not claim.removed:
+            self.session.request_details(claim.id)
 
-    @Slot(int)
-    def on_claim_changed(self, claim_id: int) -> None:
-        try:
-            claim = self.session.claim(claim_id)
-        except AnnotatorError:
-            return
+    def on_claim_details(self, claim: Claim, matches) -> None:
+        if self.panel.claim is not None and self.panel.claim.id == claim.id:
+            self._apply_claim(claim)
+            self.panel.set_claim(self.panel.claim, matches)
+
+    def _apply_claim(self, claim: Claim) -> None:
+        """A claim's new state, wherever it shows."""
         if claim.article_id != self._article_id:
             return
-        row = self.claim_model.row_of(claim_id)
+        row = self.claim_model.row_of(claim.id)
         before = self.claim_model.claim_at(row) if row is not None else None
+        if before is not None and before.version > claim.version:
+            return  # an older copy than the one on screen
         self.claim_model.update_claim(claim)
         self.article_view.update_claim(claim)
-        if self.panel.claim is not None and self.panel.claim.id == claim_id:
+        if self.panel.claim is not None and self.panel.claim.id == claim.id:
             self.panel.set_claim(claim, self.panel.matches)
-        if before is None or before.reviewed != claim.reviewed:
+        if before is None or before.reviewed != claim.reviewed or before.removed != claim.removed:
             self._update_counts()
-        self._refresh_library_row()
 
-    def _refresh_library_row(self) -> None:
-        # Progress counts change with every verdict: refresh the library list once
-        # the burst of keys is over, never between a key and its repaint.
-        self._library_timer.start()
-
-    @Slot(int)
-    def on_claims_reset(self, article_id: int) -> None:
-        if article_id == self._article_id:
+    @Slot(object)
+    def on_changes(self, changes) -> None:
+        """Refresh exactly what an operation (ours or another process's) changed."""
+        for claim in changes.claims:
+            self._apply_claim(claim)
+        for summary in changes.articles:
+            self.article_model.update_article(summary)
+        if changes.library:
+            self.refresh_library()
+        if self._article_id is not None and self._article_id in changes.claim_lists:
             keep = self.panel.claim.id if self.panel.claim is not None else None
-            self._load_claims(keep=keep)
-            self._refresh_library_row()
+            self._load_claims(keep=self._pending_select or keep)
+        if changes.external and changes.claims and changes.label != "refreshed":
+            numbers = ", ".join(f"#{c.number}" for c in changes.claims[:5]
+                                if c.article_id == self._article_id)
+            if numbers:
+                who = changes.by or "another checker"
+                self.statusBar().showMessage(f"Claim {numbers} changed by {who}.", 8000)
+
+    def _claim_by_id(self, claim_id: int) -> Claim | None:
+        if self.panel.claim is not None and self.panel.claim.id == claim_id:
+            return self.panel.claim
+        row = self.claim_model.row_of(claim_id)
+        return self.claim_model.claim_at(row) if row is not None else None
+
+    def _note_edited(self, claim_id: int, text: str) -> None:
+        claim = self._claim_by_id(claim_id)
+        if claim is not None:
+            self.session.set_note(claim, text)
+
+    def _remove_claim_id(self, claim_id: int) -> None:
+        claim = self._claim_by_id(claim_id)
+        if claim is not None:
+            self.session.set_removed(claim, True)
 
     def mark(self, verdict: Verdict) -> None:
         claim = self.current_claim()
@@ -521,7 +556,7 @@ class MainWindow(QMainWindow):
                                          "(Shift+Delete).", 5000)
             return
         self.panel.flush_note()
-        self.session.set_verdict(claim.id, verdict)
+        self.session.set_verdict(claim, verdict)
 
     def accept_suggestion(self) -> None:
         claim = self.current_claim()
@@ -540,7 +575,7 @@ class MainWindow(QMainWindow):
         claim = self.current_claim()
         if claim is not None:
             self.panel.flush_note()
-            self.session.reuse_match(claim.id, match)
+            self.session.reuse_match(claim, match)
 
     def step(self, delta: int) -> None:
         count = self.claim_proxy.rowCount()
@@ -574,10 +609,11 @@ class MainWindow(QMainWindow):
     def _add_claim(self, start: int, end: int) -> None:
         if self._article_id is None:
             return
-        claim_id = self.session.add_claim(self._article_id, start, end)
-        if claim_id is not None:
-            self.select_claim(claim_id, scroll_article=False)
+        def added(claim_id: int) -> None:
+            self._pending_select = claim_id
             self.statusBar().showMessage("Claim added.", 4000)
+
+        self.session.add_claim(self._article_id, start, end, on_added=added)
 
     def adjust_bounds(self) -> None:
         claim = self.current_claim()
@@ -586,19 +622,19 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select a claim, then select its new text and press "
                                          "Ctrl+B.", 6000)
             return
-        self.session.set_bounds(claim.id, *selection)
+        self.session.set_bounds(claim, *selection)
 
     def remove_claim(self) -> None:
         claim = self.current_claim()
         if claim is not None and not claim.removed:
-            self.session.set_removed(claim.id, True)
+            self.session.set_removed(claim, True)
             self.statusBar().showMessage("Claim removed (Ctrl+Z to undo; Shift+Delete with "
                                          "removed claims shown restores it).", 6000)
 
     def restore_claim(self) -> None:
         claim = self.current_claim()
         if claim is not None and claim.removed:
-            self.session.set_removed(claim.id, False)
+            self.session.set_removed(claim, False)
 
     def add_evidence(self) -> None:
         claim = self.current_claim()
@@ -611,12 +647,12 @@ class MainWindow(QMainWindow):
         if accepted:
             url, title, note = dialog.values()
             if url:
-                self.session.add_evidence(claim.id, url, title, note)
+                self.session.add_evidence(self.current_claim() or claim, url, title, note)
 
     def _remove_evidence(self, evidence_id: int) -> None:
         claim = self.current_claim()
         if claim is not None:
-            self.session.remove_evidence(claim.id, evidence_id)
+            self.session.remove_evidence(claim, evidence_id)
 
     def edit_note(self) -> None:
         if self.library_view.hasFocus():  # Return in the library opens the article
@@ -633,9 +669,14 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> None:
         claim = self.current_claim()
-        if claim is not None:
-            HistoryDialog(self.session.history(claim.id), claim, self).exec()
+        if claim is None:
+            return
+
+        def show(current: Claim, entries) -> None:
+            HistoryDialog(entries, current, self).exec()
             self._return_focus()
+
+        self.session.request_history(claim.id, show)
 
     def search(self) -> None:
         dialog = SearchDialog(self.session, self)
@@ -646,6 +687,9 @@ class MainWindow(QMainWindow):
             self._pending_select = claim_id
             if article_id != self._article_id:
                 self.session.open_article(article_id)
+            elif self.claim_model.row_of(claim_id) is not None:
+                self._pending_select = None
+                self.select_claim(claim_id)
             else:
                 self._load_claims(keep=claim_id)
 
@@ -694,7 +738,8 @@ class MainWindow(QMainWindow):
         self.progress.setFormat("Exporting…")
         self.progress.show()
         self.session.export(kind, path, None if whole else self._article_id,
-                            on_done=lambda _p: self.progress.hide())
+                            on_done=lambda _p: self.progress.hide(),
+                            on_error=self.progress.hide)
 
     def import_annotations(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import W3C annotations", str(Path.home()),

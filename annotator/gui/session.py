@@ -1,9 +1,21 @@
 """The GUI's one door into the core.
 
-Widgets call the session; the session calls the library (SQLite, on this
-thread: each edit is a millisecond-long transaction) and sends slow work (file
-reading, the spaCy model, analysis, exports) to the TaskRunner. Changes come
-back to widgets as signals, so each widget refreshes only what changed.
+Every library call, read or edit, is an *operation* (`annotator.core.operations`)
+sent to the library worker (`tasks.TaskRunner.op`), which owns the window's
+only connection. An edit's operation returns a `ChangeSet`; the session
+emits it as `changed`, and each view refreshes exactly what it names. Changes
+made by other processes arrive the same way (`ChangeSet.external`). Every
+error of every operation comes back through `_failed` and is shown: a stale
+edit is refused and the claim refreshed, a busy library says "library busy".
+
+Undo and redo push operations too: a command is pushed only once its first
+operation has succeeded, and undoing it sends the inverse operation, carrying
+the claim version the command itself produced.
+
+    key press ─▶ MainWindow.mark ─▶ Session.set_verdict ─▶ TaskRunner.op
+        ─▶ [library worker] operations.set_verdict ─▶ Library.set_verdict (SQLite)
+        ─▶ ChangeSet ─▶ [GUI thread] Session.changed ─▶ list row, highlight, panel,
+           library row ─▶ repaint
 """
 
 from __future__ import annotations
@@ -14,22 +26,22 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from annotator.core.errors import AnnotatorError
+from annotator.core import operations as ops
+from annotator.core.changes import ChangeSet
+from annotator.core.errors import AnnotatorError, LibraryBusyError, StaleEditError
 from annotator.core.importers import LoadedArticle, article_from_text, read_article
-from annotator.core.ingest import IngestResult, analyse, store
-from annotator.core.library import ArticleSummary, Library, Match, SearchResult
-from annotator.core.model import Article, Claim, Evidence, HistoryEntry, Verdict
+from annotator.core.model import Claim, Match, Verdict
 from annotator.core.settings import Settings
-from annotator.gui.tasks import TaskRunner
+from annotator.gui.tasks import POLL_INTERVAL_MS, TaskRunner, describe_error
 from annotator.resources import sample_article_path
 
 
 class Session(QObject):
-    articleOpened = Signal(int)  # article id; claims reloaded
+    changed = Signal(object)  # ChangeSet: from this window's edits or from elsewhere
+    articleLoaded = Signal(object)  # operations.ArticleView: an article and its claims
+    articlesListed = Signal(object)  # list[ArticleSummary] for the library pane
+    claimDetails = Signal(object, object)  # Claim, list[Match]
     articlePreview = Signal(str, str)  # title, text: shown before analysis finishes
-    articlesChanged = Signal()
-    claimChanged = Signal(int)  # one claim's verdict, note, evidence or bounds
-    claimsReset = Signal(int)  # claims of an article added/removed
     modelReady = Signal()
     analysisStarted = Signal(str)
     analysisProgress = Signal(int, int)
@@ -37,30 +49,68 @@ class Session(QObject):
     status = Signal(str)
     error = Signal(str)
 
-    def __init__(self, library: Library, settings: Settings | None = None,
-                 parent: QObject | None = None):
+    def __init__(self, library_path: str | Path, settings: Settings | None = None,
+                 parent: QObject | None = None, poll_ms: int = POLL_INTERVAL_MS):
         super().__init__(parent)
-        self.library = library
+        self.path = Path(library_path)
         self.settings = settings or Settings.load()
-        self.tasks = TaskRunner(self)
+        self.tasks = TaskRunner(self.path, self, poll_ms=poll_ms)
+        self.tasks.externalChanges.connect(self._external)
         self.undo_stack = QUndoStack(self)
         self.current_article_id: int | None = None
+        self.show_all_units = False
         self._detector = None
         self._model_ready = False
         self._analysing = 0
         self._closed = False
 
     def shutdown(self, wait_ms: int = 30000) -> None:
-        """Stop taking results: the window is closing. Waits for the worker."""
+        """Stop taking results: the window is closing. Waits for queued edits."""
         self._closed = True
-        self.tasks.wait(wait_ms)
+        self.tasks.shutdown(wait_ms)
+
+    # ------------------------------------------------------------ the one path
+    def _op(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None] | None = None,
+            what: str = "", on_error: Callable[[BaseException], None] | None = None) -> None:
+        def failed(exc: BaseException) -> None:
+            if on_error is not None:
+                on_error(exc)
+            self._failed(exc, what)
+
+        self.tasks.op(fn, on_done=on_done, on_error=failed)
+
+    def _failed(self, exc: BaseException, what: str = "") -> None:
+        """Every failed operation ends here: shown, never silent, never a traceback."""
+        if self._closed:
+            return
+        message = describe_error(exc)
+        if isinstance(exc, StaleEditError):
+            self._refresh_claim(exc.claim_id)
+        elif isinstance(exc, LibraryBusyError):
+            message = f"Library busy: {what or 'the edit'} was not saved. {message}"
+        elif what:
+            message = f"Could not {what}: {message}"
+        self.error.emit(message)
+
+    def _refresh_claim(self, claim_id: int) -> None:
+        def done(result: tuple[Claim, list[Match]]) -> None:
+            claim, _ = result
+            self.changed.emit(ChangeSet(claims=(claim,), external=True, by=claim.checker,
+                                        label="refreshed"))
+
+        self._op(lambda lib: ops.claim_details(lib, claim_id), done)
+
+    def _external(self, changes: ChangeSet) -> None:
+        if not self._closed:
+            self.changed.emit(changes)
+
     # ------------------------------------------------------------------ model
     @property
     def model_ready(self) -> bool:
         return self._model_ready
 
     def _get_detector(self):
-        """Called on the worker thread: spaCy is imported there, never here."""
+        """Called on the CPU worker: spaCy is imported there, never here."""
         if self._detector is None:
             from annotator.core.nlp.detector import Detector
 
@@ -82,39 +132,65 @@ class Session(QObject):
             self._model_ready = True
             self.modelReady.emit()
 
-        self.tasks.run(lambda: self._get_detector() and None, on_done=loaded,
-                       on_error=lambda msg: self.error.emit(f"the language model failed to load: {msg}"))
+        def failed(exc: BaseException) -> None:
+            self.error.emit(f"The language model failed to load: {describe_error(exc)}")
 
-    # --------------------------------------------------------------- articles
-    def articles(self, filter_text: str = "") -> list[ArticleSummary]:
-        return self.library.articles(filter_text)
+        self.tasks.run(lambda: self._get_detector() and None, on_done=loaded, on_error=failed)
 
-    def article(self, article_id: int) -> Article:
-        return self.library.article(article_id)
-
-    def claims(self, article_id: int, include_all_units: bool = False) -> list[Claim]:
-        return self.library.claims(article_id, include_all_units=include_all_units,
-                                   include_removed=include_all_units, with_entities=False)
-
-    def claim(self, claim_id: int) -> Claim:
-        return self.library.claim(claim_id)
+    # ------------------------------------------------------------------ reads
+    def list_articles(self, filter_text: str = "") -> None:
+        self._op(lambda lib: lib.articles(filter_text), self.articlesListed.emit,
+                 "read the library")
 
     def open_article(self, article_id: int) -> None:
-        try:
-            self.library.article(article_id)
-        except AnnotatorError as exc:
-            self.error.emit(str(exc))
-            return
-        self.current_article_id = article_id
-        self.articleOpened.emit(article_id)
+        all_units = self.show_all_units
 
+        def done(view: ops.ArticleView) -> None:
+            if self._closed:
+                return
+            self.current_article_id = view.article.id
+            self.articleLoaded.emit(view)
+
+        self._op(lambda lib: ops.load_article(lib, article_id, all_units), done,
+                 "open the article")
+
+    def reload_claims(self) -> None:
+        if self.current_article_id is not None:
+            self.open_article(self.current_article_id)
+
+    def request_details(self, claim_id: int) -> None:
+        """The claim's current state and its earlier reviews elsewhere (`claimDetails`)."""
+        self._op(lambda lib: ops.claim_details(lib, claim_id),
+                 lambda result: self.claimDetails.emit(*result), "read the claim")
+
+    def request_history(self, claim_id: int, on_done: Callable[[Claim, list], None]) -> None:
+        self._op(lambda lib: ops.history(lib, claim_id), lambda r: on_done(*r),
+                 "read the claim's history")
+
+    def search(self, text: str, on_done: Callable[[list], None]) -> None:
+        self._op(lambda lib: lib.search(text), on_done, "search")
+
+    def open_last_or_sample(self, last_id: int | None) -> None:
+        def done(exists: bool) -> None:
+            if exists:
+                self.open_article(last_id)
+            else:
+                self.open_sample()
+
+        if last_id is None:
+            self.open_sample()
+            return
+        self._op(lambda lib: any(a.id == last_id for a in lib.articles(ids=[last_id])), done,
+                 "open the last article")
+
+    # --------------------------------------------------------------- articles
     def open_sample(self) -> None:
         self.open_paths([sample_article_path()])
 
     def open_paths(self, paths: list[str | Path]) -> None:
         for path in paths:
             self.tasks.run(lambda p=path: read_article(p), on_done=self._loaded,
-                           on_error=self.error.emit)
+                           on_error=lambda exc: self._failed(exc))
 
     def open_text(self, text: str, source: str | None = None) -> None:
         try:
@@ -127,45 +203,59 @@ class Session(QObject):
     def _loaded(self, loaded: LoadedArticle) -> None:
         if self._closed:
             return
-        existing = self.library.find_article_by_text(loaded.text)
-        if existing is not None:
-            self.open_article(existing.id)
-            return
+
+        def known(article_id: int | None) -> None:
+            if article_id is not None:
+                self.open_article(article_id)
+            else:
+                self._analyse(loaded)
+
+        def find(lib) -> int | None:
+            existing = lib.find_article_by_text(loaded.text)
+            return existing.id if existing is not None else None
+
+        self._op(find, known, "open the article")
+
+    def _analyse(self, loaded: LoadedArticle) -> None:
         self.articlePreview.emit(loaded.title, loaded.text)
         self._analysing += 1
         self.analysisStarted.emit(loaded.title)
+        by = self.settings.checker
 
-        path, by = self.library.path, self.settings.checker
+        def work(progress: Callable[[int, int], None]):
+            from annotator.core.ingest import analyse
 
-        def work(progress: Callable[[int, int], None]) -> IngestResult:
             def report(done: int, total: int) -> None:
                 if self._closed:  # the window is closing: stop, store nothing
                     raise AnnotatorError("analysis cancelled")
                 progress(done, total)
 
-            analysed = analyse(loaded, self._get_detector(), report)
-            # Storing thousands of claims takes a while: do it here, on the
-            # worker's own connection (WAL lets both connections work at once).
-            with Library.open(path, backup=False) as library:
-                return store(library, analysed, by=by)
+            return analyse(loaded, self._get_detector(), report)
 
-        def done(result: IngestResult) -> None:
+        def stored(changes: ChangeSet) -> None:
             self._finish_analysis()
             if self._closed:
+                return
+            self.status.emit(changes.label)
+            self.changed.emit(changes)
+            self.open_article(changes.result.article.id)
+
+        def analysed(result) -> None:
+            if self._closed:
+                self._finish_analysis()
                 return
             if not self._model_ready:
                 self._model_ready = True
                 self.modelReady.emit()
-            self.status.emit(result.message())
-            self.articlesChanged.emit()
-            self.open_article(result.article.id)
+            self._op(lambda lib: ops.store_analysis(lib, result, by), stored,
+                     f"store “{loaded.title}”", on_error=lambda _e: self._finish_analysis())
 
-        def failed(message: str) -> None:
+        def failed(exc: BaseException) -> None:
             self._finish_analysis()
             if not self._closed:
-                self.error.emit(f"{loaded.title}: {message}")
+                self.error.emit(f"{loaded.title}: {describe_error(exc)}")
 
-        self.tasks.run(work, on_done=done, on_error=failed,
+        self.tasks.run(work, on_done=analysed, on_error=failed,
                        on_progress=lambda d, t: self.analysisProgress.emit(d, t))
 
     def _finish_analysis(self) -> None:
@@ -178,282 +268,270 @@ class Session(QObject):
         return self._analysing > 0
 
     # ------------------------------------------------------------ edits (undoable)
-    def _push(self, command: QUndoCommand) -> bool:
-        """Run an edit through the undo stack; report a failure instead of raising."""
-        try:
-            self.undo_stack.push(command)
-        except AnnotatorError as exc:
-            self.error.emit(str(exc))
-            return False
-        except ValueError as exc:
-            self.error.emit(str(exc))
-            return False
-        return True
+    def _edit(self, fn: Callable[[Any], ChangeSet], what: str,
+              command: Callable[[ChangeSet], "_EditCommand"] | None = None) -> None:
+        """Run an edit; on success show it, then push its undo command."""
+        def done(changes: ChangeSet) -> None:
+            if self._closed:
+                return
+            cmd = command(changes) if command is not None else None
+            self.changed.emit(changes)
+            if cmd is not None:
+                self.undo_stack.push(cmd)
 
-    def set_verdict(self, claim_id: int, verdict: Verdict) -> None:
-        claim = self._claim_or_report(claim_id)
-        if claim is None or claim.verdict is verdict:
+        self._op(fn, done, what)
+
+    def set_verdict(self, claim: Claim, verdict: Verdict) -> None:
+        if claim.verdict is verdict:
             return
-        self._push(_VerdictCommand(self, claim_id, claim.verdict, verdict))
+        by, old = self.settings.checker, claim.verdict
+        self._edit(
+            lambda lib: ops.set_verdict(lib, claim.id, verdict, by, claim.version),
+            f"mark #{claim.number} {verdict.value}",
+            lambda ch: _EditCommand(
+                self, ch.label, claim.id, ch,
+                redo=lambda v: lambda lib: ops.set_verdict(lib, claim.id, verdict, by, v),
+                undo=lambda v: lambda lib: ops.set_verdict(lib, claim.id, old, by, v)))
 
-    def set_note(self, claim_id: int, note: str) -> None:
-        claim = self._claim_or_report(claim_id)
-        if claim is None or claim.note == note:
+    def set_note(self, claim: Claim, note: str) -> None:
+        if claim.note == note:
             return
-        self._push(_NoteCommand(self, claim_id, claim.note, note))
+        by, old = self.settings.checker, claim.note
+        self._edit(
+            lambda lib: ops.set_note(lib, claim.id, note, by, claim.version),
+            f"save the note of #{claim.number}",
+            lambda ch: _NoteCommand(self, ch.label, claim.id, ch, old, note, by))
 
-    def add_evidence(self, claim_id: int, url: str, title: str = "", note: str = "") -> None:
-        self._push(_EvidenceCommand(self, claim_id, url, title, note))
+    def add_evidence(self, claim: Claim, url: str, title: str = "", note: str = "") -> None:
+        by = self.settings.checker
 
-    def remove_evidence(self, claim_id: int, evidence_id: int) -> None:
-        self._push(_EvidenceRemoveCommand(self, claim_id, evidence_id))
+        def command(ch: ChangeSet) -> _EditCommand:
+            evidence_id = ch.result
+            return _EditCommand(
+                self, ch.label, claim.id, ch,
+                redo=lambda v: lambda lib: ops.set_evidence_removed(lib, claim.id, evidence_id,
+                                                                    False, by, v),
+                undo=lambda v: lambda lib: ops.set_evidence_removed(lib, claim.id, evidence_id,
+                                                                    True, by, v))
 
-    def add_claim(self, article_id: int, start: int, end: int) -> int | None:
-        command = _AddClaimCommand(self, article_id, start, end)
-        return command.claim_id if self._push(command) else None
+        self._edit(lambda lib: ops.add_evidence(lib, claim.id, url, title, note, by,
+                                                claim.version),
+                   f"add evidence to #{claim.number}", command)
 
-    def set_removed(self, claim_id: int, removed: bool) -> None:
-        claim = self._claim_or_report(claim_id)
-        if claim is None or claim.removed == removed:
+    def remove_evidence(self, claim: Claim, evidence_id: int) -> None:
+        by = self.settings.checker
+        self._edit(
+            lambda lib: ops.set_evidence_removed(lib, claim.id, evidence_id, True, by,
+                                                 claim.version),
+            f"remove evidence from #{claim.number}",
+            lambda ch: _EditCommand(
+                self, ch.label, claim.id, ch,
+                redo=lambda v: lambda lib: ops.set_evidence_removed(lib, claim.id, evidence_id,
+                                                                    True, by, v),
+                undo=lambda v: lambda lib: ops.set_evidence_removed(lib, claim.id, evidence_id,
+                                                                    False, by, v)))
+
+    def add_claim(self, article_id: int, start: int, end: int,
+                  on_added: Callable[[int], None] | None = None) -> None:
+        by = self.settings.checker
+
+        def command(ch: ChangeSet) -> _EditCommand:
+            claim_id = ch.result
+            if on_added is not None:
+                on_added(claim_id)
+            return _EditCommand(
+                self, ch.label, claim_id, ch,
+                redo=lambda v: lambda lib: ops.set_removed(lib, claim_id, False, by, v),
+                undo=lambda v: lambda lib: ops.set_removed(lib, claim_id, True, by, v))
+
+        self._edit(lambda lib: ops.add_claim(lib, article_id, start, end, by),
+                   "add the selection as a claim", command)
+
+    def set_removed(self, claim: Claim, removed: bool) -> None:
+        if claim.removed == removed:
             return
-        self._push(_RemoveCommand(self, claim_id, removed))
+        by = self.settings.checker
+        self._edit(
+            lambda lib: ops.set_removed(lib, claim.id, removed, by, claim.version),
+            f"{'remove' if removed else 'restore'} #{claim.number}",
+            lambda ch: _EditCommand(
+                self, ch.label, claim.id, ch,
+                redo=lambda v: lambda lib: ops.set_removed(lib, claim.id, removed, by, v),
+                undo=lambda v: lambda lib: ops.set_removed(lib, claim.id, not removed, by, v)))
 
-    def set_bounds(self, claim_id: int, start: int, end: int) -> None:
-        claim = self._claim_or_report(claim_id)
-        if claim is None or (claim.start, claim.end) == (start, end):
+    def set_bounds(self, claim: Claim, start: int, end: int) -> None:
+        if (claim.start, claim.end) == (start, end):
             return
-        self._push(_BoundsCommand(self, claim_id, (claim.start, claim.end), (start, end)))
+        by, old = self.settings.checker, (claim.start, claim.end)
+        self._edit(
+            lambda lib: ops.set_bounds(lib, claim.id, start, end, by, claim.version),
+            f"move the boundaries of #{claim.number}",
+            lambda ch: _EditCommand(
+                self, ch.label, claim.id, ch,
+                redo=lambda v: lambda lib: ops.set_bounds(lib, claim.id, start, end, by, v),
+                undo=lambda v: lambda lib: ops.set_bounds(lib, claim.id, *old, by, v)))
 
-    def reuse_match(self, claim_id: int, match: Match) -> None:
+    def reuse_match(self, claim: Claim, match: Match) -> None:
         """Copy an earlier review (verdict, note, evidence) onto this claim, as one undo step."""
-        self.undo_stack.beginMacro("reuse earlier verdict")
-        try:
-            self.set_verdict(claim_id, match.verdict)
-            note = match.note or ""
-            reference = f"(as claim {match.claim_id} in “{match.article_title}”)"
-            self.set_note(claim_id, f"{note} {reference}".strip())
-            existing = {e.url for e in self.claim(claim_id).evidence}
-            for evidence in match.evidence:
-                if evidence.url not in existing:
-                    self.add_evidence(claim_id, evidence.url, evidence.title, evidence.note)
-        finally:
-            self.undo_stack.endMacro()
-
-    def _claim_or_report(self, claim_id: int) -> Claim | None:
-        try:
-            return self.library.claim(claim_id)
-        except AnnotatorError as exc:
-            self.error.emit(str(exc))
-            return None
-
-    # ------------------------------------------------------------------ reads
-    def history(self, claim_id: int) -> list[HistoryEntry]:
-        return self.library.history(claim_id)
-
-    def search(self, text: str) -> list[SearchResult]:
-        return self.library.search(text)
-
-    def matches(self, claim: Claim) -> list[Match]:
-        return self.library.matches(claim)
-
-    def evidence(self, claim_id: int) -> list[Evidence]:
-        return self.library.evidence(claim_id)
+        by = self.settings.checker
+        self._edit(lambda lib: ops.reuse_review(lib, claim.id, match, by, claim.version),
+                   f"reuse the earlier verdict on #{claim.number}",
+                   lambda ch: _ReuseCommand(self, ch.label, claim.id, ch, match, by))
 
     # ---------------------------------------------------------------- exports
     def export(self, kind: str, path: str, article_id: int | None,
-               on_done: Callable[[str], None] | None = None) -> None:
-        """Snapshot, render and write on the worker, with its own connection."""
-        library_path = self.library.path
+               on_done: Callable[[str], None] | None = None,
+               on_error: Callable[[], None] | None = None) -> None:
+        """Snapshot on the library worker (one read transaction), render and
+        write on the CPU lane."""
         checker, organisation = self.settings.checker, self.settings.organisation
 
-        def work() -> str:
-            with Library.open(library_path, backup=False) as library:
-                snapshot = library.snapshot(article_id, checker=checker, organisation=organisation)
-            if kind == "csv":
-                from annotator.core.export.csv_export import write_csv
+        def render(snapshot) -> str:
+            from annotator.core.export import write_export
 
-                write_csv(snapshot, path)
-            elif kind == "csv-excel":
-                from annotator.core.export.csv_export import write_csv
-
-                write_csv(snapshot, path, excel=True)
-            elif kind == "report":
-                from annotator.core.export.report import write_report
-
-                write_report(snapshot, path)
-            elif kind == "claimreview":
-                from annotator.core.export.claimreview import write_claimreview
-
-                write_claimreview(snapshot, path)
-            elif kind == "w3c":
-                from annotator.core.export.w3c import write_w3c
-
-                write_w3c(snapshot, path)
-            else:
-                raise AnnotatorError(f"unknown export {kind}")
+            write_export(kind, snapshot, path)
             return path
 
-        def done(written: str) -> None:
-            self.status.emit(f"Exported to {written}")
+        def written(result: str) -> None:
+            self.status.emit(f"Exported to {result}")
             if on_done is not None:
-                on_done(written)
+                on_done(result)
 
-        self.tasks.run(work, on_done=done, on_error=lambda m: self.error.emit(f"Export failed: {m}"))
+        def failed(exc: BaseException) -> None:
+            if on_error is not None:
+                on_error()
+            self.error.emit(f"Export failed: {describe_error(exc)}")
 
-    def import_annotations(self, path: str | Path) -> None:
-        """Merge a W3C annotation file on the worker, with its own connection."""
-        library_path, by = self.library.path, self.settings.checker
+        def snapped(snapshot) -> None:
+            self.tasks.run(lambda: render(snapshot), on_done=written, on_error=failed)
 
-        def work() -> str:
-            from annotator.core.annotations_import import import_w3c_file
+        self.tasks.op(lambda lib: lib.snapshot(article_id, checker=checker,
+                                               organisation=organisation),
+                      on_done=snapped, on_error=failed)
 
-            with Library.open(library_path, backup=False) as library:
-                return import_w3c_file(library, Path(path), by=by)
+    def import_annotations(self, path: str | Path,
+                           on_done: Callable[[Any], None] | None = None) -> None:
+        """Merge a W3C annotation file on the library worker, in one transaction."""
+        by = self.settings.checker
 
-        def done(summary: str) -> None:
-            self.status.emit(summary)
-            self.articlesChanged.emit()
-            if self.current_article_id is not None:
-                self.claimsReset.emit(self.current_article_id)
+        def done(changes: ChangeSet) -> None:
+            self.status.emit(changes.label)
+            self.changed.emit(changes)
+            if on_done is not None:
+                on_done(changes.result)
 
-        self.tasks.run(work, on_done=done, on_error=self.error.emit)
+        self._op(lambda lib: ops.import_annotations(lib, path, by), done,
+                 "import the annotations")
 
     def save_settings(self, settings: Settings) -> None:
         try:
             settings.save()
         except AnnotatorError as exc:
             self.error.emit(str(exc))
+        threshold_changed = settings.threshold != self.settings.threshold
         self.settings = settings
+        if threshold_changed and self._detector is not None:
+            detector, value = self._detector, settings.threshold
+
+            def apply() -> None:  # on the CPU lane, between analyses
+                detector.component.threshold = value
+
+            self.tasks.run(apply, on_error=lambda exc: self._failed(exc, "apply the threshold"))
 
 
 # ------------------------------------------------------------- undo commands
-class _Command(QUndoCommand):
-    """An edit done once when created (so errors reach the caller before the
-    command enters the stack), then undone and redone by the stack."""
+class _EditCommand(QUndoCommand):
+    """An edit already applied once (by the operation that made it); undo and
+    redo send operations built by `undo(version)` / `redo(version)`, where
+    `version` is the claim's version this command last produced."""
 
-    def __init__(self, session: Session, text: str):
+    def __init__(self, session: Session, text: str, claim_id: int, changes: ChangeSet,
+                 redo: Callable[[int | None], Callable] | None = None,
+                 undo: Callable[[int | None], Callable] | None = None):
         super().__init__(text)
         self.session = session
-        self.lib = session.library
-        self.by = session.settings.checker
-        self._pushed = False
+        self.claim_id = claim_id
+        self._redo, self._undo = redo, undo
+        self._silent = True  # QUndoStack.push calls redo(): the edit is done already
+        self.version = self._version_in(changes)
 
-    def apply(self, forward: bool) -> None:
-        raise NotImplementedError
-
-    def run_first(self) -> None:
-        self.apply(True)
+    def _version_in(self, changes: ChangeSet) -> int | None:
+        claim = changes.claim(self.claim_id)
+        return claim.version if claim is not None else None
 
     def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True  # done in __init__ already
-            return
-        self._safely(True)
+        self._send(True)
 
     def undo(self) -> None:
-        self._safely(False)
+        self._send(False)
 
-    def _safely(self, forward: bool) -> None:
-        # Called from Qt: an exception here would only be printed, so report it.
-        try:
-            self.apply(forward)
-        except (AnnotatorError, ValueError) as exc:
-            self.session.error.emit(f"could not {'redo' if forward else 'undo'} "
-                                    f"“{self.text()}”: {exc}")
+    def _send(self, forward: bool) -> None:
+        if self._silent:
+            self._silent = False
+            return
+        fn = self._operation(forward)
+        stack = self.session.undo_stack
+
+        def done(changes: ChangeSet) -> None:
+            self.version = self._version_in(changes) or self.version
+            self._applied(changes)
+            self.session.changed.emit(changes)
+
+        def failed(exc: BaseException) -> None:
+            # Put the stack back where the library is: the step did not happen.
+            self._silent = True
+            stack.redo() if not forward else stack.undo()
+
+        self.session._op(fn, done, f"{'redo' if forward else 'undo'} “{self.text()}”",
+                         on_error=failed)
+
+    def _operation(self, forward: bool) -> Callable:
+        return (self._redo if forward else self._undo)(self.version)
+
+    def _applied(self, changes: ChangeSet) -> None:
+        pass
 
 
-class _VerdictCommand(_Command):
-    def __init__(self, session: Session, claim_id: int, old: Verdict, new: Verdict):
-        super().__init__(session, f"mark claim {claim_id} {new.value}")
-        self.claim_id, self.old, self.new = claim_id, old, new
-        self.run_first()
-
-    def apply(self, forward: bool) -> None:
-        self.lib.set_verdict(self.claim_id, self.new if forward else self.old, by=self.by)
-        self.session.claimChanged.emit(self.claim_id)
-
-
-class _NoteCommand(_Command):
+class _NoteCommand(_EditCommand):
     ID = 1001
 
-    def __init__(self, session: Session, claim_id: int, old: str, new: str):
-        super().__init__(session, f"edit note of claim {claim_id}")
-        self.claim_id, self.old, self.new = claim_id, old, new
-        self.run_first()
+    def __init__(self, session: Session, text: str, claim_id: int, changes: ChangeSet,
+                 old: str, new: str, by: str):
+        super().__init__(session, text, claim_id, changes)
+        self.old, self.new, self.by = old, new, by
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         return self.ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         # Typing a note is one undo step, not one per pause.
         if not isinstance(other, _NoteCommand) or other.claim_id != self.claim_id:
             return False
-        self.new = other.new
+        self.new, self.version = other.new, other.version
         return True
 
-    def apply(self, forward: bool) -> None:
-        self.lib.set_note(self.claim_id, self.new if forward else self.old, by=self.by)
-        self.session.claimChanged.emit(self.claim_id)
+    def _operation(self, forward: bool) -> Callable:
+        note, by, claim_id, version = (self.new if forward else self.old), self.by, \
+            self.claim_id, self.version
+        return lambda lib: ops.set_note(lib, claim_id, note, by, version)
 
 
-class _EvidenceCommand(_Command):
-    def __init__(self, session: Session, claim_id: int, url: str, title: str, note: str):
-        super().__init__(session, f"add evidence to claim {claim_id}")
-        self.claim_id = claim_id
-        self.evidence_id = self.lib.add_evidence(claim_id, url, title, note, by=self.by).id
-        session.claimChanged.emit(claim_id)
+class _ReuseCommand(_EditCommand):
+    def __init__(self, session: Session, text: str, claim_id: int, changes: ChangeSet,
+                 match: Match, by: str):
+        super().__init__(session, text, claim_id, changes)
+        self.match, self.by, self.state = match, by, changes.result
 
-    def apply(self, forward: bool) -> None:
-        self.lib.set_evidence_removed(self.evidence_id, not forward, by=self.by)
-        self.session.claimChanged.emit(self.claim_id)
+    def _operation(self, forward: bool) -> Callable:
+        claim_id, by, version, state, match = (self.claim_id, self.by, self.version, self.state,
+                                               self.match)
+        if forward:
+            return lambda lib: ops.reuse_review(lib, claim_id, match, by, version)
+        return lambda lib: ops.restore_review(lib, claim_id, state, by, version)
 
-
-class _EvidenceRemoveCommand(_Command):
-    def __init__(self, session: Session, claim_id: int, evidence_id: int):
-        super().__init__(session, f"remove evidence from claim {claim_id}")
-        self.claim_id, self.evidence_id = claim_id, evidence_id
-        self.run_first()
-
-    def apply(self, forward: bool) -> None:
-        self.lib.set_evidence_removed(self.evidence_id, forward, by=self.by)
-        self.session.claimChanged.emit(self.claim_id)
+    def _applied(self, changes: ChangeSet) -> None:
+        if isinstance(changes.result, ops.ReviewState):
+            self.state = changes.result
 
 
-class _AddClaimCommand(_Command):
-    def __init__(self, session: Session, article_id: int, start: int, end: int):
-        super().__init__(session, "add claim")
-        self.article_id = article_id
-        self.claim_id = self.lib.add_claim(article_id, start, end, by=self.by).id
-        session.claimsReset.emit(article_id)
-
-    def apply(self, forward: bool) -> None:
-        self.lib.set_removed(self.claim_id, not forward, by=self.by)
-        self.session.claimsReset.emit(self.article_id)
-
-
-class _RemoveCommand(_Command):
-    def __init__(self, session: Session, claim_id: int, removed: bool):
-        super().__init__(session, "remove claim" if removed else "restore claim")
-        self.claim_id, self.removed = claim_id, removed
-        self.article_id = self.lib.claim(claim_id).article_id
-        self.run_first()
-
-    def apply(self, forward: bool) -> None:
-        self.lib.set_removed(self.claim_id, self.removed == forward, by=self.by)
-        self.session.claimsReset.emit(self.article_id)
-
-
-class _BoundsCommand(_Command):
-    def __init__(self, session: Session, claim_id: int, old: tuple[int, int],
-                 new: tuple[int, int]):
-        super().__init__(session, "adjust claim boundaries")
-        self.claim_id, self.old, self.new = claim_id, old, new
-        self.article_id = self.lib.claim(claim_id).article_id
-        self.run_first()
-
-    def apply(self, forward: bool) -> None:
-        self.lib.set_bounds(self.claim_id, *(self.new if forward else self.old), by=self.by)
-        self.session.claimsReset.emit(self.article_id)
-
-
-__all__ = ["Session", "IngestResult"]
+__all__ = ["Session"]

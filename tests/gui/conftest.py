@@ -27,4 +27,3 @@ def window(qtbot, db_path, sample_path):
     wait_for_article(qtbot, win)
     yield win
     win.session.tasks.wait(30000)
-    win.session.library.close()

@@ -10,7 +10,7 @@ import textwrap
 from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
 from annotator.core.model import Verdict
-from tests.gui.helpers import click_text, press
+from tests.gui.helpers import click_text, db_row, press, settle
 
 
 def db_verdict(db_path, claim_id):
@@ -73,10 +73,11 @@ def test_verdict_buttons_and_note_save_at_once(window, qtbot, db_path):
     claim = window.claim_model.claim_at(0)
     window.select_claim(claim.id)
     window.panel.buttons[Verdict.UNSOURCED].click()
+    settle(qtbot, window)
     assert db_verdict(db_path, claim.id) == "unsourced"
     window.panel.note.setFocus()
     qtbot.keyClicks(window.panel.note, "No named source")
-    qtbot.waitUntil(lambda: window.session.claim(claim.id).note == "No named source", timeout=3000)
+    qtbot.waitUntil(lambda: db_row(db_path, claim.id, "note") == "No named source", timeout=3000)
 
 
 def test_keys_1_2_3_0(window, qtbot, db_path):
@@ -106,7 +107,6 @@ def test_emoji_article_click_maps_offsets(qtbot, tmp_path, db_path):
     click_text(qtbot, win.article_view, claim.start + 3)
     assert win.panel.claim.id == claim.id
     win.session.tasks.wait(30000)
-    win.session.library.close()
 
 
 SCRIPT = textwrap.dedent("""
@@ -129,6 +129,10 @@ SCRIPT = textwrap.dedent("""
     win.select_claim(claim.id)
     win.claim_list.setFocus()
     QTest.keyClick(win.claim_list, "2")
+    # Acknowledged = the change came back from the worker and shows in the list.
+    while win.claim_model.claim_at(win.claim_model.row_of(claim.id)).verdict.value != "disputed":
+        app.processEvents()
+        time.sleep(0.005)
     print("MARKED", claim.id, flush=True)
     while True:
         app.processEvents()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Verdict
 from tests.gui.conftest import wait_for_article
-from tests.gui.helpers import click_text, press, select_text
+from tests.gui.helpers import click_text, press, read_library, select_text, settle
 
 
 def row(db_path, claim_id, columns="verdict"):
@@ -87,10 +87,12 @@ def test_remove_and_restore_a_claim(window, qtbot, db_path):
     assert row(db_path, claim.id, "removed")[0] == 1
     assert claim.id not in [c.id for c in visible_claims(window)]
     window.show_all_box.setChecked(True)  # removed claims are listed again
+    settle(qtbot, window)
     window.select_claim(claim.id)
     press(qtbot, window, Qt.Key_Delete, Qt.ShiftModifier)
     assert row(db_path, claim.id, "removed")[0] == 0
-    actions = [h.action for h in window.session.history(claim.id)]
+    with read_library(db_path) as library:
+        actions = [h.action for h in library.history(claim.id)]
     assert actions == ["removed", "restored"]
 
 
@@ -106,7 +108,8 @@ def test_n_jumps_to_the_next_unreviewed(window, qtbot):
     claims = visible_claims(window)
     window.select_claim(claims[0].id)
     for claim in claims[1:3]:
-        window.session.set_verdict(claim.id, Verdict.VERIFIED)
+        window.session.set_verdict(claim, Verdict.VERIFIED)
+    settle(qtbot, window)
     window.claim_list.setFocus()
     press(qtbot, window, "n")
     assert window.panel.claim.id == claims[3].id
@@ -120,6 +123,7 @@ def test_enter_edits_the_note_and_escape_returns(window, qtbot, db_path):
     assert window.panel.note.hasFocus()
     qtbot.keyClicks(window.panel.note, "Checked 1 2 3 J K")  # digits and J/K type, not act
     qtbot.keyClick(window.panel.note, Qt.Key_Escape)
+    settle(qtbot, window)
     assert window.claim_list.hasFocus()
     assert row(db_path, claim.id, "note, verdict") == ("Checked 1 2 3 J K", "unreviewed")
     press(qtbot, window, Qt.Key_Z, Qt.ControlModifier)  # the whole note is one undo step
@@ -139,10 +143,13 @@ def test_e_adds_evidence_and_undo_removes_it(window, qtbot, db_path):
     with_modal(fill)
     press(qtbot, window, "e")
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
-    assert [e.url for e in window.session.claim(claim.id).evidence] == ["https://example.org/ruling"]
+    settle(qtbot, window)
+    with read_library(db_path) as library:
+        assert [e.url for e in library.claim(claim.id).evidence] == ["https://example.org/ruling"]
     assert window.panel.evidence.count() == 1
     press(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
-    assert window.session.claim(claim.id).evidence == ()
+    with read_library(db_path) as library:
+        assert library.claim(claim.id).evidence == ()
 
 
 def test_u_accepts_the_suggestion(window, qtbot, db_path):
@@ -158,14 +165,14 @@ def test_ctrl_f_searches_every_article_and_opens_the_hit(window, qtbot, tmp_path
     other = tmp_path / "other.txt"
     other.write_text("Officials told The Mirror the budget rose by 12 per cent in 2024.\n")
     window.session.open_paths([other])
-    qtbot.waitUntil(lambda: len(window.session.articles()) == 2 and not window.session.analysing,
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == 2 and not window.session.analysing,
                     timeout=60000)
     wait_for_article(qtbot, window)
 
     def search(dialog):
         dialog.query.setText("Mirror")
         dialog.run_search()
-        assert dialog.results.count() >= 3
+        qtbot.waitUntil(lambda: dialog.results.count() >= 3)
         articles = {dialog.results.item(i).data(Qt.UserRole)[0] for i in range(dialog.results.count())}
         assert len(articles) == 2
         qtbot.keyClick(dialog.query, Qt.Key_Return)
@@ -217,9 +224,10 @@ def test_filters_and_sorting(window, qtbot):
     assert window.panel.claim.id == visible_claims(window)[1].id
 
 
-def test_show_all_lists_captions(window):
+def test_show_all_lists_captions(window, qtbot):
     before = window.claim_proxy.rowCount()
     window.show_all_box.setChecked(True)
+    settle(qtbot, window)
     assert window.claim_proxy.rowCount() > before
     assert any(c.kind.value == "caption" for c in visible_claims(window))
 
@@ -227,8 +235,10 @@ def test_show_all_lists_captions(window):
 def test_history_view(window, qtbot):
     claim = visible_claims(window)[0]
     window.select_claim(claim.id)
-    window.session.set_verdict(claim.id, Verdict.DISPUTED)
-    window.session.set_verdict(claim.id, Verdict.VERIFIED)
+    window.session.set_verdict(claim, Verdict.DISPUTED)
+    settle(qtbot, window)
+    window.session.set_verdict(window.panel.claim, Verdict.VERIFIED)
+    settle(qtbot, window)
     seen = {}
 
     def look(dialog):
@@ -238,15 +248,20 @@ def test_history_view(window, qtbot):
 
     with_modal(look)
     press(qtbot, window, Qt.Key_H, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: "rows" in seen)
     assert seen["rows"] == ["disputed", "verified"]
     assert seen["who"] == "Test Checker"
 
 
 def test_already_checked_in_another_article_and_r_reuses_it(window, qtbot, tmp_path, db_path):
     first = next(c for c in visible_claims(window) if c.text.startswith("The Duke of Sussex’s trip"))
-    window.session.set_verdict(first.id, Verdict.DISPUTED)
-    window.session.set_note(first.id, "Date is wrong")
-    window.session.add_evidence(first.id, "https://example.org/ev")
+    window.select_claim(first.id)
+    window.session.set_verdict(first, Verdict.DISPUTED)
+    settle(qtbot, window)
+    window.session.set_note(window.panel.claim, "Date is wrong")
+    settle(qtbot, window)
+    window.session.add_evidence(window.panel.claim, "https://example.org/ev")
+    settle(qtbot, window)
     other = tmp_path / "copy.txt"
     other.write_text("Royal round-up.\n" + first.text + "\nOther news follows here today.\n")
     window.session.open_paths([other])
@@ -255,15 +270,17 @@ def test_already_checked_in_another_article_and_r_reuses_it(window, qtbot, tmp_p
     wait_for_article(qtbot, window)  # claims are put on screen a few event-loop turns later
     again = next(c for c in visible_claims(window) if c.text == first.text)
     window.select_claim(again.id)
-    assert window.panel.matches_box.isVisible()
+    qtbot.waitUntil(lambda: window.panel.matches_box.isVisible())
     assert "Disputed" in window.panel.matches_label.text()
     window.claim_list.setFocus()
     press(qtbot, window, "r")
-    claim = window.session.claim(again.id)
+    with read_library(db_path) as library:
+        claim = library.claim(again.id)
     assert claim.verdict is Verdict.DISPUTED and "Date is wrong" in claim.note
     assert [e.url for e in claim.evidence] == ["https://example.org/ev"]
     press(qtbot, window, Qt.Key_Z, Qt.ControlModifier)  # one undo step for the whole reuse
-    claim = window.session.claim(again.id)
+    with read_library(db_path) as library:
+        claim = library.claim(again.id)
     assert claim.verdict is Verdict.UNREVIEWED and claim.evidence == () and claim.note == ""
 
 
@@ -277,14 +294,16 @@ def test_library_lists_articles_with_progress_and_opens_them(window, qtbot, tmp_
     assert "Second story headline" in titles
     sample_row = next(r for r in range(2) if titles[r] != "Second story headline")
     window.library_filter.setText("Second")
-    assert window.article_model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == 1)
     window.library_filter.setText("")
+    qtbot.waitUntil(lambda: window.article_model.rowCount() == 2)
     index = window.article_model.index(sample_row, 0)
     window.library_view.setFocus()
     window.library_view.setCurrentIndex(index)
     qtbot.keyClick(window.library_view, Qt.Key_Return)
-    assert "Prince Harry" in window.article_view.article_text()  # the text shows at once
+    qtbot.waitUntil(lambda: "Prince Harry" in window.article_view.article_text())
     wait_for_article(qtbot, window)
+    settle(qtbot, window)
     progress = window.article_model.data(window.article_model.index(sample_row, 2))
     assert progress.endswith(f"/ {window.claim_proxy.rowCount()}")
 
@@ -310,7 +329,8 @@ def test_bad_file_shows_a_clear_message_and_stores_nothing(window, qtbot, tmp_pa
     with qtbot.waitSignal(window.session.error, timeout=10000) as blocker:
         window.session.open_paths([empty])
     assert "empty" in blocker.args[0]
-    assert len(window.session.articles()) == 1
+    settle(qtbot, window)
+    assert window.article_model.rowCount() == 1
 
 
 def test_zoom_and_layout_are_remembered(window, qtbot):
@@ -340,7 +360,6 @@ def test_progress_bar_while_analysing(qtbot, db_path, tmp_path):
     wait_for_article(qtbot, win, timeout=120000)
     assert not win.progress.isVisible()
     win.session.tasks.wait(30000)
-    win.session.library.close()
 
 
 def test_import_annotations_runs_off_the_gui_thread(window, qtbot, tmp_path):
@@ -348,13 +367,18 @@ def test_import_annotations_runs_off_the_gui_thread(window, qtbot, tmp_path):
     from annotator.core.library import Library
 
     claim = visible_claims(window)[2]
-    window.session.set_verdict(claim.id, Verdict.DISPUTED)
+    window.select_claim(claim.id)
+    window.session.set_verdict(claim, Verdict.DISPUTED)
+    settle(qtbot, window)
     exported = tmp_path / "w3c.json"
-    write_w3c(window.session.library.snapshot(claim.article_id), exported)
-    window.session.set_verdict(claim.id, Verdict.UNREVIEWED)  # as if another library
+    with Library.open(window.session.path, backup=False) as other:
+        write_w3c(other.snapshot(claim.article_id), exported)
+    window.session.set_verdict(window.panel.claim, Verdict.UNREVIEWED)  # as if another library
+    settle(qtbot, window)
     with qtbot.waitSignal(window.session.status, timeout=30000) as blocker:
         window.session.import_annotations(exported)
     assert "imported" in blocker.args[0]
-    qtbot.waitUntil(lambda: window.session.claim(claim.id).verdict is Verdict.DISPUTED)
-    with Library.open(window.session.library.path, backup=False) as other:
+    qtbot.waitUntil(lambda: window.claim_model.claim_at(
+        window.claim_model.row_of(claim.id)).verdict is Verdict.DISPUTED)
+    with Library.open(window.session.path, backup=False) as other:
         assert other.claim(claim.id).verdict is Verdict.DISPUTED
