@@ -181,8 +181,10 @@ def cmd_detect(args) -> int:
         from annotator.core.export.csv_export import neutralise
 
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["start", "end", "text", "kind", "check_worthy", "score", "claim_type",
-                         "attribution_kind", "speaker", "via", "suggested_verdict", "reasons"])
+        # The export's column names (one CSV dialect), plus check_worthy.
+        writer.writerow(["start", "end", "claim_text", "kind", "check_worthy", "score",
+                         "claim_type", "attribution_kind", "speaker", "via", "suggested_verdict",
+                         "reasons"])
         for u in units:
             writer.writerow([u.start, u.end, neutralise(u.text), u.kind.value,
                              int(u.check_worthy), f"{u.score:.3f}", u.claim_type,

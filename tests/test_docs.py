@@ -51,7 +51,6 @@ def test_readme_shortcuts_exist_in_the_app(qtbot, db_path):
         assert key in keys, key
     qtbot.waitUntil(lambda: not window.session.tasks.active, timeout=60000)
     window.session.shutdown()
-    window.session.shutdown()
 
 
 def test_library_opens_in_sqlite_utils(sample_library, db_path):
