@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxkbcommon-x11-0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core poppler-utils \
-	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 desktop-file-utils appstream binutils
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 desktop-file-utils appstream binutils sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test system-deps venv bench bench-model train-model package screenshots clean lint
