@@ -284,7 +284,7 @@ def bench_verdict(args) -> dict:
     view = window.article_view
     probe = PaintProbe(view.viewport())
     changes = []
-    window.session.claimChanged.connect(changes.append)
+    window.session.changed.connect(lambda cs: changes.extend(c.id for c in cs.claims))
     row = window.claim_proxy.rowCount() // 2
     window._select_proxy_row(row)
     window.claim_list.setFocus()
@@ -330,7 +330,7 @@ def _stall_run(app, window, heartbeat, trigger, done, settle: float = 0.5,
     session.articlePreview.connect(lambda *_: marks.setdefault("preview", now()))
     session.analysisStarted.connect(lambda *_: marks.setdefault("analysis_started", now()))
     session.analysisFinished.connect(lambda: marks.setdefault("analysis_finished", now()))
-    session.articleOpened.connect(lambda *_: marks.setdefault("opened", now()))
+    session.articleLoaded.connect(lambda *_: marks.setdefault("opened", now()))
     t_start = now()
     trigger()
     if not _wait(app, done, timeout):

@@ -122,7 +122,8 @@ class Library(Storage):
 
     def articles(self, filter_text: str = "",
                  ids: Sequence[int] | None = None) -> list[ArticleSummary]:
-        """The library list with progress counts (of the listed claims only)."""
+        """The library list with progress counts of the listed claims (`LISTED_SQL`),
+        kept by triggers in `article_counts` (schema migration 4)."""
         where = "(? = '' OR a.title LIKE '%' || ? || '%' OR a.source_path LIKE '%' || ? || '%')"
         params: list[Any] = [filter_text, filter_text, filter_text]
         if ids is not None:
@@ -130,14 +131,10 @@ class Library(Storage):
             params.extend(ids)
         sql = f"""
             SELECT a.id, a.title, a.source_path, a.imported_at, a.revision,
-                   COUNT(c.id) AS total,
-                   COALESCE(SUM(c.verdict != 'unreviewed'), 0) AS reviewed
-            FROM articles a
-            LEFT JOIN claims c ON c.article_id = a.id AND c.removed = 0 AND {LISTED_SQL.replace(
-                'check_worthy', 'c.check_worthy').replace('origin', 'c.origin').replace(
-                'verdict', 'c.verdict')}
+                   COALESCE(k.total, 0) AS total, COALESCE(k.reviewed, 0) AS reviewed
+            FROM articles a LEFT JOIN article_counts k ON k.article_id = a.id
             WHERE {where}
-            GROUP BY a.id ORDER BY a.id
+            ORDER BY a.id
         """
         return [ArticleSummary(**row) for row in self.query(sql, params)]
 

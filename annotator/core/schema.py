@@ -117,6 +117,37 @@ MIGRATIONS: tuple[str, ...] = (
     WHERE numbered.id = claims.id;
     CREATE INDEX claims_article_number ON claims(article_id, number);
     """,
+    # 4: progress figures per article, kept by triggers in the same transaction as
+    # each edit (by any program), so the library list never counts claims again.
+    """
+    CREATE TABLE article_counts (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        total INTEGER NOT NULL DEFAULT 0,
+        reviewed INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO article_counts (article_id, total, reviewed)
+        SELECT a.id, COUNT(c.id), COALESCE(SUM(c.verdict != 'unreviewed'), 0)
+        FROM articles a LEFT JOIN claims c ON c.article_id = a.id AND (c.removed = 0 AND (c.check_worthy = 1 OR c.origin = 'manual' OR c.verdict != 'unreviewed'))
+        GROUP BY a.id;
+    CREATE TRIGGER article_counts_article AFTER INSERT ON articles BEGIN
+        INSERT INTO article_counts (article_id) VALUES (new.id);
+    END;
+    CREATE TRIGGER article_counts_insert AFTER INSERT ON claims WHEN (new.removed = 0 AND (new.check_worthy = 1 OR new.origin = 'manual' OR new.verdict != 'unreviewed')) BEGIN
+        UPDATE article_counts SET total = total + 1, reviewed = reviewed + ((new.removed = 0 AND (new.check_worthy = 1 OR new.origin = 'manual' OR new.verdict != 'unreviewed')) AND new.verdict != 'unreviewed')
+        WHERE article_id = new.article_id;
+    END;
+    CREATE TRIGGER article_counts_delete AFTER DELETE ON claims WHEN (old.removed = 0 AND (old.check_worthy = 1 OR old.origin = 'manual' OR old.verdict != 'unreviewed')) BEGIN
+        UPDATE article_counts SET total = total - 1, reviewed = reviewed - ((old.removed = 0 AND (old.check_worthy = 1 OR old.origin = 'manual' OR old.verdict != 'unreviewed')) AND old.verdict != 'unreviewed')
+        WHERE article_id = old.article_id;
+    END;
+    CREATE TRIGGER article_counts_update
+    AFTER UPDATE OF verdict, removed, check_worthy, origin, article_id ON claims BEGIN
+        UPDATE article_counts SET total = total - (old.removed = 0 AND (old.check_worthy = 1 OR old.origin = 'manual' OR old.verdict != 'unreviewed')), reviewed = reviewed - ((old.removed = 0 AND (old.check_worthy = 1 OR old.origin = 'manual' OR old.verdict != 'unreviewed')) AND old.verdict != 'unreviewed')
+        WHERE article_id = old.article_id;
+        UPDATE article_counts SET total = total + (new.removed = 0 AND (new.check_worthy = 1 OR new.origin = 'manual' OR new.verdict != 'unreviewed')), reviewed = reviewed + ((new.removed = 0 AND (new.check_worthy = 1 OR new.origin = 'manual' OR new.verdict != 'unreviewed')) AND new.verdict != 'unreviewed')
+        WHERE article_id = new.article_id;
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,7 +13,7 @@ import pytest
 from annotator.core import operations as ops
 from annotator.core.errors import NotAClaimError, StaleEditError
 from annotator.core.library import Library
-from annotator.core.model import Verdict
+from annotator.core.model import LISTED_SQL, Verdict
 from annotator.core.schema import MIGRATIONS
 from tests.conftest import ROOT
 
@@ -214,3 +214,36 @@ def test_one_connection_per_thread(sample_library, db_path):
     thread.join()
     assert not errors
     assert library.claim(claim.id).verdict is Verdict.UNSOURCED
+
+
+def test_article_counts_follow_every_kind_of_edit(sample_library, db_path):
+    """The triggers' figures equal a fresh count after edits by this and another connection."""
+    library, article = sample_library
+
+    def counted():
+        row = library.query(
+            "SELECT COUNT(*) AS total, COALESCE(SUM(verdict != 'unreviewed'), 0) AS reviewed "
+            "FROM claims WHERE article_id = ? AND removed = 0 AND " + LISTED_SQL, [article.id])[0]
+        return row["total"], row["reviewed"]
+
+    def kept():
+        summary = library.articles(ids=[article.id])[0]
+        return summary.total, summary.reviewed
+
+    claims = library.claims(article.id, include_all_units=True)
+    listed = [c for c in claims if c.listed]
+    hidden = next(c for c in claims if not c.listed and c.kind.value == "sentence")
+    assert kept() == counted()
+    library.set_verdict(listed[0].id, "verified")
+    library.set_verdict(hidden.id, "disputed")  # a below-threshold sentence, reviewed: now listed
+    library.set_removed(listed[1].id, True)
+    library.set_verdict(listed[2].id, "unsourced")
+    library.set_removed(listed[2].id, True)
+    added = library.add_claim(article.id, 0, 10)
+    library.set_verdict(added.id, "verified")
+    with Library.open(db_path, backup=False) as other:
+        other.set_verdict(listed[3].id, "disputed")
+        other.set_removed(listed[2].id, False)
+    assert kept() == counted()
+    library.add_revision(article.id, "Sample", article.text.replace("20 months", "two years"), [])
+    assert kept() == counted()
