@@ -123,9 +123,11 @@ def test_a_change_from_another_process_shows_within_two_seconds(window, qtbot, d
     assert progress.startswith("1 /")
 
 
-def test_the_threshold_from_settings_applies_without_a_restart(window, qtbot, tmp_path):
+def test_the_threshold_from_settings_applies_without_a_restart(window, qtbot, tmp_path,
+                                                               monkeypatch):
     from annotator.core.settings import Settings
 
+    monkeypatch.setenv("ANNOTATOR_SETTINGS", str(tmp_path / "settings.json"))  # this test's own
     qtbot.waitUntil(lambda: window.session.model_ready, timeout=60000)
     settings = Settings.load()
     settings.threshold = 0.999
