@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.add_argument("--all", action="store_true", help="include captions, below-threshold "
                    "sentences and removed claims")
+    p.add_argument("--matches", action="store_true", help="with each claim, the same claim "
+                   "already reviewed in other articles (JSON only; slower on a big library)")
 
     p = sub.add_parser("mark", help="set a claim's verdict")
     p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
@@ -142,10 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
-def _open_library(args):
+def _open_library(args, backup: bool = True):
     from annotator.core.library import Library
 
-    return Library.open(getattr(args, "db", None))
+    return Library.open(getattr(args, "db", None), backup=backup)
 
 
 def _print_json(data) -> None:
@@ -218,7 +220,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_claims(args) -> int:
-    with _open_library(args) as library:
+    with _open_library(args, backup=False) as library:
         if args.article is not None:
             library.article(args.article)  # a clear error for an unknown id
         claims = library.claims(args.article, include_removed=args.all,
@@ -232,11 +234,12 @@ def cmd_claims(args) -> int:
             articles = tuple(library.article(i) for i in sorted(ids))
             sys.stdout.write(render_csv(Snapshot(articles, tuple(claims), utc_now())))
             return 0
-        matches = library.matches_for_many(claims)
+        matches = library.matches_for_many(claims) if args.matches else None
         out = []
         for claim in claims:
             data = claim.to_dict()
-            data["matches"] = [m.to_dict() for m in matches.get(claim.id, [])]
+            if matches is not None:
+                data["matches"] = [m.to_dict() for m in matches.get(claim.id, [])]
             out.append(data)
     _print_json({"claims": out})
     return 0
@@ -263,7 +266,7 @@ def cmd_export(args) -> int:
     from annotator.core.settings import Settings
 
     settings = Settings.load()
-    with _open_library(args) as library:
+    with _open_library(args, backup=False) as library:
         snapshot = library.snapshot(args.article, checker=settings.checker,
                                     organisation=settings.organisation)
     if args.csv:
@@ -292,7 +295,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_search(args) -> int:
-    with _open_library(args) as library:
+    with _open_library(args, backup=False) as library:
         results = library.search(args.text)
     if args.format == "json":
         _print_json({"query": args.text, "results": [r.to_dict() for r in results]})

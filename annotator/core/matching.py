@@ -39,9 +39,11 @@ def matches_for_many(library: "Library", claims: Sequence[Claim], threshold: flo
                      limit: int = 5) -> dict[int, list[Match]]:
     """For each claim, the reviewed claims in other articles that say the same.
 
-    The full-text index picks the candidates that share the claim's most
-    distinctive words (so the cost does not grow with the library); each is
-    then scored by `similar_texts`.
+    First the exact normalised text, through its index (`claims_norm`): the
+    common case of a claim copied between articles costs one index lookup.
+    Only when that finds fewer than `limit`, the full-text index picks the
+    candidates that share the claim's most distinctive words (so the cost does
+    not grow with the library); each is then scored by `similar_texts`.
     """
     if not library.conn.execute(
             "SELECT 1 FROM claims WHERE verdict != 'unreviewed' AND removed = 0 LIMIT 1"
@@ -57,18 +59,26 @@ def matches_for_many(library: "Library", claims: Sequence[Claim], threshold: flo
           AND c.article_id != ?
         ORDER BY rank LIMIT 50
     """
+    exact_sql = """
+        SELECT c.id, c.article_id, a.title, c.text, c.verdict, c.note, c.norm
+        FROM claims c JOIN articles a ON a.id = c.article_id
+        WHERE c.norm = ? AND c.verdict != 'unreviewed' AND c.removed = 0 AND c.article_id != ?
+        ORDER BY c.id DESC LIMIT ?
+    """
     result: dict[int, list[Match]] = {}
     for claim in claims:
         norm = normalise_claim_text(claim.text)
+        found = [(1.0, row) for row in library.query(exact_sql, [norm, claim.article_id, limit])]
         words = set(norm.split())
-        query = _candidate_query(words)
-        if not query:
-            continue
-        found = []
-        for row in library._query(sql, [query, claim.article_id]):
-            score = similar_texts(norm, words, row["norm"], set(row["norm"].split()))
-            if score >= threshold:
-                found.append((score, row))
+        query = _candidate_query(words) if len(found) < limit else ""
+        if query:
+            seen = {row["id"] for _, row in found}
+            for row in library.query(sql, [query, claim.article_id]):
+                if row["id"] in seen:
+                    continue
+                score = similar_texts(norm, words, row["norm"], set(row["norm"].split()))
+                if score >= threshold:
+                    found.append((score, row))
         found.sort(key=lambda item: -item[0])
         if found:
             result[claim.id] = [
@@ -77,7 +87,6 @@ def matches_for_many(library: "Library", claims: Sequence[Claim], threshold: flo
                 for s, r in found[:limit]
             ]
     return result
-
 
 
 _COMMON_WORDS = frozenset(

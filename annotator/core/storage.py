@@ -27,6 +27,9 @@ from annotator.core.schema import MIGRATIONS, SCHEMA_VERSION, backfill_after_mig
 BUSY_TIMEOUT_S = 3.0
 BACKUPS_KEPT = 5
 BACKUP_MIN_INTERVAL_S = 600
+BACKUP_SECONDS_PER_MB = 10  # a 1 GB library is copied at most every ~3 hours
+BACKUP_BUDGET = 3  # the copies together take at most this many times the library ...
+BACKUP_BUDGET_FLOOR = 64_000_000  # ... or this many bytes, whichever is more
 
 
 def default_library_path() -> Path:
@@ -192,9 +195,11 @@ class Storage:
         A backup that cannot be made never stops the checker working.
         """
         existing = self.backups()
+        size = self._size()
         if existing and not force:
+            interval = max(BACKUP_MIN_INTERVAL_S, BACKUP_SECONDS_PER_MB * size / 1e6)
             with contextlib.suppress(OSError):
-                if time.time() - existing[-1].stat().st_mtime < BACKUP_MIN_INTERVAL_S:
+                if time.time() - existing[-1].stat().st_mtime < interval:
                     return None
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         target = self.backup_dir / f"{self.path.stem}-{stamp}.sqlite"
@@ -211,10 +216,26 @@ class Storage:
             with contextlib.suppress(OSError):
                 partial.unlink()
             return None
-        for old in self.backups()[:-BACKUPS_KEPT]:
+        self._prune_backups(size)
+        return target
+
+    def _size(self) -> int:
+        page_size, pages = (self.conn.execute(f"PRAGMA {name}").fetchone()[0]
+                            for name in ("page_size", "page_count"))
+        return page_size * pages
+
+    def _prune_backups(self, size: int) -> None:
+        """Keep the newest few, and never more than BACKUP_BUDGET times the library."""
+        kept = self.backups()
+        for old in kept[:-BACKUPS_KEPT]:
             with contextlib.suppress(OSError):
                 old.unlink()
-        return target
+        kept = kept[-BACKUPS_KEPT:]
+        def total() -> int:
+            return sum(p.stat().st_size for p in kept if p.exists())
+        with contextlib.suppress(OSError):
+            while len(kept) > 1 and total() > max(BACKUP_BUDGET * size, BACKUP_BUDGET_FLOOR):
+                kept.pop(0).unlink()
 
     # ----------------------------------------------------------- transactions
     @contextlib.contextmanager

@@ -19,15 +19,17 @@ def create_window(db_path: str | Path | None = None, paths: Sequence[str | Path]
     from annotator.gui.tasks import POLL_INTERVAL_MS
 
     poll_ms = POLL_INTERVAL_MS if poll_ms is None else poll_ms
-    # Check, migrate and back up the library here, before any other connection
-    # of this process exists; then the session's worker opens its own.
-    with Library.open(db_path) as library:
+    # Check and migrate the library here, before any other connection of this
+    # process exists; then the session's worker opens its own. The backup copy
+    # is made later, off the path to the first paint (Session.schedule_backup).
+    with Library.open(db_path, backup=False) as library:
         path = library.path
     session = Session(path, Settings.load(), poll_ms=poll_ms)
     window = MainWindow(session)
     session.setParent(window)
     if load_model:
         session.load_model()
+    session.schedule_backup()
     if paths:
         session.open_paths(list(paths))
     else:

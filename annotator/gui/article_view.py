@@ -180,7 +180,7 @@ class ArticleView(QPlainTextEdit):
         if event.type() == QEvent.ToolTip:
             position = self.cursorForPosition(event.pos()).position()
             claim = self.claim_at(self._map.from_utf16(position))
-            if claim is not None and (claim.check_worthy or claim.reviewed):
+            if claim is not None and claim.listed:
                 QToolTip.showText(event.globalPos(), _tooltip(claim), self.viewport())
             else:
                 QToolTip.hideText()

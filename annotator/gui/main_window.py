@@ -440,8 +440,7 @@ class MainWindow(QMainWindow):
             self._select_proxy_row(0, scroll=False)
 
     def _update_counts(self) -> None:
-        claims = [c for c in self.claim_model.claims() if not c.removed and
-                  (c.check_worthy or c.origin == "manual" or c.reviewed)]
+        claims = [c for c in self.claim_model.claims() if c.listed]
         reviewed = sum(1 for c in claims if c.reviewed)
         orphaned = sum(1 for c in claims if c.anchor_status.value == "orphaned")
         text = f"<b>Claims</b> — {reviewed} of {len(claims)} reviewed"
@@ -593,7 +592,7 @@ class MainWindow(QMainWindow):
             row = (current + offset) % count
             claim = self.claim_model.claim_at(self.claim_proxy.mapToSource(
                 self.claim_proxy.index(row, 0)).row())
-            if not claim.reviewed and not claim.removed and (claim.check_worthy or claim.origin == "manual"):
+            if not claim.reviewed and claim.listed:
                 self._select_proxy_row(row)
                 self.claim_list.setFocus()
                 return

@@ -64,6 +64,23 @@ class Session(QObject):
         self._analysing = 0
         self._closed = False
 
+    def schedule_backup(self, delay_ms: int = 3000) -> None:
+        """A rolling backup, once the window is up: on the CPU lane with a
+        connection of its own (one read transaction; WAL lets edits go on)."""
+        from PySide6.QtCore import QTimer
+
+        path = self.path
+
+        def backup() -> None:
+            from annotator.core.library import Library
+
+            with Library.open(path, backup=False) as library:
+                library.backup_rolling()
+
+        QTimer.singleShot(delay_ms, lambda: None if self._closed else self.tasks.run(
+            backup, on_error=lambda exc: self.status.emit(
+                f"No backup made: {describe_error(exc)}")))
+
     def shutdown(self, wait_ms: int = 30000) -> None:
         """Stop taking results: the window is closing. Waits for queued edits."""
         self._closed = True

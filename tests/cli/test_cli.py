@@ -53,6 +53,10 @@ def test_detect_csv_and_text_formats():
     result = run_cli("detect", str(SAMPLE), "--format", "csv")
     rows = list(csv.DictReader(result.stdout.splitlines()))
     assert rows and rows[0]["start"].isdigit()
+    # One CSV dialect: every column detect writes is named as in the export.
+    from annotator.core.export.csv_export import COLUMN_NAMES
+
+    assert set(rows[0]) - {"check_worthy"} <= set(COLUMN_NAMES)
     text = run_cli("detect", str(SAMPLE), "--format", "text")
     assert text.returncode == 0 and "A US source told The Mirror" in text.stdout
 
@@ -150,7 +154,17 @@ def test_search_and_matches_across_two_articles(tmp_path):
     in_first = next(c for c in claims if c["text"] == claim and c["article_id"] == 1)
     assert run_cli("mark", str(in_first["id"]), "disputed", "--db", str(db)).returncode == 0
     claims = json.loads(run_cli("claims", "--db", str(db)).stdout)["claims"]
+    assert "matches" not in claims[0]  # computed only when asked
+    claims = json.loads(run_cli("claims", "--matches", "--db", str(db)).stdout)["claims"]
     in_second = next(c for c in claims if c["text"] == claim and c["article_id"] == 2)
     assert in_second["matches"][0]["claim_id"] == in_first["id"]
     assert in_second["matches"][0]["verdict"] == "disputed"
     assert in_second["matches"][0]["article_id"] == 1
+
+
+def test_mark_refuses_a_dateline_or_caption(imported_db):
+    claims = json.loads(run_cli("claims", "--all", "--db", str(imported_db)).stdout)["claims"]
+    caption = next(c for c in claims if c["kind"] == "caption")
+    result = run_cli("mark", str(caption["id"]), "disputed", "--db", str(imported_db))
+    assert result.returncode != 0 and "not a claim" in result.stderr
+    assert "Traceback" not in result.stderr

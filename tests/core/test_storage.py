@@ -247,3 +247,26 @@ def test_article_counts_follow_every_kind_of_edit(sample_library, db_path):
     assert kept() == counted()
     library.add_revision(article.id, "Sample", article.text.replace("20 months", "two years"), [])
     assert kept() == counted()
+
+
+def test_backups_stay_within_a_budget_of_the_library_size(sample_library, db_path, monkeypatch):
+    from annotator.core import storage
+
+    library, _ = sample_library
+    monkeypatch.setattr(storage, "BACKUP_BUDGET", 2)
+    monkeypatch.setattr(storage, "BACKUP_BUDGET_FLOOR", 0)
+    for _ in range(4):
+        assert library.backup_rolling(force=True) is not None
+    copies = library.backups()
+    assert len(copies) == 2  # not BACKUPS_KEPT: two copies already take twice the library
+    assert sum(p.stat().st_size for p in copies) <= 2 * library._size()
+
+
+def test_a_big_library_is_not_copied_on_every_open(sample_library, db_path, monkeypatch):
+    from annotator.core import storage
+
+    library, _ = sample_library
+    assert library.backup_rolling(force=True) is not None
+    monkeypatch.setattr(storage, "BACKUP_MIN_INTERVAL_S", 0)
+    monkeypatch.setattr(storage, "BACKUP_SECONDS_PER_MB", 1e9)  # as if the library were huge
+    assert library.backup_rolling() is None

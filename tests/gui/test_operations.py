@@ -167,3 +167,16 @@ def test_worker_reads_never_run_on_the_gui_thread(window, qtbot, monkeypatch):
     window.library_filter.setText("Prince")
     settle(qtbot, window)
     assert seen and not any(on_gui for _, on_gui in seen), seen
+
+
+def test_the_backup_is_made_after_the_window_is_up(qtbot, db_path, sample_library):
+    from annotator.gui import create_window
+
+    library, _ = sample_library
+    library.close()
+    win = create_window(db_path=db_path, load_model=False)
+    qtbot.addWidget(win)
+    backups = db_path.parent / ".annotator-backups"
+    assert not list(backups.glob("*.sqlite"))  # nothing copied before the first paint
+    qtbot.waitUntil(lambda: len(list(backups.glob("*.sqlite"))) == 1, timeout=10000)
+    win.close()
