@@ -19,17 +19,23 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from annotator.core.model import Attribution, AttributionKind, DetectedUnit, UnitKind
+from annotator.core.nlp import attribution as engine
 from annotator.core.nlp import rules
 from annotator.core.nlp.pipeline import UNUSED_COMPONENTS, load_english
-from annotator.core.nlp.segment import Block, caption_cue, is_dateline, split_blocks
+from annotator.core.nlp.segment import (Block, caption_cue, is_dateline, is_results_line,
+                                        split_blocks)
 
 SPANS_KEY = "claims"
 BATCH_SIZE = 64
 MAX_PARAGRAPH_CHARS = 100_000  # spaCy's parser is quadratic-ish in memory on huge docs
+# A paragraph longer than this is cut at its last sentence end before the limit, or else at
+# whitespace: one line of megabytes with no full stop stays a list of bounded units.
+MAX_UNIT_CHARS = 5_000
 
 for _name, _default in (("unit_kind", None), ("claim_score", 0.0), ("check_worthy", False),
                         ("claim_type", "other"), ("attribution", None), ("claim_reasons", ()),
-                        ("suggested_verdict", None)):
+                        ("suggested_verdict", None), ("attribution_found", None),
+                        ("base_score", 0.0)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
 if not Doc.has_extension("block_kind"):
@@ -46,6 +52,7 @@ class ClaimDetector:
         self.spans_key = spans_key
         self.model_path = model_path
         self._scorer = None
+        self._priority = None
         self._threshold = threshold
 
     @property
@@ -57,8 +64,16 @@ class ClaimDetector:
         return self._scorer
 
     @property
+    def priority(self):
+        if self._priority is None:
+            from annotator.core.nlp.priority import PriorityModel
+
+            self._priority = PriorityModel.load()
+        return self._priority
+
+    @property
     def threshold(self) -> float:
-        return self._threshold if self._threshold is not None else self.scorer.threshold
+        return self._threshold if self._threshold is not None else self.priority.threshold
 
     @threshold.setter
     def threshold(self, value: float | None) -> None:
@@ -73,8 +88,11 @@ class ClaimDetector:
             flat = [span for spans in spans_per_doc for span in spans]
             scores = self.scorer.scores([span.text for span in flat], spans=flat) if flat else []
             for span, score in zip(flat, scores):
-                self._annotate(span, float(score))
+                span._.base_score = float(score)
             for doc, spans in zip(batch, spans_per_doc):
+                memory = engine.Memory()
+                for span in spans:
+                    self._annotate(span, memory)
                 doc.spans[self.spans_key] = spans
                 yield doc
 
@@ -88,23 +106,42 @@ class ClaimDetector:
         if kind is not UnitKind.SENTENCE:
             spans = [_trim(doc[:])]
         else:
-            spans = [_trim(sent) for sent in doc.sents]
+            spans = _merge_bracket_splits([_trim(sent) for sent in doc.sents])
+            if len(spans) == 1 and spans[0] is not None and _reads_as_caption(spans[0]):
+                kind = UnitKind.CAPTION
         spans = [s for s in spans if s is not None]
         for span in spans:
             span._.unit_kind = kind
         return spans
 
-    def _annotate(self, span: Span, score: float) -> None:
+    def _annotate(self, span: Span, memory: "engine.Memory") -> None:
+        """Attribution within the paragraph, then the score (see `finalize`)."""
+        found = engine.find(span, memory) if span._.unit_kind is UnitKind.SENTENCE else None
+        span._.attribution_found = found
+        resolved = engine.resolve_pronoun(found, memory) if found is not None else None
+        memory.see(span, found)
+        attribution, reason = engine.to_attribution(
+            resolved, engine.hedge_of(span.text) if resolved is None else None)
+        self.finalize(span, attribution, reason, quoted=False)
+
+    def finalize(self, span: Span, attribution: Attribution, attribution_reason: str | None,
+                 quoted: bool, extra_reasons: Sequence[str] = ()) -> None:
+        """Score, offer and explain a unit, given its final attribution."""
+        from annotator.core.nlp.priority import features
+
         kind = span._.unit_kind
-        attribution, attribution_reason = rules.attribution_of(span)
         claim_type, type_reason = rules.claim_type_of(span)
-        reasons = rules.entity_reasons(span)
+        reasons = rules.entity_reasons(span) if kind is UnitKind.SENTENCE else []
         if attribution_reason:
             reasons.append(attribution_reason)
-        if type_reason:
+        reasons.extend(extra_reasons)
+        if type_reason and kind is UnitKind.SENTENCE:
             reasons.append(type_reason)
         if kind is not UnitKind.SENTENCE:
             reasons.insert(0, f"{kind.value}: not offered as a claim")
+            score = span._.base_score * 0.25
+        else:
+            score = self.priority.score(features(span, attribution, quoted, span._.base_score))
         sourced_weakly = attribution.kind in (AttributionKind.ANONYMOUS, AttributionKind.HEDGED)
         check_worthy = kind is UnitKind.SENTENCE and (score >= self.threshold or sourced_weakly)
         if kind is UnitKind.SENTENCE and score >= self.threshold:
@@ -124,6 +161,41 @@ class ClaimDetector:
 def make_claim_detector(nlp: Language, name: str, threshold: float | None,
                         model_path: str | None, spans_key: str) -> ClaimDetector:
     return ClaimDetector(nlp, name, threshold, model_path, spans_key)
+
+
+def _merge_bracket_splits(spans: list) -> list:
+    """Join units the sentence splitter cut at an editorial "[...]" or "[word]" (a bracket
+    opened in one unit and closed in the next, or a unit that starts with the bracket)."""
+    out: list = []
+    for span in spans:
+        if span is None:
+            continue
+        if out:
+            prev = out[-1]
+            text = prev.text
+            joined = (text.count("[") > text.count("]") or span.text.startswith(("]", "[", "...]", "…]"))
+                      or text.rstrip().endswith(("[", "[...]", "[…]", "...", "…")) and
+                      span.text[:1].islower())
+            if joined:
+                out[-1] = prev.doc[prev.start:span.end]
+                continue
+        out.append(span)
+    return out
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _reads_as_caption(span: Span) -> bool:
+    """A one-unit paragraph with no finite verb ("pilgrims at the Grand Mosque in 2008.", "The
+    far end of the convention floor, shortly after opening Friday.") describes a picture."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words or len(words) > 30 or is_results_line(span.text):
+        return False
+    if span.text.rstrip().endswith((":", "?", "!")) or span.text[:1] in "\"“‘'":
+        return False
+    return not any(t.tag_ in _FINITE for t in span) and not any(
+        t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span)
 
 
 def _trim(span: Span) -> Span | None:
@@ -194,49 +266,98 @@ class Detector:
         blocks = [piece for block in split_blocks(text) for piece in _split_long(block)]
         units: list[DetectedUnit] = []
         total = len(blocks)
+        component = self.component
+        memory = engine.Memory()
         quote_open = False
         quote_attribution: Attribution | None = None
+        previous: Attribution | None = None  # the last sentence's, if it had a source
         done = 0
         docs = self.nlp.pipe(_docs_with_kind(self.nlp, blocks), batch_size=BATCH_SIZE)
         for doc, block in zip(docs, blocks):
             spans = doc.spans[SPANS_KEY]
             for index, span in enumerate(spans):
                 unit_text = span.text
-                if index == 0 and not _starts_with_quote(unit_text):
+                opens_with_quote = _starts_with_quote(unit_text)
+                if index == 0 and not opens_with_quote and not (
+                        quote_open and _closes_before_opening(unit_text)):
                     quote_open = False
-                inside = quote_open and (index > 0 or _starts_with_quote(unit_text))
-                attribution: Attribution = span._.attribution or Attribution()
-                reasons = list(span._.claim_reasons)
-                suggested = span._.suggested_verdict
-                check_worthy = span._.check_worthy
-                if (inside and quote_attribution is not None
-                        and attribution.kind in (AttributionKind.NONE, AttributionKind.HEDGED)
-                        and quote_attribution.kind is not AttributionKind.NONE):
-                    attribution = quote_attribution
-                    who = ("an anonymous source" if attribution.kind is AttributionKind.ANONYMOUS
-                           else attribution.speaker or "the speaker")
-                    reasons.append(f"continues a quotation attributed to {who}"
-                                   + (f" ({attribution.speaker})"
-                                      if attribution.kind is AttributionKind.ANONYMOUS else ""))
-                    if attribution.kind is AttributionKind.ANONYMOUS:
-                        suggested = "unsourced"
-                        check_worthy = check_worthy or span._.unit_kind is UnitKind.SENTENCE
+                inside = quote_open
+                kind = span._.unit_kind
+                attribution, reason = span._.attribution, None
+                extra: list[str] = []
+                if kind is UnitKind.SENTENCE:
+                    found = _in_article(span._.attribution_found, memory)
+                    memory.see(span, span._.attribution_found)
+                    attribution, reason = engine.to_attribution(
+                        found, engine.hedge_of(unit_text) if found is None else None)
+                    own = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
+                    inherited = None
+                    if not own and inside and quote_attribution is not None and \
+                            quote_attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
+                        inherited = quote_attribution
+                        note = "continues a quotation attributed to"
+                    elif not own and opens_with_quote and previous is not None:
+                        inherited = previous
+                        note = "a quotation following one attributed to"
+                    if inherited is not None:
+                        attribution, reason = inherited, None
+                        who = ("an anonymous source" if inherited.kind is AttributionKind.ANONYMOUS
+                               else inherited.speaker or "the speaker")
+                        extra.append(f"{note} {who}" + (
+                            f" ({inherited.speaker})"
+                            if inherited.kind is AttributionKind.ANONYMOUS else ""))
+                    component.finalize(span, attribution, reason,
+                                       quoted=inside or opens_with_quote, extra_reasons=extra)
+                    attributed = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
+                    previous = attribution if attributed else None
                 quote_open, opened = _quote_state_after(unit_text, quote_open)
-                if opened:
+                if opened or (unit_text.rstrip().endswith(":") and kind is UnitKind.SENTENCE):
                     quote_attribution = attribution
                 start = block.start + span.start_char
                 end = block.start + span.end_char
                 units.append(DetectedUnit(
-                    start=start, end=end, text=text[start:end], kind=span._.unit_kind,
-                    score=span._.claim_score, check_worthy=check_worthy,
-                    claim_type=span._.claim_type, attribution=attribution,
-                    suggested_verdict=suggested, reasons=tuple(reasons),
+                    start=start, end=end, text=text[start:end], kind=kind,
+                    score=span._.claim_score, check_worthy=span._.check_worthy,
+                    claim_type=span._.claim_type, attribution=span._.attribution,
+                    suggested_verdict=span._.suggested_verdict,
+                    reasons=tuple(span._.claim_reasons),
                     entities=rules.entities_of(span, block.start),
                 ))
             done += 1
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
         return units
+
+
+def _in_article(found: "engine.Found | None", memory: "engine.Memory") -> "engine.Found | None":
+    """A sentence's source read with what the article named before it: pronouns resolved to
+    the person (or body) last named; a surname already seen as a person's is a person."""
+    if found is None:
+        return None
+    if found.pronoun is not None:
+        return engine.resolve_pronoun(found, memory)
+    if found.source_type == "organisation":
+        words = found.speaker.lower().split()
+        if words and words[-1] in memory.person_words:
+            return engine.Found("person", found.speaker, found.cue, found.via,
+                                token_i=found.token_i)
+    return found
+
+
+def _closes_before_opening(text: str) -> bool:
+    """A paragraph that goes on with a quotation opened before it: its first quotation mark
+    closes ("...the end of it," she said.)."""
+    for i, ch in enumerate(text):
+        if ch in _CLOSERS and ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
+            continue  # an apostrophe
+        if ch in _CLOSERS:
+            return True
+        if ch in _OPENERS:
+            return False
+        if ch == '"':
+            before = text[i - 1] if i else " "
+            return not before.isspace()
+    return False
 
 
 def _docs_with_kind(nlp: Language, blocks: Sequence[Block]) -> Iterator[Doc]:
@@ -248,16 +369,24 @@ def _docs_with_kind(nlp: Language, blocks: Sequence[Block]) -> Iterator[Doc]:
 
 
 def _split_long(block: Block) -> list[Block]:
-    """Cut a paragraph too long for the parser at sentence-like boundaries."""
-    if len(block.text) <= MAX_PARAGRAPH_CHARS:
+    """Cut a paragraph longer than MAX_UNIT_CHARS at its last sentence end before the limit,
+    else at the last whitespace, else hard: every piece is bounded, whatever the input."""
+    if len(block.text) <= MAX_UNIT_CHARS:
         return [block]
     pieces, start = [], 0
     text = block.text
+    limit = MAX_UNIT_CHARS
     while start < len(text):
-        end = min(len(text), start + MAX_PARAGRAPH_CHARS)
+        end = min(len(text), start + limit)
         if end < len(text):
-            cut = max(text.rfind(". ", start, end), text.rfind("\n", start, end))
-            end = cut + 1 if cut > start else end
+            window_start = start + limit // 2
+            cut = max(text.rfind(". ", window_start, end), text.rfind("? ", window_start, end),
+                      text.rfind("! ", window_start, end), text.rfind("\n", window_start, end))
+            if cut > start:
+                end = cut + 1
+            else:
+                space = text.rfind(" ", window_start, end)
+                end = space + 1 if space > start else end
         piece = text[start:end]
         lead = len(piece) - len(piece.lstrip())
         stripped = piece.strip()
