@@ -65,7 +65,13 @@ STRONG_CUES = (
     "theorise", "theorize", "calculate", "forecast", "project", "charge", "counter", "confess",
     "describe", "characterise", "characterize", "dub", "cite", "find", "read", "show",
     "believe", "continue", "point", "ask", "demand", "call", "hint", "question", "reckon",
+    "rule", "find",
 )
+# Strong cues that report a claim with a plain noun object too ("the Church denied these
+# allegations"); the others need a clause, a quotation or a colon ("announced the start of a
+# process" is an event the writer reports, "announced that..." is the ministry's claim).
+OBJECT_CUES = {"say", "claim", "deny", "insist", "allege", "admit", "confirm", "tell", "write",
+               "tweet", "post", "blog", "add", "reply", "respond", "retort", "quip"}
 # Of these, the ones that also mean something else: they are cues only with a clause, a
 # quotation or a colon after them ("the study found that...", "the letter reads: '...'").
 WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "continue", "point",
@@ -73,7 +79,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "question", "project", "charge", "counter", "post", "write", "report", "reason",
              "indicate", "mention", "recommend", "estimate", "promise", "vow", "pledge", "agree",
              "hint", "reckon", "suggest", "urge", "recall", "respond", "predict", "forecast",
-             "calculate"}
+             "calculate", "rule"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -194,29 +200,51 @@ class Found:
 class Memory:
     """What the article has named so far, for pronoun sources (updated sentence by sentence)."""
 
-    persons: list[str] = field(default_factory=list)  # most recent last
-    person_sources: list[str] = field(default_factory=list)
+    persons: list[tuple[str, int]] = field(default_factory=list)  # (name, sentence), latest last
+    person_sources: list[tuple[str, int]] = field(default_factory=list)
     group_sources: list[tuple[str, str]] = field(default_factory=list)  # (speaker, type)
     person_words: set[str] = field(default_factory=set)
     since_group: int = 99
+    sentence: int = 0
 
     def see(self, sent, found: "Found | None") -> None:
+        self.sentence += 1
         for ent in sent.ents:
             if ent.label_ == "PERSON" and _is_name(ent):
                 name = _strip(ent.text)
-                self.persons.append(name)
-                self.person_words.update(w.lower() for w in name.split())
+                self.persons.append((name, self.sentence))
+                if len(name.split()) >= 2:
+                    self.person_words.update(w.lower() for w in name.split())
         self.since_group += 1
         if found is not None and found.pronoun is None:
             if found.source_type == "person":
-                self.person_sources.append(found.speaker)
-                self.persons.append(found.speaker)
+                self.person_sources.append((found.speaker, self.sentence))
                 self.person_words.update(w.lower() for w in found.speaker.split()
-                                         if w[:1].isupper())
+                                         if w[:1].isupper() and w.lower() not in TITLE_WORDS)
             elif found.source_type in ("organisation", "document", "anonymous"):
                 self.group_sources.append((found.speaker, found.source_type))
                 self.since_group = 0
         del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
+
+    def last_person(self) -> str | None:
+        """The person a "he"/"she" refers to: the last quoted person if quoted in the last two
+        sentences, else the person last named (a full name preferred to a lone surname that is
+        part of it)."""
+        if self.person_sources and self.person_sources[-1][1] >= self.sentence - 1:
+            return self.person_sources[-1][0]
+        candidates = [(n, i) for n, i in self.persons] + list(self.person_sources)
+        if not candidates:
+            return None
+        latest = max(i for _, i in candidates)
+        same = [n for n, i in candidates if i == latest]
+        sources = [n for n, i in self.person_sources if i == latest]
+        name = sources[-1] if sources else same[-1]
+        # a lone surname stands for the full name seen before it
+        if len(name.split()) == 1:
+            for full, _ in reversed(candidates):
+                if len(full.split()) > 1 and full.split()[-1] == name:
+                    return full
+        return name
 
 
 def _is_name(ent) -> bool:
@@ -251,11 +279,7 @@ def _has_clause_or_quote(verb, sent) -> bool:
     """A weak cue reports speech only with a clause, quotation or colon after it, or as the
     parenthetical "..., X added." after a quotation."""
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp", "parataxis") and child.i > verb.i:
-            if child.dep_ == "xcomp" and child.tag_ == "VB" and verb.lower_.startswith("continu"):
-                continue  # "continued to shun": an aspect verb, not speech
-            return True
-        if child.dep_ == "prt" and child.lower_ == "out":  # "pointed out that"
+        if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i:
             return True
     after = sent.doc[verb.i + 1:min(sent.end, verb.i + 4)]
     if any(t.text in (":", "\"", "“", "‘", "'") or t.tag_ == "``" for t in after):
@@ -286,6 +310,26 @@ def _subject_of(verb):
     if verb.dep_ == "acl" and verb.head.tag_.startswith("NN"):  # "a message stating"
         return verb.head, False
     return None, False
+
+
+def _inverted_subject(verb, sent):
+    """'"...," said Ambassador Mohib.' / 'Institutional recipients, said Mauer, are...': the
+    name right after the cue, closed by punctuation."""
+    doc = sent.doc
+    k = verb.i + 1
+    run = []
+    while k < sent.end and (doc[k].tag_ in ("NNP", "NNPS", "HYPH") or (
+            doc[k].tag_ in ("NN", "NNS") and not run and k + 1 < sent.end
+            and doc[k + 1].tag_ in ("NNP", "NNPS"))):
+        run.append(doc[k])
+        k += 1
+    if not run or not any(_is_proper(t) for t in run):
+        return None
+    if k < sent.end and not (doc[k].is_punct or doc[k].lower_ in ("to", "in", "on", "at", "during")):
+        return None
+    if verb.i > sent.start and not (doc[verb.i - 1].is_punct or doc[verb.i - 1].tag_ in ("''", ",")):
+        return None
+    return run[-1]
 
 
 def _left_subject(verb, sent):
@@ -319,6 +363,10 @@ def _left_subject(verb, sent):
     return None
 
 
+_NP_SKIP_PREPS = {"to", "in", "on", "during", "after", "before", "via", "through", "as", "since",
+                  "about", "over", "into", "by", "like", "than", "despite", "upon", "regarding"}
+
+
 def _np_tokens(head) -> list:
     """The subject noun phrase: its modifiers and "of/for/at/close to" complements, without
     relative clauses, apposition or anything after a comma."""
@@ -328,13 +376,13 @@ def _np_tokens(head) -> list:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in ("relcl", "acl", "appos", "punct", "ccomp", "advcl", "cc", "conj",
-                              "parataxis") and tok is head:
-                if child.dep_ in ("cc", "conj") and child.i > head.i and _conj_in_np(head, child):
-                    pass
-                else:
-                    continue
-            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos"):
+            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos", "acl", "punct",
+                              "npadvmod", "advmod", "nsubj", "dobj", "mark", "aux"):
+                continue
+            if tok is head and child.dep_ in ("cc", "conj") and not (
+                    child.i > head.i and _conj_in_np(head, child)):
+                continue
+            if child.dep_ == "prep" and child.lower_ in _NP_SKIP_PREPS and tok is head:
                 continue
             keep.add(child.i)
             stack.append(child)
@@ -342,14 +390,30 @@ def _np_tokens(head) -> list:
     tokens = [t for t in doc[left:right + 1]]
     # cut at a comma after the head ("Tom Molomby, SC")
     for k, t in enumerate(tokens):
-        if t.i > head.i and t.text in (",", "(", "—", "–", ";", ":"):
+        if t.i > head.i and t.text in (",", "(", "—", "–", ";", ":", "\"", "“", "”"):
             tokens = tokens[:k]
             break
+    # a name glued on by a hyphen or left out by the parser: "Facebook co-founder Mark Zuckerberg"
+    if tokens:
+        j = tokens[-1].i + 1
+        end = j
+        while end < len(doc) and (doc[end].tag_ in ("NNP", "NNPS") or (
+                doc[end].tag_ == "HYPH" and end + 1 < len(doc) and doc[end + 1].tag_.startswith("NN"))
+                or (doc[end].tag_ in ("NN",) and end > j and doc[end - 1].tag_ == "HYPH")):
+            end += 1
+        if end > j and any(doc[k].tag_ in ("NNP", "NNPS") for k in range(j, end)):
+            tokens = tokens + [doc[k] for k in range(j, end)]
     while tokens and (tokens[0].ent_type_ in ("DATE", "TIME") and tokens[0] is not head
                       or tokens[0].is_punct or tokens[0].dep_ in ("cc", "advmod", "prep")):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("POS", "CC", "IN", "DT")):
         tokens.pop()
+    # "A new study documenting iodine status": a document head followed by its participle
+    for k, t in enumerate(tokens):
+        if t.lower_ in DOCUMENT_HEADS and t.tag_ in ("NN", "NNS") and k + 1 < len(tokens) and \
+                tokens[k + 1].tag_ in ("VBG", "VBN"):
+            tokens = tokens[:k + 1]
+            break
     return tokens
 
 
@@ -362,12 +426,33 @@ def _appositive_name(head):
     for child in head.children:
         if child.dep_ == "appos":
             toks = _np_tokens(child)
-            if toks and any(_is_proper(t) or t.ent_type_ == "PERSON" for t in toks):
-                return toks
-    # "Tom Molomby, SC": the parser may hang the name on the title the other way round
-    if head.dep_ == "appos" and _is_proper(head.head):
-        return None
+            if toks and any(t.ent_type_ == "PERSON" or (_is_proper(t) and t.lower_ not in TITLE_WORDS)
+                            for t in toks):
+                return toks, child
+    # the parser may hang the name after the comma on something else
+    doc = head.doc
+    k = head.i + 1
+    if k < len(doc) and doc[k].text == ",":
+        run = []
+        k += 1
+        while k < len(doc) and doc[k].tag_ in ("NNP", "NNPS", "HYPH") and len(run) < 5:
+            run.append(doc[k])
+            k += 1
+        if run and any(t.ent_type_ == "PERSON" for t in run) and (k >= len(doc) or doc[k].text == ","):
+            return run, run[-1]
     return None
+
+
+def _role_says_person(head) -> bool:
+    """An apposition or title that only people have: "K.C. Maurer, chief financial officer"."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            words = {t.lower_ for t in child.subtree}
+            if words & (TITLE_WORDS | {"officer", "professor", "treasurer", "curator", "instructor",
+                                        "student", "major", "spokesperson", "lawyer", "attorney",
+                                        "researcher", "scientist", "analyst", "resident", "member"}):
+                return True
+    return False
 
 
 def _text(tokens) -> str:
@@ -388,24 +473,32 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     words = [t.lower_ for t in tokens]
     head_word = head.lower_
     names = [t for t in tokens if _is_proper(t) and t.lower_ not in TITLE_WORDS]
-    ents = {t.ent_type_ for t in tokens if t.ent_type_}
-    if head_word in DOCUMENT_HEADS and head.tag_.startswith("NN") and not _is_proper(head):
-        return "document"
     if head_word in ANONYMOUS_HEADS and not _is_proper(head):
+        owner = [c for c in head.children if c.dep_ in ("poss", "prep")]
+        for c in owner:
+            obj = c if c.dep_ == "poss" else next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ in DOCUMENT_HEADS:
+                return "document"  # "the report's authors"
         # "sources close to the Duke", "Scientology officials", "a palace source": unnamed
         # people even when a name appears in the phrase.
         return "anonymous"
+    if head_word in DOCUMENT_HEADS and head.tag_.startswith("NN") and not _is_proper(head):
+        return "document"
     if head.tag_ in ("NN", "NNS") and not names:
-        return "anonymous" if head.tag_ == "NNS" or words[0] in ("a", "an", "one", "some") \
-            else ("organisation" if head_word in ORG_WORDS else "anonymous")
+        if head_word in ORG_WORDS or head_word in ("government", "police", "court"):
+            return "organisation"
+        return "anonymous"
+    if head.ent_type_ == "PERSON" or _role_says_person(head):
+        return "person"
     if memory is not None and head.lower_ in memory.person_words and head.ent_type_ != "ORG":
         return "person"
-    if head.ent_type_ == "PERSON" or (ents & {"PERSON"} and not ents & {"ORG"}):
+    if any(t.lower_.strip(".") in TITLE_WORDS for t in tokens) and head.ent_type_ not in (
+            "ORG", "GPE", "NORP") and _is_proper(head):
         return "person"
     if any(w in ORG_WORDS for w in words) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") \
             or (head.text.isupper() and len(head.text) >= 2):
         return "organisation"
-    if any(t.lower_.strip(".") in TITLE_WORDS for t in tokens):
+    if any(t.ent_type_ == "PERSON" for t in tokens):
         return "person"
     return "person" if names else "anonymous"
 
@@ -451,19 +544,20 @@ def _speaker_tokens(head):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None and (_is_proper(obj) or obj.ent_type_ in ("ORG", "GPE", "NORP")):
                     return _np_tokens(obj), obj
-    if not any(_is_proper(t) for t in tokens):
+    if head.tag_ in ("NN", "NNS") or not any(_is_proper(t) for t in tokens):
         appos = _appositive_name(head)
         if appos:
-            last = appos[-1]
-            return appos, last
+            return appos
     return tokens, head
 
 
 def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
-    if head.lower_ in ("it", "there", "that", "this", "which", "who", "what") and \
+    if head.text.isupper() and len(head.text) >= 3:
+        pass  # "WHO say": the World Health Organization, not a pronoun
+    elif head.lower_ in ("it", "there", "that", "this", "which", "who", "what") and \
             head.lower_ != "it":
         return None
-    if head.lower_ in ALL_PRONOUNS:
+    if head.lower_ in ALL_PRONOUNS and not (head.text.isupper() and len(head.text) >= 3):
         if head.lower_ in ("i", "we", "you"):
             return None
         return Found("person" if head.lower_ in PERSON_PRONOUNS else "organisation",
@@ -537,12 +631,19 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp", "ROOT") and lemma != "say":
             if token.dep_ != "acl":
                 continue  # "Speaking in ...", "Citing privacy rules": not the cue itself
-        if lemma in WEAK_CUES and not _has_clause_or_quote(token, sent):
+        if lemma not in OBJECT_CUES and not _has_clause_or_quote(token, sent):
             continue
+        if lemma in ("tell", "add", "write", "post", "tweet", "blog", "reply", "respond") and \
+                not _has_clause_or_quote(token, sent) and not any(
+                    c.dep_ in ("dative", "iobj") for c in token.children):
+            continue  # "added a new line", "wrote a book": not speech without a clause
         if lemma == "tell" and not any(c.dep_ in ("dative", "dobj", "ccomp", "iobj")
                                        for c in token.children) and not _has_clause_or_quote(token, sent):
             continue
         subject, passive = _subject_of(token)
+        inverted = _inverted_subject(token, sent)
+        if inverted is not None and (subject is None or subject.i < token.i):
+            subject, passive = inverted, False
         if subject is None:
             if token.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
                 subject = _left_subject(token, sent)
@@ -598,11 +699,7 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     if found.pronoun is None:
         return found
     if found.pronoun in PERSON_PRONOUNS:
-        name = (memory.person_sources[-1] if memory.person_sources else None)
-        recent = memory.persons[-1] if memory.persons else None
-        # the person last named wins unless it is only a part of the last source's name
-        if recent and (name is None or not set(recent.lower().split()) <= set(name.lower().split())):
-            name = recent if name is None or recent not in (memory.persons[:-1] or []) else name
+        name = memory.last_person()
         if name:
             return Found("person", name, found.cue, found.via, pronoun=found.pronoun,
                          token_i=found.token_i)
@@ -611,9 +708,6 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     if memory.group_sources and memory.since_group <= 6:
         speaker, kind = memory.group_sources[-1]
         return Found(kind, speaker, found.cue, found.via, pronoun=found.pronoun,
-                     token_i=found.token_i)
-    if found.pronoun in GROUP_PRONOUNS:
-        return Found("anonymous", found.speaker, found.cue, found.via, pronoun=found.pronoun,
                      token_i=found.token_i)
     return Found("anonymous", found.speaker, found.cue, found.via, pronoun=found.pronoun,
                  token_i=found.token_i)

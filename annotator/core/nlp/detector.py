@@ -12,6 +12,7 @@ Use from any spaCy pipeline::
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
@@ -264,41 +265,75 @@ class Detector:
     def detect(self, text: str, progress: Callable[[int, int], None] | None = None
                ) -> list[DetectedUnit]:
         blocks = [piece for block in split_blocks(text) for piece in _split_long(block)]
-        units: list[DetectedUnit] = []
+        units: list[DetectedUnit | None] = []
         total = len(blocks)
         component = self.component
         memory = engine.Memory()
         quote_open = False
+        quote_paragraphs = 0  # paragraphs since the open quotation's last quotation mark
         quote_attribution: Attribution | None = None
         previous: Attribution | None = None  # the last sentence's, if it had a source
+        # Sentences of an open quotation that has no source yet: its closing sentence may name
+        # one ('..., it's time to say goodbye," Microsoft says.'). Bounded.
+        pending: list[tuple[int, Span, Block, bool]] = []
         done = 0
+
+        def emit(slot: int | None, span: Span, block: Block) -> None:
+            start = block.start + span.start_char
+            end = block.start + span.end_char
+            unit = DetectedUnit(
+                start=start, end=end, text=text[start:end], kind=span._.unit_kind,
+                score=span._.claim_score, check_worthy=span._.check_worthy,
+                claim_type=span._.claim_type, attribution=span._.attribution,
+                suggested_verdict=span._.suggested_verdict, reasons=tuple(span._.claim_reasons),
+                entities=rules.entities_of(span, block.start))
+            if slot is None:
+                units.append(unit)
+            else:
+                units[slot] = unit
+
+        def flush(source: Attribution | None) -> None:
+            for slot, span, block, quoted in pending:
+                if source is not None:
+                    who = ("an anonymous source" if source.kind is AttributionKind.ANONYMOUS
+                           else source.speaker or "the speaker")
+                    component.finalize(span, source, None, quoted=True, extra_reasons=(
+                        f"part of a quotation attributed to {who} where it ends"
+                        + (f" ({source.speaker})" if source.kind is AttributionKind.ANONYMOUS
+                           else ""),))
+                emit(slot, span, block)
+            pending.clear()
+
         docs = self.nlp.pipe(_docs_with_kind(self.nlp, blocks), batch_size=BATCH_SIZE)
         for doc, block in zip(docs, blocks):
             spans = doc.spans[SPANS_KEY]
             for index, span in enumerate(spans):
                 unit_text = span.text
                 opens_with_quote = _starts_with_quote(unit_text)
-                if index == 0 and not opens_with_quote and not (
-                        quote_open and _closes_before_opening(unit_text)):
-                    quote_open = False
+                if index == 0:
+                    if opens_with_quote or (quote_open and _closes_before_opening(unit_text)):
+                        quote_paragraphs = 0
+                    elif quote_open and not _has_quote_marks(unit_text) and quote_paragraphs < 2:
+                        quote_paragraphs += 1  # a quoted paragraph that lost its opening mark
+                    else:
+                        quote_open = False
                 inside = quote_open
                 kind = span._.unit_kind
-                attribution, reason = span._.attribution, None
-                extra: list[str] = []
+                attribution = span._.attribution
+                waiting = False
                 if kind is UnitKind.SENTENCE:
                     found = _in_article(span._.attribution_found, memory)
                     memory.see(span, span._.attribution_found)
                     attribution, reason = engine.to_attribution(
                         found, engine.hedge_of(unit_text) if found is None else None)
                     own = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
-                    inherited = None
+                    inherited, note = None, ""
                     if not own and inside and quote_attribution is not None and \
                             quote_attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
-                        inherited = quote_attribution
-                        note = "continues a quotation attributed to"
+                        inherited, note = quote_attribution, "continues a quotation attributed to"
                     elif not own and opens_with_quote and previous is not None:
-                        inherited = previous
-                        note = "a quotation following one attributed to"
+                        inherited, note = previous, "a quotation following one attributed to"
+                    extra: list[str] = []
                     if inherited is not None:
                         attribution, reason = inherited, None
                         who = ("an anonymous source" if inherited.kind is AttributionKind.ANONYMOUS
@@ -309,24 +344,30 @@ class Detector:
                     component.finalize(span, attribution, reason,
                                        quoted=inside or opens_with_quote, extra_reasons=extra)
                     attributed = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
+                    waiting = not attributed and (inside or opens_with_quote)
+                    if attributed and pending and (inside or not opens_with_quote):
+                        flush(attribution)  # the quotation's source, named where it ends
                     previous = attribution if attributed else None
+                was_open = quote_open
                 quote_open, opened = _quote_state_after(unit_text, quote_open)
                 if opened or (unit_text.rstrip().endswith(":") and kind is UnitKind.SENTENCE):
                     quote_attribution = attribution
-                start = block.start + span.start_char
-                end = block.start + span.end_char
-                units.append(DetectedUnit(
-                    start=start, end=end, text=text[start:end], kind=kind,
-                    score=span._.claim_score, check_worthy=span._.check_worthy,
-                    claim_type=span._.claim_type, attribution=span._.attribution,
-                    suggested_verdict=span._.suggested_verdict,
-                    reasons=tuple(span._.claim_reasons),
-                    entities=rules.entities_of(span, block.start),
-                ))
+                if waiting and (quote_open or was_open):
+                    pending.append((len(units), span, block, True))
+                    units.append(None)
+                else:
+                    emit(None, span, block)
+                if pending and (not quote_open or len(pending) > 12):
+                    flush(None)
             done += 1
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
-        return units
+        flush(None)
+        return [u for u in units if u is not None]
+
+
+def _has_quote_marks(text: str) -> bool:
+    return any(ch in text for ch in '"“”‘') or bool(re.search(r"’(?![a-z])", text))
 
 
 def _in_article(found: "engine.Found | None", memory: "engine.Memory") -> "engine.Found | None":
