@@ -64,7 +64,7 @@ STRONG_CUES = (
     "recommend", "caution", "mention", "indicate", "brief", "inform", "assure", "speculate",
     "theorise", "theorize", "calculate", "forecast", "project", "charge", "counter", "confess",
     "describe", "characterise", "characterize", "dub", "cite", "find", "read", "show",
-    "believe", "continue", "point", "ask", "demand", "call", "hint", "question", "reckon",
+    "believe", "continue", "ask", "demand", "call", "hint", "question", "reckon",
     "rule", "find",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
@@ -74,7 +74,7 @@ OBJECT_CUES = {"say", "claim", "deny", "insist", "allege", "admit", "confirm", "
                "tweet", "post", "blog", "add", "reply", "respond", "retort", "quip"}
 # Of these, the ones that also mean something else: they are cues only with a clause, a
 # quotation or a colon after them ("the study found that...", "the letter reads: '...'").
-WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "continue", "point",
+WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "continue",
              "ask", "demand", "call", "describe", "characterise", "characterize", "dub", "cite",
              "question", "project", "charge", "counter", "post", "write", "report", "reason",
              "indicate", "mention", "recommend", "estimate", "promise", "vow", "pledge", "agree",
@@ -99,7 +99,7 @@ ANONYMOUS_HEADS = {
     "parent", "parents", "student", "students", "teacher", "teachers", "officer", "officers",
     "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
-    "tipster", "confidants", "mole", "voices", "figures",
+    "tipster", "confidants", "mole", "voices", "figures", "authors",
 }
 # Heads that speak for the body they are "for"/"of": "a spokesman for the ministry" -> the
 # ministry; without a named body they are anonymous.
@@ -281,6 +281,11 @@ def _has_clause_or_quote(verb, sent) -> bool:
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i:
             return True
+    doc = verb.doc
+    if verb.i + 1 < sent.end and doc[verb.i + 1].lower_ == "that" and doc[verb.i + 1].tag_ == "IN":
+        return True  # "observed that the date ... coincided": the parser lost the clause
+    if sent.text.rstrip().endswith(":") and verb.dep_ == "ROOT":
+        return True  # "X tweeted using his account:" and the quotation follows
     after = sent.doc[verb.i + 1:min(sent.end, verb.i + 4)]
     if any(t.text in (":", "\"", "“", "‘", "'") or t.tag_ == "``" for t in after):
         return True
@@ -382,8 +387,9 @@ def _np_tokens(head) -> list:
             if tok is head and child.dep_ in ("cc", "conj") and not (
                     child.i > head.i and _conj_in_np(head, child)):
                 continue
-            if child.dep_ == "prep" and child.lower_ in _NP_SKIP_PREPS and tok is head:
-                continue
+            if child.dep_ == "prep" and child.lower_ in _NP_SKIP_PREPS and tok is head and not (
+                    child.lower_ == "to" and head.lower_ in TITLE_WORDS):
+                continue  # but "Ambassador to the United States Hamdullah Mohib" is one name
             keep.add(child.i)
             stack.append(child)
     left, right = min(keep), max(keep)
@@ -484,11 +490,25 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "anonymous"
     if head_word in DOCUMENT_HEADS and head.tag_.startswith("NN") and not _is_proper(head):
         return "document"
+    if memory is not None and head.lower_ in memory.person_words and head.ent_type_ != "ORG" \
+            and head.text[:1].isupper():
+        return "person"  # a surname the article has already given a person ("Wilkins")
     if head.tag_ in ("NN", "NNS") and not names:
         if head_word in ORG_WORDS or head_word in ("government", "police", "court"):
             return "organisation"
         return "anonymous"
     if head.ent_type_ == "PERSON" or _role_says_person(head):
+        return "person"
+    # "Executive director of the X Council Alia Salem", "Lydia Buchtmann for Food Standards":
+    # a title before a name, or a first name and surname that speak for a body
+    tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS]
+    if len(tail) == 2 and tokens[-1] is head and any(
+            t.lower_.strip(".") in TITLE_WORDS for t in tokens[:-2]):
+        return "person"
+    first = [c for c in head.children if c.dep_ == "compound" and c.i == head.i - 1 and _is_proper(c)]
+    if first and _is_proper(head) and head.lower_ not in ORG_WORDS and first[0].lower_ not in ORG_WORDS \
+            and any(c.dep_ == "prep" and c.lower_ in ("for", "from", "at", "of") for c in head.children) \
+            and not any(c.dep_ == "compound" and c.i < head.i - 1 for c in head.children):
         return "person"
     if memory is not None and head.lower_ in memory.person_words and head.ent_type_ != "ORG":
         return "person"
@@ -657,6 +677,13 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                         subject = subject.head
         if subject is None:
             continue
+        if subject.lower_ not in DOCUMENT_HEADS and subject.i < token.i:
+            # "A new study documenting X has revealed": the parser may take a later noun for
+            # the subject; a document noun opening the clause is the source.
+            opener = next((t for t in sent.doc[sent.start:subject.i]
+                           if t.tag_ in ("NN", "NNS") and t.lower_ in DOCUMENT_HEADS), None)
+            if opener is not None and sent.doc[sent.start].tag_ == "DT":
+                subject = opener
         if any(c.dep_ == "auxpass" for c in token.children) and not passive:
             continue  # "it is said", "X is said to": a hedge
         found = _found_from_subject(subject, token, lemma, memory)
@@ -665,6 +692,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         rank = 0 if token.dep_ in ("ROOT", "parataxis") else (
             1 if token.dep_ in ("conj", "ccomp", "advcl", "acl") else 2)
         candidates.append((rank, found))
+    if not candidates:
+        statement = _issued_statement(sent, memory)
+        if statement is not None:
+            candidates.append((1, statement))
     according = _according_to(sent, memory)
     if according and candidates:
         # "According to ABC News, Basya also believes...": the person speaks, via the outlet
@@ -683,6 +714,24 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         # an anonymous source anywhere in the sentence is what a desk must see
         anon = next((f for _, f in candidates if f.source_type == "anonymous"), None)
         return anon or best
+    return None
+
+
+_ISSUE_VERBS = {"issued", "issues", "released", "releases", "published", "publishes", "made",
+                "makes", "posted", "posts", "sent", "sends", "gave", "gives"}
+_STATEMENT_NOUNS = {"statement", "statements", "communique", "communiqué", "response", "reply",
+                    "tweet", "post", "letter"}
+
+
+def _issued_statement(sent, memory) -> "Found | None":
+    """'Senator X issued a statement regarding ...': a cue for the quotation that follows."""
+    for token in sent:
+        if token.lower_ in _ISSUE_VERBS and _is_verb(token):
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lower_ in _STATEMENT_NOUNS:
+                subject, _ = _subject_of(token)
+                if subject is not None:
+                    return _found_from_subject(subject, token, "statement", memory)
     return None
 
 

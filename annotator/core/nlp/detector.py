@@ -321,9 +321,12 @@ class Detector:
                 kind = span._.unit_kind
                 attribution = span._.attribution
                 waiting = False
+                was_open = quote_open
+                quote_open, opened = _quote_state_after(unit_text, quote_open)
                 if kind is UnitKind.SENTENCE:
                     found = _in_article(span._.attribution_found, memory)
-                    memory.see(span, span._.attribution_found)
+                    memory.see(span, found if found is None or found.pronoun is None
+                               else span._.attribution_found)
                     attribution, reason = engine.to_attribution(
                         found, engine.hedge_of(unit_text) if found is None else None)
                     own = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
@@ -344,12 +347,12 @@ class Detector:
                     component.finalize(span, attribution, reason,
                                        quoted=inside or opens_with_quote, extra_reasons=extra)
                     attributed = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
-                    waiting = not attributed and (inside or opens_with_quote)
+                    waiting = not attributed and (inside or opens_with_quote or opened)
                     if attributed and pending and (inside or not opens_with_quote):
                         flush(attribution)  # the quotation's source, named where it ends
                     previous = attribution if attributed else None
-                was_open = quote_open
-                quote_open, opened = _quote_state_after(unit_text, quote_open)
+                    if own and _has_quote_marks(unit_text):
+                        quote_attribution = attribution  # a new cue takes over the quotation
                 if opened or (unit_text.rstrip().endswith(":") and kind is UnitKind.SENTENCE):
                     quote_attribution = attribution
                 if waiting and (quote_open or was_open):
