@@ -36,7 +36,7 @@ MAX_UNIT_CHARS = 5_000
 for _name, _default in (("unit_kind", None), ("claim_score", 0.0), ("check_worthy", False),
                         ("claim_type", "other"), ("attribution", None), ("claim_reasons", ()),
                         ("suggested_verdict", None), ("attribution_found", None),
-                        ("base_score", 0.0)):
+                        ("base_score", 0.0), ("priority_features", None)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
 if not Doc.has_extension("block_kind"):
@@ -142,7 +142,9 @@ class ClaimDetector:
             reasons.insert(0, f"{kind.value}: not offered as a claim")
             score = span._.base_score * 0.25
         else:
-            score = self.priority.score(features(span, attribution, quoted, span._.base_score))
+            feats = features(span, attribution, quoted, span._.base_score)
+            span._.priority_features = feats
+            score = self.priority.score(feats)
         sourced_weakly = attribution.kind in (AttributionKind.ANONYMOUS, AttributionKind.HEDGED)
         check_worthy = kind is UnitKind.SENTENCE and (score >= self.threshold or sourced_weakly)
         if kind is UnitKind.SENTENCE and score >= self.threshold:
@@ -227,8 +229,9 @@ def _quote_state_after(text: str, is_open: bool) -> tuple[bool, bool]:
     for i, ch in enumerate(text):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if ch in _OPENERS or (ch in "\"'" and not is_open and (before.isspace() or before in "(:—–-[")
-                              and (after.isalnum() or ch == '"')):
+        if (ch in _OPENERS and not before.isalnum()) or (
+                ch in "\"'" and not is_open and (before.isspace() or before in "(:—–-[")
+                and (after.isalnum() or ch == '"')):
             if not is_open:
                 is_open, opened = True, True
         elif ch in _CLOSERS or ch in "\"'":
@@ -247,6 +250,8 @@ class Detector:
     def __init__(self, nlp: Language | None = None, threshold: float | None = None):
         self._nlp = nlp
         self._threshold = threshold
+        # set to a list to collect (start, end, priority features) of every sentence (training)
+        self.features_out: list | None = None
 
     @property
     def nlp(self) -> Language:
@@ -287,6 +292,8 @@ class Detector:
                 claim_type=span._.claim_type, attribution=span._.attribution,
                 suggested_verdict=span._.suggested_verdict, reasons=tuple(span._.claim_reasons),
                 entities=rules.entities_of(span, block.start))
+            if self.features_out is not None and span._.unit_kind is UnitKind.SENTENCE:
+                self.features_out.append((start, end, list(span._.priority_features or ())))
             if slot is None:
                 units.append(unit)
             else:
@@ -348,7 +355,7 @@ class Detector:
                                        quoted=inside or opens_with_quote, extra_reasons=extra)
                     attributed = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
                     waiting = not attributed and (inside or opens_with_quote or opened)
-                    if attributed and pending and (inside or not opens_with_quote):
+                    if attributed and pending and was_open and not quote_open:
                         flush(attribution)  # the quotation's source, named where it ends
                     previous = attribution if attributed else None
                     if own and _has_quote_marks(unit_text):

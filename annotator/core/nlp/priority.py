@@ -69,8 +69,12 @@ FEATURES = [
     "base_logit", "attr_person", "attr_organisation", "attr_document", "attr_anonymous",
     "hedged", "quoted", "first_person", "second_person", "opinion", "colour", "procedural",
     "number", "date", "past_tense", "proper_nouns", "rule", "causal", "modal", "question",
-    "length",
+    "length", "sourced_fact", "sourced_opinion", "claim_cue",
 ]
+# Cues by which a source asserts or denies a fact (rather than feels, hopes or describes).
+CLAIM_CUES = {"claim", "allege", "deny", "insist", "accuse", "reveal", "confirm", "admit",
+              "report", "announce", "state", "find", "estimate", "testify", "disclose",
+              "according to", "show", "conclude", "warn", "assert", "statement"}
 
 
 def features(span, attribution, quoted: bool, base_probability: float) -> list[float]:
@@ -84,6 +88,12 @@ def features(span, attribution, quoted: bool, base_probability: float) -> list[f
     tags = [t.tag_ for t in span]
     n_words = sum(1 for t in span if not t.is_punct and not t.is_space)
     quoted = quoted or any(c in text for c in _QUOTES)
+    sourced = kind in ("named", "anonymous")
+    number = bool(_NUMBER.search(text))
+    date = bool(_DATE.search(text)) or any(e.label_ == "DATE" for e in span.ents)
+    opinion = len(_OPINION.findall(text))
+    first = bool(_FIRST.search(text))
+    cue = attribution.cue if attribution is not None else None
     return [
         max(-8.0, min(8.0, math.log(p / (1 - p)))),
         float(kind == "named" and source == "person"),
@@ -92,13 +102,13 @@ def features(span, attribution, quoted: bool, base_probability: float) -> list[f
         float(kind == "anonymous"),
         float(kind == "hedged"),
         float(quoted),
-        float(bool(_FIRST.search(text))),
+        float(first),
         float(bool(_SECOND.search(text))),
-        math.log1p(len(_OPINION.findall(text))),
+        math.log1p(opinion),
         math.log1p(len(_COLOUR.findall(text))),
         float(bool(_PROCEDURAL.search(text))),
-        float(bool(_NUMBER.search(text))),
-        float(bool(_DATE.search(text)) or any(e.label_ == "DATE" for e in span.ents)),
+        float(number),
+        float(date),
         float("VBD" in tags or "VBN" in tags),
         math.log1p(sum(1 for t in tags if t in ("NNP", "NNPS"))),
         float(bool(_RULE.search(text))),
@@ -106,6 +116,9 @@ def features(span, attribution, quoted: bool, base_probability: float) -> list[f
         float(bool(_MODAL.search(text))),
         float("?" in text),
         math.log1p(n_words) / 4.0,
+        float(sourced and (number or date)),
+        float((sourced or quoted) and (opinion > 0 or first)),
+        float(sourced and cue in CLAIM_CUES),
     ]
 
 

@@ -1,0 +1,177 @@
+"""Train the news re-scorer of :mod:`annotator.core.nlp.priority` and write its JSON.
+
+    python -m annotator.core.nlp.train_priority [--out PATH]
+
+Data (nothing else is read):
+
+* the ``dev`` part of the team's labelled news set, ``benchmarks/data/news-dev/sentences.jsonl``
+  (12 Wikinews articles; the 6 ``heldout`` articles are never read here);
+* 3,000 sentences of ClaimBuster ``crowdsourced.csv`` (seeded sample; CC BY 4.0, Arslan et al.
+  2020), run one per line through the same detector, so that debate sentences keep their ranking.
+
+Each sentence goes through the app's own ``Detector`` (segmentation, attribution, quotation
+tracking) and its :data:`priority.FEATURES` are recorded. The model is a logistic regression with
+the base model's logit as a fixed **offset** (coefficient 1: the base model was fitted on all of
+crowdsourced.csv, so its in-sample logits there are over-confident and must not set their own
+weight): ``z = base_logit + w . f + b``, L2-regularised, news sentences weighted to count as much as
+the debate sample. C and the threshold are chosen by cross-validation (news folds by article,
+debate folds at random): the threshold maximises the mean of the two out-of-fold F1 scores.
+Needs scipy (with scikit-learn, the ``[train]`` extra); the app never imports it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[3]
+NEWS = ROOT / "benchmarks" / "data" / "news-dev"
+SEED = 0
+N_DEBATE = 3000
+
+
+def _news_rows(detector) -> list[tuple[str, list[float], int]]:
+    recs: dict[str, list[dict]] = {}
+    for line in (NEWS / "sentences.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["split"] == "dev" and rec["unit"] == "sentence":
+            recs.setdefault(rec["article"], []).append(rec)
+    rows = []
+    for article, items in sorted(recs.items()):
+        text = (NEWS / "texts" / f"{article}.txt").read_text(encoding="utf-8")
+        detector.features_out = []
+        detector.detect(text)
+        feats = detector.features_out
+        for rec in items:
+            over = [(min(e, rec["end"]) - max(s, rec["start"]), f) for s, e, f in feats
+                    if s < rec["end"] and e > rec["start"]]
+            if over:
+                rows.append((article, max(over, key=lambda x: x[0])[1], int(rec["checkworthy"])))
+    detector.features_out = None
+    return rows
+
+
+def _debate_rows(detector, data: Path) -> list[tuple[str, list[float], int]]:
+    from annotator.core.nlp.train_checkworthy import read_claimbuster
+
+    texts, y = read_claimbuster(data / "crowdsourced.csv")
+    order = list(range(len(texts)))
+    random.Random(SEED).shuffle(order)
+    order = order[:N_DEBATE]
+    lines = [texts[i].replace("\n", " ").replace("\r", " ") for i in order]
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    detector.features_out = []
+    detector.detect("\n".join(lines) + "\n")
+    import bisect
+
+    best: dict[int, list[float]] = {}
+    for s, e, f in detector.features_out:
+        i = bisect.bisect_right(starts, s) - 1
+        if i not in best or f[0] > best[i][0]:  # the line's highest-scoring unit
+            best[i] = f
+    detector.features_out = None
+    return [(f"debate{k % 5}", best[k], int(y[order[k]])) for k in range(len(lines)) if k in best]
+
+
+def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    """Weighted L2 logistic regression with X[:, 0] as a fixed offset."""
+    from scipy.optimize import minimize
+
+    offset, F = X[:, 0], X[:, 1:]
+    mean, scale = F.mean(0), F.std(0) + 1e-9
+    Z = (F - mean) / scale
+
+    def loss(theta):
+        coef, b = theta[:-1], theta[-1]
+        z = offset + Z @ coef + b
+        p = 1 / (1 + np.exp(-z))
+        ll = np.sum(w * (np.logaddexp(0, z) - y * z))
+        grad_z = w * (p - y)
+        g = np.concatenate([Z.T @ grad_z + coef / c, [grad_z.sum()]])
+        return ll + 0.5 * np.dot(coef, coef) / c, g
+
+    res = minimize(loss, np.zeros(F.shape[1] + 1), jac=True, method="L-BFGS-B")
+    coef = res.x[:-1] / scale
+    b = res.x[-1] - float(np.dot(res.x[:-1], mean / scale))
+    return np.concatenate([[1.0], coef]), b
+
+
+def _f1(y, pred) -> float:
+    tp = int(np.sum((y == 1) & pred))
+    fp = int(np.sum((y == 0) & pred))
+    fn = int(np.sum((y == 1) & ~pred))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def main(argv=None) -> int:
+    from annotator.core.nlp.detector import Detector
+    from annotator.core.nlp.priority import FEATURES, MODEL_FORMAT, PriorityModel
+    from annotator.core.nlp.train_checkworthy import DEFAULT_DATA
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--out", type=Path, default=ROOT / "resources" / "models" / "news_priority.json")
+    args = ap.parse_args(argv)
+
+    detector = Detector()
+    detector.component._priority = PriorityModel.identity()  # features only; score ignored
+    news = _news_rows(detector)
+    debate = _debate_rows(detector, args.data)
+    rows = news + debate
+    X = np.asarray([f for _, f, _ in rows], dtype=np.float64)
+    y = np.asarray([label for _, _, label in rows], dtype=np.float64)
+    groups = [g for g, _, _ in rows]
+    is_news = np.asarray([not g.startswith("debate") for g in groups])
+    weights = np.where(is_news, (~is_news).sum() / max(1, is_news.sum()), 1.0)
+    print(f"{is_news.sum()} news sentences ({int(y[is_news].sum())} check-worthy), "
+          f"{(~is_news).sum()} debate sentences ({int(y[~is_news].sum())} check-worthy)")
+
+    folds = sorted(set(groups))
+    results = {}
+    for c in (0.01, 0.03, 0.1, 0.3, 1.0):
+        oof = np.zeros(len(rows))
+        for g in folds:
+            test = np.asarray([x == g for x in groups])
+            coef, b = fit(X[~test], y[~test], weights[~test], c)
+            oof[test] = 1 / (1 + np.exp(-(X[test] @ coef + b)))
+        best = max(((0.5 * (_f1(y[is_news], oof[is_news] >= t) + _f1(y[~is_news], oof[~is_news] >= t)), t)
+                    for t in np.arange(0.2, 0.81, 0.01)))
+        results[c] = (best[0], best[1], _f1(y[is_news], oof[is_news] >= best[1]),
+                      _f1(y[~is_news], oof[~is_news] >= best[1]))
+        print(f"C={c}: mean F1 {best[0]:.4f} at {best[1]:.2f} (news {results[c][2]:.4f}, "
+              f"debate {results[c][3]:.4f})")
+    c = max(results, key=lambda k: results[k][0])
+    _, threshold, news_f1, debate_f1 = results[c]
+    coef, b = fit(X, y, weights, c)
+    spec = {
+        "format": MODEL_FORMAT, "features": FEATURES, "coef": [round(float(v), 6) for v in coef],
+        "intercept": round(float(b), 6), "threshold": round(float(threshold), 2),
+        "metadata": {
+            "trained": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "data": f"news-dev 'dev' split ({int(is_news.sum())} sentences, 12 Wikinews articles) + "
+                    f"{int((~is_news).sum())} ClaimBuster crowdsourced.csv sentences (seed {SEED})",
+            "C": c, "cv_f1_news": round(news_f1, 4), "cv_f1_debate": round(debate_f1, 4),
+            "credit": "Wikinews (CC BY 2.5); GUM (Zeldes 2017, CC BY 4.0); ClaimBuster "
+                      "(Arslan et al. 2020, CC BY 4.0)",
+        },
+    }
+    args.out.write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")
+    print(f"C={c}, threshold {threshold:.2f}; weights:")
+    for name, v in zip(FEATURES, coef):
+        print(f"  {name:20s} {v:+.3f}")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())
