@@ -142,10 +142,18 @@ class ClaimDetector:
             reasons.insert(0, f"{kind.value}: not offered as a claim")
             score = span._.base_score * 0.25
         else:
-            feats = features(span, attribution, quoted, span._.base_score)
+            feats = features(span, attribution, quoted, span._.base_score,
+                             inherited=bool(extra_reasons))
             span._.priority_features = feats
             score = self.priority.score(feats)
         sourced_weakly = attribution.kind in (AttributionKind.ANONYMOUS, AttributionKind.HEDGED)
+        on_record = (kind is UnitKind.SENTENCE and not quoted and not extra_reasons
+                     and _on_the_record(span, attribution))
+        if on_record and score < self.threshold:
+            # A claim a named source put on the record in reported speech ("X claimed their
+            # decision was...", "In May X had said he..."): always offered, at the threshold.
+            reasons.append(f"a claim on the record by {attribution.speaker}")
+            score = self.threshold
         check_worthy = kind is UnitKind.SENTENCE and (score >= self.threshold or sourced_weakly)
         if kind is UnitKind.SENTENCE and score >= self.threshold:
             reasons.append(f"check-worthiness {score:.2f}")
@@ -164,6 +172,21 @@ class ClaimDetector:
 def make_claim_detector(nlp: Language, name: str, threshold: float | None,
                         model_path: str | None, spans_key: str) -> ClaimDetector:
     return ClaimDetector(nlp, name, threshold, model_path, spans_key)
+
+
+_RECORD_CUES = {"claim", "allege", "deny", "insist", "accuse", "admit", "confirm", "reveal",
+                "testify", "assert", "disclose"}
+
+
+def _on_the_record(span: Span, attribution: Attribution) -> bool:
+    """A named source's claim in reported speech, with a claim cue or a dated "said"."""
+    if attribution.kind is not AttributionKind.NAMED or attribution.source_type not in (
+            "person", "organisation"):
+        return False
+    if attribution.cue in _RECORD_CUES:
+        return True
+    return attribution.cue == "say" and any(e.label_ == "DATE" for e in span.ents) and \
+        not span.text.lstrip().startswith(("\"", "“", "‘", "'"))
 
 
 def _merge_bracket_splits(spans: list) -> list:

@@ -36,7 +36,7 @@ _OPINION = re.compile(
 _COLOUR = re.compile(
     r"\b(atmosphere|style|stunning|superb|dramatic|thrilling|spectacular|colou?rful|crowded|"
     r"packed|cheer\w*|celebrat\w*|fans|crowds?|exuberant|playful\w*|substitut\w*|attacking|"
-    r"glimpse|vibrant|lively|bustling|famous|iconic|popular|fun|enjoy\w*|delight\w*|"
+    r"glimpse|vibrant|lively|bustling|iconic|delight\w*|"
     r"scene|scenes|festive|mood|spirit|flair|impressive|sea of)\b", re.I)
 _PROCEDURAL = re.compile(
     r"\b(contacted for comment|for comment|declined to comment|did not respond|has not responded|"
@@ -69,7 +69,7 @@ FEATURES = [
     "base_logit", "attr_person", "attr_organisation", "attr_document", "attr_anonymous",
     "hedged", "quoted", "first_person", "second_person", "opinion", "colour", "procedural",
     "number", "date", "past_tense", "proper_nouns", "rule", "causal", "modal", "question",
-    "length", "sourced_fact", "sourced_opinion", "claim_cue",
+    "length", "sourced_fact", "sourced_opinion", "claim_cue", "reported_speech",
 ]
 # Cues by which a source asserts or denies a fact (rather than feels, hopes or describes).
 CLAIM_CUES = {"claim", "allege", "deny", "insist", "accuse", "reveal", "confirm", "admit",
@@ -77,8 +77,11 @@ CLAIM_CUES = {"claim", "allege", "deny", "insist", "accuse", "reveal", "confirm"
               "according to", "show", "conclude", "warn", "assert", "statement"}
 
 
-def features(span, attribution, quoted: bool, base_probability: float) -> list[float]:
-    """The feature vector of one sentence (`attribution`: its final Attribution)."""
+def features(span, attribution, quoted: bool, base_probability: float,
+             inherited: bool = False) -> list[float]:
+    """The feature vector of one sentence (`attribution`: its final Attribution; `quoted`: the
+    sentence is inside or opens a quotation; `inherited`: its source is named in another
+    sentence)."""
     text = span.text
     p = min(max(base_probability, 1e-6), 1 - 1e-6)
     source = attribution.source_type if attribution is not None else None
@@ -87,7 +90,7 @@ def features(span, attribution, quoted: bool, base_probability: float) -> list[f
         source = "person"
     tags = [t.tag_ for t in span]
     n_words = sum(1 for t in span if not t.is_punct and not t.is_space)
-    quoted = quoted or any(c in text for c in _QUOTES)
+    partial = any(c in text for c in _QUOTES)
     sourced = kind in ("named", "anonymous")
     number = bool(_NUMBER.search(text))
     date = bool(_DATE.search(text)) or any(e.label_ == "DATE" for e in span.ents)
@@ -101,7 +104,7 @@ def features(span, attribution, quoted: bool, base_probability: float) -> list[f
         float(kind == "named" and source == "document"),
         float(kind == "anonymous"),
         float(kind == "hedged"),
-        float(quoted),
+        float(quoted) + 0.5 * float(partial and not quoted),
         float(first),
         float(bool(_SECOND.search(text))),
         math.log1p(opinion),
@@ -119,6 +122,7 @@ def features(span, attribution, quoted: bool, base_probability: float) -> list[f
         float(sourced and (number or date)),
         float((sourced or quoted) and (opinion > 0 or first)),
         float(sourced and cue in CLAIM_CUES),
+        float(sourced and not inherited and not quoted),
     ]
 
 
