@@ -211,8 +211,6 @@ class Claim:
             "check_worthy": self.check_worthy,
             "claim_type": self.claim_type,
             "attribution": self.attribution.to_dict(),
-            "source": self.attribution.details(),
-            "priority": round(self.priority, 4),
             "suggested_verdict": self.suggested_verdict,
             "reasons": list(self.reasons),
             "entities": [e.to_dict() for e in self.entities],
