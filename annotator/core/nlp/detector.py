@@ -41,6 +41,8 @@ for _name, _default in (("unit_kind", None), ("claim_score", 0.0), ("check_worth
         Span.set_extension(_name, default=_default)
 if not Doc.has_extension("block_kind"):
     Doc.set_extension("block_kind", default=None)
+if not Doc.has_extension("article_driven"):  # the Detector scores the units itself
+    Doc.set_extension("article_driven", default=False)
 
 
 class ClaimDetector:
@@ -121,6 +123,8 @@ class ClaimDetector:
         span._.attribution_found = found
         resolved = engine.resolve_pronoun(found, memory) if found is not None else None
         memory.see(span, found)
+        if span.doc._.article_driven:
+            return  # Detector.detect reads the article around it, then calls finalize
         attribution, reason = engine.to_attribution(
             resolved, engine.hedge_of(span.text) if resolved is None else None)
         self.finalize(span, attribution, reason, quoted=False)
@@ -349,7 +353,7 @@ class Detector:
                         quote_open = False
                 inside = quote_open
                 kind = span._.unit_kind
-                attribution = span._.attribution
+                attribution = Attribution()
                 waiting = False
                 was_open = quote_open
                 quote_open, opened = _quote_state_after(unit_text, quote_open)
@@ -383,6 +387,8 @@ class Detector:
                     previous = attribution if attributed else None
                     if own and _has_quote_marks(unit_text):
                         quote_attribution = attribution  # a new cue takes over the quotation
+                else:
+                    component.finalize(span, attribution, None, quoted=False)
                 if opened or (unit_text.rstrip().endswith(":") and kind is UnitKind.SENTENCE):
                     quote_attribution = attribution
                 if waiting and (quote_open or was_open):
@@ -439,6 +445,7 @@ def _docs_with_kind(nlp: Language, blocks: Sequence[Block]) -> Iterator[Doc]:
     for block in blocks:
         doc = nlp.make_doc(block.text)
         doc._.block_kind = block.kind
+        doc._.article_driven = True
         yield doc
 
 
