@@ -85,7 +85,7 @@ CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _i
 ANONYMOUS_HEADS = {
     "source", "sources", "insider", "insiders", "friend", "friends", "aide", "aides", "ally",
     "allies", "confidant", "confidante", "courtier", "courtiers", "official", "officials",
-    "someone", "somebody", "person", "people", "figure", "figures", "observer", "observers",
+    "someone", "somebody", "person", "people", "figure", "observer", "observers",
     "staffer", "staffers", "member", "members", "whistleblower", "pal", "pals", "relative",
     "relatives", "associate", "associates", "colleague", "colleagues", "expert", "experts",
     "onlooker", "onlookers", "witness", "witnesses", "employee", "employees", "worker",
@@ -99,7 +99,7 @@ ANONYMOUS_HEADS = {
     "parent", "parents", "student", "students", "teacher", "teachers", "officer", "officers",
     "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
-    "tipster", "confidants", "mole", "voices", "figures", "authors",
+    "tipster", "confidants", "mole", "voices", "authors",
 }
 # Heads that speak for the body they are "for"/"of": "a spokesman for the ministry" -> the
 # ministry; without a named body they are anonymous.
@@ -218,7 +218,12 @@ class Memory:
         self.since_group += 1
         if found is not None and found.pronoun is None:
             if found.source_type == "person":
-                self.person_sources.append((found.speaker, self.sentence))
+                name = found.speaker
+                for ent in sent.ents:  # "Defence lawyer Tom Riley" -> "Tom Riley"
+                    if ent.label_ == "PERSON" and len(ent) >= 2 and ent.text in name:
+                        name = _strip(ent.text)
+                        break
+                self.person_sources.append((name, self.sentence))
                 self.person_words.update(w.lower() for w in found.speaker.split()
                                          if w[:1].isupper() and w.lower() not in TITLE_WORDS)
             elif found.source_type in ("organisation", "document", "anonymous"):
@@ -238,7 +243,9 @@ class Memory:
         latest = max(i for _, i in candidates)
         same = [n for n, i in candidates if i == latest]
         sources = [n for n, i in self.person_sources if i == latest]
-        name = sources[-1] if sources else same[-1]
+        full = [n for n in same if len(n.split()) >= 2]
+        # the person a sentence introduces by full name is the one a "he" goes on about
+        name = sources[-1] if sources else (full[0] if full else same[-1])
         # a lone surname stands for the full name seen before it
         if len(name.split()) == 1:
             for full, _ in reversed(candidates):
@@ -281,6 +288,12 @@ def _has_clause_or_quote(verb, sent) -> bool:
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i:
             return True
+    lemma = CUE_FORMS.get(verb.lower_)
+    if lemma in ("describe", "characterise", "characterize", "dub") and any(
+            c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return True  # "described the outbreak as the worst in a decade"
+    if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "cited figures showing that..."
     doc = verb.doc
     if verb.i + 1 < sent.end and doc[verb.i + 1].lower_ == "that" and doc[verb.i + 1].tag_ == "IN":
         return True  # "observed that the date ... coincided": the parser lost the clause
@@ -299,19 +312,26 @@ def _has_clause_or_quote(verb, sent) -> bool:
     return False
 
 
+def _nearest_subject(verb):
+    """The subject nearest before the verb (the parser sometimes gives a verb several)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
 def _subject_of(verb):
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child, False
+    subject = _nearest_subject(verb)
+    if subject is not None:
+        return subject, False
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if obj is not None:
             return obj, True
     if verb.dep_ in ("conj", "xcomp") and _is_verb(verb.head):
-        for child in verb.head.children:
-            if child.dep_ == "nsubj":
-                return child, False
+        subject = _nearest_subject(verb.head)
+        if subject is not None and subject.dep_ == "nsubj":
+            return subject, False
     if verb.dep_ == "acl" and verb.head.tag_.startswith("NN"):  # "a message stating"
         return verb.head, False
     return None, False
@@ -368,6 +388,10 @@ def _left_subject(verb, sent):
     return None
 
 
+ROLE_NOUNS = {"executive", "director", "chairman", "chairwoman", "chair", "secretary", "officer",
+              "president", "spokesperson", "spokesman", "spokeswoman", "head", "chief", "founder",
+              "manager", "minister", "leader", "coach", "captain", "editor", "curator",
+              "professor", "governor", "mayor", "ambassador", "commissioner", "administrator"}
 _NP_SKIP_PREPS = {"to", "in", "on", "during", "after", "before", "via", "through", "as", "since",
                   "about", "over", "into", "by", "like", "than", "despite", "upon", "regarding"}
 
@@ -479,6 +503,15 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     words = [t.lower_ for t in tokens]
     head_word = head.lower_
     names = [t for t in tokens if _is_proper(t) and t.lower_ not in TITLE_WORDS]
+    tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS
+            and t.lower_ not in TITLE_WORDS]
+    if len(tail) == 2 and tokens[-1] is not head and head_word in ROLE_NOUNS:
+        return "person"  # "The chief executive of the X Council Ana Ruiz" (NER: one ORG)
+    person_ent = [t for t in tokens if t.ent_type_ == "PERSON"]
+    if len(person_ent) >= 2 and tokens[-1].ent_type_ == "PERSON" and _is_proper(tokens[-1]):
+        return "person"  # "The chief executive of the X Council Ana Ruiz"
+    if head_word == "figures" and any(c.dep_ == "amod" for c in head.children):
+        return "anonymous"  # "senior figures", not "figures from the Institute"
     if head_word in ANONYMOUS_HEADS and not _is_proper(head):
         owner = [c for c in head.children if c.dep_ in ("poss", "prep")]
         for c in owner:
@@ -592,7 +625,16 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.lower_ in HEDGE_SUBJECTS and not any(_is_proper(t) for t in tokens):
         return None
     source_type = classify(tokens, name_head, memory)
-    return Found(source_type, text, cue_word, find_outlet(cue_token), token_i=cue_token.i)
+    via = find_outlet(cue_token)
+    if via is None:
+        # "A leaked letter seen by a broadcaster says": the outlet that saw the document
+        for acl in head.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                if obj is not None:
+                    via = _text(_np_tokens(obj))
+    return Found(source_type, text, cue_word, via, token_i=cue_token.i)
 
 
 def _according_to(sent, memory) -> list[Found]:
@@ -696,6 +738,15 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         statement = _issued_statement(sent, memory)
         if statement is not None:
             candidates.append((1, statement))
+    if not candidates and sent.text.rstrip().endswith(":"):
+        # "Health Minister X gave a blunt warning on Monday:" and the quotation follows
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _is_verb(root):
+            lead = _found_from_subject(subject, root, "introduces", memory)
+            if lead is not None and lead.source_type != "anonymous" or (
+                    lead is not None and subject.lower_ in ANONYMOUS_HEADS):
+                candidates.append((0, lead))
     according = _according_to(sent, memory)
     if according and candidates:
         # "According to ABC News, Basya also believes...": the person speaks, via the outlet
@@ -712,7 +763,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         candidates.sort(key=lambda c: (c[0], c[1].pronoun is not None, c[1].token_i))
         best = candidates[0][1]
         # an anonymous source anywhere in the sentence is what a desk must see
-        anon = next((f for _, f in candidates if f.source_type == "anonymous"), None)
+        anon = next((f for r, f in candidates if f.source_type == "anonymous"
+                     and r <= candidates[0][0]), None)
         return anon or best
     return None
 

@@ -416,7 +416,9 @@ def _in_article(found: "engine.Found | None", memory: "engine.Memory") -> "engin
         return None
     if found.pronoun is not None:
         return engine.resolve_pronoun(found, memory)
-    if found.source_type == "organisation":
+    if found.source_type == "organisation" or (
+            found.source_type == "anonymous" and found.speaker[:1].isupper()
+            and found.speaker.split()[0].lower() not in ("a", "an", "the", "one", "some", "many")):
         words = found.speaker.lower().split()
         if words and words[-1] in memory.person_words:
             return engine.Found("person", found.speaker, found.cue, found.via,

@@ -121,9 +121,9 @@ def _plausible(ent) -> str | None:
     if label == "PERCENT":
         return "percentage" if _PERCENT_OK.search(text) and _NUMBER_OK.search(text) else None
     if label == "MONEY":
-        if _MONEY_OK.search(text) and _NUMBER_OK.search(text):
-            return "money"
-        return "percentage" if _PERCENT_OK.search(text) and _NUMBER_OK.search(text) else None
+        if _PERCENT_OK.search(text):
+            return "percentage" if _NUMBER_OK.search(text) else None
+        return "money" if _MONEY_OK.search(text) and _NUMBER_OK.search(text) else None
     if label in ("CARDINAL", "QUANTITY"):
         if _PERCENT_OK.search(text):
             return "percentage"

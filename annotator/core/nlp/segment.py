@@ -49,7 +49,7 @@ class Block:
 
 def _is_headline(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 20 and not _TERMINAL.search(text) and not text.endswith((",", ";"))
+    return 0 < len(words) <= 20 and not _TERMINAL.search(text) and not text.endswith((",", ";", ":"))
 
 
 def is_dateline(text: str) -> bool:
