@@ -69,7 +69,7 @@ FEATURES = [
     "base_logit", "attr_person", "attr_organisation", "attr_document", "attr_anonymous",
     "hedged", "quoted", "first_person", "second_person", "opinion", "colour", "procedural",
     "number", "date", "past_tense", "proper_nouns", "rule", "causal", "modal", "question",
-    "length", "sourced_fact", "sourced_opinion", "claim_cue", "reported_speech",
+    "length", "sourced_fact", "sourced_opinion", "claim_cue", "reported_speech", "narrative",
 ]
 # Cues by which a source asserts or denies a fact (rather than feels, hopes or describes).
 CLAIM_CUES = {"claim", "allege", "deny", "insist", "accuse", "reveal", "confirm", "admit",
@@ -123,6 +123,9 @@ def features(span, attribution, quoted: bool, base_probability: float,
         float((sourced or quoted) and (opinion > 0 or first)),
         float(sourced and cue in CLAIM_CUES),
         float(sourced and not inherited and not quoted),
+        # the writer's own third-person account of what happened
+        float(kind == "none" and not quoted and not partial and not first and opinion == 0
+              and not _SECOND.search(text) and ("VBD" in tags or "VBN" in tags)),
     ]
 
 
