@@ -247,3 +247,21 @@ def test_attribution_json_keeps_its_keys_and_reads_extras():
     assert full["source_type"] == "person" and full["resolved_from"] == "he"
     assert Attribution.from_dict(full) == attribution
     assert Attribution.from_dict({"kind": "named", "speaker": "X", "via": None}).source_type is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "One user wrote on the forum that the site had been down for hours.",
+    "Some residents reported that the water had been brown for days.",
+    "A post by an unnamed author claimed the data had been leaked.",
+    "Posts on a message board claimed the server had crashed twice on Friday.",
+    "Company officials have stated that no customer data was lost.",
+    "Several posters theorised that the attack had come from abroad.",
+    "\u201cWe will not back down,\u201d one protester said.",
+    "People familiar with the talks said a deal was close.",
+    "A government insider told reporters the vote would be delayed.",
+    "Critics of the scheme said it would cost far more than planned.",
+])
+def test_anonymous_sources_in_many_forms(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, (sentence, unit.attribution)
+    assert unit.check_worthy

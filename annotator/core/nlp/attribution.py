@@ -388,6 +388,11 @@ def _left_subject(verb, sent):
     return None
 
 
+# What anyone can write: anonymous unless its author is named ("a post by an unnamed author",
+# "posts on a message board"; but "Cornyn's statement", "a blog post by Mark Rathbun").
+USER_POSTS = {"post", "posts", "posting", "postings", "comment", "comments", "message",
+              "messages", "tweet", "tweets", "thread", "threads", "review", "reviews", "blog",
+              "blogs", "forum", "forums", "video", "videos"}
 ROLE_NOUNS = {"executive", "director", "chairman", "chairwoman", "chair", "secretary", "officer",
               "president", "spokesperson", "spokesman", "spokeswoman", "head", "chief", "founder",
               "manager", "minister", "leader", "coach", "captain", "editor", "curator",
@@ -412,7 +417,8 @@ def _np_tokens(head) -> list:
                     child.i > head.i and _conj_in_np(head, child)):
                 continue
             if child.dep_ == "prep" and child.lower_ in _NP_SKIP_PREPS and tok is head and not (
-                    child.lower_ == "to" and head.lower_ in TITLE_WORDS):
+                    child.lower_ == "to" and head.lower_ in TITLE_WORDS) and not (
+                    child.lower_ in ("by", "on") and head.lower_ in USER_POSTS):
                 continue  # but "Ambassador to the United States Hamdullah Mohib" is one name
             keep.add(child.i)
             stack.append(child)
@@ -498,6 +504,18 @@ def _name_part(tokens) -> list:
     return [t for t in tokens if _is_proper(t) or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
 
 
+def _named_author(head) -> bool:
+    """A post or comment whose author the sentence names ("Rathbun's blog", "a post by X")."""
+    for child in head.children:
+        if child.dep_ == "poss" and (_is_proper(child) or child.ent_type_):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and _is_proper(obj) and obj.lower_ not in ANONYMOUS_HEADS:
+                return True
+    return False
+
+
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
     """person / organisation / document / anonymous for a source noun phrase."""
     words = [t.lower_ for t in tokens]
@@ -520,6 +538,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
                 return "document"  # "the report's authors"
         # "sources close to the Duke", "Scientology officials", "a palace source": unnamed
         # people even when a name appears in the phrase.
+        return "anonymous"
+    if head_word in USER_POSTS and not _is_proper(head) and not _named_author(head):
         return "anonymous"
     if head_word in DOCUMENT_HEADS and head.tag_.startswith("NN") and not _is_proper(head):
         return "document"
