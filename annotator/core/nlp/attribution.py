@@ -393,6 +393,15 @@ def _left_subject(verb, sent):
 USER_POSTS = {"post", "posts", "posting", "postings", "comment", "comments", "message",
               "messages", "tweet", "tweets", "thread", "threads", "review", "reviews", "blog",
               "blogs", "forum", "forums", "video", "videos"}
+# Unnamed people even with "the": "the source", "the officials". Any other definite role in
+# the singular ("the minister", "the actor") is a person the article has named.
+CORE_ANONYMOUS = {"source", "sources", "insider", "insiders", "friend", "friends", "aide", "aides",
+                  "ally", "allies", "confidant", "confidante", "courtier", "courtiers", "official",
+                  "officials", "someone", "somebody", "person", "people", "whistleblower", "pal",
+                  "pals", "associate", "associates", "relative", "relatives", "tipster", "mole",
+                  "figure", "figures", "member", "members", "user", "users", "poster", "posters",
+                  "individual", "individuals", "witness", "witnesses", "resident", "residents",
+                  "expert", "experts", "critic", "critics", "observer", "observers", "author"}
 ROLE_NOUNS = {"executive", "director", "chairman", "chairwoman", "chair", "secretary", "officer",
               "president", "spokesperson", "spokesman", "spokeswoman", "head", "chief", "founder",
               "manager", "minister", "leader", "coach", "captain", "editor", "curator",
@@ -547,6 +556,10 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             and head.text[:1].isupper():
         return "person"  # a surname the article has already given a person ("Wilkins")
     if head.tag_ in ("NN", "NNS") and not names:
+        if head_word in ORG_WORDS or head_word in OUTLET_WORDS and head_word != "people":
+            return "organisation"  # "the newspaper", "the company"
+        if head.tag_ == "NN" and words[0] in ("the", "this") and head_word not in CORE_ANONYMOUS:
+            return "person"  # "the finance minister", "the actor": named earlier
         if head_word in ORG_WORDS or head_word in ("government", "police", "court"):
             return "organisation"
         return "anonymous"
@@ -717,7 +730,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue
         if lemma in ("tell", "add", "write", "post", "tweet", "blog", "reply", "respond") and \
                 not _has_clause_or_quote(token, sent) and not any(
-                    c.dep_ in ("dative", "iobj") for c in token.children):
+                    c.dep_ in ("dative", "iobj") or (lemma == "tell" and c.dep_ == "dobj")
+                    for c in token.children):
             continue  # "added a new line", "wrote a book": not speech without a clause
         if lemma == "tell" and not any(c.dep_ in ("dative", "dobj", "ccomp", "iobj")
                                        for c in token.children) and not _has_clause_or_quote(token, sent):
