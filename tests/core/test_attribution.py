@@ -265,3 +265,12 @@ def test_anonymous_sources_in_many_forms(detector, sentence):
     unit = first(detector, sentence)
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, (sentence, unit.attribution)
     assert unit.check_worthy
+
+
+def test_the_pair_resolves_to_the_people_last_named(detector):
+    text = ("Anna Berg and Carl Berg sold the farm in 2019.\n"
+            "In a later interview the pair claimed the sale had been forced on them.\n")
+    unit = unit_containing(units_of(detector, text), "the pair claimed")
+    assert unit.attribution.kind is AttributionKind.NAMED
+    assert unit.attribution.source_type == "person"
+    assert "Anna" in unit.attribution.speaker and "Carl" in unit.attribution.speaker

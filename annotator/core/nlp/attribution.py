@@ -146,6 +146,7 @@ OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "expr
                 "cbs", "nbc", "fox", "yonhap", "xinhua", "tass", "kcna", "wire", "paper",
                 "programme", "program", "podcast", "website", "blog", "interview"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_ANAPHORS = {"pair", "couple", "duo", "trio", "brothers", "sisters", "siblings", "two"}
 GROUP_PRONOUNS = {"they", "them"}
 THING_PRONOUNS = {"it"}
 ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | {"i", "we", "you"}
@@ -230,6 +231,18 @@ class Memory:
                 self.group_sources.append((found.speaker, found.source_type))
                 self.since_group = 0
         del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
+
+    def last_people(self, n: int) -> str | None:
+        """The last `n` different people named, as "A and B" (for "the pair", "the couple")."""
+        names: list[str] = []
+        for name, _ in reversed(sorted(self.persons + self.person_sources, key=lambda x: x[1])):
+            first = name.split()[-1] if len(name.split()) > 1 and name.split()[0].lower() in TITLE_WORDS \
+                else name.split()[0]
+            if all(first not in other for other in names) and len(name.split()) <= 4:
+                names.append(first if len(name.split()) <= 2 else name)
+            if len(names) == n:
+                return " and ".join(reversed(names))
+        return None
 
     def last_person(self) -> str | None:
         """The person a "he"/"she" refers to: the last quoted person if quoted in the last two
@@ -643,6 +656,11 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif head.lower_ in ("it", "there", "that", "this", "which", "who", "what") and \
             head.lower_ != "it":
         return None
+    if head.lower_ in GROUP_ANAPHORS and any(c.lower_ in ("the", "both") for c in head.children) \
+            and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children):
+        # "the pair claimed", "the couple said": the people last named, resolved like "they"
+        return Found("person", head.text, cue_word, find_outlet(cue_token),
+                     pronoun="the " + head.lower_, token_i=cue_token.i)
     if head.lower_ in ALL_PRONOUNS and not (head.text.isupper() and len(head.text) >= 3):
         if head.lower_ in ("i", "we", "you"):
             return None
@@ -837,6 +855,13 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
         name = memory.last_person()
         if name:
             return Found("person", name, found.cue, found.via, pronoun=found.pronoun,
+                         token_i=found.token_i)
+        return Found("anonymous", found.speaker, found.cue, found.via, pronoun=found.pronoun,
+                     token_i=found.token_i)
+    if found.pronoun.startswith("the "):
+        pair = memory.last_people(2)
+        if pair:
+            return Found("person", pair, found.cue, found.via, pronoun=found.pronoun,
                          token_i=found.token_i)
         return Found("anonymous", found.speaker, found.cue, found.via, pronoun=found.pronoun,
                      token_i=found.token_i)
