@@ -12,7 +12,9 @@ Use from any spaCy pipeline::
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
@@ -36,13 +38,16 @@ MAX_UNIT_CHARS = 5_000
 for _name, _default in (("unit_kind", None), ("claim_score", 0.0), ("check_worthy", False),
                         ("claim_type", "other"), ("attribution", None), ("claim_reasons", ()),
                         ("suggested_verdict", None), ("attribution_found", None),
-                        ("base_score", 0.0), ("priority_features", None)):
+                        ("base_score", 0.0), ("priority_features", None),
+                        ("claim_pieces", None)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
 if not Doc.has_extension("block_kind"):
     Doc.set_extension("block_kind", default=None)
 if not Doc.has_extension("article_driven"):  # the Detector scores the units itself
     Doc.set_extension("article_driven", default=False)
+if not Doc.has_extension("genre_gate"):  # 1: reads as reported news; 0: a speech transcript
+    Doc.set_extension("genre_gate", default=1.0)
 
 
 class ClaimDetector:
@@ -93,6 +98,11 @@ class ClaimDetector:
             for span, score in zip(flat, scores):
                 span._.base_score = float(score)
             for doc, spans in zip(batch, spans_per_doc):
+                if not doc._.article_driven:
+                    from annotator.core.nlp.priority import news_gate
+
+                    doc._.genre_gate = news_gate([s.text for s in spans
+                                                  if s._.unit_kind is UnitKind.SENTENCE])
                 memory = engine.Memory()
                 for span in spans:
                     self._annotate(span, memory)
@@ -142,31 +152,57 @@ class ClaimDetector:
         reasons.extend(extra_reasons)
         if type_reason and kind is UnitKind.SENTENCE:
             reasons.append(type_reason)
+        feats = None
         if kind is not UnitKind.SENTENCE:
             reasons.insert(0, f"{kind.value}: not offered as a claim")
-            score = span._.base_score * 0.25
         else:
             feats = features(span, attribution, quoted, span._.base_score,
                              inherited=bool(extra_reasons))
-            span._.priority_features = feats
-            score = self.priority.score(feats)
+        span._.priority_features = feats
         sourced_weakly = attribution.kind in (AttributionKind.ANONYMOUS, AttributionKind.HEDGED)
         on_record = (kind is UnitKind.SENTENCE and not quoted and not extra_reasons
                      and _on_the_record(span, attribution))
-        if on_record and score < self.threshold:
-            # A claim a named source put on the record in reported speech ("X claimed their
-            # decision was...", "In May X had said he..."): always offered, at the threshold.
-            reasons.append(f"a claim on the record by {attribution.speaker}")
-            score = self.threshold
-        check_worthy = kind is UnitKind.SENTENCE and (score >= self.threshold or sourced_weakly)
-        if kind is UnitKind.SENTENCE and score >= self.threshold:
-            reasons.append(f"check-worthiness {score:.2f}")
+        pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record, sourced_weakly,
+                        attribution.speaker)
+        span._.claim_pieces = pieces
+        score, check_worthy, all_reasons = self.decide(pieces, span.doc._.genre_gate)
         span._.claim_score = score
         span._.check_worthy = check_worthy
         span._.claim_type = claim_type
         span._.attribution = attribution
-        span._.claim_reasons = tuple(reasons)
+        span._.claim_reasons = all_reasons
         span._.suggested_verdict = "unsourced" if sourced_weakly else None
+
+    def decide(self, pieces: "Pieces", gate: float) -> tuple[float, bool, tuple[str, ...]]:
+        """(score, offered, reasons) of a unit; `gate` is how much the text reads as reported
+        news (1) rather than a transcript of speech (0): see priority.news_gate."""
+        reasons = list(pieces.reasons)
+        if pieces.kind is not UnitKind.SENTENCE:
+            return pieces.base_score, False, tuple(reasons)  # shown for reference only
+        threshold = self.threshold
+        score = self.priority.score(pieces.features, gate)
+        if pieces.on_record and gate >= 0.5 and score < threshold:
+            # A claim a named source put on the record in reported speech ("X claimed their
+            # decision was...", "In May X had said he..."): always offered, at the threshold.
+            reasons.append(f"a claim on the record by {pieces.speaker}")
+            score = threshold
+        if score >= threshold:
+            reasons.append(f"check-worthiness {score:.2f}")
+        return score, score >= threshold or pieces.sourced_weakly, tuple(reasons)
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """What a unit's score and reasons are made from, kept so that the article-level driver
+    can decide again once it knows the genre of the whole text."""
+
+    kind: UnitKind
+    base_score: float
+    features: list | None
+    reasons: tuple[str, ...]
+    on_record: bool
+    sourced_weakly: bool
+    speaker: str | None
 
 
 @Language.factory(
@@ -279,6 +315,7 @@ class Detector:
         self._threshold = threshold
         # set to a list to collect (start, end, priority features) of every sentence (training)
         self.features_out: list | None = None
+        self.last_gate = 1.0  # news_gate of the last text detected
 
     @property
     def nlp(self) -> Language:
@@ -310,9 +347,12 @@ class Detector:
         pending: list[tuple[int, Span, Block, bool]] = []
         done = 0
 
+        decided: list[tuple[int, Pieces]] = []  # (position in units, pieces) of every unit
+
         def emit(slot: int | None, span: Span, block: Block) -> None:
             start = block.start + span.start_char
             end = block.start + span.end_char
+            decided.append((len(units) if slot is None else slot, span._.claim_pieces))
             unit = DetectedUnit(
                 start=start, end=end, text=text[start:end], kind=span._.unit_kind,
                 score=span._.claim_score, check_worthy=span._.check_worthy,
@@ -402,6 +442,21 @@ class Detector:
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
         flush(None)
+        # Now the whole text is known: how much it reads as reported news (third person,
+        # sources) rather than a transcript of speech (I, we, you) sets how far the news
+        # re-scoring applies. Decide every unit again with it.
+        from annotator.core.nlp.priority import news_gate
+
+        gate = news_gate([u.text for u in units if u is not None and u.kind is UnitKind.SENTENCE])
+        if gate != 1.0:
+            for slot, pieces in decided:
+                unit = units[slot]
+                if unit is None or pieces is None:
+                    continue
+                score, check_worthy, reasons = component.decide(pieces, gate)
+                units[slot] = dataclasses.replace(unit, score=score, check_worthy=check_worthy,
+                                                  reasons=reasons)
+        self.last_gate = gate
         return [u for u in units if u is not None]
 
 
