@@ -274,3 +274,25 @@ def test_the_pair_resolves_to_the_people_last_named(detector):
     assert unit.attribution.kind is AttributionKind.NAMED
     assert unit.attribution.source_type == "person"
     assert "Anna" in unit.attribution.speaker and "Carl" in unit.attribution.speaker
+
+
+def test_possessive_spokespeople_speak_for_the_one_last_named(detector):
+    text = ("Senator Mary Cole was taken to hospital on Monday.\n"
+            "Her spokesman said she was recovering.\n"
+            "The Acme Corporation cut 300 jobs in March.\n"
+            "Its spokesman said demand had fallen.\n"
+            "The mayor's spokesperson said the bridge would reopen in May.\n")
+    units = units_of(detector, text)
+    her = unit_containing(units, "Her spokesman")
+    assert her.attribution.speaker == "Mary Cole" and her.attribution.resolved_from == "her"
+    its = unit_containing(units, "Its spokesman")
+    assert its.attribution.speaker == "The Acme Corporation"
+    assert its.attribution.source_type == "organisation"
+    mayor = unit_containing(units, "mayor's spokesperson")
+    assert mayor.attribution.kind is AttributionKind.NAMED
+
+
+def test_accusations_are_attributed(detector):
+    unit = first(detector, "Writing on Twitter, Senator Ana Ortiz accused the governor of lying.")
+    assert unit.attribution.kind is AttributionKind.NAMED
+    assert "Ana Ortiz" in unit.attribution.speaker

@@ -71,7 +71,7 @@ STRONG_CUES = (
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
 # process" is an event the writer reports, "announced that..." is the ministry's claim).
 OBJECT_CUES = {"say", "claim", "deny", "insist", "allege", "admit", "confirm", "tell", "write",
-               "tweet", "post", "blog", "add", "reply", "respond", "retort", "quip"}
+               "tweet", "post", "blog", "add", "reply", "respond", "retort", "quip", "accuse"}
 # Of these, the ones that also mean something else: they are cues only with a clause, a
 # quotation or a colon after them ("the study found that...", "the letter reads: '...'").
 WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "continue",
@@ -145,10 +145,11 @@ OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "expr
                 "weekly", "broadcaster", "agency", "afp", "ap", "channel", "network", "abc",
                 "cbs", "nbc", "fox", "yonhap", "xinhua", "tass", "kcna", "wire", "paper",
                 "programme", "program", "podcast", "website", "blog", "interview"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
 GROUP_ANAPHORS = {"pair", "couple", "duo", "trio", "brothers", "sisters", "siblings", "two"}
-GROUP_PRONOUNS = {"they", "them"}
-THING_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+THING_PRONOUNS = {"it", "its"}
 ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | {"i", "we", "you"}
 TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord",
                "lady", "president", "minister", "senator", "governor", "mayor", "judge",
@@ -207,17 +208,20 @@ class Memory:
     person_words: set[str] = field(default_factory=set)
     since_group: int = 99
     sentence: int = 0
+    orgs: list[tuple[str, int]] = field(default_factory=list)  # bodies named, latest last
 
     def see(self, sent, found: "Found | None") -> None:
         self.sentence += 1
         for ent in sent.ents:
+            if ent.label_ in ("ORG", "NORP", "GPE") and ent.text[:1].isupper():
+                self.orgs.append((_strip(ent.text), self.sentence))
             if ent.label_ == "PERSON" and _is_name(ent):
                 name = _strip(ent.text)
                 self.persons.append((name, self.sentence))
                 if len(name.split()) >= 2:
                     self.person_words.update(w.lower() for w in name.split())
         self.since_group += 1
-        if found is not None and found.pronoun is None:
+        if found is not None and found.pronoun is None and found.speaker.lower() not in ALL_PRONOUNS:
             if found.source_type == "person":
                 name = found.speaker
                 for ent in sent.ents:  # "Defence lawyer Tom Riley" -> "Tom Riley"
@@ -231,6 +235,7 @@ class Memory:
                 self.group_sources.append((found.speaker, found.source_type))
                 self.since_group = 0
         del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
+        del self.orgs[:-20]
 
     def last_people(self, n: int) -> str | None:
         """The last `n` different people named, as "A and B" (for "the pair", "the couple")."""
@@ -552,6 +557,11 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "person"  # "The chief executive of the X Council Ana Ruiz"
     if head_word == "figures" and any(c.dep_ == "amod" for c in head.children):
         return "anonymous"  # "senior figures", not "figures from the Institute"
+    if head_word in ROLE_HEADS and not _is_proper(head):
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+        if owner is not None:
+            # "the mayor's spokesperson", "the company's representative": speaks for the owner
+            return "person" if owner.lower_ in ROLE_NOUNS | TITLE_WORDS else "organisation"
     if head_word in ANONYMOUS_HEADS and not _is_proper(head):
         owner = [c for c in head.children if c.dep_ in ("poss", "prep")]
         for c in owner:
@@ -656,6 +666,11 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif head.lower_ in ("it", "there", "that", "this", "which", "who", "what") and \
             head.lower_ != "it":
         return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if owner is not None and head.lower_ in SPEECH_NOUNS | ROLE_HEADS and owner.lower_ in _POSSESSIVE:
+        # "his spokesman said", "their lawyer said": the person or body last named speaks
+        return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
+                     cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i)
     if head.lower_ in GROUP_ANAPHORS and any(c.lower_ in ("the", "both") for c in head.children) \
             and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children):
         # "the pair claimed", "the couple said": the people last named, resolved like "they"
@@ -856,21 +871,22 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
         if name:
             return Found("person", name, found.cue, found.via, pronoun=found.pronoun,
                          token_i=found.token_i)
-        return Found("anonymous", found.speaker, found.cue, found.via, pronoun=found.pronoun,
-                     token_i=found.token_i)
+        return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
     if found.pronoun.startswith("the "):
         pair = memory.last_people(2)
         if pair:
             return Found("person", pair, found.cue, found.via, pronoun=found.pronoun,
                          token_i=found.token_i)
-        return Found("anonymous", found.speaker, found.cue, found.via, pronoun=found.pronoun,
-                     token_i=found.token_i)
+        return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
     if memory.group_sources and memory.since_group <= 6:
         speaker, kind = memory.group_sources[-1]
         return Found(kind, speaker, found.cue, found.via, pronoun=found.pronoun,
                      token_i=found.token_i)
-    return Found("anonymous", found.speaker, found.cue, found.via, pronoun=found.pronoun,
-                 token_i=found.token_i)
+    if memory.orgs and memory.orgs[-1][1] >= memory.sentence - 1:
+        # "The Acme Corporation cut 300 jobs. Its spokesman said...": the body just named
+        return Found("organisation", memory.orgs[-1][0], found.cue, found.via,
+                     pronoun=found.pronoun, token_i=found.token_i)
+    return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
 
 
 def to_attribution(found: "Found | None", hedge: str | None) -> tuple[Attribution, str | None]:
