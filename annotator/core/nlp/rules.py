@@ -1,22 +1,14 @@
-"""Rules over spaCy's parse: who makes a claim, what type of claim it is, and
-the reasons a checker reads. Each function takes a sentence `Span`.
+"""Rules over spaCy's parse: who makes a claim (see :mod:`.attribution`), what type of claim
+it is, and the reasons a checker reads. Each function takes a sentence `Span`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
-from annotator.core.model import Attribution, AttributionKind, Entity
-
+from annotator.core.model import Attribution, Entity
 from annotator.core.nlp import attribution as engine
 
-ENTITY_REASON_LABELS = {
-    "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
-    "NORP": "group", "DATE": "date", "TIME": "time", "CARDINAL": "number", "PERCENT": "percentage",
-    "MONEY": "money", "QUANTITY": "quantity", "ORDINAL": "ordinal", "EVENT": "event",
-    "LAW": "law", "PRODUCT": "product", "WORK_OF_ART": "title", "LANGUAGE": "language",
-}
 QUANTITY_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 _PREDICTION = re.compile(
