@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
-import random
 import sys
 from pathlib import Path
 
@@ -30,8 +29,6 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[3]
 NEWS = ROOT / "benchmarks" / "data" / "news-dev"
-SEED = 0
-N_DEBATE = 3000
 
 
 def _news_rows(detector) -> list[tuple[str, list[float], int]]:
@@ -53,31 +50,6 @@ def _news_rows(detector) -> list[tuple[str, list[float], int]]:
                 rows.append((article, max(over, key=lambda x: x[0])[1], int(rec["checkworthy"])))
     detector.features_out = None
     return rows
-
-
-def _debate_rows(detector, data: Path) -> list[tuple[str, list[float], int]]:
-    from annotator.core.nlp.train_checkworthy import read_claimbuster
-
-    texts, y = read_claimbuster(data / "crowdsourced.csv")
-    order = list(range(len(texts)))
-    random.Random(SEED).shuffle(order)
-    order = order[:N_DEBATE]
-    lines = [texts[i].replace("\n", " ").replace("\r", " ") for i in order]
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    detector.features_out = []
-    detector.detect("\n".join(lines) + "\n")
-    import bisect
-
-    best: dict[int, list[float]] = {}
-    for s, e, f in detector.features_out:
-        i = bisect.bisect_right(starts, s) - 1
-        if i not in best or f[0] > best[i][0]:  # the line's highest-scoring unit
-            best[i] = f
-    detector.features_out = None
-    return [(f"debate{k % 5}", best[k], int(y[order[k]])) for k in range(len(lines)) if k in best]
 
 
 def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> tuple[np.ndarray, float]:
@@ -114,10 +86,8 @@ def main(argv=None) -> int:
     from annotator.core.nlp.checkworthy import CheckWorthinessModel
     from annotator.core.nlp.detector import Detector
     from annotator.core.nlp.priority import FEATURES, MODEL_FORMAT, PriorityModel
-    from annotator.core.nlp.train_checkworthy import DEFAULT_DATA
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=ROOT / "resources" / "models" / "news_priority.json")
     args = ap.parse_args(argv)
 
