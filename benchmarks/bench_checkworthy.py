@@ -1,7 +1,16 @@
-"""Check-worthiness on ClaimBuster groundtruth.csv: our shipped model vs a plain baseline.
+"""Check-worthiness and attribution: ClaimBuster groundtruth.csv and the team's held-out news.
 
-    python benchmarks/bench_checkworthy.py [--data DIR] [--model PATH]
+    python benchmarks/bench_checkworthy.py [--data DIR] [--model PATH] [--news-split heldout]
 
+News (first): the app's ``Detector`` on the 6 held-out articles of ``benchmarks/data/news-dev``
+(never tuned on; see its GUIDELINES.md). Per labelled sentence (headlines, datelines and captions
+excluded), the detector's unit that overlaps it most gives the attribution; the sentence is
+offered if any overlapping unit is. Reported: attribution F1 (attributed or not; a bare regex of
+reporting verbs for comparison), speaker match over attributed sentences, source-type accuracy
+(person / organisation / document / anonymous), anonymous and named sources found, and
+check-worthiness F1 of the offered set against offering every sentence, with ROC-AUC of the score.
+
+ClaimBuster:
 (a) the shipped model at its stored threshold, fed exactly as the app feeds it: the groundtruth
     sentences are joined one per line and run through the app's ``Detector`` (spaCy pipeline +
     claim detector); each line's unit score is used whatever kind the segmenter gives the line
@@ -100,12 +109,176 @@ def app_scores(texts: list[str], model_path: Path | None) -> tuple[np.ndarray, d
     return scores, info
 
 
+# ----------------------------------------------------------------- news (team's labelled set)
+NEWS_DIR = ROOT / "benchmarks" / "data" / "news-dev"
+NAMED_TYPES = {"person", "organisation", "document"}
+_REPORTING_RX = None
+
+
+def read_news(split: str) -> dict[str, list[dict]]:
+    """{article: [labelled units]} of one split ("dev", "heldout" or "all")."""
+    out: dict[str, list[dict]] = {}
+    with open(NEWS_DIR / "sentences.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if split == "all" or rec["split"] == split:
+                out.setdefault(rec["article"], []).append(rec)
+    return out
+
+
+def _words(text: str | None) -> list[str]:
+    import re
+
+    text = (text or "").lower().replace("’", "'").replace("'s ", " ")
+    return re.findall(r"[a-z0-9]+", text)
+
+
+def speaker_matches(predicted: str | None, gold: list[str] | None) -> bool:
+    """The predicted speaker names the labelled source: every word of one labelled form is in
+    it ("the team's coach, Alireza Mehraban" for "Alireza Mehraban"), or it is a shorter form
+    ending in the same name ("Eastman" for "Cres Eastman")."""
+    if not predicted or not gold:
+        return False
+    pred = _words(predicted)
+    for alt in gold:
+        want = _words(alt)
+        if want and all(w in pred for w in want):
+            return True
+        if want and pred and set(pred) <= set(want) and want[-1] in pred:
+            return True
+    return False
+
+
+def predicted_source_type(attribution) -> str:
+    """person / organisation / document / anonymous / hedged / none (named -> its type)."""
+    kind = attribution.kind.value
+    if kind != "named":
+        return kind
+    return getattr(attribution, "source_type", None) or "named"
+
+
+def reporting_regex_baseline(text: str) -> bool:
+    import re
+
+    global _REPORTING_RX
+    if _REPORTING_RX is None:
+        _REPORTING_RX = re.compile(
+            r"\b(said|says|say|told|tells|according to|added|claims?|claimed|stated|states|"
+            r"announced|reported|wrote|explained|insisted|argued|believes?|noted)\b", re.I)
+    return bool(_REPORTING_RX.search(text))
+
+
+def _f1(gold: list[bool], pred: list[bool]) -> dict:
+    tp = sum(g and p for g, p in zip(gold, pred))
+    fp = sum(p and not g for g, p in zip(gold, pred))
+    fn = sum(g and not p for g, p in zip(gold, pred))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def _auc(gold: list[bool], scores: list[float]) -> float:
+    pos = [s for g, s in zip(gold, scores) if g]
+    neg = [s for g, s in zip(gold, scores) if not g]
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def evaluate_news(split: str = "heldout", detector=None, errors: list | None = None) -> dict:
+    """Attribution and check-worthiness of the app's Detector on the team's news set."""
+    from annotator.core.nlp.detector import Detector
+
+    detector = detector or Detector()
+    rows = []
+    for article, recs in sorted(read_news(split).items()):
+        text = (NEWS_DIR / "texts" / f"{article}.txt").read_text(encoding="utf-8")
+        units = detector.detect(text)
+        for rec in recs:
+            if rec["unit"] != "sentence":
+                continue
+            over = [(min(u.end, rec["end"]) - max(u.start, rec["start"]), u) for u in units
+                    if u.start < rec["end"] and u.end > rec["start"]]
+            if not over:
+                rows.append((rec, None, False, 0.0))
+                continue
+            best = max(over, key=lambda x: x[0])[1]
+            offered = any(u.check_worthy for _, u in over)
+            score = max(u.score for _, u in over)
+            rows.append((rec, best, offered, score))
+    gold_attr = [r["attributed"] for r, *_ in rows]
+    pred_attr = [u is not None and u.attribution.kind.value in ("named", "anonymous")
+                 for _, u, _, _ in rows]
+    attributed = [(r, u) for r, u, _, _ in rows if r["attributed"]]
+    speaker_ok = [u is not None and u.attribution.kind.value in ("named", "anonymous")
+                  and speaker_matches(u.attribution.speaker, r["speaker"]) for r, u in attributed]
+    kind_ok = [u is not None and predicted_source_type(u.attribution) == r["source_kind"]
+               for r, u in attributed]
+    anonymous = [(r, u) for r, u in attributed if r["source_kind"] == "anonymous"]
+    named = [(r, u) for r, u in attributed if r["source_kind"] in NAMED_TYPES]
+    gold_cw = [r["checkworthy"] for r, *_ in rows]
+    offered = [o for _, _, o, _ in rows]
+    scores = [s for *_, s in rows]
+    share = sum(gold_cw) / len(gold_cw) if gold_cw else 0.0
+    if errors is not None:
+        for (r, u, o, s), g, p in zip(rows, gold_attr, pred_attr):
+            a = u.attribution if u is not None else None
+            errors.append({"article": r["article"], "id": r["id"], "text": r["text"],
+                           "gold": (r["source_kind"], r["speaker"]),
+                           "pred": (predicted_source_type(a) if a else None,
+                                    a.speaker if a else None),
+                           "attr_ok": g == p,
+                           "speaker_ok": (not g) or (p and speaker_matches(a.speaker, r["speaker"])),
+                           "cw": (r["checkworthy"], o, round(s, 3)),
+                           "reasons": list(u.reasons) if u is not None else []})
+    return {
+        "split": split, "articles": len({r["article"] for r, *_ in rows}), "sentences": len(rows),
+        "attributed_sentences": sum(gold_attr),
+        "attribution": _f1(gold_attr, pred_attr),
+        "attribution_reporting_verb_regex_baseline": _f1(
+            gold_attr, [reporting_regex_baseline(r["text"]) for r, *_ in rows]),
+        "speaker_match": round(sum(speaker_ok) / len(speaker_ok), 4) if speaker_ok else None,
+        "source_kind_accuracy": round(sum(kind_ok) / len(kind_ok), 4) if kind_ok else None,
+        "anonymous_found": round(sum(u is not None and u.attribution.kind.value == "anonymous"
+                                     for _, u in anonymous) / len(anonymous), 4)
+        if anonymous else None,
+        "anonymous_sentences": len(anonymous),
+        "named_found": round(sum(u is not None and u.attribution.kind.value == "named"
+                                 for _, u in named) / len(named), 4) if named else None,
+        "named_sentences": len(named),
+        "checkworthy_share": round(share, 4),
+        "checkworthiness": _f1(gold_cw, offered),
+        "checkworthiness_offer_every_sentence": _f1(gold_cw, [True] * len(gold_cw)),
+        "checkworthiness_roc_auc": round(_auc(gold_cw, scores), 4),
+        "offered": sum(offered),
+    }
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--model", type=Path, default=None, help="model file (default: shipped)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "checkworthy.json")
+    ap.add_argument("--news-split", default="heldout", choices=("heldout", "dev", "all"))
     args = ap.parse_args(argv)
+
+    news = evaluate_news(args.news_split)
+    print(f"News ({args.news_split}: {news['articles']} articles, {news['sentences']} sentences, "
+          f"{news['attributed_sentences']} attributed)")
+    print(f"  attribution F1 {news['attribution']['f1']:.3f} (P {news['attribution']['precision']:.3f} "
+          f"R {news['attribution']['recall']:.3f}); reporting-verb regex "
+          f"{news['attribution_reporting_verb_regex_baseline']['f1']:.3f}")
+    print(f"  speaker match {news['speaker_match']:.3f}; source type accuracy "
+          f"{news['source_kind_accuracy']:.3f}; anonymous found {news['anonymous_found']:.3f} "
+          f"(of {news['anonymous_sentences']}); named found {news['named_found']:.3f} "
+          f"(of {news['named_sentences']})")
+    print(f"  check-worthiness F1 {news['checkworthiness']['f1']:.3f} (P "
+          f"{news['checkworthiness']['precision']:.3f} R {news['checkworthiness']['recall']:.3f}, "
+          f"{news['offered']} offered) vs offering every sentence "
+          f"{news['checkworthiness_offer_every_sentence']['f1']:.3f}; ROC-AUC "
+          f"{news['checkworthiness_roc_auc']:.3f}\n")
 
     gt_texts, gt_y = read_claimbuster(args.data / "groundtruth.csv")
     tr_texts, tr_y = read_claimbuster(args.data / "crowdsourced.csv")
@@ -127,11 +300,15 @@ def main(argv=None) -> int:
     base = baseline_scores(tr_texts, tr_y, gt_texts)
     base_s = time.perf_counter() - t
 
+    from annotator.core.nlp.priority import PriorityModel
+
+    app_threshold = PriorityModel.load().threshold
     rows = {
-        "shipped model": dict(prf(gt_y, (ours >= model.threshold).astype(int)),
-                              threshold=model.threshold,
-                              path="annotator detect, one sentence per line"),
-        "shipped model, sentences parsed alone": dict(
+        "shipped model": dict(prf(gt_y, (ours >= app_threshold).astype(int)),
+                              threshold=app_threshold,
+                              path="annotator detect, one sentence per line: the claim score "
+                                   "(news re-scorer over the base model) at the app's threshold"),
+        "base model alone, sentences parsed alone": dict(
             prf(gt_y, (alone >= model.threshold).astype(int)), threshold=model.threshold,
             path="CheckWorthinessModel.scores on each sentence parsed as its own doc"),
         "baseline tfidf+LR": dict(prf(gt_y, (base >= 0.5).astype(int)), threshold=0.5),
@@ -149,12 +326,14 @@ def main(argv=None) -> int:
 
     meta = model.metadata
     result = {
-        "benchmark": "check-worthiness, ClaimBuster groundtruth.csv (evaluation only)",
+        "benchmark": "check-worthiness, ClaimBuster groundtruth.csv (evaluation only); attribution "
+                     "and check-worthiness on the team's held-out news",
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cpus": os.cpu_count()},
         "n": int(len(gt_y)), "n_checkworthy": int(gt_y.sum()),
         "results": rows,
+        "news": dict(news, data="benchmarks/data/news-dev (Wikinews CC BY 2.5; GUM CC BY 4.0)"),
         "shipped_model": {
             "path": str(model.path), "size_bytes": model.path.stat().st_size,
             "load_seconds": round(load_s, 4), "sentences_per_second": round(speed),

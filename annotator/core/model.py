@@ -65,18 +65,36 @@ LISTED_SQL = "(check_worthy = 1 OR origin = 'manual' OR verdict != 'unreviewed')
 
 @dataclass(frozen=True)
 class Attribution:
+    """Who stands behind a claim. `kind` and `speaker`/`via` are the stored keys; `cue` ("said",
+    "according to"), `source_type` (person, organisation, document, anonymous, hedged, none) and
+    `resolved_from` (the pronoun the speaker was resolved from: "he") are optional extras."""
+
     kind: AttributionKind = AttributionKind.NONE
     speaker: str | None = None
     via: str | None = None
+    cue: str | None = None
+    source_type: str | None = None
+    resolved_from: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind.value, "speaker": self.speaker, "via": self.via}
+    def to_dict(self, full: bool = False) -> dict[str, Any]:
+        """The stored keys (kind, speaker, via); with `full`, also cue, source_type and
+        resolved_from where set (from_dict reads both forms)."""
+        out: dict[str, Any] = {"kind": self.kind.value, "speaker": self.speaker, "via": self.via}
+        if full:
+            out.update(self.details())
+        return out
+
+    def details(self) -> dict[str, Any]:
+        """The optional extras that are set: cue, source_type, resolved_from."""
+        return {key: getattr(self, key) for key in ("cue", "source_type", "resolved_from")
+                if getattr(self, key) is not None}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Attribution":
         data = data or {}
         return cls(
-            AttributionKind(data.get("kind") or "none"), data.get("speaker"), data.get("via")
+            AttributionKind(data.get("kind") or "none"), data.get("speaker"), data.get("via"),
+            data.get("cue"), data.get("source_type"), data.get("resolved_from"),
         )
 
 
@@ -107,6 +125,12 @@ class DetectedUnit:
     reasons: tuple[str, ...] = ()
     entities: tuple[Entity, ...] = ()
 
+    @property
+    def priority(self) -> float:
+        """Where a checker should start: the score for sentences, 0 for headlines, datelines
+        and captions (the list sorts by it, the highlight's strength follows it)."""
+        return self.score if self.kind is UnitKind.SENTENCE else 0.0
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.start,
@@ -117,6 +141,8 @@ class DetectedUnit:
             "score": round(self.score, 4),
             "claim_type": self.claim_type,
             "attribution": self.attribution.to_dict(),
+            "source": self.attribution.details(),
+            "priority": round(self.priority, 4),
             "suggested_verdict": self.suggested_verdict,
             "reasons": list(self.reasons),
             "entities": [e.to_dict() for e in self.entities],

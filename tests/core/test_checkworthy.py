@@ -141,3 +141,46 @@ def test_corrupt_model_raises(tmp_path, kind):
     with pytest.raises(ModelError) as err:
         CheckWorthinessModel.load(p)
     assert "\n" not in str(err.value)
+
+
+# --- the news re-scorer (priority) ---------------------------------------------------------------
+def test_priority_model_loads_and_keeps_the_base_threshold(model):
+    from annotator.core.nlp.priority import FEATURES, PriorityModel
+
+    priority = PriorityModel.load()
+    assert len(priority.coef) == len(FEATURES)
+    assert priority.threshold == pytest.approx(model.threshold, abs=1e-3)
+    assert "dev" in priority.metadata["data"] and "heldout" in priority.metadata["data"]
+
+
+def test_priority_with_gate_zero_is_the_base_score():
+    from annotator.core.nlp.priority import FEATURES, PriorityModel
+
+    priority = PriorityModel.load()
+    feats = [0.7] + [1.0] * (len(FEATURES) - 1)
+    assert priority.score(feats, gate=0.0) == pytest.approx(1 / (1 + math.exp(-0.7)))
+    assert priority.score(feats, gate=1.0) != pytest.approx(priority.score(feats, gate=0.0))
+
+
+def test_news_gate_tells_reports_from_transcripts():
+    from annotator.core.nlp.priority import news_gate
+
+    report = ["The council approved the plan on Monday.", "It will cost £3m.",
+              "\u201cWe are delighted,\u201d the mayor said.", "Work starts in May."]
+    debate = ["I think we need more jobs.", "We cut taxes for you.", "My opponent voted no.",
+              "The deficit doubled."]
+    assert news_gate(report) == 1.0
+    assert news_gate(debate) == 0.0
+    assert news_gate(["I agree."]) == 1.0  # too short to tell
+
+
+def test_corrupt_priority_model_raises(tmp_path):
+    from annotator.core.nlp.priority import PriorityModel
+
+    bad = tmp_path / "p.json"
+    bad.write_text('{"format": "annotator-priority", "features": ["x"], "coef": [1], '
+                   '"intercept": 0, "threshold": 0.5}')
+    with pytest.raises(ModelError):
+        PriorityModel.load(bad)
+    with pytest.raises(ModelError):
+        PriorityModel.load(tmp_path / "missing.json")

@@ -12,6 +12,9 @@ Use from any spaCy pipeline::
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
@@ -19,21 +22,32 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from annotator.core.model import Attribution, AttributionKind, DetectedUnit, UnitKind
+from annotator.core.nlp import attribution as engine
 from annotator.core.nlp import rules
 from annotator.core.nlp.pipeline import UNUSED_COMPONENTS, load_english
-from annotator.core.nlp.segment import Block, caption_cue, is_dateline, split_blocks
+from annotator.core.nlp.segment import (Block, caption_cue, is_dateline, is_results_line,
+                                        split_blocks)
 
 SPANS_KEY = "claims"
 BATCH_SIZE = 64
 MAX_PARAGRAPH_CHARS = 100_000  # spaCy's parser is quadratic-ish in memory on huge docs
+# A paragraph longer than this is cut at its last sentence end before the limit, or else at
+# whitespace: one line of megabytes with no full stop stays a list of bounded units.
+MAX_UNIT_CHARS = 5_000
 
 for _name, _default in (("unit_kind", None), ("claim_score", 0.0), ("check_worthy", False),
                         ("claim_type", "other"), ("attribution", None), ("claim_reasons", ()),
-                        ("suggested_verdict", None)):
+                        ("suggested_verdict", None), ("attribution_found", None),
+                        ("base_score", 0.0), ("priority_features", None),
+                        ("claim_pieces", None)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
 if not Doc.has_extension("block_kind"):
     Doc.set_extension("block_kind", default=None)
+if not Doc.has_extension("article_driven"):  # the Detector scores the units itself
+    Doc.set_extension("article_driven", default=False)
+if not Doc.has_extension("genre_gate"):  # 1: reads as reported news; 0: a speech transcript
+    Doc.set_extension("genre_gate", default=1.0)
 
 
 class ClaimDetector:
@@ -46,6 +60,7 @@ class ClaimDetector:
         self.spans_key = spans_key
         self.model_path = model_path
         self._scorer = None
+        self._priority = None
         self._threshold = threshold
 
     @property
@@ -57,8 +72,16 @@ class ClaimDetector:
         return self._scorer
 
     @property
+    def priority(self):
+        if self._priority is None:
+            from annotator.core.nlp.priority import PriorityModel
+
+            self._priority = PriorityModel.load()
+        return self._priority
+
+    @property
     def threshold(self) -> float:
-        return self._threshold if self._threshold is not None else self.scorer.threshold
+        return self._threshold if self._threshold is not None else self.priority.threshold
 
     @threshold.setter
     def threshold(self, value: float | None) -> None:
@@ -73,8 +96,16 @@ class ClaimDetector:
             flat = [span for spans in spans_per_doc for span in spans]
             scores = self.scorer.scores([span.text for span in flat], spans=flat) if flat else []
             for span, score in zip(flat, scores):
-                self._annotate(span, float(score))
+                span._.base_score = float(score)
             for doc, spans in zip(batch, spans_per_doc):
+                if not doc._.article_driven:
+                    from annotator.core.nlp.priority import news_gate
+
+                    doc._.genre_gate = news_gate([s.text for s in spans
+                                                  if s._.unit_kind is UnitKind.SENTENCE])
+                memory = engine.Memory()
+                for span in spans:
+                    self._annotate(span, memory)
                 doc.spans[self.spans_key] = spans
                 yield doc
 
@@ -88,33 +119,90 @@ class ClaimDetector:
         if kind is not UnitKind.SENTENCE:
             spans = [_trim(doc[:])]
         else:
-            spans = [_trim(sent) for sent in doc.sents]
+            spans = _merge_bracket_splits([_trim(sent) for sent in doc.sents])
+            if len(spans) == 1 and spans[0] is not None and _reads_as_caption(spans[0]):
+                kind = UnitKind.CAPTION
         spans = [s for s in spans if s is not None]
         for span in spans:
             span._.unit_kind = kind
         return spans
 
-    def _annotate(self, span: Span, score: float) -> None:
+    def _annotate(self, span: Span, memory: "engine.Memory") -> None:
+        """Attribution within the paragraph, then the score (see `finalize`)."""
+        found = engine.find(span, memory) if span._.unit_kind is UnitKind.SENTENCE else None
+        span._.attribution_found = found
+        resolved = engine.resolve_pronoun(found, memory) if found is not None else None
+        memory.see(span, found)
+        if span.doc._.article_driven:
+            return  # Detector.detect reads the article around it, then calls finalize
+        attribution, reason = engine.to_attribution(
+            resolved, engine.hedge_of(span.text) if resolved is None else None)
+        self.finalize(span, attribution, reason, quoted=False)
+
+    def finalize(self, span: Span, attribution: Attribution, attribution_reason: str | None,
+                 quoted: bool, extra_reasons: Sequence[str] = ()) -> None:
+        """Score, offer and explain a unit, given its final attribution."""
+        from annotator.core.nlp.priority import features
+
         kind = span._.unit_kind
-        attribution, attribution_reason = rules.attribution_of(span)
         claim_type, type_reason = rules.claim_type_of(span)
-        reasons = rules.entity_reasons(span)
+        reasons = rules.entity_reasons(span) if kind is UnitKind.SENTENCE else []
         if attribution_reason:
             reasons.append(attribution_reason)
-        if type_reason:
+        reasons.extend(extra_reasons)
+        if type_reason and kind is UnitKind.SENTENCE:
             reasons.append(type_reason)
+        feats = None
         if kind is not UnitKind.SENTENCE:
             reasons.insert(0, f"{kind.value}: not offered as a claim")
+        else:
+            feats = features(span, attribution, quoted, span._.base_score,
+                             inherited=bool(extra_reasons))
+        span._.priority_features = feats
         sourced_weakly = attribution.kind in (AttributionKind.ANONYMOUS, AttributionKind.HEDGED)
-        check_worthy = kind is UnitKind.SENTENCE and (score >= self.threshold or sourced_weakly)
-        if kind is UnitKind.SENTENCE and score >= self.threshold:
-            reasons.append(f"check-worthiness {score:.2f}")
+        on_record = (kind is UnitKind.SENTENCE and not quoted and not extra_reasons
+                     and _on_the_record(span, attribution))
+        pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record, sourced_weakly,
+                        attribution.speaker)
+        span._.claim_pieces = pieces
+        score, check_worthy, all_reasons = self.decide(pieces, span.doc._.genre_gate)
         span._.claim_score = score
         span._.check_worthy = check_worthy
         span._.claim_type = claim_type
         span._.attribution = attribution
-        span._.claim_reasons = tuple(reasons)
+        span._.claim_reasons = all_reasons
         span._.suggested_verdict = "unsourced" if sourced_weakly else None
+
+    def decide(self, pieces: "Pieces", gate: float) -> tuple[float, bool, tuple[str, ...]]:
+        """(score, offered, reasons) of a unit; `gate` is how much the text reads as reported
+        news (1) rather than a transcript of speech (0): see priority.news_gate."""
+        reasons = list(pieces.reasons)
+        if pieces.kind is not UnitKind.SENTENCE:
+            return pieces.base_score, False, tuple(reasons)  # shown for reference only
+        threshold = self.threshold
+        score = self.priority.score(pieces.features, gate)
+        if pieces.on_record and gate >= 0.5 and score < threshold:
+            # A claim a named source put on the record in reported speech ("X claimed their
+            # decision was...", "In May X had said he..."): always offered, at the threshold.
+            reasons.append(f"a claim on the record by {pieces.speaker}")
+            score = threshold
+        if score >= threshold:
+            reasons.append(f"check-worthiness {score:.2f}")
+        return score, score >= threshold or pieces.sourced_weakly, tuple(reasons)
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """What a unit's score and reasons are made from, kept so that the article-level driver
+    can decide again once it knows the genre of the whole text."""
+
+    kind: UnitKind
+    base_score: float
+    features: list | None
+    reasons: tuple[str, ...]
+    on_record: bool
+    sourced_weakly: bool
+    speaker: str | None
 
 
 @Language.factory(
@@ -124,6 +212,56 @@ class ClaimDetector:
 def make_claim_detector(nlp: Language, name: str, threshold: float | None,
                         model_path: str | None, spans_key: str) -> ClaimDetector:
     return ClaimDetector(nlp, name, threshold, model_path, spans_key)
+
+
+_RECORD_CUES = {"claim", "allege", "deny", "insist", "accuse", "admit", "confirm", "reveal",
+                "testify", "assert", "disclose"}
+
+
+def _on_the_record(span: Span, attribution: Attribution) -> bool:
+    """A named source's claim in reported speech, with a claim cue or a dated "said"."""
+    if attribution.kind is not AttributionKind.NAMED or attribution.source_type not in (
+            "person", "organisation"):
+        return False
+    if attribution.cue in _RECORD_CUES:
+        return True
+    return attribution.cue == "say" and any(e.label_ == "DATE" for e in span.ents) and \
+        not span.text.lstrip().startswith(("\"", "“", "‘", "'"))
+
+
+def _merge_bracket_splits(spans: list) -> list:
+    """Join units the sentence splitter cut at an editorial "[...]" or "[word]" (a bracket
+    opened in one unit and closed in the next, or a unit that starts with the bracket)."""
+    out: list = []
+    for span in spans:
+        if span is None:
+            continue
+        if out:
+            prev = out[-1]
+            text = prev.text
+            joined = (text.count("[") > text.count("]") or span.text.startswith(("]", "[", "...]", "…]"))
+                      or text.rstrip().endswith(("[", "[...]", "[…]", "...", "…")) and
+                      span.text[:1].islower())
+            if joined:
+                out[-1] = prev.doc[prev.start:span.end]
+                continue
+        out.append(span)
+    return out
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _reads_as_caption(span: Span) -> bool:
+    """A one-unit paragraph with no finite verb ("pilgrims at the Grand Mosque in 2008.", "The
+    far end of the convention floor, shortly after opening Friday.") describes a picture."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words or len(words) > 30 or is_results_line(span.text):
+        return False
+    if span.text.rstrip().endswith((":", "?", "!")) or span.text[:1] in "\"“‘'":
+        return False
+    return not any(t.tag_ in _FINITE for t in span) and not any(
+        t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span)
 
 
 def _trim(span: Span) -> Span | None:
@@ -154,8 +292,9 @@ def _quote_state_after(text: str, is_open: bool) -> tuple[bool, bool]:
     for i, ch in enumerate(text):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if ch in _OPENERS or (ch in "\"'" and not is_open and (before.isspace() or before in "(:—–-[")
-                              and (after.isalnum() or ch == '"')):
+        if (ch in _OPENERS and not before.isalnum()) or (
+                ch in "\"'" and not is_open and (before.isspace() or before in "(:—–-[")
+                and (after.isalnum() or ch == '"')):
             if not is_open:
                 is_open, opened = True, True
         elif ch in _CLOSERS or ch in "\"'":
@@ -174,6 +313,9 @@ class Detector:
     def __init__(self, nlp: Language | None = None, threshold: float | None = None):
         self._nlp = nlp
         self._threshold = threshold
+        # set to a list to collect (start, end, priority features) of every sentence (training)
+        self.features_out: list | None = None
+        self.last_gate = 1.0  # news_gate of the last text detected
 
     @property
     def nlp(self) -> Language:
@@ -192,51 +334,167 @@ class Detector:
     def detect(self, text: str, progress: Callable[[int, int], None] | None = None
                ) -> list[DetectedUnit]:
         blocks = [piece for block in split_blocks(text) for piece in _split_long(block)]
-        units: list[DetectedUnit] = []
+        units: list[DetectedUnit | None] = []
         total = len(blocks)
+        component = self.component
+        memory = engine.Memory()
         quote_open = False
+        quote_paragraphs = 0  # paragraphs since the open quotation's last quotation mark
         quote_attribution: Attribution | None = None
+        previous: Attribution | None = None  # the last sentence's, if it had a source
+        # Sentences of an open quotation that has no source yet: its closing sentence may name
+        # one ('..., it's time to say goodbye," Microsoft says.'). Bounded.
+        pending: list[tuple[int, Span, Block, bool]] = []
         done = 0
+
+        decided: list[tuple[int, Pieces]] = []  # (position in units, pieces) of every unit
+
+        def emit(slot: int | None, span: Span, block: Block) -> None:
+            start = block.start + span.start_char
+            end = block.start + span.end_char
+            decided.append((len(units) if slot is None else slot, span._.claim_pieces))
+            unit = DetectedUnit(
+                start=start, end=end, text=text[start:end], kind=span._.unit_kind,
+                score=span._.claim_score, check_worthy=span._.check_worthy,
+                claim_type=span._.claim_type, attribution=span._.attribution,
+                suggested_verdict=span._.suggested_verdict, reasons=tuple(span._.claim_reasons),
+                entities=rules.entities_of(span, block.start))
+            if self.features_out is not None and span._.unit_kind is UnitKind.SENTENCE:
+                self.features_out.append((start, end, list(span._.priority_features or ())))
+            if slot is None:
+                units.append(unit)
+            else:
+                units[slot] = unit
+
+        def flush(source: Attribution | None) -> None:
+            for slot, span, block, quoted in pending:
+                if source is not None:
+                    who = ("an anonymous source" if source.kind is AttributionKind.ANONYMOUS
+                           else source.speaker or "the speaker")
+                    component.finalize(span, source, None, quoted=True, extra_reasons=(
+                        f"part of a quotation attributed to {who} where it ends"
+                        + (f" ({source.speaker})" if source.kind is AttributionKind.ANONYMOUS
+                           else ""),))
+                emit(slot, span, block)
+            pending.clear()
+
         docs = self.nlp.pipe(_docs_with_kind(self.nlp, blocks), batch_size=BATCH_SIZE)
         for doc, block in zip(docs, blocks):
             spans = doc.spans[SPANS_KEY]
             for index, span in enumerate(spans):
                 unit_text = span.text
-                if index == 0 and not _starts_with_quote(unit_text):
-                    quote_open = False
-                inside = quote_open and (index > 0 or _starts_with_quote(unit_text))
-                attribution: Attribution = span._.attribution or Attribution()
-                reasons = list(span._.claim_reasons)
-                suggested = span._.suggested_verdict
-                check_worthy = span._.check_worthy
-                if (inside and quote_attribution is not None
-                        and attribution.kind in (AttributionKind.NONE, AttributionKind.HEDGED)
-                        and quote_attribution.kind is not AttributionKind.NONE):
-                    attribution = quote_attribution
-                    who = ("an anonymous source" if attribution.kind is AttributionKind.ANONYMOUS
-                           else attribution.speaker or "the speaker")
-                    reasons.append(f"continues a quotation attributed to {who}"
-                                   + (f" ({attribution.speaker})"
-                                      if attribution.kind is AttributionKind.ANONYMOUS else ""))
-                    if attribution.kind is AttributionKind.ANONYMOUS:
-                        suggested = "unsourced"
-                        check_worthy = check_worthy or span._.unit_kind is UnitKind.SENTENCE
+                opens_with_quote = _starts_with_quote(unit_text)
+                if index == 0:
+                    if opens_with_quote or (quote_open and _closes_before_opening(unit_text)):
+                        quote_paragraphs = 0
+                    elif quote_open and not _has_quote_marks(unit_text) and quote_paragraphs < 2:
+                        quote_paragraphs += 1  # a quoted paragraph that lost its opening mark
+                    else:
+                        quote_open = False
+                inside = quote_open
+                kind = span._.unit_kind
+                attribution = Attribution()
+                waiting = False
+                was_open = quote_open
                 quote_open, opened = _quote_state_after(unit_text, quote_open)
-                if opened:
+                if kind is UnitKind.SENTENCE:
+                    found = _in_article(span._.attribution_found, memory)
+                    memory.see(span, found if found is None or found.pronoun is None
+                               else span._.attribution_found)
+                    attribution, reason = engine.to_attribution(
+                        found, engine.hedge_of(unit_text) if found is None else None)
+                    own = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
+                    inherited, note = None, ""
+                    if not own and inside and quote_attribution is not None and \
+                            quote_attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
+                        inherited, note = quote_attribution, "continues a quotation attributed to"
+                    elif not own and opens_with_quote and previous is not None:
+                        inherited, note = previous, "a quotation following one attributed to"
+                    extra: list[str] = []
+                    if inherited is not None:
+                        attribution, reason = inherited, None
+                        who = ("an anonymous source" if inherited.kind is AttributionKind.ANONYMOUS
+                               else inherited.speaker or "the speaker")
+                        extra.append(f"{note} {who}" + (
+                            f" ({inherited.speaker})"
+                            if inherited.kind is AttributionKind.ANONYMOUS else ""))
+                    component.finalize(span, attribution, reason,
+                                       quoted=inside or opens_with_quote, extra_reasons=extra)
+                    attributed = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
+                    waiting = not attributed and (inside or opens_with_quote or opened)
+                    if attributed and pending and was_open and not quote_open:
+                        flush(attribution)  # the quotation's source, named where it ends
+                    previous = attribution if attributed else None
+                    if own and _has_quote_marks(unit_text):
+                        quote_attribution = attribution  # a new cue takes over the quotation
+                else:
+                    component.finalize(span, attribution, None, quoted=False)
+                if opened or (unit_text.rstrip().endswith(":") and kind is UnitKind.SENTENCE):
                     quote_attribution = attribution
-                start = block.start + span.start_char
-                end = block.start + span.end_char
-                units.append(DetectedUnit(
-                    start=start, end=end, text=text[start:end], kind=span._.unit_kind,
-                    score=span._.claim_score, check_worthy=check_worthy,
-                    claim_type=span._.claim_type, attribution=attribution,
-                    suggested_verdict=suggested, reasons=tuple(reasons),
-                    entities=rules.entities_of(span, block.start),
-                ))
+                if waiting and (quote_open or was_open):
+                    pending.append((len(units), span, block, True))
+                    units.append(None)
+                else:
+                    emit(None, span, block)
+                if pending and (not quote_open or len(pending) > 12):
+                    flush(None)
             done += 1
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
-        return units
+        flush(None)
+        # Now the whole text is known: how much it reads as reported news (third person,
+        # sources) rather than a transcript of speech (I, we, you) sets how far the news
+        # re-scoring applies. Decide every unit again with it.
+        from annotator.core.nlp.priority import news_gate
+
+        gate = news_gate([u.text for u in units if u is not None and u.kind is UnitKind.SENTENCE])
+        if gate != 1.0:
+            for slot, pieces in decided:
+                unit = units[slot]
+                if unit is None or pieces is None:
+                    continue
+                score, check_worthy, reasons = component.decide(pieces, gate)
+                units[slot] = dataclasses.replace(unit, score=score, check_worthy=check_worthy,
+                                                  reasons=reasons)
+        self.last_gate = gate
+        return [u for u in units if u is not None]
+
+
+def _has_quote_marks(text: str) -> bool:
+    return any(ch in text for ch in '"“”‘') or bool(re.search(r"’(?![a-z])", text))
+
+
+def _in_article(found: "engine.Found | None", memory: "engine.Memory") -> "engine.Found | None":
+    """A sentence's source read with what the article named before it: pronouns resolved to
+    the person (or body) last named; a surname already seen as a person's is a person."""
+    if found is None:
+        return None
+    if found.pronoun is not None:
+        return engine.resolve_pronoun(found, memory)
+    if found.source_type == "organisation" or (
+            found.source_type == "anonymous" and found.speaker[:1].isupper()
+            and found.speaker.split()[0].lower() not in ("a", "an", "the", "one", "some", "many")):
+        words = found.speaker.lower().split()
+        if words and words[-1] in memory.person_words:
+            return engine.Found("person", found.speaker, found.cue, found.via,
+                                token_i=found.token_i)
+    return found
+
+
+def _closes_before_opening(text: str) -> bool:
+    """A paragraph that goes on with a quotation opened before it: its first quotation mark
+    closes ("...the end of it," she said.)."""
+    for i, ch in enumerate(text):
+        if ch in _CLOSERS and ch == "’" and i + 1 < len(text) and text[i + 1].isalpha():
+            continue  # an apostrophe
+        if ch in _CLOSERS:
+            return True
+        if ch in _OPENERS:
+            return False
+        if ch == '"':
+            before = text[i - 1] if i else " "
+            return not before.isspace()
+    return False
 
 
 def _docs_with_kind(nlp: Language, blocks: Sequence[Block]) -> Iterator[Doc]:
@@ -244,20 +502,29 @@ def _docs_with_kind(nlp: Language, blocks: Sequence[Block]) -> Iterator[Doc]:
     for block in blocks:
         doc = nlp.make_doc(block.text)
         doc._.block_kind = block.kind
+        doc._.article_driven = True
         yield doc
 
 
 def _split_long(block: Block) -> list[Block]:
-    """Cut a paragraph too long for the parser at sentence-like boundaries."""
-    if len(block.text) <= MAX_PARAGRAPH_CHARS:
+    """Cut a paragraph longer than MAX_UNIT_CHARS at its last sentence end before the limit,
+    else at the last whitespace, else hard: every piece is bounded, whatever the input."""
+    if len(block.text) <= MAX_UNIT_CHARS:
         return [block]
     pieces, start = [], 0
     text = block.text
+    limit = MAX_UNIT_CHARS
     while start < len(text):
-        end = min(len(text), start + MAX_PARAGRAPH_CHARS)
+        end = min(len(text), start + limit)
         if end < len(text):
-            cut = max(text.rfind(". ", start, end), text.rfind("\n", start, end))
-            end = cut + 1 if cut > start else end
+            window_start = start + limit // 2
+            cut = max(text.rfind(". ", window_start, end), text.rfind("? ", window_start, end),
+                      text.rfind("! ", window_start, end), text.rfind("\n", window_start, end))
+            if cut > start:
+                end = cut + 1
+            else:
+                space = text.rfind(" ", window_start, end)
+                end = space + 1 if space > start else end
         piece = text[start:end]
         lead = len(piece) - len(piece.lstrip())
         stripped = piece.strip()

@@ -23,7 +23,16 @@ _DATELINE = re.compile(
 )
 _CAPTION_START = re.compile(
     r"^\s*(?:Pictured|Picture|Photo|Photograph|Image|Above|Below|Left|Right|Inset|Top|Bottom|"
-    r"Credit|Photo credit|Watch|Video)\s*(?:\([^)]*\))?\s*:", re.I)
+    r"Credit|Photo credit|Watch|Video|Audio|Graphic|Illustration|Source|File photo)\s*"
+    r"(?:\([^)]*\))?\s*:", re.I)
+# "... at the convention. Image: Nick Moreau." / "(Photo: AP)": a credit at the end of a line.
+_CREDIT_END = re.compile(
+    r"(?:^|[.!?)\]’”\"]\s+|\s)\(?(?:Image|Photo|Photograph|Picture|Video|Audio|Credit|Photo credit|"
+    r"Illustration|Graphic|File photo)s?\s*:\s*[^.:]{1,80}\.?\)?\s*$")
+# "Group B — Team A 2 – 1 Team B", "Arsenal 3-1 Chelsea": a results line, a subheading.
+_RESULTS_LINE = re.compile(
+    r"^[^.!?]{0,80}?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}\s+\d{1,3}\s*[-–—:]\s*\d{1,3}\s+"
+    r"[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}\s*(?:\([^)]*\))?\s*$")
 _PICTURED = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?pictured\b|\(pictured\b|\bpictured\s*(?:above|below|left|right|here)\b|\(\s*(?:left|right|centre|center)\s*\)", re.I)
 _TERMINAL = re.compile(r"[.!?…]['’”\")\]]*\s*$|[.!?…]\s*['’”\"]\s*$")
 
@@ -40,17 +49,24 @@ class Block:
 
 def _is_headline(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 20 and not _TERMINAL.search(text) and not text.endswith((",", ";"))
+    return 0 < len(words) <= 20 and not _TERMINAL.search(text) and not text.endswith((",", ";", ":"))
 
 
 def is_dateline(text: str) -> bool:
     return bool(_DATELINE.match(text))
 
 
+def is_results_line(text: str) -> bool:
+    """A line that reports a score between two sides and nothing else (a results subheading)."""
+    return len(text) <= 160 and not _TERMINAL.search(text) and bool(_RESULTS_LINE.match(text))
+
+
 def caption_cue(text: str) -> str | None:
     """Why a paragraph reads as an image caption, or None."""
     if _CAPTION_START.match(text):
         return "starts like a caption (\"Pictured:\")"
+    if _CREDIT_END.search(text):
+        return "ends with a picture credit (\"Image: ...\")"
     if _PICTURED.search(text):
         return "describes a picture (\"pictured\")"
     return None
@@ -87,6 +103,10 @@ def split_blocks(text: str) -> list[Block]:
             kind = UnitKind.DATELINE
         elif caption_cue(stripped):
             kind = UnitKind.CAPTION
+        elif is_results_line(stripped):
+            kind = UnitKind.HEADLINE  # a results subheading, not a picture's caption
+        elif stripped.endswith(":") and len(stripped.split()) >= 4:
+            kind = UnitKind.SENTENCE  # a sentence that introduces the quotation below it
         elif (not _TERMINAL.search(stripped) and (blank_before or blank_after)
               and len(stripped.split()) <= 60):
             # A short unpunctuated line set apart by a blank line: a caption or a

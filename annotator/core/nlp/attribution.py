@@ -1,0 +1,917 @@
+"""Who stands behind a sentence: an attribution engine over spaCy's dependency parse.
+
+For each sentence it finds the **cue** (a reporting verb in any inflection, "according to",
+"in the words of", a participle such as "stating" on a document), the **source** (the cue's
+subject or passive agent, as a full noun phrase with its apposition: "the team's coach, Alireza
+Mehraban" -> "Alireza Mehraban"), the **outlet** a claim was relayed through ("told LA Weekly",
+"according to ABC News, X said") and the **source type**:
+
+* ``person``, ``organisation``, ``document`` (a report, study, letter, poll, website...): shown
+  as kind ``named``;
+* ``anonymous`` ("officials", "a source", "one poster", "researchers"): kind ``anonymous``;
+* ``hedged`` ("reportedly", "is said to", "estimates suggest"): kind ``hedged``, no source;
+* ``none``: the writer's own assertion.
+
+Pronoun sources ("he said") are left for the article-level driver to resolve (it knows the
+sentences before); :func:`resolve_pronoun` does it from a running :class:`Memory`.
+
+The pipeline runs without a lemmatizer or attribute_ruler, so the cue lexicon carries its own
+inflections and the rules read the tagger's fine-grained tags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annotator.core.model import Attribution, AttributionKind
+
+# ----------------------------------------------------------------------------- the lexicon
+_IRREGULAR = {
+    "say": ("says", "said", "said", "saying"), "tell": ("tells", "told", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"), "find": ("finds", "found", "found", "finding"),
+    "read": ("reads", "read", "read", "reading"), "show": ("shows", "showed", "shown", "showing"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"), "deny": ("denies", "denied", "denied", "denying"),
+    "reply": ("replies", "replied", "replied", "replying"),
+    "testify": ("testifies", "testified", "testified", "testifying"),
+    "think": ("thinks", "thought", "thought", "thinking"),
+    "put": ("puts", "put", "put", "putting"), "admit": ("admits", "admitted", "admitted", "admitting"),
+    "blog": ("blogs", "blogged", "blogged", "blogging"),
+    "conclude": ("concludes", "concluded", "concluded", "concluding"),
+}
+
+
+def _inflect(lemma: str) -> tuple[str, ...]:
+    if lemma in _IRREGULAR:
+        return (lemma,) + _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return lemma, lemma + "s", lemma + "d", lemma + "d", lemma[:-1] + "ing"
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma[:-1] + "ied", lemma + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return lemma, lemma + "es", lemma + "ed", lemma + "ed", lemma + "ing"
+    return lemma, lemma + "s", lemma + "ed", lemma + "ed", lemma + "ing"
+
+
+# Verbs that report speech whatever follows them.
+STRONG_CUES = (
+    "say", "tell", "claim", "insist", "state", "allege", "announce", "confirm", "deny", "admit",
+    "assert", "declare", "reveal", "warn", "argue", "contend", "maintain", "explain", "disclose",
+    "acknowledge", "concede", "stress", "emphasise", "emphasize", "reiterate", "testify",
+    "tweet", "reply", "respond", "retort", "comment", "remark", "recall", "predict", "add",
+    "write", "report", "accuse", "suggest", "note", "observe", "conclude", "estimate", "reason",
+    "blog", "post", "agree", "complain", "quip", "boast", "vow", "promise", "pledge", "urge",
+    "recommend", "caution", "mention", "indicate", "brief", "inform", "assure", "speculate",
+    "theorise", "theorize", "calculate", "forecast", "project", "charge", "counter", "confess",
+    "describe", "characterise", "characterize", "dub", "cite", "find", "read", "show",
+    "believe", "continue", "ask", "demand", "call", "hint", "question", "reckon",
+    "rule", "find",
+)
+# Strong cues that report a claim with a plain noun object too ("the Church denied these
+# allegations"); the others need a clause, a quotation or a colon ("announced the start of a
+# process" is an event the writer reports, "announced that..." is the ministry's claim).
+OBJECT_CUES = {"say", "claim", "deny", "insist", "allege", "admit", "confirm", "tell", "write",
+               "tweet", "post", "blog", "add", "reply", "respond", "retort", "quip", "accuse"}
+# Of these, the ones that also mean something else: they are cues only with a clause, a
+# quotation or a colon after them ("the study found that...", "the letter reads: '...'").
+WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "continue",
+             "ask", "demand", "call", "describe", "characterise", "characterize", "dub", "cite",
+             "question", "project", "charge", "counter", "post", "write", "report", "reason",
+             "indicate", "mention", "recommend", "estimate", "promise", "vow", "pledge", "agree",
+             "hint", "reckon", "suggest", "urge", "recall", "respond", "predict", "forecast",
+             "calculate", "rule"}
+CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
+
+ANONYMOUS_HEADS = {
+    "source", "sources", "insider", "insiders", "friend", "friends", "aide", "aides", "ally",
+    "allies", "confidant", "confidante", "courtier", "courtiers", "official", "officials",
+    "someone", "somebody", "person", "people", "figure", "observer", "observers",
+    "staffer", "staffers", "member", "members", "whistleblower", "pal", "pals", "relative",
+    "relatives", "associate", "associates", "colleague", "colleagues", "expert", "experts",
+    "onlooker", "onlookers", "witness", "witnesses", "employee", "employees", "worker",
+    "workers", "diplomat", "diplomats", "researcher", "researchers", "scientist", "scientists",
+    "analyst", "analysts", "critic", "critics", "poster", "posters", "user", "users",
+    "individual", "individuals", "resident", "residents", "media", "activist", "activists",
+    "campaigner", "campaigners", "authorities", "author", "blogger", "bloggers", "commentator",
+    "commentators", "economist", "economists", "doctor", "doctors", "neighbour", "neighbours",
+    "neighbor", "neighbors", "lawmaker", "lawmakers", "investigator", "investigators",
+    "executive", "executives", "leader", "leaders", "participant", "participants", "fans",
+    "parent", "parents", "student", "students", "teacher", "teachers", "officer", "officers",
+    "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
+    "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
+    "tipster", "confidants", "mole", "voices", "authors",
+}
+# Heads that speak for the body they are "for"/"of": "a spokesman for the ministry" -> the
+# ministry; without a named body they are anonymous.
+ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
+              "statement", "officials", "official"}
+DOCUMENT_HEADS = {
+    "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls", "letter",
+    "letters", "document", "documents", "figures", "data", "research", "analysis", "paper",
+    "website", "site", "posting", "post", "posts", "memo", "email", "emails", "filing",
+    "filings", "record", "records", "results", "review", "audit", "census", "article",
+    "articles", "book", "blog", "release", "notice", "message", "section", "page", "tweet",
+    "note", "minutes", "transcript", "findings", "leak", "dossier", "guidance", "guidelines",
+    "assessment", "investigation", "inquiry", "index", "journal", "journals", "statement",
+    "statistics", "evidence", "video", "footage", "documentation", "model", "projections",
+    "submission", "complaint", "lawsuit", "indictment", "affidavit", "ruling", "judgment",
+    "verdict", "manifesto", "policy", "plan", "proposal", "budget", "accounts", "forecast",
+    "estimate", "summary", "cable", "text", "sign", "label", "advert", "advertisement",
+}
+# A speech noun owned by its speaker: "Cornyn's statement added" -> Cornyn.
+SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "blog", "letter",
+                "message", "spokesman", "spokeswoman", "spokesperson", "representative",
+                "lawyer", "lawyers", "attorney", "attorneys", "office", "team", "camp"}
+HEDGE_SUBJECTS = {"reports", "estimates", "rumours", "rumors", "speculation", "suggestions"}
+WRITER_SELF = {"wikinews", "we", "this newspaper", "this website", "our reporter", "this paper"}
+ORG_WORDS = {
+    "ministry", "department", "council", "church", "agency", "authority", "court", "government",
+    "police", "party", "university", "foundation", "institute", "company", "inc", "corp", "ltd",
+    "news", "times", "association", "union", "commission", "committee", "board", "office",
+    "service", "services", "bank", "group", "organisation", "organization", "society", "centre",
+    "center", "museum", "school", "college", "hospital", "army", "navy", "military", "force",
+    "forces", "administration", "parliament", "congress", "senate", "assembly", "embassy",
+    "federation", "league", "club", "fund", "trust", "network", "press", "television", "radio",
+    "channel", "herald", "post", "journal", "gazette", "tribune", "guardian", "telegraph",
+    "mirror", "mail", "express", "bbc", "cnn", "reuters", "afp", "ap", "palace", "house",
+    "cabinet", "kremlin", "pentagon", "chamber", "secretariat", "directorate", "unit",
+    "state", "states", "nations", "kingdom", "republic", "world", "regulator", "watchdog",
+    "prosecutors", "prosecution", "crown", "industry", "firm", "studio", "network", "charity",
+}
+OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "express", "post",
+                "bbc", "cnn", "sky", "news", "independent", "journal", "herald", "star",
+                "observer", "standard", "tribune", "magazine", "people", "page", "tmz", "reuters",
+                "press", "radio", "tv", "television", "newspaper", "outlet", "gazette", "daily",
+                "weekly", "broadcaster", "agency", "afp", "ap", "channel", "network", "abc",
+                "cbs", "nbc", "fox", "yonhap", "xinhua", "tass", "kcna", "wire", "paper",
+                "programme", "program", "podcast", "website", "blog", "interview"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
+GROUP_ANAPHORS = {"pair", "couple", "duo", "trio", "brothers", "sisters", "siblings", "two"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+THING_PRONOUNS = {"it", "its"}
+ALL_PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS | {"i", "we", "you"}
+TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord",
+               "lady", "president", "minister", "senator", "governor", "mayor", "judge",
+               "general", "major", "colonel", "captain", "chief", "director", "ambassador",
+               "king", "queen", "prince", "princess", "duke", "duchess", "rev", "father",
+               "sister", "brother", "secretary", "chairman", "chairwoman", "chair", "ceo",
+               "coach", "manager", "spokesman", "spokeswoman", "spokesperson", "sc", "qc",
+               "kc", "mp", "mep", "jr", "sr", "administrator", "commissioner", "officer",
+               "superintendent", "inspector", "detective", "sergeant", "editor", "curator",
+               "founder", "co-founder", "leader", "head", "premier", "chancellor", "pope"}
+
+HEDGE_PATTERNS = [
+    (re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|also\s+)?"
+                r"(understood|expected|thought|believed|said|reported|claimed|rumoured|rumored|"
+                r"alleged|suggested|feared|known|asserted|claimed)\b", re.I), "it is {0}"),
+    (re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|widely\s+)?"
+                r"(said|thought|understood|believed|reported|rumoured|rumored|alleged|expected|"
+                r"claimed|tipped)\s+to\b", re.I), "is {0} to"),
+    (re.compile(r"\bthere\s+(?:is|was|are|were)\s+(?:said|thought|believed|understood|reported)"
+                r"\s+to\s+be\b", re.I), "there is said to be"),
+    (re.compile(r"\b(reportedly|allegedly|supposedly|apparently|rumoured|purportedly)\b", re.I),
+     "{0}"),
+    (re.compile(r"\b(?:is|are)\s+(expected)\s+(?:in|at|on|to)\b", re.I), "is {0}"),
+    (re.compile(r"\baccording\s+to\s+(?:some\s+|recent\s+|media\s+|unconfirmed\s+|local\s+)?"
+                r"(reports|sources|rumours|rumors|speculation|estimates)\b", re.I),
+     "according to {0}"),
+    (re.compile(r"\b(estimates|reports|rumours|rumors)\s+(?:have\s+)?(?:also\s+)?"
+                r"(suggest|suggested|say|said|revealed|claim|claimed|indicate|indicated)\b", re.I),
+     "{0} {1}"),
+]
+
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
+
+
+# ----------------------------------------------------------------------------- results
+@dataclass
+class Found:
+    """One attribution found in a sentence (before pronoun resolution)."""
+
+    source_type: str  # person / organisation / document / anonymous
+    speaker: str
+    cue: str
+    via: str | None = None
+    pronoun: str | None = None  # "he" when the source is a pronoun to resolve
+    role: str | None = None
+    token_i: int = 0
+
+
+@dataclass
+class Memory:
+    """What the article has named so far, for pronoun sources (updated sentence by sentence)."""
+
+    persons: list[tuple[str, int]] = field(default_factory=list)  # (name, sentence), latest last
+    person_sources: list[tuple[str, int]] = field(default_factory=list)
+    group_sources: list[tuple[str, str]] = field(default_factory=list)  # (speaker, type)
+    person_words: set[str] = field(default_factory=set)
+    since_group: int = 99
+    sentence: int = 0
+    orgs: list[tuple[str, int]] = field(default_factory=list)  # bodies named, latest last
+
+    def see(self, sent, found: "Found | None") -> None:
+        self.sentence += 1
+        for ent in sent.ents:
+            if ent.label_ in ("ORG", "NORP", "GPE") and ent.text[:1].isupper():
+                self.orgs.append((_strip(ent.text), self.sentence))
+            if ent.label_ == "PERSON" and _is_name(ent):
+                name = _strip(ent.text)
+                self.persons.append((name, self.sentence))
+                if len(name.split()) >= 2:
+                    self.person_words.update(w.lower() for w in name.split())
+        self.since_group += 1
+        if found is not None and found.pronoun is None and found.speaker.lower() not in ALL_PRONOUNS:
+            if found.source_type == "person":
+                name = found.speaker
+                for ent in sent.ents:  # "Defence lawyer Tom Riley" -> "Tom Riley"
+                    if ent.label_ == "PERSON" and len(ent) >= 2 and ent.text in name:
+                        name = _strip(ent.text)
+                        break
+                self.person_sources.append((name, self.sentence))
+                self.person_words.update(w.lower() for w in found.speaker.split()
+                                         if w[:1].isupper() and w.lower() not in TITLE_WORDS)
+            elif found.source_type in ("organisation", "document", "anonymous"):
+                self.group_sources.append((found.speaker, found.source_type))
+                self.since_group = 0
+        del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
+        del self.orgs[:-20]
+
+    def last_people(self, n: int) -> str | None:
+        """The last `n` different people named, as "A and B" (for "the pair", "the couple")."""
+        names: list[str] = []
+        for name, _ in reversed(sorted(self.persons + self.person_sources, key=lambda x: x[1])):
+            first = name.split()[-1] if len(name.split()) > 1 and name.split()[0].lower() in TITLE_WORDS \
+                else name.split()[0]
+            if all(first not in other for other in names) and len(name.split()) <= 4:
+                names.append(first if len(name.split()) <= 2 else name)
+            if len(names) == n:
+                return " and ".join(reversed(names))
+        return None
+
+    def last_person(self) -> str | None:
+        """The person a "he"/"she" refers to: the last quoted person if quoted in the last two
+        sentences, else the person last named (a full name preferred to a lone surname that is
+        part of it)."""
+        if self.person_sources and self.person_sources[-1][1] >= self.sentence - 1:
+            return self.person_sources[-1][0]
+        candidates = [(n, i) for n, i in self.persons] + list(self.person_sources)
+        if not candidates:
+            return None
+        latest = max(i for _, i in candidates)
+        same = [n for n, i in candidates if i == latest]
+        sources = [n for n, i in self.person_sources if i == latest]
+        full = [n for n in same if len(n.split()) >= 2]
+        # the person a sentence introduces by full name is the one a "he" goes on about
+        name = sources[-1] if sources else (full[0] if full else same[-1])
+        # a lone surname stands for the full name seen before it
+        if len(name.split()) == 1:
+            for full, _ in reversed(candidates):
+                if len(full.split()) > 1 and full.split()[-1] == name:
+                    return full
+        return name
+
+
+def _is_name(ent) -> bool:
+    words = [t for t in ent if not t.is_punct]
+    return bool(words) and all(t.text[:1].isupper() for t in words) and any(
+        t.tag_ in ("NNP", "NNPS") for t in words)
+
+
+def _strip(text: str) -> str:
+    text = text.strip()
+    text = re.sub(r"^[\s,;:\"'“”‘’(\-–—]+|[\s,;:\"'“”‘’)\-–—.]+$", "", text)
+    text = re.sub(r"\s+'s$|’s$|'s$", "", text)
+    return text.strip()
+
+
+# ----------------------------------------------------------------------------- parse helpers
+def _is_verb(token) -> bool:
+    return token.tag_.startswith("VB") or token.tag_ == "MD"
+
+
+def _is_proper(token) -> bool:
+    return token.tag_ in ("NNP", "NNPS")
+
+
+def _cue_lemma(token) -> str | None:
+    if not _is_verb(token):
+        return None
+    return CUE_FORMS.get(token.lower_)
+
+
+def _has_clause_or_quote(verb, sent) -> bool:
+    """A weak cue reports speech only with a clause, quotation or colon after it, or as the
+    parenthetical "..., X added." after a quotation."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i:
+            return True
+    lemma = CUE_FORMS.get(verb.lower_)
+    if lemma in ("describe", "characterise", "characterize", "dub") and any(
+            c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return True  # "described the outbreak as the worst in a decade"
+    if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "cited figures showing that..."
+    doc = verb.doc
+    if verb.i + 1 < sent.end and doc[verb.i + 1].lower_ == "that" and doc[verb.i + 1].tag_ == "IN":
+        return True  # "observed that the date ... coincided": the parser lost the clause
+    if sent.text.rstrip().endswith(":") and verb.dep_ == "ROOT":
+        return True  # "X tweeted using his account:" and the quotation follows
+    after = sent.doc[verb.i + 1:min(sent.end, verb.i + 4)]
+    if any(t.text in (":", "\"", "“", "‘", "'") or t.tag_ == "``" for t in after):
+        return True
+    before = sent.doc[max(sent.start, verb.i - 8):verb.i]
+    if any(t.text in ("\"", "”", "’", "'") or t.tag_ == "''" for t in before) and \
+            verb.i >= sent.end - 6:
+        return True
+    if verb.dep_ == "ROOT":
+        if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return True  # "The plan will fail, the study found."
+    return False
+
+
+def _nearest_subject(verb):
+    """The subject nearest before the verb (the parser sometimes gives a verb several)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _subject_of(verb):
+    subject = _nearest_subject(verb)
+    if subject is not None:
+        return subject, False
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj, True
+    if verb.dep_ in ("conj", "xcomp") and _is_verb(verb.head):
+        subject = _nearest_subject(verb.head)
+        if subject is not None and subject.dep_ == "nsubj":
+            return subject, False
+    if verb.dep_ == "acl" and verb.head.tag_.startswith("NN"):  # "a message stating"
+        return verb.head, False
+    return None, False
+
+
+def _inverted_subject(verb, sent):
+    """'"...," said Ambassador Mohib.' / 'Institutional recipients, said Mauer, are...': the
+    name right after the cue, closed by punctuation."""
+    doc = sent.doc
+    k = verb.i + 1
+    run = []
+    while k < sent.end and (doc[k].tag_ in ("NNP", "NNPS", "HYPH") or (
+            doc[k].tag_ in ("NN", "NNS") and not run and k + 1 < sent.end
+            and doc[k + 1].tag_ in ("NNP", "NNPS"))):
+        run.append(doc[k])
+        k += 1
+    if not run or not any(_is_proper(t) for t in run):
+        return None
+    if k < sent.end and not (doc[k].is_punct or doc[k].lower_ in ("to", "in", "on", "at", "during")):
+        return None
+    if verb.i > sent.start and not (doc[verb.i - 1].is_punct or doc[verb.i - 1].tag_ in ("''", ",")):
+        return None
+    return run[-1]
+
+
+def _left_subject(verb, sent):
+    """The noun phrase just before a cue verb whose subject the parser lost ("Speaking in the
+    parents' defence, Tom Molomby, SC, said")."""
+    i = verb.i - 1
+    while i >= sent.start and (sent.doc[i].tag_ in ("RB", "MD") or sent.doc[i].dep_ in ("aux", "neg")):
+        i -= 1
+    chunks = []
+    while i >= sent.start and len(chunks) < 3:
+        while i >= sent.start and sent.doc[i].is_punct and sent.doc[i].text == ",":
+            i -= 1
+        end = i
+        while i >= sent.start and (sent.doc[i].tag_ in ("NNP", "NNPS", "NN", "NNS", "POS", "DT",
+                                                        "JJ", "HYPH", "PRP") or
+                                   sent.doc[i].text in (".", "-")) and not (
+                sent.doc[i].tag_ == "PRP" and i < end):
+            i -= 1
+        if end <= i:
+            break
+        chunks.append(sent.doc[i + 1:end + 1])
+        if i >= sent.start and sent.doc[i].text != ",":
+            break
+    for chunk in chunks:
+        words = [t for t in chunk if not t.is_punct]
+        if not words:
+            continue
+        if len(words) <= 2 and all(t.lower_.strip(".") in TITLE_WORDS for t in words):
+            continue  # "SC", "QC": a title in apposition; the name is before it
+        return chunk[-1] if chunk[-1].tag_ != "POS" else chunk[-2]
+    return None
+
+
+# What anyone can write: anonymous unless its author is named ("a post by an unnamed author",
+# "posts on a message board"; but "Cornyn's statement", "a blog post by Mark Rathbun").
+USER_POSTS = {"post", "posts", "posting", "postings", "comment", "comments", "message",
+              "messages", "tweet", "tweets", "thread", "threads", "review", "reviews", "blog",
+              "blogs", "forum", "forums", "video", "videos"}
+# Unnamed people even with "the": "the source", "the officials". Any other definite role in
+# the singular ("the minister", "the actor") is a person the article has named.
+CORE_ANONYMOUS = {"source", "sources", "insider", "insiders", "friend", "friends", "aide", "aides",
+                  "ally", "allies", "confidant", "confidante", "courtier", "courtiers", "official",
+                  "officials", "someone", "somebody", "person", "people", "whistleblower", "pal",
+                  "pals", "associate", "associates", "relative", "relatives", "tipster", "mole",
+                  "figure", "figures", "member", "members", "user", "users", "poster", "posters",
+                  "individual", "individuals", "witness", "witnesses", "resident", "residents",
+                  "expert", "experts", "critic", "critics", "observer", "observers", "author"}
+ROLE_NOUNS = {"executive", "director", "chairman", "chairwoman", "chair", "secretary", "officer",
+              "president", "spokesperson", "spokesman", "spokeswoman", "head", "chief", "founder",
+              "manager", "minister", "leader", "coach", "captain", "editor", "curator",
+              "professor", "governor", "mayor", "ambassador", "commissioner", "administrator"}
+_NP_SKIP_PREPS = {"to", "in", "on", "during", "after", "before", "via", "through", "as", "since",
+                  "about", "over", "into", "by", "like", "than", "despite", "upon", "regarding"}
+
+
+def _np_tokens(head) -> list:
+    """The subject noun phrase: its modifiers and "of/for/at/close to" complements, without
+    relative clauses, apposition or anything after a comma."""
+    doc = head.doc
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos", "acl", "punct",
+                              "npadvmod", "advmod", "nsubj", "dobj", "mark", "aux"):
+                continue
+            if tok is head and child.dep_ in ("cc", "conj") and not (
+                    child.i > head.i and _conj_in_np(head, child)):
+                continue
+            if child.dep_ == "prep" and child.lower_ in _NP_SKIP_PREPS and tok is head and not (
+                    child.lower_ == "to" and head.lower_ in TITLE_WORDS) and not (
+                    child.lower_ in ("by", "on") and head.lower_ in USER_POSTS):
+                continue  # but "Ambassador to the United States Hamdullah Mohib" is one name
+            keep.add(child.i)
+            stack.append(child)
+    left, right = min(keep), max(keep)
+    tokens = [t for t in doc[left:right + 1]]
+    # cut at a comma after the head ("Tom Molomby, SC")
+    for k, t in enumerate(tokens):
+        if t.i > head.i and t.text in (",", "(", "—", "–", ";", ":", "\"", "“", "”"):
+            tokens = tokens[:k]
+            break
+    # a name glued on by a hyphen or left out by the parser: "Facebook co-founder Mark Zuckerberg"
+    if tokens:
+        j = tokens[-1].i + 1
+        end = j
+        while end < len(doc) and (doc[end].tag_ in ("NNP", "NNPS") or (
+                doc[end].tag_ == "HYPH" and end + 1 < len(doc) and doc[end + 1].tag_.startswith("NN"))
+                or (doc[end].tag_ in ("NN",) and end > j and doc[end - 1].tag_ == "HYPH")):
+            end += 1
+        if end > j and any(doc[k].tag_ in ("NNP", "NNPS") for k in range(j, end)):
+            tokens = tokens + [doc[k] for k in range(j, end)]
+    while tokens and (tokens[0].ent_type_ in ("DATE", "TIME") and tokens[0] is not head
+                      or tokens[0].is_punct or tokens[0].dep_ in ("cc", "advmod", "prep")):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("POS", "CC", "IN", "DT")):
+        tokens.pop()
+    # "A new study documenting iodine status": a document head followed by its participle
+    for k, t in enumerate(tokens):
+        if t.lower_ in DOCUMENT_HEADS and t.tag_ in ("NN", "NNS") and k + 1 < len(tokens) and \
+                tokens[k + 1].tag_ in ("VBG", "VBN"):
+            tokens = tokens[:k + 1]
+            break
+    return tokens
+
+
+def _conj_in_np(head, child) -> bool:
+    return child.dep_ in ("cc", "conj") and child.tag_ in ("CC", "NNP", "NNPS", "NN", "NNS")
+
+
+def _appositive_name(head):
+    """The name in apposition to a role: "the team's coach, Alireza Mehraban"."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            toks = _np_tokens(child)
+            if toks and any(t.ent_type_ == "PERSON" or (_is_proper(t) and t.lower_ not in TITLE_WORDS)
+                            for t in toks):
+                return toks, child
+    # the parser may hang the name after the comma on something else
+    doc = head.doc
+    k = head.i + 1
+    if k < len(doc) and doc[k].text == ",":
+        run = []
+        k += 1
+        while k < len(doc) and doc[k].tag_ in ("NNP", "NNPS", "HYPH") and len(run) < 5:
+            run.append(doc[k])
+            k += 1
+        if run and any(t.ent_type_ == "PERSON" for t in run) and (k >= len(doc) or doc[k].text == ","):
+            return run, run[-1]
+    return None
+
+
+def _role_says_person(head) -> bool:
+    """An apposition or title that only people have: "K.C. Maurer, chief financial officer"."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            words = {t.lower_ for t in child.subtree}
+            if words & (TITLE_WORDS | {"officer", "professor", "treasurer", "curator", "instructor",
+                                        "student", "major", "spokesperson", "lawyer", "attorney",
+                                        "researcher", "scientist", "analyst", "resident", "member"}):
+                return True
+    return False
+
+
+def _text(tokens) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return _strip(doc[tokens[0].i:tokens[-1].i + 1].text)
+
+
+def _name_part(tokens) -> list:
+    """The proper-noun run ending at the last proper noun: "CEO of the X Council Anna Smith" ->
+    keeps everything (titles read fine); "the Afghan team's coach" -> no name."""
+    return [t for t in tokens if _is_proper(t) or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+
+
+def _named_author(head) -> bool:
+    """A post or comment whose author the sentence names ("Rathbun's blog", "a post by X")."""
+    for child in head.children:
+        if child.dep_ == "poss" and (_is_proper(child) or child.ent_type_):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and _is_proper(obj) and obj.lower_ not in ANONYMOUS_HEADS:
+                return True
+    return False
+
+
+def classify(tokens, head, memory: "Memory | None" = None) -> str:
+    """person / organisation / document / anonymous for a source noun phrase."""
+    words = [t.lower_ for t in tokens]
+    head_word = head.lower_
+    names = [t for t in tokens if _is_proper(t) and t.lower_ not in TITLE_WORDS]
+    tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS
+            and t.lower_ not in TITLE_WORDS]
+    if len(tail) == 2 and tokens[-1] is not head and head_word in ROLE_NOUNS:
+        return "person"  # "The chief executive of the X Council Ana Ruiz" (NER: one ORG)
+    person_ent = [t for t in tokens if t.ent_type_ == "PERSON"]
+    if len(person_ent) >= 2 and tokens[-1].ent_type_ == "PERSON" and _is_proper(tokens[-1]):
+        return "person"  # "The chief executive of the X Council Ana Ruiz"
+    if head_word == "figures" and any(c.dep_ == "amod" for c in head.children):
+        return "anonymous"  # "senior figures", not "figures from the Institute"
+    if head_word in ROLE_HEADS and not _is_proper(head):
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+        if owner is not None:
+            # "the mayor's spokesperson", "the company's representative": speaks for the owner
+            return "person" if owner.lower_ in ROLE_NOUNS | TITLE_WORDS else "organisation"
+    if head_word in ANONYMOUS_HEADS and not _is_proper(head):
+        owner = [c for c in head.children if c.dep_ in ("poss", "prep")]
+        for c in owner:
+            obj = c if c.dep_ == "poss" else next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ in DOCUMENT_HEADS:
+                return "document"  # "the report's authors"
+        # "sources close to the Duke", "Scientology officials", "a palace source": unnamed
+        # people even when a name appears in the phrase.
+        return "anonymous"
+    if head_word in USER_POSTS and not _is_proper(head) and not _named_author(head):
+        return "anonymous"
+    if head_word in DOCUMENT_HEADS and head.tag_.startswith("NN") and not _is_proper(head):
+        return "document"
+    if memory is not None and head.lower_ in memory.person_words and head.ent_type_ != "ORG" \
+            and head.text[:1].isupper():
+        return "person"  # a surname the article has already given a person ("Wilkins")
+    if head.tag_ in ("NN", "NNS") and not names:
+        if head_word in ORG_WORDS or head_word in OUTLET_WORDS and head_word != "people":
+            return "organisation"  # "the newspaper", "the company"
+        if head.tag_ == "NN" and words[0] in ("the", "this") and head_word not in CORE_ANONYMOUS:
+            return "person"  # "the finance minister", "the actor": named earlier
+        if head_word in ORG_WORDS or head_word in ("government", "police", "court"):
+            return "organisation"
+        return "anonymous"
+    if head.ent_type_ == "PERSON" or _role_says_person(head):
+        return "person"
+    # "Executive director of the X Council Alia Salem", "Lydia Buchtmann for Food Standards":
+    # a title before a name, or a first name and surname that speak for a body
+    tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS]
+    if len(tail) == 2 and tokens[-1] is head and any(
+            t.lower_.strip(".") in TITLE_WORDS for t in tokens[:-2]):
+        return "person"
+    first = [c for c in head.children if c.dep_ == "compound" and c.i == head.i - 1 and _is_proper(c)]
+    if first and _is_proper(head) and head.lower_ not in ORG_WORDS and first[0].lower_ not in ORG_WORDS \
+            and any(c.dep_ == "prep" and c.lower_ in ("for", "from", "at", "of") for c in head.children) \
+            and not any(c.dep_ == "compound" and c.i < head.i - 1 for c in head.children):
+        return "person"
+    if memory is not None and head.lower_ in memory.person_words and head.ent_type_ != "ORG":
+        return "person"
+    if any(t.lower_.strip(".") in TITLE_WORDS for t in tokens) and head.ent_type_ not in (
+            "ORG", "GPE", "NORP") and _is_proper(head):
+        return "person"
+    if any(w in ORG_WORDS for w in words) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") \
+            or (head.text.isupper() and len(head.text) >= 2):
+        return "organisation"
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return "person"
+    return "person" if names else "anonymous"
+
+
+def find_outlet(verb) -> str | None:
+    """'told The Mirror' -> 'The Mirror'; 'said in an interview with the BBC' -> 'the BBC'."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj", "iobj") and (
+                _is_proper(child) or child.ent_type_ in ("ORG", "WORK_OF_ART")
+                or child.lower_ in OUTLET_WORDS):
+            phrase = [t for t in child.subtree if t.dep_ not in ("relcl", "ccomp")]
+            tokens = list(child.doc[min(t.i for t in phrase):child.i + 1])
+            cuts = [i for i, t in enumerate(tokens) if t.lower_ in OUTLET_WORDS]
+            if cuts:
+                tokens = tokens[:cuts[-1] + 1]
+            return _strip(child.doc[tokens[0].i:tokens[-1].i + 1].text)
+        if child.dep_ == "prep" and child.lower_ in ("to", "with", "on", "in"):
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.lower_ in ("interview", "remarks", "statement", "comments", "post"):
+                    for p2 in obj.children:
+                        if p2.dep_ == "prep" and p2.lower_ in ("with", "to", "on"):
+                            for o2 in p2.children:
+                                if o2.dep_ == "pobj" and (_is_proper(o2) or o2.lower_ in OUTLET_WORDS):
+                                    return _text(_np_tokens(o2))
+                    continue
+                if child.lower_ == "to" and (_is_proper(obj) or obj.lower_ in OUTLET_WORDS) and (
+                        obj.ent_type_ != "PERSON"):
+                    return _text(_np_tokens(obj))
+    return None
+
+
+def _speaker_tokens(head):
+    tokens = _np_tokens(head)
+    # "Cornyn's statement", "the ministry's spokesman": the owner speaks.
+    if head.lower_ in SPEECH_NOUNS and not _is_proper(head):
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+        if owner is not None and (_is_proper(owner) or owner.ent_type_):
+            return _np_tokens(owner), owner
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from", "at"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and (_is_proper(obj) or obj.ent_type_ in ("ORG", "GPE", "NORP")):
+                    return _np_tokens(obj), obj
+    if head.tag_ in ("NN", "NNS") or not any(_is_proper(t) for t in tokens):
+        appos = _appositive_name(head)
+        if appos:
+            return appos
+    return tokens, head
+
+
+def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
+    if head.text.isupper() and len(head.text) >= 3:
+        pass  # "WHO say": the World Health Organization, not a pronoun
+    elif head.lower_ in ("it", "there", "that", "this", "which", "who", "what") and \
+            head.lower_ != "it":
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if owner is not None and head.lower_ in SPEECH_NOUNS | ROLE_HEADS and owner.lower_ in _POSSESSIVE:
+        # "his spokesman said", "their lawyer said": the person or body last named speaks
+        return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
+                     cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i)
+    if head.lower_ in GROUP_ANAPHORS and any(c.lower_ in ("the", "both") for c in head.children) \
+            and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children):
+        # "the pair claimed", "the couple said": the people last named, resolved like "they"
+        return Found("person", head.text, cue_word, find_outlet(cue_token),
+                     pronoun="the " + head.lower_, token_i=cue_token.i)
+    if head.lower_ in ALL_PRONOUNS and not (head.text.isupper() and len(head.text) >= 3):
+        if head.lower_ in ("i", "we", "you"):
+            return None
+        return Found("person" if head.lower_ in PERSON_PRONOUNS else "organisation",
+                     head.text, cue_word, find_outlet(cue_token), pronoun=head.lower_,
+                     token_i=cue_token.i)
+    tokens, name_head = _speaker_tokens(head)
+    if not tokens:
+        return None
+    text = _text(tokens)
+    if text.lower() in WRITER_SELF or (tokens[0].lower_ in WRITER_SELF and len(tokens) <= 2):
+        return None
+    if head.lower_ in HEDGE_SUBJECTS and not any(_is_proper(t) for t in tokens):
+        return None
+    source_type = classify(tokens, name_head, memory)
+    via = find_outlet(cue_token)
+    if via is None:
+        # "A leaked letter seen by a broadcaster says": the outlet that saw the document
+        for acl in head.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                if obj is not None:
+                    via = _text(_np_tokens(obj))
+    return Found(source_type, text, cue_word, via, token_i=cue_token.i)
+
+
+def _according_to(sent, memory) -> list[Found]:
+    out = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+            to = sent.doc[tok.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                # the parser sometimes drops the object: take the next noun
+                obj = next((t for t in sent.doc[to.i + 1:min(sent.end, to.i + 8)]
+                            if t.tag_.startswith("NN")), None)
+                if obj is None:
+                    continue
+                while obj.i + 1 < sent.end and sent.doc[obj.i + 1].tag_ in ("NNP", "NNPS", "NN", "NNS"):
+                    obj = sent.doc[obj.i + 1]
+            if obj.lower_ in HEDGE_SUBJECTS or obj.lower_ in ("sources",) and not any(
+                    c.dep_ == "prep" for c in obj.children):
+                continue
+            tokens, name_head = _speaker_tokens(obj)
+            # "according to figures from the Chartered Institute": the body named
+            if obj.lower_ in DOCUMENT_HEADS:
+                tokens = _np_tokens(obj)
+                name_head = obj
+            if not tokens:
+                continue
+            out.append(Found(classify(tokens, name_head, memory), _text(tokens),
+                             "according to", token_i=tok.i))
+        elif tok.lower_ == "words" and tok.i >= 2 and sent.doc[tok.i - 2].lower_ == "in" and \
+                sent.doc[tok.i - 1].lower_ == "the":
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+            if obj is not None:
+                tokens, name_head = _speaker_tokens(obj)
+                out.append(Found(classify(tokens, name_head, memory), _text(tokens),
+                                 "in the words of", token_i=tok.i))
+    return out
+
+
+def find(sent, memory: "Memory | None" = None) -> "Found | None":
+    """The attribution of a sentence span, or None (hedges are :func:`hedge_of`)."""
+    candidates: list[tuple[int, Found]] = []
+    for token in sent:
+        lemma = _cue_lemma(token)
+        if lemma is None:
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            continue  # "officials have not said why"
+        if token.dep_ in ("relcl",) or (token.dep_ == "acl" and not token.tag_ == "VBG"):
+            if not (token.dep_ == "acl" and token.head.lower_ in DOCUMENT_HEADS):
+                continue
+        if token.dep_ == "amod":
+            continue
+        if token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp", "ROOT") and lemma != "say":
+            if token.dep_ != "acl":
+                continue  # "Speaking in ...", "Citing privacy rules": not the cue itself
+        if lemma not in OBJECT_CUES and not _has_clause_or_quote(token, sent):
+            continue
+        if lemma in ("tell", "add", "write", "post", "tweet", "blog", "reply", "respond") and \
+                not _has_clause_or_quote(token, sent) and not any(
+                    c.dep_ in ("dative", "iobj") or (lemma == "tell" and c.dep_ == "dobj")
+                    for c in token.children):
+            continue  # "added a new line", "wrote a book": not speech without a clause
+        if lemma == "tell" and not any(c.dep_ in ("dative", "dobj", "ccomp", "iobj")
+                                       for c in token.children) and not _has_clause_or_quote(token, sent):
+            continue
+        subject, passive = _subject_of(token)
+        inverted = _inverted_subject(token, sent)
+        if inverted is not None and (subject is None or subject.i < token.i):
+            subject, passive = inverted, False
+        if subject is None:
+            if token.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
+                subject = _left_subject(token, sent)
+            if subject is None:
+                # inverted: '"...," said Ambassador Mohib.'
+                after = [t for t in sent.doc[token.i + 1:min(sent.end, token.i + 6)]
+                         if t.tag_ in ("NNP", "NNPS", "NN", "NNS")]
+                subject = after[-1] if after and token.i >= sent.end - 8 else None
+                if subject is not None:
+                    while subject.head.i > subject.i and subject.dep_ == "compound":
+                        subject = subject.head
+        if subject is None:
+            continue
+        if subject.lower_ not in DOCUMENT_HEADS and subject.i < token.i:
+            # "A new study documenting X has revealed": the parser may take a later noun for
+            # the subject; a document noun opening the clause is the source.
+            opener = next((t for t in sent.doc[sent.start:subject.i]
+                           if t.tag_ in ("NN", "NNS") and t.lower_ in DOCUMENT_HEADS), None)
+            if opener is not None and sent.doc[sent.start].tag_ == "DT":
+                subject = opener
+        if any(c.dep_ == "auxpass" for c in token.children) and not passive:
+            continue  # "it is said", "X is said to": a hedge
+        found = _found_from_subject(subject, token, lemma, memory)
+        if found is None:
+            continue
+        rank = 0 if token.dep_ in ("ROOT", "parataxis") else (
+            1 if token.dep_ in ("conj", "ccomp", "advcl", "acl") else 2)
+        candidates.append((rank, found))
+    if not candidates:
+        statement = _issued_statement(sent, memory)
+        if statement is not None:
+            candidates.append((1, statement))
+    if not candidates and sent.text.rstrip().endswith(":"):
+        # "Health Minister X gave a blunt warning on Monday:" and the quotation follows
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _is_verb(root):
+            lead = _found_from_subject(subject, root, "introduces", memory)
+            if lead is not None and lead.source_type != "anonymous" or (
+                    lead is not None and subject.lower_ in ANONYMOUS_HEADS):
+                candidates.append((0, lead))
+    according = _according_to(sent, memory)
+    if according and candidates:
+        # "According to ABC News, Basya also believes...": the person speaks, via the outlet
+        acc = according[0]
+        best = min(candidates, key=lambda c: c[0])[1]
+        if acc.source_type == "organisation" and any(w in OUTLET_WORDS for w in acc.speaker.lower().split()) \
+                and best.source_type in ("person", "anonymous"):
+            best.via = best.via or acc.speaker
+            return best
+        return acc if min(c[0] for c in candidates) > 0 else best
+    if according:
+        return according[0]
+    if candidates:
+        candidates.sort(key=lambda c: (c[0], c[1].pronoun is not None, c[1].token_i))
+        best = candidates[0][1]
+        # an anonymous source anywhere in the sentence is what a desk must see
+        anon = next((f for r, f in candidates if f.source_type == "anonymous"
+                     and r <= candidates[0][0]), None)
+        return anon or best
+    return None
+
+
+_ISSUE_VERBS = {"issued", "issues", "released", "releases", "published", "publishes", "made",
+                "makes", "posted", "posts", "sent", "sends", "gave", "gives"}
+_STATEMENT_NOUNS = {"statement", "statements", "communique", "communiqué", "response", "reply",
+                    "tweet", "post", "letter"}
+
+
+def _issued_statement(sent, memory) -> "Found | None":
+    """'Senator X issued a statement regarding ...': a cue for the quotation that follows."""
+    for token in sent:
+        if token.lower_ in _ISSUE_VERBS and _is_verb(token):
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lower_ in _STATEMENT_NOUNS:
+                subject, _ = _subject_of(token)
+                if subject is not None:
+                    return _found_from_subject(subject, token, "statement", memory)
+    return None
+
+
+def hedge_of(text: str) -> str | None:
+    for pattern, template in HEDGE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            return template.format(*(g.lower() for g in match.groups()))
+    return None
+
+
+def resolve_pronoun(found: Found, memory: Memory) -> Found:
+    """'he said' -> the person last named (a source first); 'they'/'it' -> the body last quoted."""
+    if found.pronoun is None:
+        return found
+    if found.pronoun in PERSON_PRONOUNS:
+        name = memory.last_person()
+        if name:
+            return Found("person", name, found.cue, found.via, pronoun=found.pronoun,
+                         token_i=found.token_i)
+        return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
+    if found.pronoun.startswith("the "):
+        pair = memory.last_people(2)
+        if pair:
+            return Found("person", pair, found.cue, found.via, pronoun=found.pronoun,
+                         token_i=found.token_i)
+        return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
+    if memory.group_sources and memory.since_group <= 6:
+        speaker, kind = memory.group_sources[-1]
+        return Found(kind, speaker, found.cue, found.via, pronoun=found.pronoun,
+                     token_i=found.token_i)
+    if memory.orgs and memory.orgs[-1][1] >= memory.sentence - 1:
+        # "The Acme Corporation cut 300 jobs. Its spokesman said...": the body just named
+        return Found("organisation", memory.orgs[-1][0], found.cue, found.via,
+                     pronoun=found.pronoun, token_i=found.token_i)
+    return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
+
+
+def to_attribution(found: "Found | None", hedge: str | None) -> tuple[Attribution, str | None]:
+    """(Attribution, reason) shown to the checker."""
+    if found is not None:
+        kind = AttributionKind.ANONYMOUS if found.source_type == "anonymous" else AttributionKind.NAMED
+        attribution = Attribution(kind, found.speaker or None, found.via, cue=found.cue,
+                                  source_type=found.source_type,
+                                  resolved_from=found.pronoun if found.pronoun and
+                                  found.speaker.lower() != found.pronoun else None)
+        return attribution, attribution_reason(attribution)
+    if hedge:
+        return (Attribution(AttributionKind.HEDGED, None, None, source_type="hedged"),
+                f"hedged, with no source: \u201c{hedge}\u201d")
+    return Attribution(), None
+
+
+def attribution_reason(attribution: Attribution) -> str:
+    what = {"person": "", "organisation": " (organisation)", "document": " (document)"}
+    if attribution.kind is AttributionKind.ANONYMOUS:
+        reason = f"attributed to an anonymous source ({attribution.speaker})"
+    else:
+        reason = f"attributed to {attribution.speaker}{what.get(attribution.source_type or '', '')}"
+    if attribution.resolved_from:
+        reason += f" ({attribution.resolved_from} = {attribution.speaker})"
+    if attribution.via:
+        reason += f", via {attribution.via}"
+    return reason

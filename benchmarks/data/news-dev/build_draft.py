@@ -1,0 +1,191 @@
+"""Draft labels for the news development set, from the GUM RST attribution segments.
+
+    python benchmarks/data/news-dev/build_draft.py > /tmp/draft.jsonl
+
+Reads ../shared/data/gum-news-rst/*.rs4 (and the article texts in ../shared/samples/ where
+they exist), writes each article's text to texts/<name>.txt (rebuilt from the corpus tokens
+when no sample text exists: one sentence per paragraph), and prints one JSON line per
+sentence with the *draft* attribution derived from the RST segments. The labels in
+sentences.jsonl were made from this draft and then checked and completed by hand (see
+GUIDELINES.md); this script is kept to show how the draft was made, it does not overwrite them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+SHARED = ROOT.parent / "shared"
+RST = SHARED / "data" / "gum-news-rst"
+SAMPLES = SHARED / "samples"
+
+
+def detok(tokens: list[str]) -> str:
+    out = ""
+    quote_open = False
+    for i, tok in enumerate(tokens):
+        if tok == '"':
+            if quote_open:
+                out += tok
+            else:
+                out += (" " if out else "") + tok
+            quote_open = not quote_open
+            continue
+        no_space = (not out or tok in {".", ",", ":", ";", "?", "!", ")", "%", "'s", "n't", "'re",
+                                       "'ve", "'ll", "'d", "'m", "'"}
+                    or out.endswith(("(", "$")) or (out.endswith('"') and quote_open))
+        out += ("" if no_space else " ") + tok
+    return out
+
+
+def read_rst(path: Path):
+    root = ET.parse(path).getroot()
+    segs, nodes = [], {}
+    for el in root.iter():
+        if el.tag in ("segment", "group"):
+            nodes[el.get("id")] = (el.get("parent"), el.get("relname"))
+            if el.tag == "segment":
+                segs.append((el.get("id"), (el.text or "").split()))
+    return segs, nodes
+
+
+def align(text: str, segs):
+    """char span of each segment in text."""
+    spans, pos = {}, 0
+    for sid, toks in segs:
+        start = None
+        for tok in toks:
+            cands = [tok, tok.replace("``", '"').replace("''", '"'), tok.replace("'s", "’s")]
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            for c in cands:
+                if text.startswith(c, pos):
+                    break
+            else:
+                j = min((text.find(c, pos) for c in cands if text.find(c, pos) >= 0), default=-1)
+                if j < 0 or j - pos > 40:
+                    raise ValueError(f"{tok!r} not found near {text[pos:pos+40]!r}")
+                pos = j
+                c = next(c for c in cands if text.startswith(c, pos))
+            if start is None:
+                start = pos
+            pos += len(c)
+        if start is not None:
+            spans[sid] = (start, pos)
+    return spans
+
+
+def rebuild(name: str, segs) -> str:
+    words = [t for _, toks in segs for t in toks]
+    seg_texts = [detok(toks) for _, toks in segs]
+    date_rx = re.compile(r"^(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day , \w+ \d+ , \d{4}")
+    head, body, seen_date = [], [], None
+    for (sid, toks), st in zip(segs, seg_texts):
+        if seen_date is None and date_rx.match(" ".join(toks)):
+            seen_date = detok(toks)
+            continue
+        (head if seen_date is None else body).append(toks)
+    del words
+    import spacy  # noqa: F401
+    from annotator.core.nlp.pipeline import load_english
+    nlp = load_english(("lemmatizer",))
+    body_text = detok([t for toks in body for t in toks])
+    doc = nlp(body_text)
+    paras = [s.text.strip() for s in doc.sents if s.text.strip()]
+    return "\n\n".join([detok([t for toks in head for t in toks]), seen_date or ""] + paras) + "\n"
+
+
+def attributed_segments(nodes, segs):
+    """{segment id: (source segment id, relname)} for every segment inside attributed content."""
+    children: dict[str, list[str]] = {}
+    for nid, (parent, _) in nodes.items():
+        if parent:
+            children.setdefault(parent, []).append(nid)
+    seg_ids = {sid for sid, _ in segs}
+    out = {}
+    for nid, (parent, rel) in nodes.items():
+        if rel and rel.startswith("attribution") and parent:
+            stack = [parent]
+            while stack:
+                n = stack.pop()
+                if n in seg_ids and n != nid:
+                    out.setdefault(n, (nid, rel))
+                for ch in children.get(n, []):
+                    if ch != nid and not (nodes[ch][1] or "").startswith("attribution") \
+                            and nodes[ch][1] not in ("span",) or ch == parent:
+                        pass
+                    if ch != nid:
+                        stack.append(ch)
+    return out
+
+
+def main() -> int:
+    from annotator.core.nlp.pipeline import load_english
+    nlp = load_english(("lemmatizer",))
+    (HERE / "texts").mkdir(exist_ok=True)
+    for path in sorted(RST.glob("GUM_news_*.rs4")):
+        name = path.stem.replace("GUM_news_", "")
+        segs, nodes = read_rst(path)
+        sample = SAMPLES / f"wikinews_{name}.txt"
+        target = HERE / "texts" / f"{name}.txt"
+        if sample.is_file():
+            text = sample.read_text(encoding="utf-8")
+        elif target.is_file():
+            text = target.read_text(encoding="utf-8")
+        else:
+            text = rebuild(name, segs)
+        target.write_text(text, encoding="utf-8")
+        spans = align(text, segs)
+        seg_text = {sid: detok(toks) for sid, toks in segs}
+        kids: dict[str, list[str]] = {}
+        for nid, (parent, _) in nodes.items():
+            kids.setdefault(parent, []).append(nid)
+        order = [sid for sid, _ in segs]
+
+        def node_text(nid):
+            found, stack = set(), [nid]
+            while stack:
+                n = stack.pop()
+                if n in seg_text:
+                    found.add(n)
+                stack.extend(k for k in kids.get(n, []) if not (nodes[k][1] or "").startswith(
+                    ("attribution", "elaboration", "context", "explanation", "joint", "causal",
+                     "adversative", "evaluation", "purpose", "restatement", "contingency",
+                     "organization", "mode", "topic")) or k == nid)
+            return " ".join(seg_text[s] for s in order if s in found)
+
+        sources = {sid for sid, (_, rel) in nodes.items() if (rel or "").startswith("attribution")}
+        content = attributed_segments(nodes, segs)
+        pos = 0
+        for para in text.split("\n"):
+            pstart = pos
+            pos += len(para) + 1
+            if not para.strip():
+                continue
+            doc = nlp(para)
+            for sent in doc.sents:
+                s, e = pstart + sent.start_char, pstart + sent.end_char
+                if not sent.text.strip():
+                    continue
+                inside = [sid for sid, (a, b) in spans.items() if a < e and b > s]
+                src = [sid for sid in inside if sid in sources]
+                cont = [content[sid] for sid in inside if sid in content]
+                src_texts = [node_text(x) for x in src] + [node_text(c[0]) for c in cont]
+                print(json.dumps({
+                    "article": name, "start": s, "end": e, "text": sent.text,
+                    "draft_attributed": bool(src or cont),
+                    "draft_negative": any(nodes[x][1] == "attribution-negative" for x in src)
+                    or any(c[1] == "attribution-negative" for c in cont),
+                    "draft_sources": sorted(set(src_texts)),
+                }, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())
