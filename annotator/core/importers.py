@@ -28,6 +28,9 @@ class LoadedArticle:
     text: str
     source_path: str | None
     encoding: str = "utf-8"
+    url: str | None = None  # the page's address (fetched from, or its canonical URL)
+    byline: str | None = None
+    published: str | None = None  # YYYY-MM-DD
 
 
 def normalise_newlines(text: str) -> str:

@@ -325,7 +325,9 @@ class Library:
         return _article(rows[0]) if rows else None
 
     def add_article(self, title: str, text: str, units: Iterable[DetectedUnit],
-                    source_path: str | None = None) -> tuple[Article, bool]:
+                    source_path: str | None = None, *, url: str | None = None,
+                    byline: str | None = None, published: str | None = None
+                    ) -> tuple[Article, bool]:
         """Store an article with its detected units; (article, False) if already there."""
         existing = self.find_article_by_text(text)
         if existing is not None:
@@ -334,9 +336,9 @@ class Library:
         digest = text_sha256(text)
         with self.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO articles (title, source_path, text, sha256, imported_at, revision) "
-                "VALUES (?, ?, ?, ?, ?, 1)",
-                [title, source_path, text, digest, now],
+                "INSERT INTO articles (title, source_path, text, sha256, imported_at, revision, "
+                "url, byline, published) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                [title, source_path, text, digest, now, url, byline, published],
             )
             article_id = cursor.lastrowid
             conn.execute(
@@ -521,6 +523,17 @@ class Library:
             conn.execute("UPDATE claims SET note = ?, checker = ?, updated_at = ? WHERE id = ?",
                          [note, by, now, claim_id])
             self._log(conn, claim_id, "note", old_verdict, note, by, "", now)
+        return self.claim(claim_id)
+
+    def set_claim_reviewed(self, claim_id: int, wording: str, by: str = "") -> Claim:
+        """The short wording ClaimReview publishes as `claimReviewed` ("" = the claim)."""
+        wording = " ".join(wording.split())
+        now = utc_now()
+        with self.transaction() as conn:
+            old_verdict, old_note, _, _ = self._require_claim(conn, claim_id)
+            conn.execute("UPDATE claims SET claim_reviewed = ?, updated_at = ? WHERE id = ?",
+                         [wording, now, claim_id])
+            self._log(conn, claim_id, "claim-reviewed", old_verdict, old_note, by, wording, now)
         return self.claim(claim_id)
 
     def add_claim(self, article_id: int, start: int, end: int, by: str = "") -> Claim:
@@ -839,7 +852,8 @@ def fts_query(text: str) -> str:
 def _article(row: dict[str, Any]) -> Article:
     return Article(id=row["id"], title=row["title"], text=row["text"], sha256=row["sha256"],
                    source_path=row["source_path"], imported_at=row["imported_at"],
-                   revision=row.get("revision", 1))
+                   revision=row.get("revision", 1), url=row.get("url"),
+                   byline=row.get("byline"), published=row.get("published"))
 
 
 def _evidence(row: dict[str, Any]) -> Evidence:
@@ -881,12 +895,13 @@ class _ClaimDecoder:
             anchor_status=_ANCHORS[row[at["anchor_status"]] or "exact"],
             checker=row[at["checker"]], created_at=row[at["created_at"]],
             updated_at=row[at["updated_at"]], evidence=evidence.get(claim_id, ()),
+            claim_reviewed=row[at["claim_reviewed"]] or "",
         )
 
 
 _CLAIM_READ_COLUMNS = ('id, article_id, start, "end", text, score, verdict, note, kind, check_worthy, '
                        "claim_type, attribution, suggested_verdict, reasons, origin, removed, "
-                       "anchor_status, checker, created_at, updated_at")
+                       "anchor_status, checker, created_at, updated_at, claim_reviewed")
 _VERDICTS = {v.value: v for v in Verdict}
 _KINDS = {k.value: k for k in UnitKind}
 _ANCHORS = {a.value: a for a in AnchorStatus}
