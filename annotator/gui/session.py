@@ -265,32 +265,14 @@ class Session(QObject):
         """Snapshot, render and write on the worker, with its own connection."""
         library_path = self.library.path
         checker, organisation = self.settings.checker, self.settings.organisation
+        review_url_template = self.settings.review_url_template if kind == "claimreview" else ""
 
         def work() -> str:
             with Library.open(library_path, backup=False) as library:
                 snapshot = library.snapshot(article_id, checker=checker, organisation=organisation)
-            if kind == "csv":
-                from annotator.core.export.csv_export import write_csv
+            from annotator.core.export import write_export
 
-                write_csv(snapshot, path)
-            elif kind == "csv-excel":
-                from annotator.core.export.csv_export import write_csv
-
-                write_csv(snapshot, path, excel=True)
-            elif kind == "report":
-                from annotator.core.export.report import write_report
-
-                write_report(snapshot, path)
-            elif kind == "claimreview":
-                from annotator.core.export.claimreview import write_claimreview
-
-                write_claimreview(snapshot, path)
-            elif kind == "w3c":
-                from annotator.core.export.w3c import write_w3c
-
-                write_w3c(snapshot, path)
-            else:
-                raise AnnotatorError(f"unknown export {kind}")
+            write_export(kind, snapshot, path, review_url_template=review_url_template)
             return path
 
         def done(written: str) -> None:
