@@ -57,6 +57,7 @@ screenshots: system-deps $(STAMP)
 package: system-deps $(STAMP)
 	$(BIN)/pip install --quiet 'pyinstaller>=6.10,<7'
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/annotator.spec
+	packaging/build_deb.sh dist/annotator dist
 
 clean:
 	rm -rf build dist .pytest_cache
