@@ -34,8 +34,9 @@ system-deps run-deps:
 		     $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; }; \
 	fi
 
+# `make run ARGS="FILE..."` opens those files instead of the last article.
 run: run-deps $(STAMP)
-	$(BIN)/annotator
+	$(BIN)/annotator $(ARGS)
 
 test: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

@@ -88,7 +88,8 @@ CONTROL
 cat > "$PKG/DEBIAN/postinst" <<'POSTINST'
 #!/bin/sh
 set -e
-if [ "$1" = configure ]; then
+[ -z "${DPKG_ROOT:-}" ] || exit 0  # installed into another root: leave this system's caches
+if [ "$1" = configure ] || [ "$1" = remove ]; then
     command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q || true
     command -v gtk-update-icon-cache >/dev/null 2>&1 && \
         gtk-update-icon-cache -q -t -f /usr/share/icons/hicolor || true
