@@ -4,8 +4,9 @@
 #   packaging/build_deb.sh [BUNDLE_DIR] [OUT_DIR]      # default: dist/annotator -> dist/
 #
 # The package installs:
-#   /opt/annotator/                                    the bundle (Python, Qt, spaCy, the app)
+#   /usr/lib/annotator/                                the bundle (Python, Qt, spaCy, the app)
 #   /usr/bin/annotator                                 a symlink to its launcher
+#   /usr/share/man/man1/annotator.1.gz                 a manual page
 #   /usr/share/applications/org.annotator.Annotator.desktop
 #   /usr/share/metainfo/org.annotator.Annotator.metainfo.xml   (homepage, screenshots)
 #   /usr/share/icons/hicolor/{16..256}x{16..256}/apps/org.annotator.Annotator.png, scalable svg
@@ -29,11 +30,39 @@ STAGE=$(mktemp -d /tmp/annotator-deb.XXXXXX)
 trap 'rm -rf "$STAGE"' EXIT INT TERM
 PKG=$STAGE/annotator_${VERSION}_$ARCH
 
-mkdir -p "$PKG/DEBIAN" "$PKG/opt" "$PKG/usr/bin" "$PKG/usr/share/applications" \
+mkdir -p "$PKG/DEBIAN" "$PKG/usr/lib" "$PKG/usr/bin" "$PKG/usr/share/applications" \
+         "$PKG/usr/share/man/man1" \
          "$PKG/usr/share/metainfo" "$PKG/usr/share/icons/hicolor/scalable/apps" \
          "$PKG/usr/share/doc/annotator"
-cp -a "$BUNDLE" "$PKG/opt/annotator"
-ln -s /opt/annotator/annotator "$PKG/usr/bin/annotator"
+cp -a "$BUNDLE" "$PKG/usr/lib/annotator"
+ln -s ../lib/annotator/annotator "$PKG/usr/bin/annotator"
+cat > "$STAGE/annotator.1" <<MAN
+.TH ANNOTATOR 1 "" "annotator $VERSION" "User Commands"
+.SH NAME
+annotator \- find, check and report the claims in news articles
+.SH SYNOPSIS
+.B annotator
+[\fIFILE\fR|\fIURL\fR...] [\fB\-\-db\fR \fIPATH\fR]
+.br
+.B annotator
+\fICOMMAND\fR ...
+.br
+.B annotator \-\-self\-test
+.SH DESCRIPTION
+With no command, opens the window on the given articles (text, Markdown, HTML, Word), or on
+the last article. Commands work without the window: detect, import (files or web pages),
+claims, mark, export (CSV, Excel, HTML or PDF report, ClaimReview, W3C Web Annotations),
+search, import\-annotations. Run \fBannotator COMMAND \-\-help\fR for each.
+.PP
+\fB\-\-self\-test\fR checks the installation and prints one line per check.
+.SH ENVIRONMENT
+.TP
+.B ANNOTATOR_DB
+the library file (default: in the user data folder)
+.SH SEE ALSO
+$HOMEPAGE
+MAN
+gzip -9n -c "$STAGE/annotator.1" > "$PKG/usr/share/man/man1/annotator.1.gz"
 cp "$HERE/linux/$APP_ID.desktop" "$PKG/usr/share/applications/"
 cp "$HERE/linux/$APP_ID.metainfo.xml" "$PKG/usr/share/metainfo/"
 cp "$ROOT/resources/icons/annotator.svg" "$PKG/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg"
@@ -48,7 +77,7 @@ Upstream-Name: annotator
 Source: $HOMEPAGE
 
 Files: *
-Copyright: The annotator team
+Copyright: 2026 The annotator team
 License: MIT
  Permission is hereby granted, free of charge, to any person obtaining a copy of this
  software and associated documentation files (the "Software"), to deal in the Software
@@ -61,7 +90,7 @@ License: MIT
  .
  THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED.
  .
- The bundle under /opt/annotator also carries third-party libraries (Python, Qt, spaCy and
+ The bundle under /usr/lib/annotator also carries third-party libraries (Python, Qt, spaCy and
  others) under their own licences.
 COPYRIGHT
 printf 'annotator (%s) unstable; urgency=medium\n\n  * Release %s (see CHANGELOG.md).\n\n -- The annotator team <annotator@example.org>  %s\n' \
