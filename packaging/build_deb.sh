@@ -128,6 +128,8 @@ POSTINST
 cp "$PKG/DEBIAN/postinst" "$PKG/DEBIAN/postrm"
 chmod 0755 "$PKG/DEBIAN/postinst" "$PKG/DEBIAN/postrm"
 find "$PKG" -type d -exec chmod 0755 {} +
+# Shared libraries are loaded, never run: Debian wants them not executable.
+find "$PKG/usr/lib/annotator" -type f -name '*.so*' -exec chmod 0644 {} +
 find "$PKG/usr/share" -type f -exec chmod 0644 {} +
 mkdir -p "$OUT"
 dpkg-deb --root-owner-group -Zxz --build "$PKG" "$OUT/annotator_${VERSION}_$ARCH.deb" >/dev/null

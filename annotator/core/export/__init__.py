@@ -14,7 +14,7 @@ from typing import Any
 EXPORT_KINDS: dict[str, tuple[str, ...]] = {
     "csv": (".csv",), "csv-excel": (".csv",), "xlsx": (".xlsx",),
     "report": (".pdf", ".html", ".htm"), "claimreview": (".json", ".jsonld"),
-    "w3c": (".json", ".jsonld"), "datasette-metadata": (".json",),
+    "w3c": (".json", ".jsonld"),
 }
 
 
