@@ -146,3 +146,16 @@ def test_cli_import_url_then_exports_carry_it(server, tmp_path, monkeypatch):
     html = report.read_text()
     assert url in html and "Jo Writer" in html
     assert str(tmp_path) not in html
+
+
+def test_a_saved_html_file_keeps_its_metadata_and_canonical_url(tmp_path):
+    page = PAGE.replace("</head>", "<link rel='canonical' href='https://news.example/homes'>"
+                                   "</head>")
+    path = tmp_path / "saved.html"
+    path.write_text(page, encoding="utf-8")
+    loaded = read_article(path)
+    assert [p for p in PARAGRAPHS if p in loaded.text.splitlines()] == PARAGRAPHS
+    assert (loaded.title, loaded.byline, loaded.published) == (
+        "Council plans 4,200 homes", "Jo Writer", "2026-11-30")
+    assert loaded.url == "https://news.example/homes"
+    assert loaded.source_path == str(path.resolve())
