@@ -343,6 +343,7 @@ XCB_LIBRARY_PACKAGES = {
     "libxcb-shm.so.0": "libxcb-shm0", "libxcb-render.so.0": "libxcb-render0",
     "libxcb-util.so.1": "libxcb-util1",
     "libSM.so.6": "libsm6", "libICE.so.6": "libice6", "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
 }
 
 _XCB_PROBE = ("import sys\nfrom PySide6.QtGui import QGuiApplication\n"
@@ -376,7 +377,13 @@ def check_display_platform(state: _State) -> str:
     ldd = shutil.which("ldd")
     if ldd is None:
         raise Skip("ldd is not installed, so the X11 plugin's libraries cannot be checked")
-    out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, timeout=60).stdout
+    env = dict(os.environ)
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:  # the bundle's own libraries (GLib...) are found there, not on the system
+        env["LD_LIBRARY_PATH"] = os.pathsep.join(
+            p for p in (frozen, env.get("LD_LIBRARY_PATH", "")) if p)
+    out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, timeout=60,
+                         env=env).stdout
     missing = sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
     if missing:
         packages = sorted({XCB_LIBRARY_PACKAGES.get(name, name) for name in missing})
