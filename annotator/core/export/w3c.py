@@ -8,13 +8,21 @@ AnnotationPage holds one Annotation per non-removed claim:
   ("unreviewed", "verified", "disputed" or "unsourced"), a TextualBody with
   purpose "commenting" holding the note (when there is one), and one
   SpecificResource with purpose "linking" per evidence link;
-* `target`: `source` is the article, identified by the SHA-256 of its text
-  (`urn:sha256:<hex>`), with its title as `label` and, when it was imported
-  from the web or an absolute path, that address as `via`; `selector` is a
-  TextQuoteSelector (exact text with up to 32 characters of prefix and suffix)
-  and a TextPositionSelector (start, end in code points, as the spec asks).
-  A claim whose offsets no longer match the text (e.g. an orphaned anchor
-  after a re-import) gets the quote selector only.
+* `target`: `source` is the article: its web address when it has one (so
+  annotations other tools made on the live page name the same source), with the
+  SHA-256 of its text as `annotator:sha256`; else `urn:sha256:<hex>`. Its title
+  is the `label`; a local file path shows only with `include_paths` (as `via`,
+  a file: URI). `selector` is a TextQuoteSelector (exact text with up to 32
+  characters of prefix and suffix) and a TextPositionSelector (start, end in
+  code points, as the spec asks). A claim whose offsets no longer match the
+  text (e.g. an orphaned anchor after a re-import) gets the quote selector only.
+* `creator`: the checker (a Person with a stable urn:uuid id), or for a claim
+  nobody has marked, the detector (the `generator`, a Software agent).
+
+The collection's @context adds the `annotator:` prefix for the extension terms;
+its single page has an `id`, `partOf` and `startIndex`, and `last` names it.
+This passes every MUST of the W3C Web Annotation test suite, and its SHOULDs
+where the library has the data (tests/core/test_w3c_suite.py).
 
 `parse_w3c(data)` reads such a file (ours, or another tool's that follows the
 model) into ImportedAnnotation records and raises InputError with one clear
