@@ -3,13 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+# What the window needs on a desktop: Qt's xcb platform plugin libraries, GL, fonts, and
+# Pango for PDF reports (`make run` installs these and nothing else).
+RUN_APT_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxkbcommon-x11-0 \
-	libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core poppler-utils \
-	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 desktop-file-utils appstream binutils sqlite3
+	libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
+	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# Tests and packaging also need: Xvfb, PDF tools, desktop-file and AppStream validators,
+# strip, LibreOffice Calc (the .xlsx and CSV checks), lintian and fakeroot (the .deb).
+APT_PACKAGES := $(RUN_APT_PACKAGES) xvfb xauth poppler-utils desktop-file-utils appstream \
+	binutils libreoffice-calc-nogui lintian fakeroot dpkg-dev sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test system-deps venv bench bench-model train-model package screenshots clean lint
+.PHONY: run run-deps test system-deps venv bench bench-model train-model package screenshots clean lint
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +25,8 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-system-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+system-deps run-deps:
+	@missing=""; for p in $(if $(filter run-deps,$@),$(RUN_APT_PACKAGES),$(APT_PACKAGES)); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing system packages:$$missing"; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null \
@@ -28,8 +34,9 @@ system-deps:
 		     $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; }; \
 	fi
 
-run: $(STAMP)
-	$(BIN)/annotator
+# `make run ARGS="FILE..."` opens those files instead of the last article.
+run: run-deps $(STAMP)
+	$(BIN)/annotator $(ARGS)
 
 test: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
@@ -51,6 +58,7 @@ screenshots: system-deps $(STAMP)
 package: system-deps $(STAMP)
 	$(BIN)/pip install --quiet 'pyinstaller>=6.10,<7'
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build packaging/annotator.spec
+	packaging/build_deb.sh dist/annotator dist
 
 clean:
 	rm -rf build dist .pytest_cache

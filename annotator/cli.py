@@ -22,10 +22,11 @@ COMMANDS = ("detect", "import", "claims", "mark", "export", "search", "import-an
 EPILOG = """\
 commands (run `annotator COMMAND --help` for details):
   detect FILE               list the claims found in a file (no GUI, no library)
-  import FILE...            add articles and their claims to the library
+  import FILE|URL...        add articles (files, or web pages fetched on request) to the library
   claims                    list the claims in the library
   mark CLAIM_ID VERDICT     set a verdict: verified, disputed, unsourced, unreviewed
-  export                    write CSV, a review report (HTML/PDF), ClaimReview or W3C JSON-LD
+  export                    write CSV, Excel (.xlsx), a review report (HTML/PDF), ClaimReview
+                            or W3C JSON-LD, or Datasette metadata for the library
   search TEXT               search claims and notes in every article
   import-annotations FILE   import W3C Web Annotations exported by another checker
 
@@ -52,8 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="every unit: headlines, datelines, captions and sentences below threshold")
     p.add_argument("--threshold", type=float, help="check-worthiness threshold, 0 to 1")
 
-    p = sub.add_parser("import", help="add articles to the library")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p = sub.add_parser("import", help="add articles to the library",
+                       description="Add articles to the library. An http(s) URL is fetched "
+                       "(the only network access annotator makes, and only when asked).")
+    p.add_argument("files", nargs="+", metavar="FILE|URL")
     _add_db(p)
 
     p = sub.add_parser("claims", help="list claims in the library")
@@ -72,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--evidence", action="append", default=[], metavar="URL",
                    help="add an evidence link (repeatable)")
     p.add_argument("--by", help="checker name (default: from settings)")
+    p.add_argument("--claim-reviewed", metavar="TEXT",
+                   help="short wording published as ClaimReview claimReviewed ('' = the claim)")
     _add_db(p)
 
     p = sub.add_parser("export", help="export claims and verdicts")
@@ -79,11 +84,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--article", type=int, metavar="ID", help="one article (default: all)")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--csv", metavar="OUT")
+    group.add_argument("--xlsx", metavar="OUT", help="Excel workbook: typed cells, no formulas")
     group.add_argument("--report", metavar="OUT", help="review report, OUT.html or OUT.pdf")
     group.add_argument("--claimreview", metavar="OUT", help="schema.org ClaimReview JSON-LD")
     group.add_argument("--w3c", metavar="OUT", help="W3C Web Annotation JSON-LD")
+    group.add_argument("--datasette-metadata", metavar="OUT",
+                       help="metadata for `datasette LIBRARY --metadata OUT`")
     p.add_argument("--excel", action="store_true",
                    help="CSV for Excel: UTF-8 with a byte-order mark and CRLF line ends")
+    p.add_argument("--review-url", metavar="TEMPLATE",
+                   help="ClaimReview url of each published check, e.g. "
+                   "'https://desk.example/checks/{claim_id}' (placeholders {claim_id}, "
+                   "{article_id}; default: from settings)")
+    p.add_argument("--include-paths", action="store_true",
+                   help="show the local file paths articles were imported from (off: the "
+                   "file name only)")
 
     p = sub.add_parser("search", help="search claims and notes in every article")
     p.add_argument("text")
@@ -255,6 +270,8 @@ def cmd_mark(args) -> int:
             claim = library.set_verdict(args.claim_id, args.verdict, note=args.note, by=by)
         for url in args.evidence:
             library.add_evidence(args.claim_id, url, by=by)
+        if args.claim_reviewed is not None:
+            library.set_claim_reviewed(args.claim_id, args.claim_reviewed, by=by)
         claim = library.claim(args.claim_id)
     print(f"claim {claim.id}: {claim.verdict.value}"
           + (f" ({len(claim.evidence)} evidence link{'s' if len(claim.evidence) != 1 else ''})"
@@ -263,33 +280,30 @@ def cmd_mark(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from annotator.core.export import write_export
     from annotator.core.settings import Settings
 
+    if args.datasette_metadata:
+        from annotator.core.export.datasette import write_metadata
+        from annotator.core.library import default_library_path
+
+        library_path = Path(args.db or os.environ.get("ANNOTATOR_DB") or default_library_path())
+        write_metadata(args.datasette_metadata, library_path.stem)
+        print(f"wrote Datasette metadata to {args.datasette_metadata} "
+              f"(datasette {library_path} --metadata {args.datasette_metadata})")
+        return 0
     settings = Settings.load()
     with _open_library(args, backup=False) as library:
         snapshot = library.snapshot(args.article, checker=settings.checker,
                                     organisation=settings.organisation)
     if args.csv:
-        from annotator.core.export.csv_export import write_csv
-
-        count = write_csv(snapshot, args.csv, excel=args.excel)
-        target, what = args.csv, f"{count} claims"
-    elif args.report:
-        from annotator.core.export.report import write_report
-
-        write_report(snapshot, args.report)
-        target, what = args.report, "review report"
-    elif args.claimreview:
-        from annotator.core.export.claimreview import write_claimreview
-
-        count = write_claimreview(snapshot, args.claimreview)
-        target, what = args.claimreview, f"{count} ClaimReview items" if isinstance(
-            count, int) else "ClaimReview"
+        kind, target = ("csv-excel" if args.excel else "csv"), args.csv
     else:
-        from annotator.core.export.w3c import write_w3c
-
-        count = write_w3c(snapshot, args.w3c)
-        target, what = args.w3c, f"{count} annotations" if isinstance(count, int) else "annotations"
+        kind = next(k for k in ("xlsx", "report", "claimreview", "w3c") if getattr(args, k))
+        target = getattr(args, kind)
+    template = args.review_url if args.review_url is not None else settings.review_url_template
+    what = write_export(kind, snapshot, target, include_paths=args.include_paths,
+                        review_url_template=template if kind == "claimreview" else "")
     print(f"wrote {what} to {target}")
     return 0
 

@@ -328,6 +328,86 @@ def check_text_rendering(state: _State) -> str:
     return result
 
 
+# Libraries Qt's xcb platform plugin needs that a minimal Debian or Ubuntu lacks, with the
+# package that provides each (the Makefile's RUN_APT_PACKAGES installs them for `make run`).
+XCB_LIBRARY_PACKAGES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1", "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0", "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xinerama.so.0": "libxcb-xinerama0", "libxcb-randr.so.0": "libxcb-randr0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0", "libxkbcommon.so.0": "libxkbcommon0",
+    "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1", "libOpenGL.so.0": "libopengl0",
+    "libfontconfig.so.1": "libfontconfig1", "libdbus-1.so.3": "libdbus-1-3",
+    "libX11-xcb.so.1": "libx11-xcb1", "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxcb-sync.so.1": "libxcb-sync1", "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-shm.so.0": "libxcb-shm0", "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libSM.so.6": "libsm6", "libICE.so.6": "libice6", "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
+}
+
+_XCB_PROBE = ("import sys\nfrom PySide6.QtGui import QGuiApplication\n"
+              "app = QGuiApplication(['annotator'])\nprint(app.platformName())\n")
+
+
+def _xcb_plugin() -> Path | None:
+    from PySide6.QtCore import QLibraryInfo
+
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    found = sorted((plugins / "platforms").glob("libqxcb*.so*"))
+    return found[0] if found else None
+
+
+def check_display_platform(state: _State) -> str:
+    """The platform the window gets on a desktop (X11, or XWayland), whatever this run uses.
+
+    The window aborts inside Qt when the xcb plugin's libraries are missing, while the
+    offscreen platform the other checks may use still works; so read the plugin's
+    dependencies with ldd and, when a display is present, start Qt on it in a child.
+    """
+    import shutil
+    import subprocess
+
+    if not sys.platform.startswith("linux"):
+        raise Skip(f"only checked on Linux ({sys.platform})")
+    plugin = _xcb_plugin()
+    if plugin is None:
+        raise CheckFailed("Qt's X11 platform plugin (libqxcb.so) is missing: the window "
+                           "cannot open on X11 or XWayland")
+    ldd = shutil.which("ldd")
+    if ldd is None:
+        raise Skip("ldd is not installed, so the X11 plugin's libraries cannot be checked")
+    env = dict(os.environ)
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:  # the bundle's own libraries (GLib...) are found there, not on the system
+        env["LD_LIBRARY_PATH"] = os.pathsep.join(
+            p for p in (frozen, env.get("LD_LIBRARY_PATH", "")) if p)
+    out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, timeout=60,
+                         env=env).stdout
+    missing = sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
+    if missing:
+        packages = sorted({XCB_LIBRARY_PACKAGES.get(name, name) for name in missing})
+        raise CheckFailed(f"the window cannot open on X11: missing {', '.join(missing)} "
+                           f"(Debian/Ubuntu: apt install {' '.join(packages)})")
+    result = "X11 plugin libraries present"
+    display = os.environ.get("DISPLAY")
+    if not display:
+        return result + " (no DISPLAY: the window itself was not started)"
+    if getattr(sys, "frozen", False):
+        return result + f" (DISPLAY {display}; start the window to try it)"
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    try:
+        proc = subprocess.run([sys.executable, "-c", _XCB_PROBE], capture_output=True,
+                              text=True, timeout=60, env=env)
+    except subprocess.TimeoutExpired:
+        raise CheckFailed(f"Qt did not start on DISPLAY {display} within 60 s") from None
+    if proc.returncode != 0 or proc.stdout.strip() != "xcb":
+        lines = [line for line in proc.stderr.splitlines() if line.strip()]
+        why = lines[-1].strip() if lines else f"exit status {proc.returncode}"
+        raise CheckFailed(f"Qt cannot open a window on DISPLAY {display}: {why}")
+    return result + f", Qt starts on DISPLAY {display} (xcb)"
+
+
 CHECKS: list[tuple[str, Callable[[_State], str]]] = [
     ("installation", check_environment),
     ("sample", check_sample),
@@ -337,6 +417,7 @@ CHECKS: list[tuple[str, Callable[[_State], str]]] = [
     ("report (html)", check_report_html),
     ("report (pdf)", check_report_pdf),
     ("text rendering", check_text_rendering),
+    ("display platform", check_display_platform),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -40,3 +41,41 @@ def test_self_test_reports_a_missing_display_in_one_line(tmp_path):
     assert "Traceback" not in proc.stdout + proc.stderr
     failed = [line for line in proc.stdout.splitlines() if line.startswith("FAIL")]
     assert any(line.startswith("FAIL text rendering:") and "DISPLAY" in line for line in failed)
+
+
+@pytest.mark.slow
+def test_self_test_checks_the_real_display_platform(tmp_path):
+    """With a display, the self-test starts Qt on it (xcb), not only offscreen."""
+    import shutil
+    import time
+
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed (make test installs it through make system-deps)")
+    display = None
+    for number in range(140, 160):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(
+                f"/tmp/.X{number}-lock").exists():
+            display = f":{number}"
+            break
+    assert display, "no free X display number"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
+        deadline = time.monotonic() + 20
+        while not socket.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM",
+                                                               "WAYLAND_DISPLAY")}
+        env.update(DISPLAY=display, HOME=str(tmp_path))
+        proc = subprocess.run([sys.executable, "-m", "annotator", "--self-test"], env=env,
+                              cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(line.startswith("ok   display platform:") and f"Qt starts on DISPLAY {display} "
+               "(xcb)" in line for line in lines), proc.stdout
+    assert any(line.startswith("ok   text rendering:") and "platform xcb" in line
+               for line in lines), proc.stdout

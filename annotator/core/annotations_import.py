@@ -30,6 +30,15 @@ def _find_article(library: Library, item: ImportedAnnotation) -> Article | None:
                                 "ORDER BY id DESC LIMIT 1", [item.article_sha256])
         for row in rows:
             return library.article(row["article_id"])
+    if item.article_source and item.article_source.lower().startswith(("http://", "https://")):
+        # An annotation made on the live page (Hypothesis and the like): the page's text is
+        # in the library if it was fetched from that URL, or saved with it as canonical URL.
+        wanted = _url_key(item.article_source)
+        for row in library.db.query("SELECT id, url, source_path FROM articles "
+                                    "WHERE url IS NOT NULL OR source_path LIKE 'http%' "
+                                    "ORDER BY id DESC"):
+            if wanted in (_url_key(row["url"]), _url_key(row["source_path"])):
+                return library.article(row["id"])
     if item.article_source:
         source = item.article_source
         if source.startswith("file://"):
@@ -42,6 +51,22 @@ def _find_article(library: Library, item: ImportedAnnotation) -> Article | None:
             if summary.title == item.article_title:
                 return library.article(summary.id)
     return None
+
+
+def _url_key(url: str | None) -> str | None:
+    """A URL without fragment, default port or trailing slash, scheme and host lower-cased."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https"):
+        return None
+    host = (parts.hostname or "").lower()
+    return urlunsplit(("https", host, parts.path.rstrip("/") or "/", parts.query, ""))
 
 
 def _add_embedded_articles(library: Library, path: Path,
@@ -69,7 +94,8 @@ def _add_embedded_articles(library: Library, path: Path,
         source = article["via"]
         if source and source.startswith("file://"):
             source = source[len("file://"):]
-        library.add_article(article["title"] or "Imported article", article["text"], [], source)
+        library.add_article(article["title"] or "Imported article", article["text"], [],
+                            article.get("url") or source, url=article.get("url"))
         added += 1
     return added
 

@@ -1,4 +1,9 @@
-"""Reading article files (.txt, .md, .html, .docx) into plain text.
+"""Reading article files (.txt, .md, .html, .docx), or web pages, into plain text.
+
+`read_article` also takes an http(s) URL: the page is fetched (the only network
+access annotator makes, and only when the user asks for that URL) and read like
+an HTML file. HTML keeps one paragraph (or heading) per line, and its title,
+byline, publication date and canonical URL.
 
 The text we return is what every offset refers to. Line ends are normalised
 to "\\n" (as Python's own text mode does), a byte-order mark is dropped, and
@@ -28,6 +33,9 @@ class LoadedArticle:
     text: str
     source_path: str | None
     encoding: str = "utf-8"
+    url: str | None = None  # the page's address (fetched from, or its canonical URL)
+    byline: str | None = None
+    published: str | None = None  # YYYY-MM-DD
 
 
 def normalise_newlines(text: str) -> str:
@@ -79,8 +87,16 @@ def _looks_binary(text: str) -> bool:
     return controls / len(sample) > 0.01 or sample.count("\ufffd") / len(sample) > 0.1
 
 
+def is_web_address(value: object) -> bool:
+    """Whether `value` is an http(s) URL (an article to fetch) rather than a file path."""
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
+
+
 def read_article(path: str | os.PathLike) -> LoadedArticle:
-    """Read an article file; raise InputError with one clear line if it can't be used."""
+    """Read an article file, or fetch a web page when given an http(s) URL; raise
+    InputError with one clear line if it can't be used."""
+    if is_web_address(path):
+        return read_url(str(path).strip())
     path = Path(path)
     name = str(path)
     if not path.exists():
@@ -136,27 +152,134 @@ def _sniff_html(data: bytes) -> bool:
 
 
 def _read_html(path: Path, data: bytes) -> LoadedArticle:
-    import trafilatura
-
     try:
         html, _ = decode_text(data)
     except InputError:
         raise InputError(f"{path}: not an HTML file (it looks binary)") from None
-    text = trafilatura.extract(html, include_comments=False, include_tables=False,
-                               include_images=False, include_links=False, favor_precision=True)
+    return _html_article(html, str(path), str(path.resolve()), path.stem)
+
+
+def _web_url(value: str | None) -> str | None:
+    from urllib.parse import urlsplit
+
+    if not value or any(c.isspace() for c in value):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def _iso_day(value: str | None) -> str | None:
+    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value or "")
+    return match.group(1) if match else None
+
+
+def _html_article(html: str, name: str, source: str | None, stem: str,
+                  url: str | None = None) -> LoadedArticle:
+    """Extract the article of an HTML page: its text, one paragraph per line, and its
+    title, byline, date and canonical URL (`url`, when given, is where it was fetched)."""
+    import trafilatura
+
+    options = dict(include_comments=False, include_tables=False, include_images=False,
+                   include_links=False)
+    text = trafilatura.extract(html, favor_precision=True, **options)
     if not text or not text.strip():
         # Short pages fall below trafilatura's default thresholds; ask once more without them.
-        text = trafilatura.extract(html, include_comments=False, include_tables=False,
-                                   favor_recall=True)
+        text = trafilatura.extract(html, favor_recall=True, **options)
     if not text or len(text.split()) < 4:  # a stray menu word is not an article
-        raise InputError(f"{path}: no article text found in this HTML page")
+        raise InputError(f"{name}: no article text found in this HTML page")
+    # trafilatura gives one paragraph (or heading, or list item) per line; the
+    # detector's units never cross a line end.
     text = normalise_newlines(text).strip() + "\n"
-    title = None
-    metadata = trafilatura.extract_metadata(html)
-    if metadata is not None and metadata.title:
-        title = metadata.title.strip()
-    return LoadedArticle(title or title_from_text(text, path.stem), text, str(path.resolve()),
-                         "html")
+    title = byline = published = canonical = None
+    try:
+        metadata = trafilatura.extract_metadata(html, default_url=url)
+    except Exception:  # metadata is a bonus: never lose the article over it
+        metadata = None
+    if metadata is not None:
+        title = (metadata.title or "").strip() or None
+        byline = " ".join((metadata.author or "").split()) or None
+        published = _iso_day(metadata.date)
+        canonical = _web_url(metadata.url)
+    return LoadedArticle(title or title_from_text(text, stem), text, source, "html",
+                         url=url or canonical, byline=byline, published=published)
+
+
+#: How long a fetch may take, and the User-Agent sent (some sites refuse Python's own).
+FETCH_TIMEOUT_S = 20
+USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) annotator (fact-checking workbench)"
+
+
+def fetch_url(url: str, timeout: float = FETCH_TIMEOUT_S) -> tuple[bytes, str, str]:
+    """GET a web page: (body, content type, final URL after redirects). InputError with
+    one clear line when it cannot be fetched (offline, unknown host, HTTP error...)."""
+    import socket
+    import urllib.error
+    import urllib.request
+
+    if _web_url(url) is None:
+        raise InputError(f"{url}: not a web address (use http:// or https://)")
+    request = urllib.request.Request(url, headers={
+        "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            data = response.read(MAX_FILE_BYTES + 1)
+            content_type = response.headers.get("Content-Type", "")
+            final = response.geturl() or url
+    except urllib.error.HTTPError as exc:
+        raise InputError(f"{url}: the site answered HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, socket.gaierror):
+            why = "the host name could not be resolved (are you offline?)"
+        elif isinstance(reason, (socket.timeout, TimeoutError)):
+            why = f"no answer within {timeout:.0f} s"
+        elif isinstance(reason, ConnectionRefusedError):
+            why = "the connection was refused"
+        else:
+            why = str(getattr(reason, "strerror", None) or reason)
+        raise InputError(f"{url}: cannot fetch the page: {why}") from None
+    except (socket.timeout, TimeoutError):
+        raise InputError(f"{url}: cannot fetch the page: no answer within {timeout:.0f} s"
+                         ) from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{url}: cannot fetch the page: {exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{url}: the page is too large (over "
+                         f"{MAX_FILE_BYTES // (1024 * 1024)} MB)")
+    if not data:
+        raise InputError(f"{url}: the page is empty")
+    return data, content_type, final
+
+
+def read_url(url: str, timeout: float = FETCH_TIMEOUT_S) -> LoadedArticle:
+    """Fetch a web page and read its article (see `_html_article`). The URL the user gave
+    is the article's source, so importing it again revises the same article."""
+    data, content_type, final = fetch_url(url, timeout)
+    kind = content_type.split(";")[0].strip().lower()
+    charset = re.search(r"charset=([\w.:-]+)", content_type, re.IGNORECASE)
+    if kind and not (kind.startswith("text/") or "html" in kind or "xml" in kind):
+        raise InputError(f"{url}: not a web page ({kind}); save it and open the file instead")
+    html = None
+    if charset:
+        try:
+            html = data.decode(charset.group(1))
+        except (LookupError, UnicodeDecodeError):
+            html = None
+    if html is None:
+        try:
+            html, _ = decode_text(data)
+        except InputError:
+            raise InputError(f"{url}: not a web page (it looks binary)") from None
+    if kind == "text/plain":
+        text = normalise_newlines(html)
+        if not text.strip():
+            raise InputError(f"{url}: the page holds no text")
+        return LoadedArticle(title_from_text(text), text, url, "text", url=_web_url(final))
+    stem = final.rstrip("/").rsplit("/", 1)[-1] or final
+    return _html_article(html, url, url, stem, url=_web_url(final))
 
 
 def _read_docx(path: Path, data: bytes) -> LoadedArticle:

@@ -55,7 +55,8 @@ def store(library: Library, analysed: Analysed, by: str = "") -> IngestResult:
         revision = library.add_revision(prior.id, loaded.title, loaded.text, analysed.units, by)
         return IngestResult(revision.article, "revised", revision=revision)
     article, _ = library.add_article(loaded.title, loaded.text, analysed.units,
-                                     loaded.source_path)
+                                     loaded.source_path, url=loaded.url, byline=loaded.byline,
+                                     published=loaded.published)
     return IngestResult(article, "added", sum(1 for u in analysed.units if u.check_worthy))
 
 

@@ -81,7 +81,9 @@ class Library(Storage):
         return article_from_row(rows[0]) if rows else None
 
     def add_article(self, title: str, text: str, units: Iterable[DetectedUnit],
-                    source_path: str | None = None) -> tuple[Article, bool]:
+                    source_path: str | None = None, *, url: str | None = None,
+                    byline: str | None = None, published: str | None = None
+                    ) -> tuple[Article, bool]:
         """Store an article with its detected units; (article, False) if already there."""
         existing = self.find_article_by_text(text)
         if existing is not None:
@@ -90,9 +92,9 @@ class Library(Storage):
         digest = text_sha256(text)
         with self.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO articles (title, source_path, text, sha256, imported_at, revision) "
-                "VALUES (?, ?, ?, ?, ?, 1)",
-                [title, source_path, text, digest, now],
+                "INSERT INTO articles (title, source_path, text, sha256, imported_at, revision, "
+                "url, byline, published) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                [title, source_path, text, digest, now, url, byline, published],
             )
             article_id = cursor.lastrowid
             conn.execute(
@@ -267,6 +269,19 @@ class Library(Storage):
                              "version = version + 1 WHERE id = ?", [note, by, now, claim_id])
                 self._log(conn, claim_id, "note", old_verdict, note, by, "", now)
                 self._bumped(conn, claim_id)
+        return self.claim(claim_id)
+
+    def set_claim_reviewed(self, claim_id: int, wording: str, by: str = "",
+                           expected_version: int | None = None) -> Claim:
+        """The short wording ClaimReview publishes as `claimReviewed` ("" = the claim)."""
+        wording = " ".join(wording.split())
+        now = utc_now()
+        with self.transaction() as conn:
+            old_verdict, old_note, *_ = self._require_claim(conn, claim_id, expected_version)
+            conn.execute("UPDATE claims SET claim_reviewed = ?, updated_at = ?, "
+                         "version = version + 1 WHERE id = ?", [wording, now, claim_id])
+            self._log(conn, claim_id, "claim-reviewed", old_verdict, old_note, by, wording, now)
+            self._bumped(conn, claim_id)
         return self.claim(claim_id)
 
     def add_claim(self, article_id: int, start: int, end: int, by: str = "") -> Claim:

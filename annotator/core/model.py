@@ -172,11 +172,15 @@ class Article:
     source_path: str | None = None
     imported_at: str = ""
     revision: int = 1
+    url: str | None = None  # the web address it was fetched from (or its canonical URL)
+    byline: str | None = None  # the author(s) the page names
+    published: str | None = None  # publication date, ISO 8601 (YYYY-MM-DD), when known
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "source_path": self.source_path,
                 "sha256": self.sha256, "imported_at": self.imported_at,
-                "revision": self.revision}
+                "revision": self.revision, "url": self.url, "byline": self.byline,
+                "published": self.published}
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,7 @@ class Claim:
     evidence: tuple[Evidence, ...] = ()
     version: int = 1  # bumped by every edit: an edit made on an older copy is refused
     number: int = 0  # stable per article: "#3" stays #3 whatever is added or hidden
+    claim_reviewed: str = ""  # the checker's short wording for ClaimReview; "" = the text
 
     @property
     def reviewed(self) -> bool:
@@ -214,6 +219,11 @@ class Claim:
     def listed(self) -> bool:
         """Whether the claim is offered to the checker (see `LISTED_SQL`)."""
         return not self.removed and is_offered(self.check_worthy, self.origin, self.verdict)
+
+    @property
+    def short_claim(self) -> str:
+        """What ClaimReview's `claimReviewed` says: the checker's wording, else the claim."""
+        return self.claim_reviewed.strip() or self.text
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -241,6 +251,7 @@ class Claim:
             "created_at": self.created_at,
             "updated_at": self.updated_at,
             "evidence": [e.to_dict() for e in self.evidence],
+            "claim_reviewed": self.claim_reviewed,
         }
 
 

@@ -91,7 +91,8 @@ def clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def article_from_row(row: dict[str, Any]) -> Article:
     return Article(id=row["id"], title=row["title"], text=row["text"], sha256=row["sha256"],
                    source_path=row["source_path"], imported_at=row["imported_at"],
-                   revision=row.get("revision", 1))
+                   revision=row.get("revision", 1), url=row.get("url"),
+                   byline=row.get("byline"), published=row.get("published"))
 
 
 def evidence_from_row(row: dict[str, Any]) -> Evidence:
@@ -134,12 +135,13 @@ class ClaimDecoder:
             checker=row[at["checker"]], created_at=row[at["created_at"]],
             updated_at=row[at["updated_at"]], evidence=evidence.get(claim_id, ()),
             version=row[at["version"]], number=row[at["number"]] or 0,
+            claim_reviewed=row[at["claim_reviewed"]] or "",
         )
 
 
 CLAIM_READ_COLUMNS = ('id, article_id, start, "end", text, score, verdict, note, kind, '
                       "check_worthy, claim_type, attribution, suggested_verdict, reasons, origin, removed, "
-                      "anchor_status, checker, created_at, updated_at, version, number")
+                      "anchor_status, checker, created_at, updated_at, version, number, claim_reviewed")
 _VERDICTS = {v.value: v for v in Verdict}
 _KINDS = {k.value: k for k in UnitKind}
 _ANCHORS = {a.value: a for a in AnchorStatus}

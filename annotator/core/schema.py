@@ -148,6 +148,48 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE article_id = new.article_id;
     END;
     """,
+    # 5: articles from the web; a short claimReviewed per claim;
+    # the full-text index recreated with content="claims" (double quotes), the form
+    # sqlite-utils' and Datasette's detect_fts() match, so both see and use it;
+    # a reviewed_claims view for browsing in Datasette.
+    """
+    ALTER TABLE articles ADD COLUMN url TEXT;
+    ALTER TABLE articles ADD COLUMN byline TEXT;
+    ALTER TABLE articles ADD COLUMN published TEXT;
+    ALTER TABLE claims ADD COLUMN claim_reviewed TEXT NOT NULL DEFAULT '';
+    DROP TRIGGER IF EXISTS claims_fts_insert;
+    DROP TRIGGER IF EXISTS claims_fts_delete;
+    DROP TRIGGER IF EXISTS claims_fts_update;
+    DROP TABLE IF EXISTS claims_fts;
+    CREATE VIRTUAL TABLE claims_fts USING fts5(
+        text, note, content="claims", content_rowid="id",
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+    CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts (rowid, text, note) VALUES (new.id, new.text, new.note);
+    END;
+    CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text, note)
+            VALUES ('delete', old.id, old.text, old.note);
+    END;
+    CREATE TRIGGER claims_fts_update AFTER UPDATE OF text, note ON claims BEGIN
+        INSERT INTO claims_fts (claims_fts, rowid, text, note)
+            VALUES ('delete', old.id, old.text, old.note);
+        INSERT INTO claims_fts (rowid, text, note) VALUES (new.id, new.text, new.note);
+    END;
+    CREATE VIEW reviewed_claims AS
+        SELECT c.id AS claim_id, c.number AS claim_number, c.article_id, a.title AS article_title,
+               a.url AS article_url, c.text AS claim,
+               CASE WHEN c.claim_reviewed != '' THEN c.claim_reviewed ELSE c.text END
+                   AS claim_reviewed,
+               c.verdict, c.note, json_extract(c.attribution, '$.speaker') AS speaker,
+               (SELECT group_concat(e.url, ' ') FROM evidence e
+                    WHERE e.claim_id = c.id AND e.removed = 0) AS evidence_urls,
+               c.checker, c.updated_at
+        FROM claims c JOIN articles a ON a.id = c.article_id
+        WHERE c.verdict != 'unreviewed' AND c.removed = 0;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

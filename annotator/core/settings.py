@@ -36,6 +36,9 @@ class Settings:
     threshold: float | None = None  # None: the trained model's own threshold
     theme: str = "system"  # "system", "light" or "dark"
     welcome_shown: bool = False
+    # Where published fact checks live, for ClaimReview `url`: placeholders {claim_id} and
+    # {article_id}, e.g. "https://desk.example/checks/{claim_id}". "" = no url.
+    review_url_template: str = ""
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
@@ -51,6 +54,8 @@ class Settings:
         settings = cls(**{k: v for k, v in data.items() if k in known})
         if not settings.checker:
             settings.checker = _default_checker()
+        if not isinstance(settings.review_url_template, str):
+            settings.review_url_template = ""
         if settings.threshold is not None:
             try:
                 settings.threshold = min(1.0, max(0.0, float(settings.threshold)))

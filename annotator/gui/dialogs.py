@@ -184,8 +184,14 @@ class SettingsDialog(QDialog):
         for value in ("system", "light", "dark"):
             self.theme.addItem(value.capitalize(), value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.review_url = QLineEdit(settings.review_url_template)
+        self.review_url.setObjectName("settingsReviewUrl")
+        self.review_url.setPlaceholderText("https://desk.example/checks/{claim_id}")
+        self.review_url.setToolTip("Where your published fact checks live: the url of each "
+                                   "ClaimReview. Placeholders: {claim_id}, {article_id}.")
         form.addRow("Checker &name", self.checker)
         form.addRow("&Organisation", self.organisation)
+        form.addRow("Published &review URL", self.review_url)
         form.addRow(self.use_model_threshold)
         form.addRow("Detection &threshold", self.threshold)
         form.addRow("&Theme", self.theme)
@@ -202,7 +208,8 @@ class SettingsDialog(QDialog):
         return Settings(
             checker=self.checker.text().strip(), organisation=self.organisation.text().strip(),
             threshold=None if self.use_model_threshold.isChecked() else self.threshold.value(),
-            theme=self.theme.currentData(), welcome_shown=self._settings.welcome_shown)
+            theme=self.theme.currentData(), welcome_shown=self._settings.welcome_shown,
+            review_url_template=self.review_url.text().strip())
 
 
 class HelpDialog(QDialog):

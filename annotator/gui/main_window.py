@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "&Open article…", self.open_files, QKeySequence.Open, "actionOpen")
+        self._action(file_menu, "Open &URL…", self.open_url, "Ctrl+Shift+O", "actionOpenUrl")
         self._action(file_menu, "New article from &clipboard", self.paste_article,
                      "Ctrl+Shift+V", "actionPaste")
         self._action(file_menu, "Open the &sample article", self.session.open_sample, None,
@@ -215,6 +216,8 @@ class MainWindow(QMainWindow):
                      "actionExportCsv")
         self._action(export, "CSV for &Excel…", lambda: self.export("csv-excel"), None,
                      "actionExportExcel")
+        self._action(export, "Excel &workbook (.xlsx)…", lambda: self.export("xlsx"), None,
+                     "actionExportXlsx")
         self._action(export, "Review &report (HTML or PDF)…", lambda: self.export("report"),
                      "Ctrl+Shift+R", "actionExportReport")
         self._action(export, "Claim&Review JSON-LD…", lambda: self.export("claimreview"), None,
@@ -711,6 +714,24 @@ class MainWindow(QMainWindow):
         if paths:
             self.session.open_paths(paths)
 
+    def open_url(self) -> None:
+        """Fetch a web page (only now, because the checker asked) and open its article."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from annotator.core.importers import is_web_address
+
+        url, ok = QInputDialog.getText(self, "Open URL", "Address of the article (http:// or "
+                                       "https://). The page is fetched once, now:")
+        url = url.strip()
+        if not ok or not url:
+            return
+        if not is_web_address(url):
+            url = "https://" + url if "://" not in url else url
+        if not is_web_address(url):
+            self.show_error(f"{url}: not a web address (use http:// or https://)")
+            return
+        self.session.open_paths([url])
+
     def paste_article(self) -> None:
         text = QGuiApplication.clipboard().text()
         if not text.strip():
@@ -722,6 +743,7 @@ class MainWindow(QMainWindow):
         whole = self.export_all.isChecked() or self._article_id is None
         filters = {
             "csv": ("CSV (*.csv)", ".csv"), "csv-excel": ("CSV (*.csv)", ".csv"),
+            "xlsx": ("Excel workbook (*.xlsx)", ".xlsx"),
             "report": ("PDF report (*.pdf);;HTML report (*.html)", ".pdf"),
             "claimreview": ("JSON-LD (*.json *.jsonld)", ".json"),
             "w3c": ("JSON-LD (*.json *.jsonld)", ".json"),

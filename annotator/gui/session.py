@@ -402,11 +402,12 @@ class Session(QObject):
         """Snapshot on the library worker (one read transaction), render and
         write on the CPU lane."""
         checker, organisation = self.settings.checker, self.settings.organisation
+        review_url_template = self.settings.review_url_template if kind == "claimreview" else ""
 
         def render(snapshot) -> str:
             from annotator.core.export import write_export
 
-            write_export(kind, snapshot, path)
+            write_export(kind, snapshot, path, review_url_template=review_url_template)
             return path
 
         def written(result: str) -> None:

@@ -152,11 +152,15 @@ def test_fields_of_each_review(snapshot):
     assert first["itemReviewed"]["appearance"] == {
         "@type": "CreativeWork", "name": "Harry to meet King Charles",
         "url": "https://news.example.com/royals/harry"}
-    assert "author" not in first["itemReviewed"]  # no attribution
+    # The writer's own claim, no byline known: the site publishing it is the author.
+    assert first["itemReviewed"]["author"] == {"@type": "Organization",
+                                               "name": "news.example.com",
+                                               "url": "https://news.example.com/"}
     assert first["citation"] == ["https://bbc.example/news/1"]  # only web links
     assert first["reviewBody"] == "Two sources confirmed."
     assert second["itemReviewed"]["author"] == {"@type": "Person", "name": "Prince Harry"}
-    assert "author" not in third["itemReviewed"]  # anonymous sources are no author
+    # An anonymous source: the article's site (no outlet relayed it, no byline known).
+    assert third["itemReviewed"]["author"]["@type"] == "Organization"
     assert fourth["itemReviewed"]["author"] == {"@type": "Organization",
                                                 "name": "Buckingham Palace"}
     assert "url" not in fourth["itemReviewed"]["appearance"]  # local file, not a URL

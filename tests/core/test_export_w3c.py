@@ -75,7 +75,9 @@ def _items(data: dict) -> list[dict]:
 
 def test_collection_shape(snapshot):
     data = render_w3c(snapshot)
-    assert data["@context"] == ANNO_CONTEXT == "http://www.w3.org/ns/anno.jsonld"
+    assert data["@context"][0] == ANNO_CONTEXT == "http://www.w3.org/ns/anno.jsonld"
+    assert data["first"]["id"] and data["last"] == data["first"]["id"]
+    assert data["first"]["partOf"] == data["id"]
     assert data["type"] == "AnnotationCollection"
     assert data["first"]["type"] == "AnnotationPage"
     assert data["total"] == len(_items(data)) == 5  # removed claim left out
@@ -96,25 +98,34 @@ def test_bodies_and_target(snapshot, article):
     first = _items(render_w3c(snapshot))[0]
     assert first["body"] == [
         {"type": "TextualBody", "purpose": "assessing", "value": "verified",
-         "format": "text/plain"},
+         "format": "text/plain", "language": "en",
+         "creator": first["creator"], "created": "2025-09-09T10:00:00+00:00"},
         {"type": "TextualBody", "purpose": "commenting", "value": "Confirmed.\nSecond line.",
          "format": "text/plain"},
         {"type": "SpecificResource", "purpose": "linking", "source": "https://bbc.example/a"},
         {"type": "SpecificResource", "purpose": "linking", "source": "https://x.example/b"},
     ]
-    assert first["creator"] == {"type": "Person", "name": "amira"}
+    assert first["creator"]["type"] == "Person" and first["creator"]["name"] == "amira"
+    assert first["creator"]["id"].startswith("urn:uuid:")
+    assert first["generator"]["type"] == "Software"
     assert first["created"] == "2025-09-08T09:00:00+00:00"
     assert first["modified"] == "2025-09-09T10:00:00+00:00"
     source = first["target"]["source"]
-    assert source["id"] == f"urn:sha256:{SHA}"
+    # A web article is named by its URL, so annotations made on the live page match it.
+    assert source["id"] == article.source_path
+    assert source["annotator:sha256"] == SHA
     assert source["label"] == article.title
-    assert source["via"] == article.source_path
     emoji = [i for i in _items(render_w3c(snapshot)) if "1e1e" in i["target"]["source"]["id"]][0]
+    assert emoji["target"]["source"]["id"] == "urn:sha256:" + "1e" * 32
+    assert "via" not in emoji["target"]["source"]  # no local path unless asked
+    emoji = [i for i in _items(render_w3c(snapshot, include_paths=True))
+             if "1e1e" in i["target"]["source"]["id"]][0]
     assert emoji["target"]["source"]["via"] == "file:///srv/articles/emoji.txt"
 
 
 def test_selectors_slice_the_article_text_exactly(snapshot):
     texts = {f"urn:sha256:{a.sha256}": a.text for a in snapshot.articles}
+    texts.update({a.source_path: a.text for a in snapshot.articles})
     checked = 0
     for item in _items(render_w3c(snapshot)):
         text = texts[item["target"]["source"]["id"]]

@@ -4,29 +4,58 @@ Renderers never touch the database or Qt; `write_*` helpers write their
 output atomically (see annotator.core.fileio.atomic_write).
 """
 
-from __future__ import annotations
+#: The project's home page: the W3C export's generator and the .deb's metadata name it.
+HOMEPAGE = "https://annotator.example.org/"
 
+import os
 from typing import Any
 
+#: Every kind `write_export` knows, with the file suffixes it suggests.
+EXPORT_KINDS: dict[str, tuple[str, ...]] = {
+    "csv": (".csv",), "csv-excel": (".csv",), "xlsx": (".xlsx",),
+    "report": (".pdf", ".html", ".htm"), "claimreview": (".json", ".jsonld"),
+    "w3c": (".json", ".jsonld"),
+}
 
-def write_export(kind: str, snapshot, path: str, **options: Any) -> Any:
-    """Write one export of a snapshot: the one dispatcher the CLI and the GUI share."""
+
+def write_export(kind: str, snapshot, path: str | os.PathLike, **options: Any) -> str:
+    """Write one export of `snapshot` to `path` atomically; return a one-line summary.
+
+    kind: csv, csv-excel, xlsx, report (.html or .pdf), claimreview, w3c.
+    options: include_paths (bool: show local file paths, off by default);
+    review_url_template (str, ClaimReview `url`, placeholders {claim_id} and {article_id}).
+    The CLI and the GUI both call this, so they write the same files.
+    """
+    from annotator.core.errors import ExportError
+
+    include_paths = bool(options.pop("include_paths", False))
+    review_url_template = options.pop("review_url_template", "") or ""
+    if options:
+        raise TypeError(f"unknown export options: {', '.join(sorted(options))}")
+
+    def plural(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
     if kind in ("csv", "csv-excel"):
         from annotator.core.export.csv_export import write_csv
 
-        return write_csv(snapshot, path, excel=kind == "csv-excel")
+        count = write_csv(snapshot, path, excel=kind == "csv-excel", include_paths=include_paths)
+        return plural(count, "claim")
+    if kind == "xlsx":
+        from annotator.core.export.xlsx_export import write_xlsx
+
+        return plural(write_xlsx(snapshot, path, include_paths=include_paths), "claim")
     if kind == "report":
         from annotator.core.export.report import write_report
 
-        return write_report(snapshot, path)
+        return f"review report ({write_report(snapshot, path, include_paths=include_paths)})"
     if kind == "claimreview":
         from annotator.core.export.claimreview import write_claimreview
 
-        return write_claimreview(snapshot, path, **options)
+        count = write_claimreview(snapshot, path, review_url_template=review_url_template)
+        return plural(count, "ClaimReview item")
     if kind == "w3c":
         from annotator.core.export.w3c import write_w3c
 
-        return write_w3c(snapshot, path)
-    from annotator.core.errors import ExportError
-
-    raise ExportError(f"unknown export {kind!r}")
+        return plural(write_w3c(snapshot, path, include_paths=include_paths), "annotation")
+    raise ExportError(f"unknown export {kind!r} (choose one of: {', '.join(EXPORT_KINDS)})")

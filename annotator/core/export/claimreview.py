@@ -12,10 +12,25 @@ Explorer and other fact-checking tools take in. It follows Google's "Fact check
   `datePublished`, `firstAppearance`.
 
 `url` must be the page that hosts the published fact check, which the library
-cannot know: pass `url_for_article(article) -> str | None` to supply it. Each
-review's url is that page plus `#claim-<id>`, the anchor the HTML review report
-gives the claim, unless the page URL already has a fragment. Without it the
-reviews carry no `url` and must be completed before being published.
+cannot know: give a review-URL template (Settings, or `annotator export
+--claimreview OUT --review-url 'https://desk.example/checks/{claim_id}'`) with
+the placeholders `{claim_id}` and `{article_id}`. A template without
+`{claim_id}` names one page per article, and each review's url is that page
+plus `#claim-<id>` (the anchor the HTML review report gives the claim). The
+older `url_for_article(article) -> str | None` callback does the same.
+Without either the reviews carry no `url` and must be completed before being
+published.
+
+The Claim (`itemReviewed`) carries:
+
+* `author`: the named speaker (a Person, or an Organization when the name is
+  an institution's); for an anonymous or hedged claim relayed through an
+  outlet, that outlet; otherwise the article's byline, or its site;
+* `datePublished` and `appearance` (`url`, `name`, `author`,
+  `datePublished`) from the article's web address, byline and date, when known.
+
+`claimReviewed` is the checker's short wording of the claim when set
+(`annotator mark --claim-reviewed`), else the claim itself.
 
 Rating scale (RATING_SCALE), numeric values on a 1 (worst) to 5 (best) scale:
 
@@ -93,12 +108,57 @@ def iso_date(value: str) -> str | None:
     return moment.date().isoformat()
 
 
-def _speaker(claim: Claim) -> dict[str, Any] | None:
+def _agent(name: str, organisation: bool | None = None) -> dict[str, Any]:
+    if organisation is None:
+        organisation = bool(_ORGANISATION_WORDS.search(name))
+    return {"@type": "Organization" if organisation else "Person", "name": name}
+
+
+def article_url(article: Article) -> str | None:
+    """The article's web address: where it was fetched from, or its canonical URL."""
+    for candidate in (article.url, article.source_path):
+        if is_web_url(candidate):
+            return candidate
+    return None
+
+
+def _site(article: Article) -> dict[str, Any] | None:
+    url = article_url(article)
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    host = host[4:] if host.startswith("www.") else host
+    return {"@type": "Organization", "name": host, "url": f"{urlsplit(url).scheme}://"
+            f"{urlsplit(url).netloc}/"} if host else None
+
+
+def _byline(article: Article) -> list[dict[str, Any]] | dict[str, Any] | None:
+    names = [n.strip() for n in re.split(r"\s*(?:;|,| and | & )\s*", article.byline or "")
+             if n.strip()]
+    if not names:
+        return None
+    agents = [_agent(n) for n in names]
+    return agents[0] if len(agents) == 1 else agents
+
+
+def claim_author(claim: Claim, article: Article) -> Any:
+    """Who makes the claim, as schema.org agents (None when nothing is known)."""
+    attribution = claim.attribution
+    speaker = (attribution.speaker or "").strip()
+    if attribution.kind is AttributionKind.NAMED and speaker:
+        return _agent(speaker)
+    via = (attribution.via or "").strip()
+    if attribution.kind in (AttributionKind.ANONYMOUS, AttributionKind.HEDGED) and via:
+        return _agent(via, organisation=True)  # the outlet that published the claim
+    # The writer's own claim, or an unnamed source: the article's author, else its site.
+    return _byline(article) or _site(article)
+
+
+def _speaker(claim: Claim) -> dict[str, Any] | None:  # kept for callers of the old helper
     speaker = (claim.attribution.speaker or "").strip()
     if not speaker or claim.attribution.kind is not AttributionKind.NAMED:
-        return None  # anonymous or hedged "sources" are not an author
-    kind = "Organization" if _ORGANISATION_WORDS.search(speaker) else "Person"
-    return {"@type": kind, "name": speaker}
+        return None
+    return _agent(speaker)
 
 
 def _review_url(claim: Claim, page: str | None) -> str | None:
@@ -107,23 +167,61 @@ def _review_url(claim: Claim, page: str | None) -> str | None:
     return page if "#" in page else f"{page}#claim-{claim.id}"
 
 
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PLACEHOLDERS = ("claim_id", "article_id")
+
+
+def check_review_url_template(template: str) -> str:
+    """The template, stripped; InputError (one line) if it cannot give web URLs."""
+    from annotator.core.errors import InputError
+
+    template = (template or "").strip()
+    unknown = [p for p in _PLACEHOLDER.findall(template) if p not in PLACEHOLDERS]
+    if unknown:
+        raise InputError(f"review URL template: unknown placeholder {{{unknown[0]}}} (use "
+                         "{claim_id} and {article_id})")
+    if not is_web_url(_PLACEHOLDER.sub("1", template)):
+        raise InputError(f"review URL template {template!r} is not an http(s) address")
+    return template
+
+
+def review_url(template: str, claim: Claim) -> str:
+    """The published fact check's URL for a claim, from a template (see the docstring)."""
+    template = check_review_url_template(template)
+    url = _PLACEHOLDER.sub(lambda m: str({"claim_id": claim.id,
+                                          "article_id": claim.article_id}[m.group(1)]), template)
+    return url if "{claim_id}" in template else _review_url(claim, url)
+
+
+def _appearance(article: Article) -> dict[str, Any]:
+    appearance: dict[str, Any] = {"@type": "CreativeWork",
+                                  "name": article.title or "Untitled article"}
+    url = article_url(article)
+    if url:
+        appearance["url"] = url
+    author = _byline(article)
+    if author:
+        appearance["author"] = author
+    if article.published:
+        appearance["datePublished"] = article.published
+    return appearance
+
+
 def claim_review(claim: Claim, article: Article, organisation: str = "",
-                 page_url: str | None = None) -> dict[str, Any]:
+                 page_url: str | None = None, review_url_template: str = "") -> dict[str, Any]:
     """The ClaimReview object of one reviewed claim."""
     if claim.verdict not in RATING_SCALE:
         raise ValueError(f"claim {claim.id} has no exportable verdict ({claim.verdict.value})")
-    appearance: dict[str, Any] = {"@type": "CreativeWork",
-                                  "name": article.title or "Untitled article"}
-    if is_web_url(article.source_path):
-        appearance["url"] = article.source_path
-    item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
-    speaker = _speaker(claim)
-    if speaker:
-        item["author"] = speaker
+    item: dict[str, Any] = {"@type": "Claim", "appearance": _appearance(article)}
+    author = claim_author(claim, article)
+    if author:
+        item["author"] = author
+    if article.published:
+        item["datePublished"] = article.published
     review: dict[str, Any] = {
         "@context": SCHEMA_CONTEXT,
         "@type": "ClaimReview",
-        "claimReviewed": claim.text,
+        "claimReviewed": claim.short_claim,
         "reviewRating": {
             "@type": "Rating",
             "ratingValue": RATING_SCALE[claim.verdict],
@@ -138,7 +236,8 @@ def claim_review(claim: Claim, article: Article, organisation: str = "",
     published = iso_date(claim.updated_at)
     if published:
         review["datePublished"] = published
-    url = _review_url(claim, page_url)
+    url = review_url(review_url_template, claim) if review_url_template else _review_url(
+        claim, page_url)
     if url:
         review["url"] = url
     if claim.note.strip():
@@ -150,8 +249,8 @@ def claim_review(claim: Claim, article: Article, organisation: str = "",
 
 
 def render_claimreview(snapshot: Snapshot,
-                       url_for_article: Callable[[Article], str | None] | None = None
-                       ) -> list[dict[str, Any]]:
+                       url_for_article: Callable[[Article], str | None] | None = None,
+                       review_url_template: str = "") -> list[dict[str, Any]]:
     """One ClaimReview per reviewed, non-removed claim of the snapshot, in article order.
 
     `url_for_article(article)` returns the URL of the published page holding
@@ -162,6 +261,8 @@ def render_claimreview(snapshot: Snapshot,
     claims = [c for c in snapshot.claims
               if not c.removed and c.verdict in RATING_SCALE and c.article_id in articles]
     claims.sort(key=lambda c: (order[c.article_id], c.start, c.end, c.id))
+    if review_url_template:
+        review_url_template = check_review_url_template(review_url_template)
     pages: dict[int, str | None] = {}
     reviews = []
     for claim in claims:
@@ -170,7 +271,7 @@ def render_claimreview(snapshot: Snapshot,
             page = url_for_article(article) if url_for_article else None
             pages[claim.article_id] = page if is_web_url(page) else None
         reviews.append(claim_review(claim, article, snapshot.organisation,
-                                    pages[claim.article_id]))
+                                    pages[claim.article_id], review_url_template))
     return reviews
 
 
@@ -188,9 +289,10 @@ def dumps_jsonld(data: Any) -> str:
 
 
 def write_claimreview(snapshot: Snapshot, path: str | os.PathLike,
-                      url_for_article: Callable[[Article], str | None] | None = None) -> int:
+                      url_for_article: Callable[[Article], str | None] | None = None,
+                      review_url_template: str = "") -> int:
     """Write the ClaimReview JSON-LD array atomically; return the number of reviews."""
-    reviews = render_claimreview(snapshot, url_for_article)
+    reviews = render_claimreview(snapshot, url_for_article, review_url_template)
     text = dumps_jsonld(reviews)
     with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
@@ -198,5 +300,6 @@ def write_claimreview(snapshot: Snapshot, path: str | os.PathLike,
 
 
 __all__ = ["RATING_SCALE", "BEST_RATING", "WORST_RATING", "UNKNOWN_ORGANISATION",
-           "claim_review", "dumps_jsonld", "render_claimreview", "write_claimreview", "iso_date",
+           "claim_review", "claim_author", "review_url", "check_review_url_template",
+           "article_url", "dumps_jsonld", "render_claimreview", "write_claimreview", "iso_date",
            "is_web_url"]

@@ -13,7 +13,7 @@ from annotator.core.model import Claim, Snapshot
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("article_id", "Library id of the article"),
     ("article_title", "Title of the article"),
-    ("article_source", "File the article was imported from"),
+    ("article_source", "Web address of the article, else the name of the file it came from"),
     ("claim_id", "Library id of the claim (use with `annotator mark`)"),
     ("start", "Start offset in the article text (Python code points)"),
     ("end", "End offset (exclusive)"),
@@ -37,33 +37,82 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 
-# OWASP "CSV injection": spreadsheets run cells that begin with these as formulas.
-_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# CSV injection (OWASP): a spreadsheet runs a cell as a formula when it begins with one of
+# these: = + - @ (and Excel's DDE pipe |), or a tab or carriage return before them.
+_FORMULA_TRIGGERS = ("=", "+", "-", "@", "|", "\t", "\r")
+# Look-alikes a spreadsheet may read as the same operators: full-width and small forms
+# (NFKC folds them: ＝ ﹦ ＋ ﹢ － ﹣ ＠ ﹫ ｜) and the minus signs NFKC keeps.
+_EXTRA_TRIGGERS = frozenset("\u2212\u2796\u2795\u02d7")
+# Characters a spreadsheet may drop before reading a cell ("Trim spaces", stray BOMs and
+# zero-width characters pasted from the web), and quotes a reader may strip: a trigger
+# after any run of these is still a trigger.
+_INVISIBLE = frozenset("\"'\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064"
+                       "\ufeff\u180e\u00ad\u034f\u061c\u115f\u1160\u3164\uffa0")
 
 
-# A cell that already starts with a quote gets one more, so reading back is exact.
-_QUOTED_FIRST = frozenset(_FORMULA_TRIGGERS + ("'",))
+def _ignorable(ch: str) -> bool:
+    import unicodedata
+
+    return (ch.isspace() or ch in _INVISIBLE or not ch.isprintable()
+            or unicodedata.category(ch) in ("Cf", "Cc", "Zs", "Zl", "Zp", "Mn", "Me"))
+
+
+def _is_trigger(ch: str) -> bool:
+    import unicodedata
+
+    return (ch in _FORMULA_TRIGGERS or ch in _EXTRA_TRIGGERS
+            or unicodedata.normalize("NFKC", ch)[:1] in _FORMULA_TRIGGERS)
+
+
+def is_formula_like(text: str) -> bool:
+    """Whether a spreadsheet could read the cell as a formula: a formula trigger (or a
+    look-alike) first, or after leading whitespace, invisible characters or quotes."""
+    for ch in text:
+        if _is_trigger(ch):
+            return True
+        if not _ignorable(ch):
+            return False
+    return False
 
 
 def neutralise(value: object) -> str:
-    """Return the cell as text, prefixed with a quote if a spreadsheet would run it."""
+    """Return the cell as text, prefixed with a quote if a spreadsheet could run it.
+
+    A cell that already starts with a quote gets one more, so reading back is exact."""
     text = "" if value is None else value if type(value) is str else str(value)
-    return "'" + text if text[:1] in _QUOTED_FIRST else text
+    return "'" + text if text[:1] == "'" or is_formula_like(text) else text
 
 
 def unneutralise(text: str) -> str:
     """Undo `neutralise` for a cell read back from our own CSV."""
-    if text.startswith("'") and text[1:].startswith(_FORMULA_TRIGGERS + ("'",)):
+    if text.startswith("'") and (text[1:2] == "'" or is_formula_like(text[1:])):
         return text[1:]
     return text
 
 
-def _cells(claim: Claim, article) -> list[object]:
+def shown_source(article, include_paths: bool = False) -> str:
+    """The article's source as an export shows it: its web address when known, else the
+    file's name alone; the full local path only when `include_paths`."""
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    from annotator.core.export.claimreview import article_url
+
+    url = article_url(article)
+    if url:
+        return url
+    path = article.source_path or ""
+    if not path or include_paths:
+        return path
+    flavour = PureWindowsPath if "\\" in path else PurePosixPath
+    return flavour(path).name
+
+
+def _cells(claim: Claim, article, include_paths: bool = False) -> list[object]:
     """One row, in COLUMNS order; text cells neutralised, numbers left as numbers."""
     n = neutralise
     attribution = claim.attribution
     return [
-        article.id, n(article.title), n(article.source_path or ""), claim.id, claim.start,
+        article.id, n(article.title), n(shown_source(article, include_paths)), claim.id, claim.start,
         claim.end, n(claim.text), claim.verdict.value, n(claim.note), f"{claim.score:.3f}",
         claim.kind.value, n(claim.claim_type), attribution.kind.value, n(attribution.speaker or ""),
         n(attribution.via or ""), claim.suggested_verdict or "", n(" | ".join(claim.reasons)),
@@ -77,7 +126,7 @@ _FREE_TEXT = (1, 2, 6, 8, 11, 13, 14, 16, 17, 20)
 _FREE_TEXT_JOIN = "".join
 
 
-def render_csv(snapshot: Snapshot, excel: bool = False) -> str:
+def render_csv(snapshot: Snapshot, excel: bool = False, include_paths: bool = False) -> str:
     """Render every non-removed claim of the snapshot as CSV text.
 
     `excel=True` uses CRLF line ends (the BOM is added when writing bytes).
@@ -96,7 +145,7 @@ def render_csv(snapshot: Snapshot, excel: bool = False) -> str:
     for claim in snapshot.claims:
         if claim.removed:
             continue
-        cells = _cells(claim, articles[claim.article_id])
+        cells = _cells(claim, articles[claim.article_id], include_paths)
         if not excel and "\r" in _FREE_TEXT_JOIN(cells[i] for i in _FREE_TEXT):
             spare.seek(0)
             spare.truncate()
@@ -107,9 +156,10 @@ def render_csv(snapshot: Snapshot, excel: bool = False) -> str:
     return out.getvalue()
 
 
-def write_csv(snapshot: Snapshot, path: str | os.PathLike, excel: bool = False) -> int:
+def write_csv(snapshot: Snapshot, path: str | os.PathLike, excel: bool = False,
+              include_paths: bool = False) -> int:
     """Write the CSV atomically; return the number of claim rows."""
-    text = render_csv(snapshot, excel=excel)
+    text = render_csv(snapshot, excel=excel, include_paths=include_paths)
     with atomic_write(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
         fh.write(text)
     return sum(1 for c in snapshot.claims if not c.removed)

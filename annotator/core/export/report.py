@@ -355,6 +355,10 @@ def _article_section(section: _Section, index: int, total: int) -> str:
                                f'{_esc(article.source_path)}</a>')
         else:
             source_bits.append(f"Source: {_esc(article.source_path)}")
+    if article.byline:
+        source_bits.append(f"By {_esc(article.byline)}")
+    if article.published:
+        source_bits.append(f"Published {_esc(_fmt_day(article.published))}")
     if article.imported_at:
         source_bits.append(f"Imported {_esc(_fmt_day(article.imported_at))}")
     if article.revision and article.revision > 1:
@@ -624,8 +628,32 @@ footer.colophon {{ margin-top: 24pt; padding-top: 6pt; border-top: 0.6pt solid #
 # --------------------------------------------------------------------------- public
 
 
-def render_report_html(snapshot: Snapshot) -> str:
-    """Render the review report for every article in the snapshot as one HTML page."""
+def public_sources(snapshot: Snapshot, include_paths: bool = False) -> Snapshot:
+    """The snapshot with each article's source as a reader may see it: its web address
+    when known, else the file's name alone (the full local path only if asked)."""
+    import dataclasses
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    from annotator.core.export.claimreview import article_url
+
+    articles = []
+    for article in snapshot.articles:
+        shown = article_url(article)
+        if shown is None and article.source_path:
+            if include_paths:
+                shown = article.source_path
+            else:
+                flavour = PureWindowsPath if "\\" in article.source_path else PurePosixPath
+                shown = flavour(article.source_path).name or None
+        articles.append(dataclasses.replace(article, source_path=shown))
+    return dataclasses.replace(snapshot, articles=tuple(articles))
+
+
+def render_report_html(snapshot: Snapshot, include_paths: bool = False) -> str:
+    """Render the review report for every article in the snapshot as one HTML page.
+
+    Local file paths are shown as the file's name unless `include_paths`."""
+    snapshot = public_sources(snapshot, include_paths)
     sections = _sections(snapshot)
     organisation = snapshot.organisation.strip() or "Fact-check desk"
     taken = _fmt_moment(snapshot.taken_at) or snapshot.taken_at
@@ -668,8 +696,11 @@ def _refuse_fetch(url: str, *args, **kwargs):
     raise ValueError(f"the report never loads external resources ({url[:60]})")
 
 
-def render_report_pdf(snapshot: Snapshot) -> bytes:
-    """Render the same HTML report to PDF bytes with WeasyPrint (no network access)."""
+def render_report_pdf(snapshot: Snapshot, include_paths: bool = False) -> bytes:
+    """Render the same HTML report to PDF bytes with WeasyPrint (no network access).
+
+    The PDF is tagged (PDF/UA-1: structure tags, language, title), so screen readers
+    read its headings, tables and text in order."""
     try:
         import logging
 
@@ -681,15 +712,15 @@ def render_report_pdf(snapshot: Snapshot) -> bytes:
         ) from None
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=render_report_html(snapshot), url_fetcher=_refuse_fetch,
-                               base_url=None)
+    document = weasyprint.HTML(string=render_report_html(snapshot, include_paths),
+                               url_fetcher=_refuse_fetch, base_url=None)
     try:
-        return document.write_pdf()
+        return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
     except Exception as exc:  # WeasyPrint raises many types; report one line
         raise ExportError(f"cannot render the PDF report: {exc}") from None
 
 
-def write_report(snapshot: Snapshot, path: str | os.PathLike) -> str:
+def write_report(snapshot: Snapshot, path: str | os.PathLike, include_paths: bool = False) -> str:
     """Write the report as HTML (.html, .htm) or PDF (.pdf) atomically.
 
     Returns the format written ("html" or "pdf"). Any other suffix, or a
@@ -710,11 +741,11 @@ def write_report(snapshot: Snapshot, path: str | os.PathLike) -> str:
     if not folder.is_dir():
         raise ExportError(f"cannot write {target}: folder {folder} does not exist")
     if kind == "pdf":
-        data = render_report_pdf(snapshot)
+        data = render_report_pdf(snapshot, include_paths)
         with atomic_write(target, "wb") as fh:
             fh.write(data)
     else:
-        text = render_report_html(snapshot)
+        text = render_report_html(snapshot, include_paths)
         with atomic_write(target, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     return kind

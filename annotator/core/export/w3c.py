@@ -8,13 +8,21 @@ AnnotationPage holds one Annotation per non-removed claim:
   ("unreviewed", "verified", "disputed" or "unsourced"), a TextualBody with
   purpose "commenting" holding the note (when there is one), and one
   SpecificResource with purpose "linking" per evidence link;
-* `target`: `source` is the article, identified by the SHA-256 of its text
-  (`urn:sha256:<hex>`), with its title as `label` and, when it was imported
-  from the web or an absolute path, that address as `via`; `selector` is a
-  TextQuoteSelector (exact text with up to 32 characters of prefix and suffix)
-  and a TextPositionSelector (start, end in code points, as the spec asks).
-  A claim whose offsets no longer match the text (e.g. an orphaned anchor
-  after a re-import) gets the quote selector only.
+* `target`: `source` is the article: its web address when it has one (so
+  annotations other tools made on the live page name the same source), with the
+  SHA-256 of its text as `annotator:sha256`; else `urn:sha256:<hex>`. Its title
+  is the `label`; a local file path shows only with `include_paths` (as `via`,
+  a file: URI). `selector` is a TextQuoteSelector (exact text with up to 32
+  characters of prefix and suffix) and a TextPositionSelector (start, end in
+  code points, as the spec asks). A claim whose offsets no longer match the
+  text (e.g. an orphaned anchor after a re-import) gets the quote selector only.
+* `creator`: the checker (a Person with a stable urn:uuid id), or for a claim
+  nobody has marked, the detector (the `generator`, a Software agent).
+
+The collection's @context adds the `annotator:` prefix for the extension terms;
+its single page has an `id`, `partOf` and `startIndex`, and `last` names it.
+This passes every MUST of the W3C Web Annotation test suite, and its SHOULDs
+where the library has the data (tests/core/test_w3c_suite.py).
 
 `parse_w3c(data)` reads such a file (ours, or another tool's that follows the
 model) into ImportedAnnotation records and raises InputError with one clear
@@ -46,19 +54,61 @@ _ID_NAMESPACE = uuid.UUID("6f0d3c1e-4b1a-5c59-9a57-2f1e0b7c9d41")
 
 # --------------------------------------------------------------------------- export
 
+#: The JSON-LD context of our exports: the Web Annotation context, plus a prefix for
+#: the few extension terms (the embedded article texts and their checksums), so
+#: JSON-LD processors keep them instead of dropping undefined keys.
+EXTENSION_NS = "https://annotator.example.org/ns#"
+EXPORT_CONTEXT: list[Any] = [
+    ANNO_CONTEXT,
+    {
+        "annotator": EXTENSION_NS,
+        "annotator:articles": {"@id": "annotator:articles", "@container": "@set"},
+        "annotator:sha256": {"@id": "annotator:sha256"},
+    },
+]
+SHA256_KEY = "annotator:sha256"
 
-def _article_source(article: Article) -> dict[str, Any]:
-    source: dict[str, Any] = {
-        "id": f"{SHA256_URN}{article.sha256.lower()}" if article.sha256 else
-              f"urn:annotator:article:{article.id}",
-        "type": "Text",
-        "format": "text/plain",
-    }
+
+def _generator() -> dict[str, Any]:
+    from annotator import __version__
+    from annotator.core.export import HOMEPAGE
+
+    return {"id": HOMEPAGE, "type": "Software", "name": f"annotator {__version__}",
+            "homepage": HOMEPAGE}
+
+
+def _person(name: str) -> dict[str, Any]:
+    """An Agent for a checker known by name only; the id is stable for that name."""
+    return {"id": f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, 'person/' + name.strip())}",
+            "type": "Person", "name": name}
+
+
+def _article_url(article: Article) -> str | None:
+    for candidate in (article.url, article.source_path):
+        if candidate and urlsplit(candidate).scheme.lower() in ("http", "https") and \
+                urlsplit(candidate).netloc:
+            return candidate
+    return None
+
+
+def _article_source(article: Article, include_paths: bool = False) -> dict[str, Any]:
+    """The target's source: the article's web address when known (so annotations other
+    tools made on the live page name the same source), else its text's SHA-256 URN."""
+    url = _article_url(article)
+    digest = article.sha256.lower() if article.sha256 else ""
+    if url:
+        source: dict[str, Any] = {"id": url, "type": "Text"}
+    else:
+        source = {"id": f"{SHA256_URN}{digest}" if digest else
+                  f"urn:annotator:article:{article.id}", "type": "Text", "format": "text/plain"}
     if article.title:
         source["label"] = article.title
-    via = _source_iri(article.source_path)
-    if via:
-        source["via"] = via
+    if url and digest:
+        source[SHA256_KEY] = digest
+    elif include_paths:
+        via = _source_iri(article.source_path)
+        if via:
+            source["via"] = via
     return source
 
 
@@ -103,12 +153,18 @@ def annotation_id(article: Article, claim: Claim) -> str:
     return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, key)}"
 
 
-def annotation(claim: Claim, article: Article) -> dict[str, Any]:
+def annotation(claim: Claim, article: Article, include_paths: bool = False,
+               generator: dict[str, Any] | None = None) -> dict[str, Any]:
     """The Web Annotation of one claim (without @context)."""
-    bodies: list[dict[str, Any]] = [
-        {"type": "TextualBody", "purpose": "assessing", "value": claim.verdict.value,
-         "format": "text/plain"},
-    ]
+    generator = generator or _generator()
+    assessing: dict[str, Any] = {"type": "TextualBody", "purpose": "assessing",
+                                  "value": claim.verdict.value, "format": "text/plain",
+                                  "language": "en"}
+    if claim.checker and claim.verdict is not Verdict.UNREVIEWED:
+        assessing["creator"] = _person(claim.checker)  # the verdict is the checker's
+        if claim.updated_at:
+            assessing["created"] = claim.updated_at
+    bodies: list[dict[str, Any]] = [assessing]
     if claim.note:
         bodies.append({"type": "TextualBody", "purpose": "commenting", "value": claim.note,
                        "format": "text/plain"})
@@ -124,44 +180,54 @@ def annotation(claim: Claim, article: Article) -> dict[str, Any]:
         result["created"] = claim.created_at
     if claim.updated_at:
         result["modified"] = claim.updated_at
-    if claim.checker:
-        result["creator"] = {"type": "Person", "name": claim.checker}
+    # Who made it: the checker who last changed it, else the detector that found it.
+    result["creator"] = _person(claim.checker) if claim.checker else generator
+    result["generator"] = generator
     result["body"] = bodies
-    result["target"] = {"source": _article_source(article),
+    result["target"] = {"source": _article_source(article, include_paths),
                         "selector": _selectors(claim, article.text)}
     return result
 
 
-def render_w3c(snapshot: Snapshot) -> dict[str, Any]:
-    """An AnnotationCollection holding one Annotation per non-removed claim."""
+def render_w3c(snapshot: Snapshot, include_paths: bool = False) -> dict[str, Any]:
+    """An AnnotationCollection holding one Annotation per non-removed claim.
+
+    Local file paths never appear unless `include_paths` is true (then a
+    file-imported article's source gets `via`: its file: URI).
+    """
     articles = {a.id: a for a in snapshot.articles}
     order = {a.id: i for i, a in enumerate(snapshot.articles)}
     claims = [c for c in snapshot.claims if not c.removed and c.article_id in articles]
     claims.sort(key=lambda c: (order[c.article_id], c.start, c.end, c.id))
-    items = [annotation(c, articles[c.article_id]) for c in claims]
+    generator = _generator()
+    items = [annotation(c, articles[c.article_id], include_paths, generator) for c in claims]
     label = "Claims reviewed"
     if snapshot.organisation:
         label += f" by {snapshot.organisation}"
     digest = uuid.uuid5(_ID_NAMESPACE, "|".join(
         [snapshot.taken_at] + sorted(a.sha256 for a in snapshot.articles)))
+    collection_id = f"urn:uuid:{digest}"
+    page_id = f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, collection_id + '/page/0')}"
     collection: dict[str, Any] = {
-        "@context": ANNO_CONTEXT,
-        "id": f"urn:uuid:{digest}",
+        "@context": EXPORT_CONTEXT,
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": label,
         "total": len(items),
-        "generator": {"type": "Software", "name": "annotator"},
+        "generator": generator,
     }
     if snapshot.taken_at:
         collection["generated"] = snapshot.taken_at
     if snapshot.checker:
-        collection["creator"] = {"type": "Person", "name": snapshot.checker}
-    collection["first"] = {"type": "AnnotationPage", "startIndex": 0, "items": items}
+        collection["creator"] = _person(snapshot.checker)
+    collection["first"] = {"id": page_id, "type": "AnnotationPage", "partOf": collection_id,
+                           "startIndex": 0, "items": items}
+    collection["last"] = page_id  # one page holds every annotation
     # The annotated texts themselves, so a checker who does not have an article yet
     # can still import the work on it (an extension term, ignored by other tools).
     used = {c.article_id for c in claims}
     collection[EMBEDDED_ARTICLES] = [
-        {**_article_source(a), "sha256": a.sha256, "value": a.text}
+        {**_article_source(a, include_paths), SHA256_KEY: a.sha256, "value": a.text}
         for a in snapshot.articles if a.id in used
     ]
     return collection
@@ -175,17 +241,23 @@ def embedded_articles(data: Any) -> list[dict[str, str]]:
     found = []
     if isinstance(data, dict):
         for node in data.get(EMBEDDED_ARTICLES) or []:
-            if isinstance(node, dict) and isinstance(node.get("value"), str) and isinstance(
-                    node.get("sha256"), str):
-                found.append({"sha256": node["sha256"].lower(), "title": str(node.get("label") or ""),
-                              "via": node.get("via") if isinstance(node.get("via"), str) else None,
-                              "text": node["value"]})
+            if not isinstance(node, dict) or not isinstance(node.get("value"), str):
+                continue
+            sha = node.get(SHA256_KEY, node.get("sha256"))
+            if not isinstance(sha, str):
+                continue
+            via = node.get("via") if isinstance(node.get("via"), str) else None
+            node_id = node.get("id")
+            url = node_id if isinstance(node_id, str) and node_id.startswith(
+                ("http://", "https://")) else None
+            found.append({"sha256": sha.lower(), "title": str(node.get("label") or ""),
+                          "via": via, "url": url, "text": node["value"]})
     return found
 
 
-def write_w3c(snapshot: Snapshot, path: str | os.PathLike) -> int:
+def write_w3c(snapshot: Snapshot, path: str | os.PathLike, include_paths: bool = False) -> int:
     """Write the collection as JSON-LD atomically; return the number of annotations."""
-    data = render_w3c(snapshot)
+    data = render_w3c(snapshot, include_paths)
     with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return data["total"]
@@ -360,11 +432,16 @@ def _parse_source(target: dict[str, Any], where: str) -> tuple[str | None, str, 
     else:
         raise _fail(where, "the target source must be an IRI or an object")
     sha = None
+    extension = source.get(SHA256_KEY) if isinstance(source, dict) else None
+    if isinstance(extension, str) and len(extension) == 64:
+        sha = extension.strip().lower()
     if source_id and source_id.lower().startswith(SHA256_URN):
         sha = source_id[len(SHA256_URN):].strip().lower()
         if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
             raise _fail(where, f"{source_id!r:.80} is not a SHA-256 URN")
         source_id = None
+    if source_id and source_id.lower().startswith(("http://", "https://")):
+        return sha, title, source_id  # the page other tools annotate names its URL here
     return sha, title, via or source_id
 
 
@@ -414,7 +491,9 @@ def _parse_annotation(node: Any, number: int) -> ImportedAnnotation:
     creator = node.get("creator")
     if isinstance(creator, list):
         creator = creator[0] if creator else None
-    if isinstance(creator, dict):
+    if isinstance(creator, dict) and "Software" in _types(creator):
+        checker = ""  # made by a program (our detector), not by a checker
+    elif isinstance(creator, dict):
         checker = _text(creator.get("name", creator.get("nickname")), where, "creator name")
     elif isinstance(creator, str):
         checker = creator
