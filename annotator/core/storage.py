@@ -61,6 +61,9 @@ class Storage:
         self.conn = conn
         self.path = path
         self._db = None
+        self._depth = 0  # nesting of transaction()
+        self.read_only = False  # opened read-only: the file or its folder cannot be written
+        self.created = False  # this open created the library file
 
     @property
     def db(self):
@@ -74,25 +77,56 @@ class Storage:
     # ---------------------------------------------------------------- opening
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, *, backup: bool = True,
-             busy_timeout: float = BUSY_TIMEOUT_S):
-        """Open (creating if needed) and migrate a library; refuse what is not ours."""
+             busy_timeout: float = BUSY_TIMEOUT_S, create: bool = False,
+             read_only: bool | None = None):
+        """Open and migrate a library; refuse what is not ours.
+
+        A missing file is an error unless `create` is true (importing, the
+        GUI's first run): reading commands never make an empty library out of
+        a mistyped path. A library whose file or folder cannot be written is
+        opened read-only (`read_only`), as is any when `read_only=True`;
+        every write to it then fails with one clear line.
+        """
         path = Path(path) if path is not None else default_library_path()
         if path.is_dir():
             raise LibraryError(f"{path} is a folder, not a library file")
-        exists = path.exists() and path.stat().st_size > 0
-        if not exists and path.parent and not path.parent.exists():
-            if path == default_library_path():
-                path.parent.mkdir(parents=True, exist_ok=True)
-            else:
-                raise LibraryError(f"cannot create library {path}: folder {path.parent} does not exist")
+        if path.is_symlink() and not path.exists():
+            raise LibraryError(f"library {path} is a link to {os.readlink(path)}, which does not "
+                               "exist; nothing was created")
         try:
-            conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
-                                   check_same_thread=False)
+            size = path.stat().st_size if path.exists() else None
+        except OSError as exc:
+            raise LibraryError(f"cannot open library {path}: {exc.strerror or exc}") from None
+        exists = bool(size)
+        if not exists:
+            if not create:
+                if size == 0:
+                    raise LibraryError(f"{path} is an empty file, not an annotator library")
+                raise LibraryError(f"no library at {path} (check the path; `annotator import "
+                                   "FILE --db PATH` creates a new library)")
+            if read_only:
+                raise LibraryError(f"no library at {path}")
+            if path.parent and not path.parent.exists():
+                if path == default_library_path():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                else:
+                    raise LibraryError(
+                        f"cannot create library {path}: folder {path.parent} does not exist")
+        if read_only is None:
+            read_only = exists and not _writable(path)
+        try:
+            if read_only:
+                conn = _connect_read_only(path, busy_timeout)
+            else:
+                conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
+                                       check_same_thread=False)
         except sqlite3.Error as exc:
             raise translate_error(exc, path) from None
         storage = cls(conn, path)
+        storage.read_only = read_only
+        storage.created = not exists
         try:
-            storage._prepare(exists, backup)
+            storage._prepare(exists, backup and not read_only)
         except sqlite3.DatabaseError as exc:
             conn.close()
             if "not a database" in str(exc) or "file is encrypted" in str(exc):
@@ -102,23 +136,37 @@ class Storage:
         except BaseException:
             conn.close()
             raise
+        if not read_only:
+            remove_stale_parts(storage.backup_dir, "*.part")
         return storage
 
     def _prepare(self, exists: bool, backup: bool) -> None:
         conn = self.conn
         # The first read checks the header: SQLite says "file is not a database".
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version == 0 and tables:
+            raise LibraryError(f"{self.path} is a SQLite database but not an annotator library")
+        if version > 0 and "articles" not in tables:
+            # Another program's database with a user_version of its own.
+            raise LibraryError(f"{self.path} is another program's SQLite database, not an "
+                               "annotator library (it has no articles table); the file was "
+                               "not changed")
         if version > SCHEMA_VERSION:
             raise LibraryError(
                 f"library {self.path} was written by a newer version of annotator "
                 f"(schema {version}, this version reads up to {SCHEMA_VERSION}); "
                 "update annotator to open it. The file was not changed."
             )
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if version == 0 and tables:
-            raise LibraryError(f"{self.path} is a SQLite database but not an annotator library")
         if version > 0 and not {"articles", "claims", "history"} <= tables:
             raise LibraryError(f"{self.path} is not an annotator library (tables missing)")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise LibraryError(
+                    f"library {self.path} was made by an older annotator and must be upgraded "
+                    "before use, but it is read-only; copy it to a folder you can write to")
+            conn.execute("PRAGMA query_only = ON")
+            return
         conn.execute("PRAGMA foreign_keys = ON")
         if exists and backup:
             self.backup_rolling()
@@ -126,6 +174,11 @@ class Storage:
         conn.execute("PRAGMA synchronous = FULL")
         for number in range(version + 1, SCHEMA_VERSION + 1):
             self._apply_migration(number)
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise LibraryError(f"library {self.path} is read-only (the file or its folder "
+                               "cannot be written); nothing was changed")
 
     def _apply_migration(self, number: int) -> None:
         script = MIGRATIONS[number - 1]
@@ -217,11 +270,24 @@ class Storage:
     # ----------------------------------------------------------- transactions
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; errors become LibraryError and roll back."""
+        """One write transaction; errors become LibraryError and roll back.
+
+        Nested use joins the outer transaction: an operation made of several
+        edits (importing a file of annotations) commits all of them or none.
+        """
+        self._refuse_if_read_only()
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise translate_error(exc, self.path) from None
+        self._depth = 1
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -235,10 +301,15 @@ class Storage:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._depth = 0
 
     @contextlib.contextmanager
     def read_transaction(self) -> Iterator[sqlite3.Connection]:
         """Several reads that see one state of the library."""
+        if self.conn.in_transaction:  # inside a write transaction: already one state
+            yield self.conn
+            return
         try:
             self.conn.execute("BEGIN")
             try:
@@ -258,6 +329,50 @@ class Storage:
             raise translate_error(exc, self.path) from None
 
     _query = query
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write the library: the file, and its folder (WAL, journal)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+
+
+def _connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A read-only connection. On read-only media SQLite cannot make the WAL's
+    shared-memory file, so it is told the file cannot change (`immutable`)."""
+    from urllib.parse import quote
+
+    base = f"file:{quote(str(path.absolute()))}"
+    conn = sqlite3.connect(f"{base}?mode=ro", uri=True, timeout=busy_timeout,
+                           isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc) and "readonly" not in str(exc):
+            return conn  # let _prepare report it
+        conn.close()
+    return sqlite3.connect(f"{base}?mode=ro&immutable=1", uri=True, timeout=busy_timeout,
+                           isolation_level=None, check_same_thread=False)
+
+
+STALE_PART_S = 3600  # a ".part" file older than this belongs to a killed run
+
+
+def remove_stale_parts(folder: Path, pattern: str, older_than: float = STALE_PART_S) -> int:
+    """Delete leftovers of killed backups or exports; never a recent (live) one."""
+    removed = 0
+    try:
+        candidates = list(folder.glob(pattern)) if folder.is_dir() else []
+    except OSError:
+        return 0
+    now = time.time()
+    for part in candidates:
+        with contextlib.suppress(OSError):
+            if part.is_file() and not part.is_symlink() and now - part.stat().st_mtime > older_than:
+                part.unlink()
+                removed += 1
+    return removed
 
 
 def _statements(script: str) -> list[str]:

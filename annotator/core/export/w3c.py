@@ -240,11 +240,14 @@ def _text(value: Any, where: str, field: str) -> str:
 
 def _int(value: Any, where: str, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isdigit():
-            return int(value.strip())
+        text = value.strip() if isinstance(value, str) else ""
+        if text.isascii() and text.isdigit() and len(text) <= 15:
+            return int(text)
         raise _fail(where, f"{field} must be a whole number, not {value!r:.40}")
     if value < 0:
-        raise _fail(where, f"{field} must not be negative ({value})")
+        raise _fail(where, f"{field} must not be negative")
+    if value >= 10 ** 15:
+        raise _fail(where, f"{field} is too large to be an offset")
     return value
 
 
@@ -450,6 +453,8 @@ def parse_w3c(data: str | bytes | dict | list) -> list[ImportedAnnotation]:
                              f"({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
         except RecursionError:
             raise InputError("not a valid Web Annotation file: JSON nested too deeply") from None
+        except ValueError as exc:  # a number too long to convert
+            raise InputError(f"not a valid Web Annotation file: {exc}") from None
     return [_parse_annotation(node, i) for i, node in enumerate(_items(data), 1)]
 
 
