@@ -360,7 +360,7 @@ def merge_reviews(library: "Library", article_id: int, reviews: Sequence[ReviewT
                     at = review.modified if _parse_time(review.modified) else now
                     conn.execute("UPDATE claims SET verdict = ?, note = ?, checker = ?, "
                                  "updated_at = ?, version = version + 1 WHERE id = ?",
-                                 [review.verdict.value, note, theirs_by, now, claim_id])
+                                 [review.verdict.value, note, theirs_by, at, claim_id])
                     library._log(conn, claim_id, "imported", review.verdict.value, note,
                                  theirs_by, f"unreviewed -> {review.verdict.value}", at)
                 _add_links(library, conn, claim_id, review, theirs_by, now)
@@ -405,8 +405,7 @@ def _add_links(library: Library, conn, claim_id: int, review: ReviewToMerge, who
         known.add(url)
         added += 1
     if added:
-        conn.execute("UPDATE claims SET updated_at = ?, version = version + 1 WHERE id = ?",
-                     [now, claim_id])
+        conn.execute("UPDATE claims SET version = version + 1 WHERE id = ?", [claim_id])
         library._bumped(conn, claim_id)
     return added
 
@@ -479,9 +478,12 @@ def _merge_one(library: Library, conn, claim_id: int, old_verdict: Verdict, old_
                          review.modified if theirs_time else now)
     changed = (new_verdict, new_note) != (old_verdict, old_note)
     if changed:
+        # The claim now carries their review: its time is when they made it, so
+        # a later exchange compares the reviews' own times, not import times.
         conn.execute("UPDATE claims SET verdict = ?, note = ?, checker = ?, removed = 0, "
                      "updated_at = ?, version = version + 1 WHERE id = ?",
-                     [new_verdict.value, new_note, theirs_by, now, claim_id])
+                     [new_verdict.value, new_note, theirs_by,
+                      review.modified if theirs_time else now, claim_id])
         library._log(conn, claim_id, "imported", new_verdict.value, new_note, theirs_by,
                      detail or f"{old_verdict.value} -> {new_verdict.value}",
                      review.modified if theirs_time else now)
