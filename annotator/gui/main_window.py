@@ -47,7 +47,29 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_state()
+        self._show_read_only_banner()
         self.refresh_library()
+
+    def _show_read_only_banner(self) -> None:
+        """A read-only library (read-only media, no write permission) says so on top."""
+        library = self.session.library
+        if not getattr(library, "read_only", False):
+            return
+        banner = QLabel(f"Read-only library: {library.path} cannot be written (read-only "
+                        "media or no permission). You can read, search and export; verdicts, "
+                        "notes and new articles cannot be saved.")
+        banner.setObjectName("readOnlyBanner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet("background:#FFF3C4; color:#3B2F00; padding:6px; "
+                             "border-bottom:1px solid #E0C060")
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(banner)
+        layout.addWidget(self.takeCentralWidget(), 1)
+        self.setCentralWidget(holder)
+        self.read_only_banner = banner
 
     # ------------------------------------------------------------- building
     def _build_widgets(self) -> None:
