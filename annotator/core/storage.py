@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from annotator.core.errors import LibraryBusyError, LibraryError
+from annotator.core.fileio import remove_stale_parts
 from annotator.core.schema import MIGRATIONS, SCHEMA_VERSION, backfill_after_migration
 
 BUSY_TIMEOUT_S = 3.0
@@ -354,25 +355,6 @@ def _connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
         conn.close()
     return sqlite3.connect(f"{base}?mode=ro&immutable=1", uri=True, timeout=busy_timeout,
                            isolation_level=None, check_same_thread=False)
-
-
-STALE_PART_S = 3600  # a ".part" file older than this belongs to a killed run
-
-
-def remove_stale_parts(folder: Path, pattern: str, older_than: float = STALE_PART_S) -> int:
-    """Delete leftovers of killed backups or exports; never a recent (live) one."""
-    removed = 0
-    try:
-        candidates = list(folder.glob(pattern)) if folder.is_dir() else []
-    except OSError:
-        return 0
-    now = time.time()
-    for part in candidates:
-        with contextlib.suppress(OSError):
-            if part.is_file() and not part.is_symlink() and now - part.stat().st_mtime > older_than:
-                part.unlink()
-                removed += 1
-    return removed
 
 
 def _statements(script: str) -> list[str]:

@@ -24,6 +24,7 @@ def imported_db(tmp_path_factory):
     result = run_cli("import", str(SAMPLE), "--db", str(db))
     assert result.returncode == 0, result.stderr
     assert "added with" in result.stdout
+    assert "created a new library at" in result.stderr  # import says it made one
     return db
 
 
