@@ -43,10 +43,16 @@ from annotator.core.model import (
 from annotator.core.rows import INSERT_CLAIM, row_values, text_sha256, utc_now
 
 # Bounded work on any file: a W3C export of a whole newsroom library is a few MB.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_CONTAINERS = 2_000_000  # JSON objects and arrays: what decoding costs in memory
 MAX_NUMBER_CHARS = 15  # digits of an offset; 10^15 characters is no article
 MAX_ANNOTATIONS = 200_000
-MAX_FUZZY_QUOTE = 2_000  # longer quotes are placed only where they occur exactly
+# Placing an annotation whose offsets do not fit searches the whole text for its
+# quote; these bound that work per file (the rest is reported as not placed).
+MAX_FUZZY_QUOTE = 500  # longer quotes are placed only where they occur exactly
+MAX_FUZZY_SEARCHES = 300
+MAX_QUOTE_HITS = 1_000  # a quote found more often than this is ambiguous
+SEARCH_BUDGET_CHARS = 400_000_000
 PREFERENCES = ("newer", "mine", "theirs")
 
 # History actions that set a claim's review (verdict or note).
@@ -127,6 +133,10 @@ def load_json_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> Any:
     if len(raw) > limit:  # grew while we looked
         raise InputError(f"{path}: the file is too large (the limit is "
                          f"{limit // (1024 * 1024)} MB)")
+    containers = raw.count(b"[") + raw.count(b"{")  # an upper bound (brackets in text count)
+    if containers > MAX_CONTAINERS:
+        raise InputError(f"not a valid Web Annotation file: {containers:,} JSON objects and "
+                         f"lists (the limit is {MAX_CONTAINERS:,})")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -187,27 +197,53 @@ def _find_article(library: Library, item: ImportedAnnotation) -> tuple[Article |
     return None, ""
 
 
-def _place(item: ImportedAnnotation, text: str, how: str) -> tuple[int, int] | None:
-    """Where the annotation goes in `text`, or None when it cannot be placed.
+class _Placer:
+    """Places annotations in article texts with bounded work per file.
 
-    Offsets alone are trusted only in the very text they were made on; in any
-    other text (an earlier revision, an article that only shares a title or a
-    source) the quote must be found there.
+    Offsets that fit the quote cost nothing; searching a text for a quote
+    costs its length, fuzzy matching more: past the budgets an annotation is
+    reported as not placed rather than keeping the checker waiting.
     """
-    start, end = item.start, item.end
-    if start is not None and end is not None and start < end <= len(text):
-        if item.exact and text[start:end] == item.exact:
-            return start, end
-        if not item.exact and how == "sha":
-            return start, end
-    if not item.exact:
-        return None
-    if len(item.exact) > MAX_FUZZY_QUOTE and item.exact not in text:
-        return None
-    found = anchor(item.exact, item.prefix, item.suffix, min(start or 0, len(text)), text)
-    if found.status is AnchorStatus.ORPHANED or found.end <= found.start:
-        return None
-    return found.start, found.end
+
+    def __init__(self) -> None:
+        self.budget = SEARCH_BUDGET_CHARS
+        self.fuzzy_left = MAX_FUZZY_SEARCHES
+        self.over_budget = 0
+
+    def place(self, item: ImportedAnnotation, text: str, how: str) -> tuple[int, int] | None:
+        """Where the annotation goes in `text`, or None when it cannot be placed.
+
+        Offsets alone are trusted only in the very text they were made on; in
+        any other text (an earlier revision, an article that only shares a
+        title or a source) the quote must be found there.
+        """
+        start, end = item.start, item.end
+        if start is not None and end is not None and start < end <= len(text):
+            if item.exact and text[start:end] == item.exact:
+                return start, end
+            if not item.exact and how == "sha":
+                return start, end
+        if not item.exact:
+            return None
+        if self.budget < len(text):
+            self.over_budget += 1
+            return None
+        self.budget -= len(text)
+        hits = text.count(item.exact)
+        if hits > MAX_QUOTE_HITS:
+            return None  # ambiguous: placing it anywhere would be a guess
+        if not hits:
+            if len(item.exact) > MAX_FUZZY_QUOTE:
+                return None
+            if self.fuzzy_left <= 0:
+                self.over_budget += 1
+                return None
+            self.fuzzy_left -= 1
+        self.budget -= len(text)  # anchor() searches again
+        found = anchor(item.exact, item.prefix, item.suffix, min(start or 0, len(text)), text)
+        if found.status is AnchorStatus.ORPHANED or found.end <= found.start:
+            return None
+        return found.start, found.end
 
 
 def _check_embedded(loaded: AnnotationFile) -> None:
@@ -259,15 +295,18 @@ def import_w3c_file(library: Library, source: str | Path | AnnotationFile, by: s
         by_article: dict[int, list[ReviewToMerge]] = defaultdict(list)
         missing: set[str] = set()
         lost = 0
-        texts: dict[int, str] = {}
+        found: dict[tuple, tuple[Article | None, str]] = {}
+        placer = _Placer()
         for item in loaded.annotations:
-            article, how = _find_article(library, item)
+            key = (item.article_sha256, item.article_source, item.article_title)
+            if key not in found:
+                found[key] = _find_article(library, item)
+            article, how = found[key]
             if article is None:
                 missing.add(item.article_title or item.article_source or item.article_sha256
                             or "?")
                 continue
-            texts[article.id] = article.text
-            placed = _place(item, article.text, how)
+            placed = placer.place(item, article.text, how)
             if placed is None:
                 lost += 1
                 continue
@@ -298,6 +337,9 @@ def import_w3c_file(library: Library, source: str | Path | AnnotationFile, by: s
         summary += f"; {len(new_articles)} article(s) added from the file"
     if lost:
         summary += f"; {lost} could not be placed in the current text"
+        if placer.over_budget:
+            summary += (f" ({placer.over_budget} because the file has too many annotations "
+                        "to search for in one import; import it in parts)")
     if missing:
         summary += f"; {len(missing)} article(s) not in the library"
     return ImportResult(summary, totals.updated, totals.added, totals.unchanged,

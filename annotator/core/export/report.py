@@ -598,7 +598,7 @@ th.verdict-h {{ width: 12%; }}
 th.note-h {{ width: 24%; }}
 th.art-h {{ width: 30%; }}
 th.score-h {{ width: 4.5em; }}
-td.note {{ white-space: pre-wrap; overflow-wrap: break-word; }}
+td.note {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
 td.ev {{ overflow-wrap: anywhere; }}
 td.art {{ font-size: 8pt; color: #444; }}
 table.articles th.claims-h {{ width: 4.2em; }}
