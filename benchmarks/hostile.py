@@ -186,12 +186,13 @@ def build_corpus(folder: Path, quick: bool = False) -> list[Case]:
     add("json-many", f"{count:,} annotations whose quotes are not in the text", "annotations",
         "many.json")
     long_text = "a" * 2_000_000 + "\n"
-    ambiguous = [_annotation(text_sha256(long_text), 10 ** 9, 10 ** 9 + 1, "a")
+    long_sha = text_sha256(long_text)
+    ambiguous = [_annotation(long_sha, 10 ** 9, 10 ** 9 + 1, "a")
                  for _ in range(int(50_000 * scale))]
     (folder / "ambiguous.json").write_text(json.dumps(_collection(
         ambiguous, long_text, text_sha256(long_text))))
-    add("json-ambiguous", f"{len(ambiguous):,} one-letter quotes in 2 MB of 'a'", "annotations",
-        "ambiguous.json")
+    add("json-ambiguous", f"{len(ambiguous):,} one-letter quotes in 2 MB of 'a'",
+        "annotations", "ambiguous.json")
     linked = [_annotation(sha, quote_start, quote_start + 9, "Officials", links=HOSTILE_LINKS,
                           note=f"note {i}") for i in range(200)]
     (folder / "links.json").write_text(json.dumps(_collection(linked, text, sha)))
@@ -227,6 +228,7 @@ def run_case(case: Case, folder: Path, work: Path) -> dict[str, Any]:
     from annotator.core.errors import AnnotatorError
 
     path = folder / case.file
+    work.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {}
     try:
         if case.operation in ("read", "detect"):
