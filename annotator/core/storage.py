@@ -89,12 +89,12 @@ class Storage:
         every write to it then fails with one clear line.
         """
         path = Path(path) if path is not None else default_library_path()
-        if path.is_dir():
-            raise LibraryError(f"{path} is a folder, not a library file")
-        if path.is_symlink() and not path.exists():
-            raise LibraryError(f"library {path} is a link to {os.readlink(path)}, which does not "
-                               "exist; nothing was created")
         try:
+            if path.is_dir():
+                raise LibraryError(f"{path} is a folder, not a library file")
+            if path.is_symlink() and not path.exists():
+                raise LibraryError(f"library {path} is a link to {os.readlink(path)}, which "
+                                   "does not exist; nothing was created")
             size = path.stat().st_size if path.exists() else None
         except OSError as exc:
             raise LibraryError(f"cannot open library {path}: {exc.strerror or exc}") from None
