@@ -467,15 +467,6 @@ def _merge_one(library: Library, conn, claim_id: int, old_verdict: Verdict, old_
     theirs_verdict = review.verdict
     theirs_note = "" if _blank(review.note) else review.note
     theirs_time = _parse_time(review.modified)
-    if theirs_time is not None:
-        # The very same review already imported (or exported from here): nothing new.
-        seen = conn.execute(
-            "SELECT 1 FROM history WHERE claim_id = ? AND verdict = ? AND at = ? "
-            "AND (? = '' OR note = ?) LIMIT 1",
-            [claim_id, theirs_verdict.value, review.modified, theirs_note,
-             theirs_note]).fetchone()
-        if seen:
-            return False
     new_verdict, new_note = old_verdict, old_note
     disagree: list[str] = []
     if theirs_verdict is not Verdict.UNREVIEWED and theirs_verdict is not old_verdict:
@@ -488,6 +479,14 @@ def _merge_one(library: Library, conn, claim_id: int, old_verdict: Verdict, old_
             new_note = theirs_note
         else:
             disagree.append("note")
+    if disagree and theirs_time is not None and conn.execute(
+            "SELECT 1 FROM history WHERE claim_id = ? AND verdict = ? AND at = ? "
+            "AND (? = '' OR note = ?) LIMIT 1",
+            [claim_id, theirs_verdict.value, review.modified, theirs_note,
+             theirs_note]).fetchone():
+        # The very same review is already in this claim's history (imported before, or
+        # exported from here): the claim has moved on since; not a conflict.
+        disagree = []
     conflict: MergeConflict | None = None
     detail = ""
     if disagree:

@@ -217,3 +217,14 @@ def test_offsets_alone_are_not_trusted_in_another_text(tmp_path, clock):
         result = import_w3c_file(library, path)
         assert result.lost == 1 and result.updated == result.added == 0
         assert library.claims(article.id, include_all_units=True) == []
+
+
+def test_reimporting_my_own_older_export_is_not_a_conflict(two, tmp_path, clock):
+    (a, article_a), _ = two
+    claim = a.claims(article_a.id)[0].id
+    a.set_verdict(claim, Verdict.VERIFIED, note="first look", by="A")
+    path = _export(a, article_a, tmp_path / "a.json")
+    a.set_verdict(claim, Verdict.DISPUTED, note="second look", by="A")
+    result = import_w3c_file(a, path)
+    assert result.conflicts == () and result.updated == 0
+    assert _state(a, claim) == (Verdict.DISPUTED, "second look")
