@@ -28,6 +28,7 @@ from annotator.core.schema import MIGRATIONS, SCHEMA_VERSION, backfill_after_mig
 BUSY_TIMEOUT_S = 3.0
 BACKUPS_KEPT = 5
 BACKUP_MIN_INTERVAL_S = 600
+MIGRATION_BUSY_MS = 60_000  # how long opening waits for another process's upgrade
 
 
 def default_library_path() -> Path:
@@ -171,10 +172,34 @@ class Storage:
         conn.execute("PRAGMA foreign_keys = ON")
         if exists and backup:
             self.backup_rolling()
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        for number in range(version + 1, SCHEMA_VERSION + 1):
-            self._apply_migration(number)
+        upgrading = version < SCHEMA_VERSION
+        if upgrading:
+            # Another process may be upgrading the same file right now (switching it to
+            # WAL, migrating a large library): wait for it rather than report "busy".
+            normal = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+            conn.execute(f"PRAGMA busy_timeout = {max(normal, MIGRATION_BUSY_MS)}")
+        try:
+            self._switch_to_wal((MIGRATION_BUSY_MS if upgrading else normal_ms(conn)) / 1000)
+            conn.execute("PRAGMA synchronous = FULL")
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                self._apply_migration(number)
+        finally:
+            if upgrading:
+                conn.execute(f"PRAGMA busy_timeout = {normal}")
+
+    def _switch_to_wal(self, wait_s: float) -> None:
+        """Switching a file to WAL can fail at once with "locked" (SQLite skips its busy
+        handler there) when another process is switching or migrating it: retry."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                return
+            except sqlite3.OperationalError as exc:
+                if ("locked" not in str(exc) and "busy" not in str(exc)
+                        or time.monotonic() > deadline):
+                    raise
+                time.sleep(0.05)
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
@@ -330,6 +355,10 @@ class Storage:
             raise translate_error(exc, self.path) from None
 
     _query = query
+
+
+def normal_ms(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA busy_timeout").fetchone()[0]
 
 
 def _writable(path: Path) -> bool:
