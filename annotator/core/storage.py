@@ -179,7 +179,7 @@ class Storage:
             normal = conn.execute("PRAGMA busy_timeout").fetchone()[0]
             conn.execute(f"PRAGMA busy_timeout = {max(normal, MIGRATION_BUSY_MS)}")
         try:
-            self._switch_to_wal((MIGRATION_BUSY_MS if upgrading else normal_ms(conn)) / 1000)
+            self._switch_to_wal((MIGRATION_BUSY_MS if upgrading else _busy_ms(conn)) / 1000)
             conn.execute("PRAGMA synchronous = FULL")
             for number in range(version + 1, SCHEMA_VERSION + 1):
                 self._apply_migration(number)
@@ -357,7 +357,7 @@ class Storage:
     _query = query
 
 
-def normal_ms(conn: sqlite3.Connection) -> int:
+def _busy_ms(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA busy_timeout").fetchone()[0]
 
 
