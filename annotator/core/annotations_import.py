@@ -415,7 +415,10 @@ def merge_reviews(library: "Library", article_id: int, reviews: Sequence[ReviewT
             links = _add_links(library, conn, claim_id, review, theirs_by, now)
             if isinstance(outcome, MergeConflict):
                 conflicts.append(_with_claim(outcome, article_id, article.title, quote))
-                updated += 1
+                if outcome.kept == "theirs" or links:
+                    updated += 1
+                else:
+                    unchanged += 1  # their review went into the history only
             elif outcome or links:
                 updated += 1
             else:
