@@ -6,6 +6,8 @@ import itertools
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core import library as library_module
 from annotator.core.annotations_import import import_w3c_file
@@ -228,3 +230,77 @@ def test_reimporting_my_own_older_export_is_not_a_conflict(two, tmp_path, clock)
     result = import_w3c_file(a, path)
     assert result.conflicts == () and result.updated == 0
     assert _state(a, claim) == (Verdict.DISPUTED, "second look")
+
+
+REVIEWS = st.one_of(st.none(), st.tuples(st.sampled_from(list(Verdict)),
+                                         st.sampled_from(["", "n1", "n2"])))
+
+
+@settings(max_examples=40, deadline=None)
+@given(mine=st.lists(REVIEWS, min_size=4, max_size=4),
+       theirs=st.lists(REVIEWS, min_size=4, max_size=4),
+       theirs_first=st.lists(st.booleans(), min_size=4, max_size=4))
+def test_no_review_is_ever_overwritten_silently(mine, theirs, theirs_first):
+    """Any reviews on both sides: after the import every review of either side is the
+    claim's current one or in its history, and each disagreement is listed."""
+    import tempfile
+    from pathlib import Path
+
+    text = "One claim here. Two claims here. Three claims here. Four claims here.\n"
+    spans = [(0, 15), (16, 32), (33, 51), (52, 70)]
+    folder = Path(tempfile.mkdtemp())
+    ticks = itertools.count()
+    original = library_module.utc_now
+
+    def tick() -> str:
+        minutes = next(ticks)
+        return f"2026-03-01T{10 + minutes // 60:02d}:{minutes % 60:02d}:00+00:00"
+
+    library_module.utc_now = tick
+    try:
+        libraries = []
+        for name in ("mine", "theirs"):
+            library = Library.open(folder / f"{name}.sqlite", create=True, backup=False)
+            article, _ = library.add_article("T", text, [])
+            ids = [library.add_claim(article.id, s, e).id for s, e in spans]
+            libraries.append((library, article, ids))
+        (lm, am, ids), (lt, at, _) = libraries
+        order = [(i, side) for i in range(4)
+                 for side in (("theirs", "mine") if theirs_first[i] else ("mine", "theirs"))]
+        for i, side in order:
+            review = (theirs if side == "theirs" else mine)[i]
+            library = lt if side == "theirs" else lm
+            if review is not None:
+                library.set_verdict(ids[i], review[0], note=review[1], by=side)
+        write_w3c(lt.snapshot(at.id), folder / "theirs.json")
+        before = {i: _state(lm, i) for i in ids}
+        result = import_w3c_file(lm, folder / "theirs.json")
+        listed = {c.claim_id for c in result.conflicts}
+        for number, claim_id in enumerate(ids):
+            now = _state(lm, claim_id)
+            seen = {(Verdict(h.verdict), h.note) for h in lm.history(claim_id)} | {now}
+            mine_v, mine_n = before[claim_id]
+            their = _state(lt, claim_id)
+            # Nothing of mine is lost: my verdict and note are current or in the history.
+            assert any(v is mine_v for v, _ in seen) and any(n == mine_n for _, n in seen)
+            # Their review is kept unless it is empty (unreviewed, no note).
+            if their[0] is not Verdict.UNREVIEWED:
+                assert any(v is their[0] for v, _ in seen)
+            if their[1]:
+                assert any(n == their[1] for _, n in seen)
+            # A disagreement on a field both filled in is listed.
+            both_verdicts = Verdict.UNREVIEWED not in (mine_v, their[0]) and mine_v is not their[0]
+            both_notes = mine_n and their[1] and mine_n != their[1]
+            if both_verdicts or both_notes:
+                assert claim_id in listed, (number, before[claim_id], their, now)
+            else:
+                assert claim_id not in listed
+            # Empty fields never replace filled ones.
+            if mine_v is not Verdict.UNREVIEWED and their[0] is Verdict.UNREVIEWED:
+                assert now[0] is mine_v
+            if mine_n and not their[1]:
+                assert now[1] == mine_n
+        lm.close()
+        lt.close()
+    finally:
+        library_module.utc_now = original
