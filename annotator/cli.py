@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-annotations", help="import W3C Web Annotation JSON-LD")
     p.add_argument("file")
     _add_db(p)
+    p.add_argument("--prefer", choices=("newer", "mine", "theirs"), default="newer",
+                   help="when both sides reviewed a claim differently, which review becomes "
+                   "current (default: the newer one; both stay in the history)")
     return parser
 
 
@@ -159,10 +162,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
 
 
-def _open_library(args, backup: bool = True):
+def _open_library(args, create: bool = False, backup: bool = True):
+    """The library named by --db (or the default). Only writers that add
+    articles create a missing one, and they say so on stderr. Read commands
+    make no backup copy."""
     from annotator.core.library import Library
 
-    return Library.open(getattr(args, "db", None), backup=backup)
+    library = Library.open(getattr(args, "db", None), create=create, backup=backup)
+    if library.created:
+        print(f"annotator: created a new library at {library.path}", file=sys.stderr)
+    return library
 
 
 def _print_json(data) -> None:
@@ -227,7 +236,7 @@ def cmd_import(args) -> int:
     settings = Settings.load()
     loaded = [read_article(path) for path in args.files]  # every file checked before any write
     detector = Detector(threshold=settings.threshold)
-    with _open_library(args) as library:
+    with _open_library(args, create=True) as library:
         for article in loaded:
             result = ingest(library, article, detector, by=settings.checker)
             print(result.message())
@@ -322,10 +331,17 @@ def cmd_search(args) -> int:
 
 
 def cmd_import_annotations(args) -> int:
-    from annotator.core.annotations_import import import_w3c_file
+    from annotator.core.annotations_import import import_w3c_file, load_annotation_file
     from annotator.core.settings import Settings
 
-    with _open_library(args) as library:
-        summary = import_w3c_file(library, Path(args.file), by=Settings.load().checker)
-    print(summary)
+    loaded = load_annotation_file(Path(args.file))  # a bad file never creates a library
+    with _open_library(args, create=True) as library:
+        result = import_w3c_file(library, loaded, by=Settings.load().checker,
+                                 prefer=args.prefer)
+    print(result.summary)
+    for conflict in result.conflicts:
+        print(f"  conflict: {conflict.describe()}")
+    if result.conflicts:
+        print(f"{len(result.conflicts)} claim(s) were reviewed differently on both sides: the "
+              "newer review is current, both are in each claim's history", file=sys.stderr)
     return 0

@@ -116,7 +116,7 @@ def check_library(state: _State) -> str:
     if not state.units:
         raise Skip("no claims to store")
     path = state.tmp / "library.sqlite"
-    with Library.open(path, backup=False) as library:
+    with Library.open(path, backup=False, create=True) as library:
         article, added = library.add_article(state.title, state.text, state.units,
                                              source_path=None)
         if not added:

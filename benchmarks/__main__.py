@@ -23,7 +23,7 @@ from benchmarks.common import (
     ARTICLE_BYTES, RESULTS, ROOT, big_article, machine_info, percentile, run_child, summary,
 )
 
-BENCHES = ("launch", "detection", "highlights", "verdict", "stalls", "database")
+BENCHES = ("launch", "detection", "highlights", "verdict", "stalls", "database", "hostile")
 
 
 # --------------------------------------------------------------------- figures
@@ -449,8 +449,29 @@ def bench_database(ctx: Context) -> list[Figure]:
     ]
 
 
+def bench_hostile(ctx: Context) -> list[Figure]:
+    """Hostile inputs (benchmarks/hostile.py): each read or refused under 10 s and 1 GB."""
+    from benchmarks import hostile
+
+    results = hostile.run_all(ctx.fresh_dir("hostile-corpus"), ctx.fresh_dir("hostile-work"),
+                              ctx.quick, log=ctx.log)
+    ctx.raw["hostile"] = results
+    times, memory = [], []
+    for r in results:
+        note = r["outcome"] + (f": {r['message'][:200]}" if r.get("message") else "")
+        times.append(Figure("Hostile inputs: time (one process per input)",
+                            f"{r['name']}: {r['what']}", "s", [r["seconds"]],
+                            target=f"≤ {hostile.LIMIT_S:.0f} s, read or refused",
+                            check=lambda f, r=r: hostile.passed(r), note=note))
+        memory.append(Figure("Hostile inputs: peak RSS", f"{r['name']}", "MB",
+                             [r["peak_rss_mb"]], target=f"≤ {hostile.LIMIT_MB:.0f} MB",
+                             check=at_most(hostile.LIMIT_MB, "max")))
+    return times + memory
+
+
 RUNNERS = {"launch": bench_launch, "detection": bench_detection, "highlights": bench_highlights,
-           "verdict": bench_verdict, "stalls": bench_stalls, "database": bench_database}
+           "verdict": bench_verdict, "stalls": bench_stalls, "database": bench_database,
+           "hostile": bench_hostile}
 
 
 # ------------------------------------------------------------------------ main

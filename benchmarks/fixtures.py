@@ -62,7 +62,7 @@ def build_gui_fixture(folder: Path, article_bytes: int = ARTICLE_BYTES,
     db = folder / "gui-library.sqlite"
     for stale in folder.glob("gui-library.sqlite*"):
         stale.unlink()
-    with Library.open(db, backup=False) as library:
+    with Library.open(db, backup=False, create=True) as library:
         library.conn.execute("PRAGMA synchronous = OFF")  # setup only
         sample, _ = _store(library, SAMPLE, None, seed=2)
         big, units = _store(library, big_file, claims, seed=3)
@@ -96,7 +96,7 @@ def build_library_fixture(folder: Path, articles: int = 1000, claims_per_article
     spans = sentence_spans(corpus)
     sentences = [corpus[s:e] for s, e in spans]
     rng = random.Random(seed)
-    with Library.open(db, backup=False) as library:
+    with Library.open(db, backup=False, create=True) as library:
         library.conn.execute("PRAGMA synchronous = OFF")  # setup only
         for number in range(articles):
             first = (number * 37) % len(sentences)

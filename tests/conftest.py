@@ -51,7 +51,7 @@ def db_path(tmp_path) -> Path:
 def fresh_db(db_path):
     from annotator.core.library import Library
 
-    library = Library.open(db_path)
+    library = Library.open(db_path, create=True)
     yield library
     library.close()
 

@@ -21,6 +21,12 @@ from pathlib import Path
 from annotator.core.errors import InputError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # far beyond any article; keeps memory bounded
+# A .docx is a zip: what it unpacks to is bounded too, not only its own size
+# (a 1 MB file can inflate to 300 MB of XML). The XML limit keeps reading one
+# under about five seconds; photos are not parsed, so they get more room.
+MAX_DOCX_PARTS = 2000
+MAX_DOCX_UNPACKED_BYTES = 150 * 1024 * 1024
+MAX_DOCX_XML_BYTES = 12 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 DOCX_SUFFIXES = {".docx"}
@@ -50,6 +56,34 @@ def title_from_text(text: str, fallback: str = "Untitled article") -> str:
     return fallback
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when the bytes look like UTF-16 text with no BOM.
+
+    Text in a Latin script puts a zero in every other byte: the high byte of
+    each code unit. Binary files have zeros anywhere.
+    """
+    sample = data[:8192]
+    sample = sample[:len(sample) - len(sample) % 2]
+    units = len(sample) // 2
+    if units < 2:
+        return None
+    zero_even = sample[0::2].count(0)
+    zero_odd = sample[1::2].count(0)
+    for encoding, high, low in (("utf-16-le", zero_odd, zero_even),
+                                ("utf-16-be", zero_even, zero_odd)):
+        if high >= 0.3 * units and low <= 0.02 * units:
+            try:
+                text = data[:len(data) - len(data) % 2].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if not _looks_binary(text):
+                return encoding
+    return None
+
+
+MOSTLY_ASCII = 0.05  # at most this share of bytes above 127: a Western text with a few accents
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode the bytes of a text file; return (text, encoding used)."""
     for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -58,7 +92,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
     if b"\x00" in data[:8192]:
-        raise InputError("binary")
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise InputError("binary")
+        return data[:len(data) - len(data) % 2].decode(encoding), encoding
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -69,6 +106,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
     good = sum(1 for ch in lenient if ord(ch) > 127 and ch != "\ufffd")
     if good and bad <= good:
         return lenient, "utf-8 (with invalid bytes replaced)"
+    # Mostly ASCII with a few stray bytes: statistics on a handful of bytes guess
+    # wildly (cp1251, Big5...); a newsroom's legacy text is Windows-1252.
+    high = len(data) - len(data.translate(None, bytes(range(128, 256))))
+    if high <= MOSTLY_ASCII * len(data):
+        return data.decode("cp1252", errors="replace"), "cp1252"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -160,15 +202,9 @@ def _read_html(path: Path, data: bytes) -> LoadedArticle:
 
 
 def _web_url(value: str | None) -> str | None:
-    from urllib.parse import urlsplit
+    from annotator.core.links import is_web_url
 
-    if not value or any(c.isspace() for c in value):
-        return None
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return None
-    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    return value if is_web_url(value) else None
 
 
 def _iso_day(value: str | None) -> str | None:
@@ -282,13 +318,45 @@ def read_url(url: str, timeout: float = FETCH_TIMEOUT_S) -> LoadedArticle:
     return _html_article(html, url, url, stem, url=_web_url(final))
 
 
+def check_docx_package(path: Path, data: bytes) -> None:
+    """Refuse a .docx whose parts are too many or unpack to too much (a zip bomb),
+    from the zip's directory alone, before anything is inflated. Reading the
+    parts afterwards is bounded by these sizes: zipfile stops each one at its
+    declared size."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+        raise InputError(f"{path}: not a Word document, or the document is damaged") from None
+    if len(parts) > MAX_DOCX_PARTS:
+        raise InputError(f"{path}: the Word document has {len(parts)} parts (the limit is "
+                         f"{MAX_DOCX_PARTS}); it is not an article")
+    unpacked = sum(max(0, p.file_size) for p in parts)
+    xml = sum(max(0, p.file_size) for p in parts
+              if p.filename.lower().endswith((".xml", ".rels")))
+    mb = 1024 * 1024
+    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+        raise InputError(f"{path}: the Word document unpacks to {unpacked / 1e6:.0f} MB (the "
+                         f"limit is {MAX_DOCX_UNPACKED_BYTES // mb} MB); it is not an article")
+    if xml > MAX_DOCX_XML_BYTES:
+        raise InputError(f"{path}: the Word document holds {xml / 1e6:.0f} MB of text and "
+                         f"markup (the limit is {MAX_DOCX_XML_BYTES // mb} MB); split it or "
+                         "save it as plain text")
+
+
 def _read_docx(path: Path, data: bytes) -> LoadedArticle:
     if data[:4] != b"PK\x03\x04":
         raise InputError(f"{path}: not a Word document (.docx)")
+    check_docx_package(path, data)
     try:
+        import io
+
         import docx
 
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))  # the bytes just checked
         paragraphs = [p.text for p in document.paragraphs]
     except Exception:  # python-docx raises many types for damaged packages
         raise InputError(f"{path}: not a Word document, or the document is damaged") from None

@@ -27,6 +27,7 @@ from annotator.core.model import (
     Evidence,
     HistoryEntry,
     Match,
+    MergeResult,
     ReviewToMerge,
     RevisionResult,
     SearchResult,
@@ -457,7 +458,8 @@ class Library(Storage):
         return Snapshot(tuple(articles), tuple(claims), utc_now(), checker, organisation)
 
     def merge_reviews(self, article_id: int, reviews: Sequence[ReviewToMerge],
-                      by: str = "") -> tuple[int, int]:
+                      by: str = "", prefer: str = "newer") -> "MergeResult":
+        """Merge reviews from elsewhere: three-way, conflicts listed (annotations_import.py)."""
         from annotator.core.annotations_import import merge_reviews
 
-        return merge_reviews(self, article_id, reviews, by)
+        return merge_reviews(self, article_id, reviews, by, prefer)

@@ -307,6 +307,53 @@ class ReviewToMerge:
     note: str = ""
     evidence: tuple[str, ...] = ()
     checker: str = ""
+    modified: str = ""  # when its author last changed it (ISO 8601), "" when unknown
+
+
+@dataclass(frozen=True)
+class MergeConflict:
+    """A claim both sides reviewed differently; both reviews are in its history."""
+
+    claim_id: int
+    article_id: int
+    article_title: str
+    quote: str
+    mine_verdict: Verdict
+    mine_note: str
+    mine_by: str
+    mine_at: str
+    theirs_verdict: Verdict
+    theirs_note: str
+    theirs_by: str
+    theirs_at: str
+    kept: str  # "mine" or "theirs": which review is the claim's current one
+
+    def describe(self) -> str:
+        quote = self.quote if len(self.quote) <= 60 else self.quote[:57] + "…"
+        mine = f"{self.mine_verdict.value} by {self.mine_by or 'you'}"
+        theirs = f"{self.theirs_verdict.value} by {self.theirs_by or 'them'}"
+        kept = mine if self.kept == "mine" else theirs
+        return (f"claim {self.claim_id} “{quote}”: yours {mine} ({self.mine_at or '?'}), "
+                f"theirs {theirs} ({self.theirs_at or '?'}); kept {kept}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim_id": self.claim_id, "article_id": self.article_id,
+                "article_title": self.article_title, "quote": self.quote,
+                "mine": {"verdict": self.mine_verdict.value, "note": self.mine_note,
+                         "by": self.mine_by, "at": self.mine_at},
+                "theirs": {"verdict": self.theirs_verdict.value, "note": self.theirs_note,
+                           "by": self.theirs_by, "at": self.theirs_at},
+                "kept": self.kept}
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What merging reviews into one article did."""
+
+    updated: int = 0
+    added: int = 0
+    unchanged: int = 0
+    conflicts: tuple[MergeConflict, ...] = ()
 
 
 @dataclass(frozen=True)

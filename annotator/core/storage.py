@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from annotator.core.errors import LibraryBusyError, LibraryError
+from annotator.core.fileio import remove_stale_parts
 from annotator.core.schema import MIGRATIONS, SCHEMA_VERSION, backfill_after_migration
 
 BUSY_TIMEOUT_S = 3.0
@@ -30,6 +31,7 @@ BACKUP_MIN_INTERVAL_S = 600
 BACKUP_SECONDS_PER_MB = 10  # a 1 GB library is copied at most every ~3 hours
 BACKUP_BUDGET = 3  # the copies together take at most this many times the library ...
 BACKUP_BUDGET_FLOOR = 64_000_000  # ... or this many bytes, whichever is more
+MIGRATION_BUSY_MS = 60_000  # how long opening waits for another process's upgrade
 
 
 def default_library_path() -> Path:
@@ -66,6 +68,8 @@ class Storage:
         self._db = None
         self._depth = 0  # nesting of transaction()
         self._after_commit: list = []
+        self.read_only = False  # opened read-only: the file or its folder cannot be written
+        self.created = False  # this open created the library file
 
     @property
     def db(self):
@@ -79,25 +83,56 @@ class Storage:
     # ---------------------------------------------------------------- opening
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, *, backup: bool = True,
-             busy_timeout: float = BUSY_TIMEOUT_S):
-        """Open (creating if needed) and migrate a library; refuse what is not ours."""
+             busy_timeout: float = BUSY_TIMEOUT_S, create: bool = False,
+             read_only: bool | None = None):
+        """Open and migrate a library; refuse what is not ours.
+
+        A missing file is an error unless `create` is true (importing, the
+        GUI's first run): reading commands never make an empty library out of
+        a mistyped path. A library whose file or folder cannot be written is
+        opened read-only (`read_only`), as is any when `read_only=True`;
+        every write to it then fails with one clear line.
+        """
         path = Path(path) if path is not None else default_library_path()
-        if path.is_dir():
-            raise LibraryError(f"{path} is a folder, not a library file")
-        exists = path.exists() and path.stat().st_size > 0
-        if not exists and path.parent and not path.parent.exists():
-            if path == default_library_path():
-                path.parent.mkdir(parents=True, exist_ok=True)
-            else:
-                raise LibraryError(f"cannot create library {path}: folder {path.parent} does not exist")
         try:
-            conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
-                                   check_same_thread=False)
+            if path.is_dir():
+                raise LibraryError(f"{path} is a folder, not a library file")
+            if path.is_symlink() and not path.exists():
+                raise LibraryError(f"library {path} is a link to {os.readlink(path)}, which "
+                                   "does not exist; nothing was created")
+            size = path.stat().st_size if path.exists() else None
+        except OSError as exc:
+            raise LibraryError(f"cannot open library {path}: {exc.strerror or exc}") from None
+        exists = bool(size)
+        if not exists:
+            if not create:
+                if size == 0:
+                    raise LibraryError(f"{path} is an empty file, not an annotator library")
+                raise LibraryError(f"no library at {path} (check the path; `annotator import "
+                                   "FILE --db PATH` creates a new library)")
+            if read_only:
+                raise LibraryError(f"no library at {path}")
+            if path.parent and not path.parent.exists():
+                if path == default_library_path():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                else:
+                    raise LibraryError(
+                        f"cannot create library {path}: folder {path.parent} does not exist")
+        if read_only is None:
+            read_only = exists and not _writable(path)
+        try:
+            if read_only:
+                conn = _connect_read_only(path, busy_timeout)
+            else:
+                conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None,
+                                       check_same_thread=False)
         except sqlite3.Error as exc:
             raise translate_error(exc, path) from None
         storage = cls(conn, path)
+        storage.read_only = read_only
+        storage.created = not exists
         try:
-            storage._prepare(exists, backup)
+            storage._prepare(exists, backup and not read_only)
         except sqlite3.DatabaseError as exc:
             conn.close()
             if "not a database" in str(exc) or "file is encrypted" in str(exc):
@@ -107,30 +142,73 @@ class Storage:
         except BaseException:
             conn.close()
             raise
+        if not read_only:
+            remove_stale_parts(storage.backup_dir, "*.part")
         return storage
 
     def _prepare(self, exists: bool, backup: bool) -> None:
         conn = self.conn
         # The first read checks the header: SQLite says "file is not a database".
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version == 0 and tables:
+            raise LibraryError(f"{self.path} is a SQLite database but not an annotator library")
+        if version > 0 and "articles" not in tables:
+            # Another program's database with a user_version of its own.
+            raise LibraryError(f"{self.path} is another program's SQLite database, not an "
+                               "annotator library (it has no articles table); the file was "
+                               "not changed")
         if version > SCHEMA_VERSION:
             raise LibraryError(
                 f"library {self.path} was written by a newer version of annotator "
                 f"(schema {version}, this version reads up to {SCHEMA_VERSION}); "
                 "update annotator to open it. The file was not changed."
             )
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if version == 0 and tables:
-            raise LibraryError(f"{self.path} is a SQLite database but not an annotator library")
         if version > 0 and not {"articles", "claims", "history"} <= tables:
             raise LibraryError(f"{self.path} is not an annotator library (tables missing)")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise LibraryError(
+                    f"library {self.path} was made by an older annotator and must be upgraded "
+                    "before use, but it is read-only; copy it to a folder you can write to")
+            conn.execute("PRAGMA query_only = ON")
+            return
         conn.execute("PRAGMA foreign_keys = ON")
         if exists and backup:
             self.backup_rolling()
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        for number in range(version + 1, SCHEMA_VERSION + 1):
-            self._apply_migration(number)
+        upgrading = version < SCHEMA_VERSION
+        if upgrading:
+            # Another process may be upgrading the same file right now (switching it to
+            # WAL, migrating a large library): wait for it rather than report "busy".
+            normal = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+            conn.execute(f"PRAGMA busy_timeout = {max(normal, MIGRATION_BUSY_MS)}")
+        try:
+            self._switch_to_wal((MIGRATION_BUSY_MS if upgrading else _busy_ms(conn)) / 1000)
+            conn.execute("PRAGMA synchronous = FULL")
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                self._apply_migration(number)
+        finally:
+            if upgrading:
+                conn.execute(f"PRAGMA busy_timeout = {normal}")
+
+    def _switch_to_wal(self, wait_s: float) -> None:
+        """Switching a file to WAL can fail at once with "locked" (SQLite skips its busy
+        handler there) when another process is switching or migrating it: retry."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
+                return
+            except sqlite3.OperationalError as exc:
+                if ("locked" not in str(exc) and "busy" not in str(exc)
+                        or time.monotonic() > deadline):
+                    raise
+                time.sleep(0.05)
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise LibraryError(f"library {self.path} is read-only (the file or its folder "
+                               "cannot be written); nothing was changed")
 
     def _apply_migration(self, number: int) -> None:
         script = MIGRATIONS[number - 1]
@@ -242,8 +320,10 @@ class Storage:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; errors become LibraryError and roll back.
 
-        Nested uses join the outer transaction (an operation made of several
-        edits commits once, or not at all)."""
+        Nested use joins the outer transaction: an operation made of several
+        edits (importing a file of annotations) commits all of them or none.
+        """
+        self._refuse_if_read_only()
         if self._depth:
             self._depth += 1
             try:
@@ -288,7 +368,7 @@ class Storage:
     @contextlib.contextmanager
     def read_transaction(self) -> Iterator[sqlite3.Connection]:
         """Several reads that see one state of the library."""
-        if self._depth:
+        if self.conn.in_transaction:  # inside a write transaction: already one state
             yield self.conn
             return
         try:
@@ -310,6 +390,35 @@ class Storage:
             raise translate_error(exc, self.path) from None
 
     _query = query
+
+
+def _busy_ms(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA busy_timeout").fetchone()[0]
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write the library: the file, and its folder (WAL, journal)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK)
+
+
+def _connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A read-only connection. On read-only media SQLite cannot make the WAL's
+    shared-memory file, so it is told the file cannot change (`immutable`)."""
+    from urllib.parse import quote
+
+    base = f"file:{quote(str(path.absolute()))}"
+    conn = sqlite3.connect(f"{base}?mode=ro", uri=True, timeout=busy_timeout,
+                           isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if "unable to open" not in str(exc) and "readonly" not in str(exc):
+            return conn  # let _prepare report it
+        conn.close()
+    return sqlite3.connect(f"{base}?mode=ro&immutable=1", uri=True, timeout=busy_timeout,
+                           isolation_level=None, check_same_thread=False)
 
 
 def _statements(script: str) -> list[str]:

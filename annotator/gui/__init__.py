@@ -7,9 +7,12 @@ from typing import Sequence
 
 
 def create_window(db_path: str | Path | None = None, paths: Sequence[str | Path] = (),
-                  load_model: bool = True, poll_ms: int | None = None):
+                  load_model: bool = True, poll_ms: int | None = None, create: bool = True):
     """Build the main window (a QApplication must exist) without entering the
-    event loop. With no paths it opens the last article, or the sample."""
+    event loop. With no paths it opens the last article, or the sample.
+
+    `create`: whether a missing library file is created (the first run, or
+    articles to import); the window then says so in its status bar."""
     from PySide6.QtCore import QSettings
 
     from annotator.core.library import Library
@@ -22,11 +25,13 @@ def create_window(db_path: str | Path | None = None, paths: Sequence[str | Path]
     # Check and migrate the library here, before any other connection of this
     # process exists; then the session's worker opens its own. The backup copy
     # is made later, off the path to the first paint (Session.schedule_backup).
-    with Library.open(db_path, backup=False) as library:
-        path = library.path
-    session = Session(path, Settings.load(), poll_ms=poll_ms)
+    with Library.open(db_path, backup=False, create=create) as library:
+        path, created, read_only = library.path, library.created, library.read_only
+    session = Session(path, Settings.load(), poll_ms=poll_ms, read_only=read_only)
     window = MainWindow(session)
     session.setParent(window)
+    if created:
+        window.statusBar().showMessage(f"Created a new library at {path}", 15000)
     if load_model:
         session.load_model()
     session.schedule_backup()

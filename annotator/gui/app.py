@@ -54,7 +54,11 @@ def run_gui(paths: Sequence[str] = (), db_path: str | None = None,
         # Say so, but still open the window with whatever else was asked for.
         print(f"annotator: error: {missing[0]}: no such file", file=sys.stderr)
     try:
-        window = create_window(db_path=db_path, paths=[p for p in paths if p not in missing])
+        # Only the first run (the default library) or articles to import create a
+        # library; a mistyped --db is an error, never a new empty library.
+        opened = [p for p in paths if p not in missing]
+        window = create_window(db_path=db_path, paths=opened,
+                               create=db_path is None or bool(opened))
     except AnnotatorError as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "Annotator", str(exc))

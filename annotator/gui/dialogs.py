@@ -273,3 +273,71 @@ class WelcomeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.resize(560, 0)
+
+
+class MergeConflictsDialog(QDialog):
+    """The claims an import found reviewed differently on both sides.
+
+    Both reviews are in each claim's history; the table says which one is
+    current. `conflicts` are `MergeConflict`s (ImportResult.conflicts).
+    """
+
+    COLUMNS = ("Claim", "Yours", "Theirs", "Current")
+
+    def __init__(self, conflicts, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mergeConflictsDialog")
+        self.setWindowTitle("Reviewed differently on both sides")
+        conflicts = list(conflicts)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"{len(conflicts)} claim(s) in the imported file were reviewed differently here. "
+            "Both reviews are kept in each claim's history (History…); the current one is "
+            "shown on the right. Change a verdict as usual if the other review is right.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        table = QTableWidget(len(conflicts), len(self.COLUMNS))
+        table.setObjectName("conflictsTable")
+        table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setWordWrap(True)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+
+        def review(verdict, note, by, at) -> str:
+            text = f"{verdict.value} — {by or '?'}, {(at or '?').replace('T', ' ')[:16]}"
+            if note:
+                text += "\n" + (note if len(note) <= 200 else note[:197] + "…")
+            return text
+
+        for row, c in enumerate(conflicts):
+            quote = c.quote if len(c.quote) <= 300 else c.quote[:297] + "…"
+            values = (f"#{c.claim_id} “{quote}”" + (f"\n{c.article_title}" if c.article_title
+                                                     else ""),
+                      review(c.mine_verdict, c.mine_note, c.mine_by, c.mine_at),
+                      review(c.theirs_verdict, c.theirs_note, c.theirs_by, c.theirs_at),
+                      "yours" if c.kept == "mine" else "theirs")
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                if column == 0:
+                    item.setData(Qt.UserRole, c.claim_id)
+                table.setItem(row, column, item)
+        table.resizeRowsToContents()
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.table = table
+        self.conflicts = conflicts
+        self.resize(900, 420)
+
+    def selected_claim_id(self) -> int | None:
+        """The claim of the selected row (to open it in the main window)."""
+        item = self.table.item(self.table.currentRow(), 0)
+        return item.data(Qt.UserRole) if item is not None else None

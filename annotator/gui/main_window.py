@@ -49,7 +49,28 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_state()
+        self._show_read_only_banner()
         self.refresh_library()
+
+    def _show_read_only_banner(self) -> None:
+        """A read-only library (read-only media, no write permission) says so on top."""
+        if not self.session.read_only:
+            return
+        banner = QLabel(f"Read-only library: {self.session.path} cannot be written (read-only "
+                        "media or no permission). You can read, search and export; verdicts, "
+                        "notes and new articles cannot be saved.")
+        banner.setObjectName("readOnlyBanner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet("background:#FFF3C4; color:#3B2F00; padding:6px; "
+                             "border-bottom:1px solid #E0C060")
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(banner)
+        layout.addWidget(self.takeCentralWidget(), 1)
+        self.setCentralWidget(holder)
+        self.read_only_banner = banner
 
     # ------------------------------------------------------------- building
     def _build_widgets(self) -> None:
@@ -718,7 +739,7 @@ class MainWindow(QMainWindow):
         """Fetch a web page (only now, because the checker asked) and open its article."""
         from PySide6.QtWidgets import QInputDialog
 
-        from annotator.core.importers import is_web_address
+        from annotator.core.links import is_web_url as is_web_address
 
         url, ok = QInputDialog.getText(self, "Open URL", "Address of the article (http:// or "
                                        "https://). The page is fetched once, now:")
@@ -767,7 +788,16 @@ class MainWindow(QMainWindow):
                                               "JSON-LD (*.json *.jsonld)")
         if not path:
             return
-        self.session.import_annotations(path)
+        self.session.import_annotations(path, on_done=self._show_conflicts)
+
+    def _show_conflicts(self, result) -> None:
+        """Claims reviewed differently on both sides: both reviews are kept; say which."""
+        conflicts = getattr(result, "conflicts", ())
+        if conflicts:
+            from annotator.gui.dialogs import MergeConflictsDialog
+
+            MergeConflictsDialog(conflicts, self).exec()
+            self._return_focus()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.session.settings, self)

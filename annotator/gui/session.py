@@ -50,9 +50,11 @@ class Session(QObject):
     error = Signal(str)
 
     def __init__(self, library_path: str | Path, settings: Settings | None = None,
-                 parent: QObject | None = None, poll_ms: int = POLL_INTERVAL_MS):
+                 parent: QObject | None = None, poll_ms: int = POLL_INTERVAL_MS,
+                 read_only: bool = False):
         super().__init__(parent)
         self.path = Path(library_path)
+        self.read_only = read_only  # the file cannot be written: a banner says so
         self.settings = settings or Settings.load()
         self.tasks = TaskRunner(self.path, self, poll_ms=poll_ms)
         self.tasks.externalChanges.connect(self._external)

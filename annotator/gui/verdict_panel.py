@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from annotator.core.links import is_web_url
 from annotator.core.model import Match
 from annotator.core.model import Claim, Verdict
 from annotator.gui.palette import style_for
@@ -45,6 +46,7 @@ class VerdictPanel(QWidget):
     reuseRequested = Signal(object)  # Match
     acceptSuggestion = Signal()
     historyRequested = Signal()
+    linkRefused = Signal(str)  # why an evidence link was not opened
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -201,8 +203,11 @@ class VerdictPanel(QWidget):
         self.evidence.clear()
         for evidence in claim.evidence:
             label = evidence.title or evidence.url
-            item = QListWidgetItem(f"↗ {label}")
-            item.setToolTip(evidence.url + (f"\n{evidence.note}" if evidence.note else ""))
+            web = is_web_url(evidence.url)
+            # Only web pages open; anything else (file:, smb:, a reference) is shown.
+            item = QListWidgetItem(f"↗ {label}" if web else f"▪ {label}")
+            tip = evidence.url if web else f"{evidence.url}\n(not a web link: shown, not opened)"
+            item.setToolTip(tip + (f"\n{evidence.note}" if evidence.note else ""))
             item.setData(Qt.UserRole, evidence.id)
             item.setData(Qt.UserRole + 1, evidence.url)
             self.evidence.addItem(item)
@@ -255,9 +260,17 @@ class VerdictPanel(QWidget):
             self.noteEdited.emit(self._claim.id, text)
 
     def _open_evidence(self, item: QListWidgetItem) -> None:
-        url = QUrl(item.data(Qt.UserRole + 1))
-        if url.scheme() in ("http", "https", "file"):
-            QDesktopServices.openUrl(url)
+        link = item.data(Qt.UserRole + 1) or ""
+        if is_web_url(link):
+            QDesktopServices.openUrl(QUrl(link.strip()))
+            return
+        shown = link if len(link) <= 80 else link[:77] + "…"
+        message = (f"Not opened: “{shown}” is not a web (http/https) link; only web links "
+                   "are opened, others are shown as text.")
+        self.linkRefused.emit(message)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(message, 8000)
 
     def _remove_selected_evidence(self) -> None:
         item = self.evidence.currentItem()

@@ -24,6 +24,7 @@ def imported_db(tmp_path_factory):
     result = run_cli("import", str(SAMPLE), "--db", str(db))
     assert result.returncode == 0, result.stderr
     assert "added with" in result.stdout
+    assert "created a new library at" in result.stderr  # import says it made one
     return db
 
 
@@ -128,10 +129,15 @@ def test_errors_are_one_line_without_traceback(tmp_path, imported_db):
         tmp_path / "n.sqlite").execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
 
 
-def test_env_var_chooses_the_library(tmp_path):
+def test_env_var_chooses_the_library(tmp_path, imported_db):
     db = tmp_path / "env.sqlite"
+    db.write_bytes(imported_db.read_bytes())
     result = run_cli("claims", env={"ANNOTATOR_DB": str(db)})
-    assert result.returncode == 0 and db.exists()
+    assert result.returncode == 0 and json.loads(result.stdout)["claims"]
+    missing = tmp_path / "missing.sqlite"
+    result = run_cli("claims", env={"ANNOTATOR_DB": str(missing)})
+    assert result.returncode == 1 and "no library at" in result.stderr
+    assert not missing.exists()
 
 
 def test_help_and_version():

@@ -24,6 +24,9 @@ def test_core_modules_do_not_import_qt():
 
 
 def test_commands_without_nlp_do_not_import_spacy(tmp_path):
+    from annotator.core.library import Library
+
+    Library.open(tmp_path / "x.sqlite", create=True).close()  # read commands never create one
     code = (
         "import sys\n"
         "from annotator.cli import main\n"

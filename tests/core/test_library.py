@@ -175,7 +175,7 @@ def test_matches_find_a_claim_reviewed_in_another_article(fresh_db, detector):
 def test_rolling_backups_are_made_and_pruned(db_path, sample_text):
     from annotator.core import storage as library_module
 
-    with Library.open(db_path) as library:
+    with Library.open(db_path, create=True) as library:
         library.add_article("T", sample_text, [])
     for _ in range(library_module.BACKUPS_KEPT + 2):
         with Library.open(db_path, backup=False) as library:

@@ -22,7 +22,7 @@ def _unit(text, start, speaker=None):
 
 def _library(path):
     text = "The council built 4,200 homes. Prices rose 12% in Zoë's town."
-    library = Library.open(path, backup=False)
+    library = Library.open(path, backup=False, create=True)
     article, _ = library.add_article(
         "Homes", text, [_unit("The council built 4,200 homes.", 0, "Mayor Ann Lee"),
                         _unit("Prices rose 12% in Zoë's town.", 31)],

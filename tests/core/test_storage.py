@@ -53,7 +53,7 @@ def test_opening_a_second_connection_keeps_the_first_ones_locks(sample_library, 
 
 
 def test_storage_never_opens_the_file_with_python(db_path, monkeypatch):
-    Library.open(db_path).close()
+    Library.open(db_path, create=True).close()
     import builtins
 
     real_open = builtins.open

@@ -44,7 +44,7 @@ WRITER = textwrap.dedent("""
 @pytest.fixture(scope="module")
 def seeded_db(tmp_path_factory, detector, sample_text):
     path = tmp_path_factory.mktemp("seed") / "seed.sqlite"
-    with Library.open(path) as library:
+    with Library.open(path, create=True) as library:
         library.add_article("Sample", sample_text, detector.detect(sample_text), str(SAMPLE))
     return path
 

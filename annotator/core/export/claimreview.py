@@ -84,14 +84,10 @@ _ORGANISATION_WORDS = re.compile(
 
 
 def is_web_url(value: str | None) -> bool:
-    """Whether `value` is an absolute http or https URL with a host."""
-    if not value or any(c.isspace() for c in value):
-        return False
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    """Whether `value` is an absolute http or https URL with a host (the one check)."""
+    from annotator.core.links import is_web_url as web
+
+    return web(value)
 
 
 def iso_date(value: str) -> str | None:

@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 
 from annotator.core.errors import ExportError
 from annotator.core.fileio import atomic_write
+from annotator.core.links import is_web_url
 from annotator.core.model import (
     AnchorStatus,
     Article,
@@ -107,13 +108,7 @@ def safe_href(url: str) -> str | None:
     candidate = (url or "").strip()
     if not candidate or _UNSAFE_CHARS.search(candidate) or re.search(r"\s", candidate):
         return None
-    try:
-        parts = urlsplit(candidate)
-    except ValueError:
-        return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
-        return candidate
-    return None
+    return candidate if is_web_url(candidate) else None
 
 
 def _parse_time(value: str) -> datetime | None:
@@ -602,7 +597,7 @@ th.verdict-h {{ width: 12%; }}
 th.note-h {{ width: 24%; }}
 th.art-h {{ width: 30%; }}
 th.score-h {{ width: 4.5em; }}
-td.note {{ white-space: pre-wrap; overflow-wrap: break-word; }}
+td.note {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
 td.ev {{ overflow-wrap: anywhere; }}
 td.art {{ font-size: 8pt; color: #444; }}
 table.articles th.claims-h {{ width: 4.2em; }}

@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 
 from annotator.core.errors import InputError
 from annotator.core.fileio import atomic_write
+from annotator.core.links import is_web_url
 from annotator.core.model import AnchorStatus, Article, Claim, Snapshot, Verdict
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -85,8 +86,7 @@ def _person(name: str) -> dict[str, Any]:
 
 def _article_url(article: Article) -> str | None:
     for candidate in (article.url, article.source_path):
-        if candidate and urlsplit(candidate).scheme.lower() in ("http", "https") and \
-                urlsplit(candidate).netloc:
+        if is_web_url(candidate):
             return candidate
     return None
 
@@ -116,11 +116,7 @@ def _source_iri(source_path: str | None) -> str | None:
     """An IRI for where the article came from: a web URL or a file: URI, else None."""
     if not source_path:
         return None
-    try:
-        parts = urlsplit(source_path)
-    except ValueError:
-        return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+    if is_web_url(source_path):
         return source_path
     for flavour in (PurePosixPath, PureWindowsPath):
         path = flavour(source_path)
@@ -312,11 +308,14 @@ def _text(value: Any, where: str, field: str) -> str:
 
 def _int(value: Any, where: str, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, str) and value.strip().isdigit():
-            return int(value.strip())
+        text = value.strip() if isinstance(value, str) else ""
+        if text.isascii() and text.isdigit() and len(text) <= 15:
+            return int(text)
         raise _fail(where, f"{field} must be a whole number, not {value!r:.40}")
     if value < 0:
-        raise _fail(where, f"{field} must not be negative ({value})")
+        raise _fail(where, f"{field} must not be negative")
+    if value >= 10 ** 15:
+        raise _fail(where, f"{field} is too large to be an offset")
     return value
 
 
@@ -529,6 +528,8 @@ def parse_w3c(data: str | bytes | dict | list) -> list[ImportedAnnotation]:
                              f"({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
         except RecursionError:
             raise InputError("not a valid Web Annotation file: JSON nested too deeply") from None
+        except ValueError as exc:  # a number too long to convert
+            raise InputError(f"not a valid Web Annotation file: {exc}") from None
     return [_parse_annotation(node, i) for i, node in enumerate(_items(data), 1)]
 
 
