@@ -390,3 +390,24 @@ def test_pdf_without_weasyprint_is_a_clear_export_error(snapshot, tmp_path, monk
         write_report(snapshot, tmp_path / "report.pdf")
     assert "\n" not in str(err.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_huge_note_without_spaces_wraps_and_is_capped_in_the_pdf(tmp_path):
+    """A 5 MB note with no space used to be clipped to one line (and take minutes)."""
+    import time
+
+    from annotator.core.export.report import NOTE_MAX_CHARS, write_report
+    from annotator.core.model import Article, Claim, Snapshot, Verdict
+
+    text = "Title\n\nThe council spent £3m in 2020.\n"
+    article = Article(1, "T", text, "x")
+    claim = Claim(1, 1, 7, 36, text[7:36], 0.9, verdict=Verdict.DISPUTED,
+                  note="y" * 5_000_000)
+    started = time.monotonic()
+    write_report(Snapshot((article,), (claim,), "2026-01-01"), tmp_path / "r.pdf")
+    assert time.monotonic() - started < 10
+    html_path = tmp_path / "r.html"
+    write_report(Snapshot((article,), (claim,), "2026-01-01"), html_path)
+    page = html_path.read_text(encoding="utf-8")
+    assert "more characters" in page and "y" * 60 + "\u200b" in page
+    assert page.count("y") < NOTE_MAX_CHARS + 1000

@@ -93,6 +93,23 @@ _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 # --------------------------------------------------------------------------- helpers
 
 
+NOTE_MAX_CHARS = 4_000  # a report is read by an editor; the whole note is in the library
+_LONG_RUN = re.compile(r"\S{60}")
+
+
+def _esc_long(text: str) -> str:
+    """A note for the page: capped in length, with break points in long unbroken
+    runs (a pasted URL list, a 5 MB blob) so the layout engine can wrap it."""
+    extra = len(text) - NOTE_MAX_CHARS
+    if extra > 0:
+        text = text[:NOTE_MAX_CHARS]
+    escaped = _esc(_LONG_RUN.sub(lambda m: m.group(0) + "\u200b", text))
+    if extra > 0:
+        escaped += (f' <span class="none">[… {extra:,} more characters: the whole note is '
+                    "in the library and the CSV]</span>")
+    return escaped
+
+
 def _esc(value: object) -> str:
     """Escape any value for HTML text or a quoted attribute.
 
@@ -322,7 +339,8 @@ def _reviewed_table(section: _Section) -> str:
     rows = []
     for number, claim in reviewed:
         who = _DOT.join(x for x in (_esc(claim.checker), _esc(_fmt_day(claim.updated_at))) if x)
-        note = _esc(claim.note) if claim.note.strip() else '<span class="none">No note</span>'
+        note = (_esc_long(claim.note) if claim.note.strip()
+                else '<span class="none">No note</span>')
         who_html = f'<div class="who">{who}</div>' if who else ""
         rows.append(
             f'<tr class="v-{claim.verdict.value}">{_number_cell(number, claim, section)}'
