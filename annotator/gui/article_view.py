@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from annotator.core.model import Claim, Verdict
 from annotator.core.offsets import Utf16Map
+from annotator.core.verdict_style import claim_tint, strength
 from annotator.gui.palette import VerdictStyle, style_for
 
 
@@ -50,7 +51,16 @@ class ArticleView(QPlainTextEdit):
         self._starts = []
         self._selected = None
         self.setExtraSelections([])
+        # A fresh document in the plain format: setPlainText() would otherwise
+        # paint the whole text in the char format under the old cursor (the
+        # previously selected claim's highlight).
+        self.setTextCursor(QTextCursor(self.document()))
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        self.setCurrentCharFormat(QTextCharFormat())
 
     def article_text(self) -> str:
         return self._text
@@ -71,7 +81,7 @@ class ArticleView(QPlainTextEdit):
         for claim in self._ordered:
             if claim.removed or claim.end <= claim.start:
                 continue
-            key = (claim.verdict, claim.check_worthy, claim.kind)
+            key = (claim.verdict, claim.check_worthy, claim.kind, strength(claim.score))
             fmt = formats.get(key)
             if fmt is None:
                 fmt = formats[key] = self._format(claim)
@@ -104,8 +114,9 @@ class ArticleView(QPlainTextEdit):
     def _apply(self, cursor: QTextCursor, claim: Claim, fmt: QTextCharFormat,
                replace: bool = False) -> None:
         length = self.document().characterCount() - 1
-        start = min(self._map.to_utf16(claim.start), length)
-        end = min(self._map.to_utf16(claim.end), length)
+        begin, finish = _trimmed(self._text, claim.start, claim.end)
+        start = min(self._map.to_utf16(begin), length)
+        end = min(self._map.to_utf16(finish), length)
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.KeepAnchor)
         if replace:
@@ -120,7 +131,8 @@ class ArticleView(QPlainTextEdit):
             fmt.setForeground(QColor(style.muted_text))
             fmt.setFontItalic(True)
             return fmt
-        fmt.setBackground(QColor(style.background))
+        fmt.setBackground(QColor(claim_tint(claim.verdict, claim.score, self._dark,
+                                            self.palette().base().color().name())))
         fmt.setUnderlineStyle(style.underline)
         fmt.setUnderlineColor(QColor(style.underline_colour))
         return fmt
@@ -145,8 +157,9 @@ class ArticleView(QPlainTextEdit):
             return
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._map.to_utf16(claim.start))
-        cursor.setPosition(self._map.to_utf16(claim.end), QTextCursor.KeepAnchor)
+        begin, finish = _trimmed(self._text, claim.start, claim.end)
+        cursor.setPosition(self._map.to_utf16(begin))
+        cursor.setPosition(self._map.to_utf16(finish), QTextCursor.KeepAnchor)
         selection.cursor = cursor
         fmt = QTextCharFormat()
         style = style_for(claim.verdict, self._dark)
@@ -229,10 +242,21 @@ def _utf16_map(text: str) -> Utf16Map:
     return Utf16Map(text)
 
 
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A claim's span without its outer whitespace, so two claims that follow
+    each other show as two highlights, not one continuous band."""
+    while start < end and start < len(text) and text[start].isspace():
+        start += 1
+    while end > start and end <= len(text) and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _tooltip(claim: Claim) -> str:
     from html import escape
 
-    lines = [f"<b>{escape(claim.verdict.label)}</b> · score {claim.score:.2f} · "
+    score = "added by hand" if claim.origin == "manual" else f"score {claim.score:.2f}"
+    lines = [f"<b>#{claim.number} {escape(claim.verdict.label)}</b> · {score} · "
              f"{escape(claim.claim_type.replace('_', ' '))}"]
     attribution = claim.attribution
     if attribution.kind.value != "none":

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QMainWindow, QMessageBox, QProgressBar, QSplitter, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QFileDialog,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPlainTextEdit,
+    QProgressBar, QSplitter, QTableView, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Claim, Verdict
 from annotator.gui.article_view import ArticleView
-from annotator.gui.claim_model import ArticleListModel, ClaimFilterProxy, ClaimTableModel
+from annotator.gui.claim_model import (
+    CLAIM_ID_ROLE, ArticleListModel, ClaimFilterProxy, ClaimTableModel,
+)
 from annotator.gui.dialogs import EvidenceDialog, HelpDialog, HistoryDialog, SearchDialog, SettingsDialog
 from annotator.gui.palette import style_for
+from annotator.gui.progress_strip import ProgressStrip
 from annotator.gui.session import Session
 
 ORG, APP = "annotator", "annotator"
@@ -34,6 +37,7 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         self.dark = _system_is_dark(session.settings.theme)
         self._article_id: int | None = None
+        self._article = None  # the Article shown (title and date name its exports)
         self._show_all = False
         self._pending_select: int | None = None
         self._load_token = 0  # bumped per opened article; stale staged loads check it
@@ -49,6 +53,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore_state()
+        self.claim_list.setFocus()  # J, K, 1, 2, 3... work from the first key press
+        self._update_actions()
         self.refresh_library()
 
     # ------------------------------------------------------------- building
@@ -143,11 +149,15 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.show_all_box)
         filters.addStretch(1)
 
-        self.claims_label = QLabel()
+        self.progress_strip = ProgressStrip()
+        self.progress_strip.set_dark(self.dark)
+        self.order_label = QLabel()
+        self.order_label.setObjectName("orderLabel")
+        filters.addWidget(self.order_label)
         claims_box = QWidget()
         claims_layout = QVBoxLayout(claims_box)
         claims_layout.setContentsMargins(0, 6, 6, 0)
-        claims_layout.addWidget(self.claims_label)
+        claims_layout.addWidget(self.progress_strip)
         claims_layout.addLayout(filters)
         claims_layout.addWidget(self.claim_list)
 
@@ -161,6 +171,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.panel)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+        right.setSizes([520, 380])  # the claim list keeps most of the height
         self.right_splitter = right
 
         splitter = QSplitter(Qt.Horizontal)
@@ -273,6 +284,11 @@ class MainWindow(QMainWindow):
         self._action(claim, "&Previous claim", lambda: self.step(-1), "K", "actionPrevious")
         self._action(claim, "Next &unreviewed claim", self.next_unreviewed, "N",
                      "actionNextUnreviewed")
+        self.priority_action = self._action(
+            claim, "&Priority order (unsourced, most check-worthy first)", self.toggle_priority,
+            "P", "actionPriority",
+            tip="Switch the claim list between article order and priority order")
+        self.priority_action.setCheckable(True)
         claim.addSeparator()
         self._action(claim, "Add &evidence…", self.add_evidence, "E", "actionAddEvidence")
         self._action(claim, "Edit the &note", self.edit_note, "Return", "actionEditNote",
@@ -293,6 +309,22 @@ class MainWindow(QMainWindow):
                      "actionFocusList")
         self._action(view, "Focus the &library", self.library_view.setFocus, "Ctrl+Shift+L",
                      "actionFocusLibrary")
+
+        # Single keys act on the claims only while no text field has the keyboard
+        # (there they type), and the claim actions only with a claim selected:
+        # such an action is disabled, and pressing its key says why.
+        names = ("actionVerified", "actionDisputed", "actionUnsourced", "actionUnreviewed",
+                 "actionAcceptSuggestion", "actionReuseMatch", "actionAddEvidence",
+                 "actionEditNote", "actionRemoveClaim", "actionRestoreClaim", "actionHistory",
+                 "actionAdjustBounds")
+        self._claim_actions = [self.findChild(QAction, n) for n in names]
+        self._key_actions = [self.findChild(QAction, n) for n in (
+            "actionVerified", "actionDisputed", "actionUnsourced", "actionUnreviewed",
+            "actionAcceptSuggestion", "actionReuseMatch", "actionAddEvidence", "actionEditNote",
+            "actionRemoveClaim", "actionRestoreClaim", "actionNext", "actionPrevious",
+            "actionNextUnreviewed", "actionPriority")]
+        self._why_disabled: dict[QAction, str] = {}
+        self._update_order_label()
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_help, QKeySequence.HelpContents,
@@ -330,6 +362,64 @@ class MainWindow(QMainWindow):
         for combo in (self.verdict_filter, self.type_filter, self.source_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.show_all_box.toggled.connect(self._toggle_show_all)
+        self.claim_list.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_: self._update_order_label())
+        app = QApplication.instance()
+        app.focusChanged.connect(self._on_focus_changed)
+        app.installEventFilter(self)
+
+    # ------------------------------------------------------- key gating
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old, _new) -> None:
+        self._update_actions()
+
+    def _typing_widget(self) -> QWidget | None:
+        """The text field that has the keyboard, if one has."""
+        widget = QApplication.focusWidget()
+        if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+            return widget
+        if isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.isReadOnly():
+            return widget
+        if isinstance(widget, QComboBox) and widget.isEditable():
+            return widget
+        return None
+
+    def _update_actions(self) -> None:
+        if not hasattr(self, "_key_actions"):
+            return
+        typing = self._typing_widget()
+        other_window = QApplication.activeModalWidget() is not None
+        claim = self.panel.claim
+        self._why_disabled = {}
+        for action in self._key_actions + self._claim_actions:
+            why = ""
+            if action in self._key_actions and typing is not None:
+                why = "typing"
+            elif action in self._key_actions and other_window:
+                why = "dialog"
+            elif action in self._claim_actions and claim is None:
+                why = "Select a claim first: J selects the next one, or click one in the list."
+            if action.objectName() == "actionEditNote" and why != "typing" and \
+                    self.library_view.hasFocus():
+                why = ""  # Return in the library opens the article
+            if why:
+                self._why_disabled[action] = why
+            action.setEnabled(not why)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        # A key of a disabled action pressed outside a text field: say why.
+        if (event.type() == QEvent.KeyPress and self._why_disabled
+                and isinstance(watched, QWidget) and watched.window() is self
+                and self._typing_widget() is None):
+            pressed = QKeySequence(event.keyCombination())
+            for action, why in self._why_disabled.items():
+                if why in ("typing", "dialog"):
+                    continue
+                if any(pressed.matches(k) == QKeySequence.ExactMatch for k in action.shortcuts()):
+                    self.statusBar().showMessage(
+                        f"{action.text().replace('&', '')}: {why}", 6000)
+                    return True
+        return False
 
     # -------------------------------------------------------------- articles
     @Slot()
@@ -366,7 +456,8 @@ class MainWindow(QMainWindow):
         self.article_view.set_article(text)
         self.claim_model.set_claims([])
         self.panel.set_claim(None)
-        self.claims_label.setText("<b>Claims</b> — analysing…")
+        self._update_actions()
+        self.progress_strip.set_status("<b>Claims</b> — analysing…")
 
     def on_article_loaded(self, view) -> None:
         """An article and its claims, read on the worker."""
@@ -384,6 +475,7 @@ class MainWindow(QMainWindow):
         self.panel.flush_note()
         article = view.article
         self._article_id = article.id
+        self._article = article
         self._load_token += 1
         self.article_title.setText(
             f"<h2>{_escape(article.title)}</h2>"
@@ -395,7 +487,8 @@ class MainWindow(QMainWindow):
         self.article_view.set_article(article.text)
         self.claim_model.set_claims([])
         self.panel.set_claim(None)
-        self.claims_label.setText("<b>Claims</b> — loading…")
+        self._update_actions()
+        self.progress_strip.set_status("<b>Claims</b> — loading…")
         QSettings(ORG, APP).setValue("lastArticle", article.id)
         self._select_library_row()
         if self.article_model.row_of(article.id) is None:
@@ -434,20 +527,18 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self._select_first(token))
         else:
             self.panel.set_claim(None)
+            self._update_actions()
 
     def _select_first(self, token: int) -> None:
         if token == self._load_token and self.panel.claim is None and self.claim_proxy.rowCount():
             self._select_proxy_row(0, scroll=False)
 
     def _update_counts(self) -> None:
-        claims = [c for c in self.claim_model.claims() if not c.removed and
-                  (c.check_worthy or c.origin == "manual" or c.reviewed)]
-        reviewed = sum(1 for c in claims if c.reviewed)
-        orphaned = sum(1 for c in claims if c.anchor_status.value == "orphaned")
-        text = f"<b>Claims</b> — {reviewed} of {len(claims)} reviewed"
-        if orphaned:
-            text += f" · <span style='color:#D55E00'>{orphaned} orphaned</span>"
-        self.claims_label.setText(text)
+        claims = self.claim_model.claims()
+        orphaned = sum(1 for c in claims if not c.removed and
+                       c.anchor_status.value == "orphaned")
+        extra = f" · <span style='color:#D55E00'>{orphaned} orphaned</span>" if orphaned else ""
+        self.progress_strip.set_claims(claims, extra)
 
     # ---------------------------------------------------------------- claims
     def current_claim(self) -> Claim | None:
@@ -487,6 +578,7 @@ class MainWindow(QMainWindow):
     def _show_claim(self, claim: Claim, scroll_article: bool = True) -> None:
         """Show the list's copy at once; its earlier reviews arrive from the worker."""
         self.panel.set_claim(claim, [])
+        self._update_actions()
         self.article_view.select_claim(claim.id, scroll=scroll_article)
         if not claim.removed:
             self.session.request_details(claim.id)
@@ -495,8 +587,9 @@ class MainWindow(QMainWindow):
         if self.panel.claim is not None and self.panel.claim.id == claim.id:
             self._apply_claim(claim)
             self.panel.set_claim(self.panel.claim, matches)
+            self._update_actions()
 
-    def _apply_claim(self, claim: Claim) -> None:
+    def _apply_claim(self, claim: Claim) -> None:  # noqa: C901
         """A claim's new state, wherever it shows."""
         if claim.article_id != self._article_id:
             return
@@ -508,7 +601,9 @@ class MainWindow(QMainWindow):
         self.article_view.update_claim(claim)
         if self.panel.claim is not None and self.panel.claim.id == claim.id:
             self.panel.set_claim(claim, self.panel.matches)
-        if before is None or before.reviewed != claim.reviewed or before.removed != claim.removed:
+            self._update_actions()
+        if (before is None or before.verdict != claim.verdict
+                or before.removed != claim.removed):
             self._update_counts()
 
     @Slot(object)
@@ -523,6 +618,11 @@ class MainWindow(QMainWindow):
         if self._article_id is not None and self._article_id in changes.claim_lists:
             keep = self.panel.claim.id if self.panel.claim is not None else None
             self._load_claims(keep=self._pending_select or keep)
+        elif (self._pending_select is not None and self.panel.claim is not None
+              and self.panel.claim.removed
+              and self.claim_model.row_of(self._pending_select) is not None):
+            target, self._pending_select = self._pending_select, None
+            self.select_claim(target)  # removed in place (all units shown): move on
         if changes.external and changes.claims and changes.label != "refreshed":
             numbers = ", ".join(f"#{c.number}" for c in changes.claims[:5]
                                 if c.article_id == self._article_id)
@@ -586,6 +686,26 @@ class MainWindow(QMainWindow):
         self._select_proxy_row(max(0, min(count - 1, row)))
         self.claim_list.setFocus()
 
+    def toggle_priority(self) -> None:
+        on = not self.claim_proxy.priority
+        keep = self.panel.claim.id if self.panel.claim is not None else None
+        self.claim_proxy.set_priority(on)
+        self.claim_list.sortByColumn(0, Qt.AscendingOrder)
+        self._update_order_label()
+        if keep is not None:
+            self.select_claim(keep, scroll_article=False)
+        elif self.claim_proxy.rowCount():
+            self._select_proxy_row(0)
+        self.statusBar().showMessage(
+            "Priority order: suggested “unsourced” first, then the most check-worthy."
+            if on else "Article order.", 5000)
+
+    def _update_order_label(self) -> None:
+        priority = self.claim_proxy.priority
+        self.priority_action.setChecked(priority)
+        self.order_label.setText("Order: <b>priority</b> (P: article order)" if priority
+                                 else "Order: article (P: priority)")
+
     def next_unreviewed(self) -> None:
         count = self.claim_proxy.rowCount()
         current = self.claim_list.currentIndex().row() if self.claim_list.currentIndex().isValid() else -1
@@ -627,6 +747,13 @@ class MainWindow(QMainWindow):
     def remove_claim(self) -> None:
         claim = self.current_claim()
         if claim is not None and not claim.removed:
+            # The keyboard stays on the claims: the next one (or the one above) is selected.
+            row = self.claim_list.currentIndex().row()
+            for other in (row + 1, row - 1):
+                index = self.claim_proxy.index(other, 0)
+                if index.isValid():
+                    self._pending_select = index.data(CLAIM_ID_ROLE)
+                    break
             self.session.set_removed(claim, True)
             self.statusBar().showMessage("Claim removed (Ctrl+Z to undo; Shift+Delete with "
                                          "removed claims shown restores it).", 6000)
@@ -727,11 +854,14 @@ class MainWindow(QMainWindow):
             "claimreview": ("JSON-LD (*.json *.jsonld)", ".json"),
             "w3c": ("JSON-LD (*.json *.jsonld)", ".json"),
         }[kind]
-        base = "library" if whole else f"article-{self._article_id}"
+        folder = _export_folder()
+        name = export_name(None if whole else self._article, kind) + filters[1]
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export", str(Path.home() / f"{base}-{kind}{filters[1]}"), filters[0])
+            self, "Export", str(folder / name), filters[0])
+        self._return_focus()
         if not path:
             return
+        QSettings(ORG, APP).setValue("exportFolder", str(Path(path).parent))
         if kind == "report" and not path.lower().endswith((".pdf", ".html", ".htm")):
             path += ".html" if "HTML" in chosen else ".pdf"
         self.progress.setRange(0, 0)
@@ -769,13 +899,17 @@ class MainWindow(QMainWindow):
         chips = []
         for verdict in Verdict:
             style = style_for(verdict, self.dark)
+            # Non-breaking inside a chip: the legend wraps between chips only.
             chips.append(
-                f"<span style='background:{style.background}; color:palette(text)'>&nbsp;"
-                f"{style.symbol} {verdict.label}&nbsp;</span> <span style='color:gray'>"
-                f"({style.line})</span>")
-        self.legend.setText("&nbsp;&nbsp;".join(chips) +
-                            "&nbsp;&nbsp;<span style='color:gray'><i>grey italics: caption or "
-                            "below threshold</i></span>")
+                f"<span style='white-space:nowrap'><span style='background:{style.background};"
+                f" color:palette(text)'>&nbsp;<span style='color:{style.colour}'>"
+                f"{style.symbol}</span>&nbsp;{verdict.label}&nbsp;</span>&nbsp;"
+                f"<span style='color:gray'>({style.line})</span></span>")
+        self.legend.setText(" &nbsp; ".join(chips) +
+                            " &nbsp; <span style='color:gray; white-space:nowrap'><i>grey "
+                            "italics:&nbsp;caption&nbsp;or&nbsp;below&nbsp;threshold</i></span>"
+                            " &nbsp; <span style='color:gray; white-space:nowrap'>stronger "
+                            "tint:&nbsp;more&nbsp;check-worthy</span>")
 
     def show_help(self) -> None:
         HelpDialog(self._shortcut_rows(), self).exec()
@@ -865,6 +999,43 @@ class MainWindow(QMainWindow):
         elif mime.hasText():
             self.session.open_text(mime.text(), None)
         event.acceptProposedAction()
+
+
+KIND_SUFFIX = {"csv": "", "csv-excel": "-excel", "report": "-report",
+               "claimreview": "-claimreview", "w3c": "-annotations"}
+
+
+def export_name(article, kind: str) -> str:
+    """A file name (without suffix) from the article's title and date, e.g.
+    `prince-harry-to-meet-king-charles-2026-12-02-report`."""
+    import re
+    import unicodedata
+    from datetime import date
+
+    if article is None:
+        return f"library-{date.today().isoformat()}{KIND_SUFFIX[kind]}"
+    ascii_title = unicodedata.normalize("NFKD", article.title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    slug = ""
+    for word in words:  # whole words, at most 60 characters
+        if len(slug) + len(word) + 1 > 60:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    day = (article.imported_at or "")[:10] or date.today().isoformat()
+    return f"{slug or 'article'}-{day}{KIND_SUFFIX[kind]}"
+
+
+def _export_folder() -> Path:
+    """The folder of the last export, if it still exists; else Documents or home."""
+    from PySide6.QtCore import QStandardPaths
+
+    last = QSettings(ORG, APP).value("exportFolder")
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
 
 
 def _walk(menu):
