@@ -64,10 +64,19 @@ def run_gui(paths: Sequence[str] = (), db_path: str | None = None,
     if not settings.welcome_shown and not screenshot:
         from annotator.gui.dialogs import WelcomeDialog
 
-        welcome = WelcomeDialog(window)
-        welcome.show()  # not modal: the window fills in behind it
-        settings.welcome_shown = True
-        window.session.save_settings(settings)
+        welcome = WelcomeDialog(settings, window)
+
+        def done(result: int) -> None:
+            import dataclasses
+
+            new = dataclasses.replace(window.session.settings, welcome_shown=True)
+            if result:
+                new.checker, new.organisation = welcome.identity()
+            window.session.save_settings(new)
+            window._return_focus()  # the keyboard goes to the claim list
+
+        welcome.finished.connect(done)
+        welcome.open()  # window-modal: the window fills in behind it
     if missing:
         QTimer.singleShot(0, lambda: window.show_error(f"{missing[0]}: no such file"))
     if screenshot:

@@ -309,6 +309,8 @@ class MainWindow(QMainWindow):
                      "actionFocusList")
         self._action(view, "Focus the &library", self.library_view.setFocus, "Ctrl+Shift+L",
                      "actionFocusLibrary")
+        self._action(view, "Focus the article &text (select with Shift+arrows)",
+                     self.article_view.setFocus, "Ctrl+Shift+T", "actionFocusArticle")
 
         # Single keys act on the claims only while no text field has the keyboard
         # (there they type), and the claim actions only with a claim selected:
@@ -532,6 +534,8 @@ class MainWindow(QMainWindow):
     def _select_first(self, token: int) -> None:
         if token == self._load_token and self.panel.claim is None and self.claim_proxy.rowCount():
             self._select_proxy_row(0, scroll=False)
+            if self._typing_widget() is None and QApplication.activeModalWidget() is None:
+                self.claim_list.setFocus()  # J, 1, 2, 3... act on the claims at once
 
     def _update_counts(self) -> None:
         claims = self.claim_model.claims()
@@ -692,10 +696,10 @@ class MainWindow(QMainWindow):
         self.claim_proxy.set_priority(on)
         self.claim_list.sortByColumn(0, Qt.AscendingOrder)
         self._update_order_label()
-        if keep is not None:
-            self.select_claim(keep, scroll_article=False)
-        elif self.claim_proxy.rowCount():
-            self._select_proxy_row(0)
+        if on and self.claim_proxy.rowCount():
+            self._select_proxy_row(0)  # start where it matters most
+        elif keep is not None:
+            self.select_claim(keep)
         self.statusBar().showMessage(
             "Priority order: suggested “unsourced” first, then the most check-worthy."
             if on else "Article order.", 5000)
