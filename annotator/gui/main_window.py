@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         library_layout.addWidget(QLabel("<b>Library</b>"))
         library_layout.addWidget(self.library_filter)
         library_layout.addWidget(self.library_view)
-        library_box.setMinimumWidth(240)
+        library_box.setMinimumWidth(180)
 
         self.article_title = QLabel()
         self.article_title.setObjectName("articleTitle")
@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
         self.claim_list.setSortingEnabled(True)
         self.claim_list.sortByColumn(0, Qt.AscendingOrder)
         self.claim_list.verticalHeader().hide()
+        # Compact rows: a 720-pixel-high window still lists ten claims or more.
+        self.claim_list.verticalHeader().setDefaultSectionSize(
+            self.claim_list.fontMetrics().height() + 8)
         self.claim_list.setWordWrap(False)
         header = self.claim_list.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.Stretch)
@@ -165,13 +168,16 @@ class MainWindow(QMainWindow):
 
         self.panel = VerdictPanel()
         self.panel.dark = self.dark
+        # The note and the evidence list may shrink on small screens (they scroll).
+        self.panel.note.setMinimumHeight(3 * self.fontMetrics().height())
+        self.panel.evidence.setMinimumHeight(2 * self.fontMetrics().height() + 8)
         right = QSplitter(Qt.Vertical)
         right.setObjectName("rightSplitter")
         right.addWidget(claims_box)
         right.addWidget(self.panel)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
-        right.setSizes([520, 380])  # the claim list keeps most of the height
+
         self.right_splitter = right
 
         splitter = QSplitter(Qt.Horizontal)
@@ -179,7 +185,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(library_box)
         splitter.addWidget(article_box)
         splitter.addWidget(right)
-        splitter.setSizes([250, 560, 630])
+        splitter.setSizes([220, 560, 660])
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
         self.main_splitter = splitter
@@ -201,7 +207,8 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            keys = [QKeySequence(s) for s in shortcuts]
+            action.setShortcuts(list({k.toString(): k for k in keys if not k.isEmpty()}.values()))
         if name:
             action.setObjectName(name)
         if tip:
@@ -239,8 +246,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Import annotations (W3C)…", self.import_annotations, None,
                      "actionImportAnnotations")
         file_menu.addSeparator()
-        self._action(file_menu, "&Settings…", self.open_settings, QKeySequence.Preferences,
-                     "actionSettings")
+        self._action(file_menu, "&Settings…", self.open_settings, "Ctrl+,", "actionSettings",
+                     shortcuts=["Ctrl+,", QKeySequence.Preferences])
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.Quit, "actionQuit")
 
@@ -453,7 +460,7 @@ class MainWindow(QMainWindow):
         self.panel.flush_note()
         self._article_id = None
         self._load_token += 1
-        self.article_title.setText(f"<h2>{_escape(title)}</h2>")
+        self.article_title.setText(f"<h3>{_escape(title)}</h3>")
         self.article_view.set_claims([])  # no highlight of the previous article survives
         self.article_view.set_article(text)
         self.claim_model.set_claims([])
@@ -480,7 +487,7 @@ class MainWindow(QMainWindow):
         self._article = article
         self._load_token += 1
         self.article_title.setText(
-            f"<h2>{_escape(article.title)}</h2>"
+            f"<h3>{_escape(article.title)}</h3>"
             f"<span style='color:gray'>{_escape(_source_label(article.source_path))} · "
             f"imported {article.imported_at[:10]}"
             + (f" · revision {article.revision}" if article.revision > 1 else "") + "</span>")
@@ -884,7 +891,9 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.session.settings, self)
-        if dialog.exec():
+        accepted = dialog.exec()
+        self._return_focus()
+        if accepted:
             self.session.save_settings(dialog.settings())
 
     # ----------------------------------------------------------------- view
@@ -968,7 +977,24 @@ class MainWindow(QMainWindow):
         self.progress.setFormat("Analysing %p%")
 
     # -------------------------------------------------------- state, events
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if not QSettings(ORG, APP).contains("rightSplitter"):
+                # The claim list gets the larger share of the height, the panel the rest.
+                height = max(400, self.right_splitter.height())
+                panel = min(max(self.panel.minimumSizeHint().height(), int(height * 0.45)),
+                            height - 200)
+                self.right_splitter.setSizes([height - panel, panel])
+            if not QSettings(ORG, APP).contains("mainSplitter"):
+                width = max(900, self.main_splitter.width())
+                library = min(260, int(width * 0.16))
+                rest = width - library
+                self.main_splitter.setSizes([library, int(rest * 0.45), rest - int(rest * 0.45)])
+
     def _restore_state(self) -> None:
+        self._sized = False
         settings = QSettings(ORG, APP)
         geometry = settings.value("geometry")
         if isinstance(geometry, QByteArray):
