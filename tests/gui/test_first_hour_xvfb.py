@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture

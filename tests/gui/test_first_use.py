@@ -9,6 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from annotator.core.export.report import render_report_html
@@ -18,7 +19,7 @@ from annotator.core.verdict_style import blend, look, strength
 from annotator.gui.claim_model import CLAIM_ID_ROLE
 from annotator.gui.palette import CSS_UNDERLINE
 from tests.gui.conftest import wait_for_article
-from tests.gui.helpers import db_row, press, read_library, settle
+from tests.gui.helpers import click_text, db_row, press, read_library, settle
 from tests.gui.test_workbench import visible_claims, with_modal
 
 
@@ -65,31 +66,47 @@ def test_single_keys_are_disabled_while_typing(window, qtbot, db_path):
     assert db_row(db_path, current_id(window), "verdict") == "verified"
 
 
-def test_a_new_article_is_shown_plain_while_it_is_analysed(window, qtbot, sample_text):
-    # the previously selected claim is disputed: its style must not spread
-    press(qtbot, window, "2")
-    text = "\n".join(f"Paragraph {i}: {sample_text}" for i in range(3))
-    QGuiApplication.clipboard().setText(text)
-    press(qtbot, window, Qt.Key_V, Qt.ControlModifier | Qt.ShiftModifier)
-    qtbot.waitUntil(lambda: window.article_view.article_text() == text, timeout=20000)
-    document = window.article_view.document()
-    block = document.begin()
-    painted = 0
+def _painted(view) -> int:
+    """How many text fragments carry a highlight (background or underline)."""
+    block, painted = view.document().begin(), 0
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
             fmt = iterator.fragment().charFormat()
-            painted += fmt.background().style() != Qt.NoBrush or fmt.fontUnderline() or \
-                fmt.underlineStyle() != fmt.UnderlineStyle.NoUnderline
+            painted += (fmt.background().style() != Qt.NoBrush
+                        or fmt.underlineStyle() != fmt.UnderlineStyle.NoUnderline)
             iterator += 1
         block = block.next()
-    # while analysing, nothing is highlighted (claims arrive with their own styles)
-    if window.session.analysing:
-        assert painted == 0
-        press(qtbot, window, "1")  # no claim selected: the status bar says why
-        assert "Select a claim first" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: not window.session.analysing, timeout=60000)
+    return painted
+
+
+def test_a_new_article_is_shown_plain_while_it_is_analysed(window, qtbot, sample_text):
+    # the previously selected claim is disputed: its style must not spread
+    press(qtbot, window, "2")
+    assert _painted(window.article_view) > 0
+    click_text(qtbot, window.article_view, window.panel.claim.start + 5)  # caret inside it
+    press(qtbot, window, Qt.Key_L, Qt.ControlModifier)
+    seen = {}
+
+    def while_analysing(_title, _text):  # runs right after the window showed the preview
+        seen["painted"] = _painted(window.article_view)
+        seen["text"] = window.article_view.article_text()
+        seen["next_enabled"] = action(window, "actionVerified").isEnabled()
+        QTest.keyClick(window.claim_list, "1")  # no claim selected: the status bar says why
+        seen["status"] = window.statusBar().currentMessage()
+
+    window.session.articlePreview.connect(while_analysing)  # observes; does not act
+    text = "\n".join(f"Paragraph {i}: {sample_text}" for i in range(3))
+    QGuiApplication.clipboard().setText(text)
+    press(qtbot, window, Qt.Key_V, Qt.ControlModifier | Qt.ShiftModifier)
+    qtbot.waitUntil(lambda: "painted" in seen, timeout=20000)
+    assert seen["text"] == text
+    assert seen["painted"] == 0
+    assert seen["next_enabled"] is False
+    assert "Select a claim first" in seen["status"], seen["status"]
+    window.session.articlePreview.disconnect(while_analysing)
     wait_for_article(qtbot, window)
+    assert _painted(window.article_view) > 0  # the new claims, in their own styles
 
 
 def test_delete_moves_on_and_e_then_types_only_into_the_dialog(window, qtbot, db_path):
