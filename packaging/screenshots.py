@@ -12,6 +12,7 @@ reduced to 256 colours so each stays a few hundred KB at most.
 
     main-1280x720-light.png  settings-1280x720-light.png  search-1280x720-light.png
     ... (-dark, 1920x1080)   report-page-1.png  report-page-2.png
+    welcome-1280x720-light.png (the first-run dialog)
 """
 
 from __future__ import annotations
@@ -154,6 +155,14 @@ def shoot(theme: str, width: int, height: int, out: Path, home: Path, report: bo
         print("wrote", path)
 
     grab("main", window)
+
+    if theme == "light" and width == 1280:
+        from annotator.gui.dialogs import WelcomeDialog
+
+        welcome = WelcomeDialog(window.session.settings, window)
+        welcome.show()
+        grab("welcome", welcome)
+        welcome.close()
 
     settings = SettingsDialog(window.session.settings, window)
     settings.show()
