@@ -73,6 +73,7 @@ def run_gui(paths: Sequence[str] = (), db_path: str | None = None,
             if result:
                 new.checker, new.organisation = welcome.identity()
             window.session.save_settings(new)
+            window.show_identity()
             window._return_focus()  # the keyboard goes to the claim list
 
         welcome.finished.connect(done)

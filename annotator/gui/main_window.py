@@ -197,7 +197,11 @@ class MainWindow(QMainWindow):
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.model_label = QLabel("Loading language model…")
+        self.checker_label = QLabel()
+        self.checker_label.setObjectName("checkerLabel")
+        self.statusBar().addPermanentWidget(self.checker_label)
         self.statusBar().addPermanentWidget(self.model_label)
+        self.show_identity()
         self.statusBar().addPermanentWidget(self.progress)
         self._update_legend()
 
@@ -895,6 +899,15 @@ class MainWindow(QMainWindow):
         self._return_focus()
         if accepted:
             self.session.save_settings(dialog.settings())
+            self.show_identity()
+
+    def show_identity(self) -> None:
+        """Who the edits are recorded as, in the status bar."""
+        settings = self.session.settings
+        who = settings.checker or "nobody named"
+        org = f" · {settings.organisation}" if settings.organisation else ""
+        self.checker_label.setText(f"Checking as {_escape(who)}{_escape(org)}")
+        self.checker_label.setToolTip("Change in File › Settings (Ctrl+,)")
 
     # ----------------------------------------------------------------- view
     def zoom(self, step: int) -> None:

@@ -139,6 +139,7 @@ def drive():
     settings = json.loads(Path(os.environ["ANNOTATOR_SETTINGS"]).read_text())
     assert (settings["checker"], settings["organisation"], settings["welcome_shown"]) == (
         "Sam Okafor", "Example Fact Desk", True), settings
+    assert "Sam Okafor" in widget("checkerLabel").text()
     step("welcome and identity", checker=settings["checker"],
          organisation=settings["organisation"])
 
