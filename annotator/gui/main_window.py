@@ -904,9 +904,10 @@ class MainWindow(QMainWindow):
     def show_identity(self) -> None:
         """Who the edits are recorded as, in the status bar."""
         settings = self.session.settings
-        who = settings.checker or "nobody named"
         org = f" · {settings.organisation}" if settings.organisation else ""
-        self.checker_label.setText(f"Checking as {_escape(who)}{_escape(org)}")
+        self.checker_label.setText(
+            f"Checking as {_escape(settings.checker)}{_escape(org)}" if settings.checker
+            else "No checker name (File › Settings)")
         self.checker_label.setToolTip("Change in File › Settings (Ctrl+,)")
 
     # ----------------------------------------------------------------- view

@@ -16,6 +16,7 @@ from annotator.core.export.report import render_report_html
 from annotator.core.model import Verdict
 from annotator.core.offsets import Utf16Map
 from annotator.core.verdict_style import blend, look, strength
+from annotator.gui.article_view import ALTERNATE
 from annotator.gui.claim_model import CLAIM_ID_ROLE
 from annotator.gui.palette import CSS_UNDERLINE
 from tests.gui.conftest import wait_for_article
@@ -207,10 +208,31 @@ def test_the_app_and_the_report_draw_each_verdict_alike(window, qtbot, db_path):
         background, underline, colour = css[verdict.value]
         assert CSS_UNDERLINE[fmt.underlineStyle()] == underline, verdict
         assert fmt.underlineColor().name().upper() == colour.upper(), verdict
-        expected = background if claim.reviewed else blend(
-            background, view.palette().base().color().name(), strength(claim.score))
-        assert fmt.background().color().name().upper() == expected.upper(), verdict
+        base = view.palette().base().color().name()
+        expected = background if claim.reviewed else blend(background, base,
+                                                            strength(claim.score))
+        # every other claim of a run of touching claims keeps part of its tint
+        lighter = blend(expected, base, ALTERNATE)
+        assert fmt.background().color().name().upper() in (expected.upper(), lighter.upper())
         assert look(verdict).tint.upper() == background.upper()
+
+
+def test_touching_claims_do_not_merge_into_one_highlight(window, qtbot):
+    view = window.article_view
+    mapping = Utf16Map(view.article_text())
+    claims = [c for c in visible_claims(window) if c.check_worthy]
+    pairs = [(a, b) for a, b in zip(claims, claims[1:])
+             if 0 < b.start - a.end <= 1 and a.verdict is b.verdict]
+    assert pairs
+
+    def background(claim):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(mapping.to_utf16(claim.start) + 2)
+        return cursor.charFormat().background().color().name()
+
+    for a, b in pairs:
+        if strength(a.score) == strength(b.score):
+            assert background(a) != background(b), (a.number, b.number)
 
 
 def test_search_counts_in_words_and_shows_the_matching_note(window, qtbot):
