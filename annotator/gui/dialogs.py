@@ -278,7 +278,7 @@ class HelpDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         layout = QVBoxLayout(self)
         intro = QLabel("<b>The checking loop:</b> J / K to move between claims, N for the next "
-                       "unreviewed one, 1 verified · 2 disputed · 3 unsourced · 0 unreviewed, "
+                       "unreviewed one, P for priority order, 1 verified · 2 disputed · 3 unsourced · 0 unreviewed, "
                        "Enter to write a note (Esc to leave it), E to add evidence. Every change "
                        "is saved at once; Ctrl+Z undoes it.")
         intro.setWordWrap(True)

@@ -120,7 +120,10 @@ class MainWindow(QMainWindow):
         self.claim_list.setWordWrap(False)
         header = self.claim_list.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.Stretch)
-        for column, width in ((0, 34), (1, 100), (3, 46), (4, 80), (5, 112)):
+        metrics = self.claim_list.fontMetrics()
+        for column, width in ((0, metrics.horizontalAdvance("9999") + 14), (1, 108),
+                              (3, metrics.horizontalAdvance("added by hand") + 14),
+                              (4, 80), (5, 112)):
             self.claim_list.setColumnWidth(column, width)
 
         self.verdict_filter = QComboBox()
