@@ -60,6 +60,7 @@ def run_gui(paths: Sequence[str] = (), db_path: str | None = None,
         QMessageBox.critical(None, "Annotator", str(exc))
         return exc.exit_code
     window.show()
+    window.activateWindow()  # the keyboard to the window (X without a window manager too)
     settings = window.session.settings
     if not settings.welcome_shown and not screenshot:
         from annotator.gui.dialogs import WelcomeDialog

@@ -1,6 +1,6 @@
 """A checker's first hour, run as the real app on a real X display.
 
-    QT_QPA_PLATFORM=xcb DISPLAY=:N python tests/gui/first_hour_app.py LIBRARY OUT.json
+    QT_QPA_PLATFORM=xcb DISPLAY=:N python tests/gui/first_hour_app.py LIBRARY OUT.json [FILE]
 
 Starts Annotator the way `annotator` does (`run_gui`: welcome dialog, sample
 article, language model), then acts only through input events: QTest key
@@ -8,7 +8,8 @@ presses sent to whatever widget has the keyboard (QApplication.focusWidget()),
 as X would deliver them. No method of the window or the session is called.
 Every step is checked on screen (widgets' state) or in the SQLite file, read
 with the sqlite3 module as another program would. Prints one line per step
-and writes the steps to OUT.json; exits 0 when all passed.
+and writes the steps to OUT.json; exits 0 when all passed. Given a FILE, it
+checks the next start instead (no welcome, keys on the new article's claims).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 DB = Path(sys.argv[1])
 OUT = Path(sys.argv[2])
+FILES = sys.argv[3:]  # a relaunch with FILE arguments
 STEPS: list[dict] = []
 START = time.monotonic()
 
@@ -301,6 +303,32 @@ def drive():
     yield from key(Qt.Key_Q, Qt.ControlModifier)  # Quit: the app's own exit path
 
 
+def relaunch():
+    """The next start, with a FILE: no welcome, the keyboard on the new article's
+    first claim; J moves and R (no earlier review) types nothing anywhere."""
+    yield from wait("the new article's claims", lambda: db(
+        "SELECT count(*) FROM articles")[0][0] == 2, 90)
+    yield from wait("the first claim selected", lambda: current_claim_id() is not None
+                    and widget("claimList").currentIndex().row() == 0 and db(
+                        "SELECT article_id FROM claims WHERE id = ?",
+                        current_claim_id())[0][0] == 2, 60)
+    yield from wait(f"the claim list to have the keyboard ({QApplication.focusWidget()}, "
+                    f"{QApplication.activeWindow()})",
+                    lambda: QApplication.focusWidget() is widget("claimList"), 10)
+    assert not any(w.objectName() == "welcomeDialog" and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
+    yield from key("j")
+    assert widget("claimList").currentIndex().row() == 1
+    yield from key("r")
+    assert widget("libraryFilter").text() == ""
+    assert "not been checked elsewhere" in status(), status()
+    step("relaunch with a FILE: keys on the claims", claim=current_claim_id(),
+         status=status())
+    step("all steps passed")
+    OUT.write_text(json.dumps({"ok": True, "steps": STEPS}, indent=1))
+    yield from key(Qt.Key_Q, Qt.ControlModifier)
+
+
 def _closed(dialog) -> bool:
     try:
         return not dialog.isVisible()
@@ -331,7 +359,7 @@ def run() -> int:
 
     make_application()
 
-    script = drive()
+    script = relaunch() if FILES else drive()
     ticker = QTimer()
     ticker.setInterval(20)
 
@@ -348,7 +376,7 @@ def run() -> int:
 
     ticker.timeout.connect(tick)
     ticker.start()
-    code = run_gui(db_path=str(DB))
+    code = run_gui(FILES, db_path=str(DB))
     passed = bool(STEPS) and STEPS[-1]["step"] == "all steps passed"
     return 0 if passed and code == 0 else (code or 1)
 

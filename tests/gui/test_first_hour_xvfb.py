@@ -4,7 +4,9 @@ The app runs in its own process exactly as `annotator` starts it, on a new
 library and with no settings: welcome and identity prompts, the sample
 article, J/K/1/2/3/N/P/U/E/Delete/Ctrl+Z/Ctrl+F/Ctrl+Return by key presses
 only, and a PDF report exported through the save dialog. The script
-(`first_hour_app.py`) checks every step on screen or in SQLite.
+(`first_hour_app.py`) checks every step on screen or in SQLite. Then the app
+starts again with a FILE: no welcome, and the keys act on the new article's
+claims at once (nothing typed into the library filter).
 """
 
 from __future__ import annotations
@@ -69,3 +71,19 @@ def test_first_hour_on_a_real_display(xvfb_display, tmp_path):
     assert names[0] == "welcome and identity" and names[-1] == "all steps passed", log
     assert "PDF report exported" in names
     print(f"first hour: {len(names)} steps in {elapsed:.1f} s")
+
+    # The next start, with a FILE given: same settings, same library.
+    article = tmp_path / "council.txt"
+    article.write_text(
+        "Council tax will rise by 4.99 per cent in April, the council said on Monday.\n"
+        "A source close to the leader said the rise could reach 8 per cent next year.\n"
+        "Unemployment in the borough fell to 3.1 per cent in 2024, official figures show.\n",
+        encoding="utf-8")
+    again = tmp_path / "again.json"
+    proc = subprocess.run([sys.executable, str(HERE / "first_hour_app.py"),
+                           str(tmp_path / "library.sqlite"), str(again), str(article)],
+                          env=env, capture_output=True, text=True, timeout=150)
+    log = proc.stdout[-6000:] + proc.stderr[-6000:]
+    assert proc.returncode == 0, log
+    steps = [s["step"] for s in json.loads(again.read_text())["steps"]]
+    assert steps == ["relaunch with a FILE: keys on the claims", "all steps passed"], log
