@@ -6,7 +6,8 @@ For each theme (light, dark) and each screen size (1280x720, 1920x1080) it
 starts Xvfb at that size, runs the app on the sample article (and a few
 Wikinews articles when ../shared/samples has them) with a throw-away library
 and settings, checks a few claims by key presses like a checker, and saves the
-main window, the settings dialog and the search dialog. Then one review report
+main window, and the settings and search dialogs over it (the whole screen).
+Then one review report
 (PDF) is exported from the app and its first two pages are rendered. PNGs are
 reduced to 256 colours so each stays a few hundred KB at most.
 
@@ -147,10 +148,22 @@ def shoot(theme: str, width: int, height: int, out: Path, home: Path, report: bo
     pump(0.8)
     wait(lambda: window.session.tasks.ops_pending == 0)
 
-    def grab(name: str, widget) -> None:
+    def grab(name: str, widget, screen: bool = False) -> None:
+        """Save a widget, or the whole screen (a dialog over the window)."""
         pump(0.5)
         path = out / f"{name}-{width}x{height}-{theme}.png"
-        widget.grab().save(str(path))
+        if screen:
+            pixmap = widget.screen().grabWindow(0)
+            # Xvfb has no window manager to draw the dialog's frame: outline it.
+            from PySide6.QtGui import QColor, QPainter, QPen
+
+            painter = QPainter(pixmap)
+            painter.setPen(QPen(QColor("#888888"), 2))
+            painter.drawRect(widget.frameGeometry().adjusted(-1, -1, 0, 0))
+            painter.end()
+        else:
+            pixmap = widget.grab()
+        pixmap.save(str(path))
         optimise(path)
         print("wrote", path)
 
@@ -167,14 +180,14 @@ def shoot(theme: str, width: int, height: int, out: Path, home: Path, report: bo
     settings = SettingsDialog(window.session.settings, window)
     settings.show()
     settings.adjustSize()
-    grab("settings", settings)
+    grab("settings", settings, screen=True)
     settings.close()
 
     search = SearchDialog(window.session, window)
     search.show()
     QTest.keyClicks(search.query, "Mirror")
     wait(lambda: search.results.rowCount() > 0, 20)
-    grab("search", search)
+    grab("search", search, screen=True)
     search.close()
 
     if report:

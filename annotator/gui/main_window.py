@@ -607,7 +607,7 @@ class MainWindow(QMainWindow):
             self.panel.set_claim(self.panel.claim, matches)
             self._update_actions()
 
-    def _apply_claim(self, claim: Claim) -> None:  # noqa: C901
+    def _apply_claim(self, claim: Claim) -> None:
         """A claim's new state, wherever it shows."""
         if claim.article_id != self._article_id:
             return
