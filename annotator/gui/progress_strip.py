@@ -104,8 +104,10 @@ class ProgressStrip(QWidget):
         if todo:
             parts.append(f"{todo}&nbsp;to&nbsp;do")
         self.figures.setText(" · ".join(parts))
-        self.setToolTip(", ".join(
-            f"{self.counts[v]} {v.label.lower()}" for v in VERDICT_ORDER))
+        summary = f"{reviewed} of {self.total} claims reviewed: " + ", ".join(
+            f"{self.counts[v]} {v.label.lower()}" for v in VERDICT_ORDER)
+        self.setToolTip(summary)
+        self.setAccessibleName(summary)
         self.bar.counts, self.bar.total = self.counts, self.total
         self.bar.setVisible(self.total > 0)
         self.bar.update()
