@@ -54,24 +54,37 @@ def run_gui(paths: Sequence[str] = (), db_path: str | None = None,
         # Say so, but still open the window with whatever else was asked for.
         print(f"annotator: error: {missing[0]}: no such file", file=sys.stderr)
     try:
-        # Only the first run (the default library) or articles to import create a
-        # library; a mistyped --db is an error, never a new empty library.
+        # Only the first run (the default library, or any library before the
+        # welcome was ever shown) or articles to import create a library; a
+        # mistyped --db later on is an error, never a new empty library.
         opened = [p for p in paths if p not in missing]
+        first_run = not Settings.load().welcome_shown
         window = create_window(db_path=db_path, paths=opened,
-                               create=db_path is None or bool(opened))
+                               create=db_path is None or bool(opened) or first_run)
     except AnnotatorError as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "Annotator", str(exc))
         return exc.exit_code
     window.show()
+    window.activateWindow()  # the keyboard to the window (X without a window manager too)
     settings = window.session.settings
     if not settings.welcome_shown and not screenshot:
         from annotator.gui.dialogs import WelcomeDialog
 
-        welcome = WelcomeDialog(window)
-        welcome.show()  # not modal: the window fills in behind it
-        settings.welcome_shown = True
-        window.session.save_settings(settings)
+        welcome = WelcomeDialog(settings, window)
+
+        def done(result: int) -> None:
+            import dataclasses
+
+            new = dataclasses.replace(window.session.settings, welcome_shown=True)
+            if result:
+                new.checker, new.organisation = welcome.identity()
+            window.session.save_settings(new)
+            window.show_identity()
+            window._return_focus()  # the keyboard goes to the claim list
+
+        welcome.finished.connect(done)
+        welcome.open()  # window-modal: the window fills in behind it
     if missing:
         QTimer.singleShot(0, lambda: window.show_error(f"{missing[0]}: no such file"))
     if screenshot:

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidge
 
 from annotator.core.model import Claim, Verdict
 from annotator.core.offsets import Utf16Map
+from annotator.core.verdict_style import blend, claim_tint, strength
+
+ALTERNATE = 0.6  # tint kept by every other claim of a run of touching claims
 from annotator.gui.palette import VerdictStyle, style_for
 
 
@@ -39,6 +42,7 @@ class ArticleView(QPlainTextEdit):
         self._starts: list[int] = []
         self._ordered: list[Claim] = []
         self._selected: int | None = None
+        self._alternate: set[int] = set()
         self._dark = False
 
     # ------------------------------------------------------------------ text
@@ -50,7 +54,16 @@ class ArticleView(QPlainTextEdit):
         self._starts = []
         self._selected = None
         self.setExtraSelections([])
+        # A fresh document in the plain format: setPlainText() would otherwise
+        # paint the whole text in the char format under the old cursor (the
+        # previously selected claim's highlight).
+        self.setTextCursor(QTextCursor(self.document()))
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        self.setCurrentCharFormat(QTextCharFormat())
 
     def article_text(self) -> str:
         return self._text
@@ -63,6 +76,7 @@ class ArticleView(QPlainTextEdit):
         """Replace every highlight in one edit block."""
         self._claims = {c.id: c for c in claims}
         self._reindex()
+        self._alternate = self._neighbours()
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         cursor.select(QTextCursor.Document)
@@ -71,7 +85,8 @@ class ArticleView(QPlainTextEdit):
         for claim in self._ordered:
             if claim.removed or claim.end <= claim.start:
                 continue
-            key = (claim.verdict, claim.check_worthy, claim.kind)
+            key = (claim.verdict, claim.check_worthy, claim.kind, strength(claim.score),
+                   claim.id in self._alternate)
             fmt = formats.get(key)
             if fmt is None:
                 fmt = formats[key] = self._format(claim)
@@ -84,8 +99,11 @@ class ArticleView(QPlainTextEdit):
         """Repaint one claim after its verdict changed."""
         old = self._claims.get(claim.id)
         self._claims[claim.id] = claim
-        if old is None or (old.start, old.end) != (claim.start, claim.end):
-            self._reindex()
+        if old is None or (old.start, old.end, old.removed, _highlighted(old)) != (
+                claim.start, claim.end, claim.removed, _highlighted(claim)):
+            # which claims touch which changed: repaint them all (one edit block)
+            self.set_claims(list(self._claims.values()))
+            return
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         if old is not None:
@@ -96,6 +114,25 @@ class ArticleView(QPlainTextEdit):
         if self._selected == claim.id:
             self._outline(claim)
 
+    def _neighbours(self) -> set[int]:
+        """Claims that follow a highlighted claim with only a space or a line
+        break between them: they are tinted lighter, every other one, so two
+        such claims never read as one continuous highlight."""
+        alternate: set[int] = set()
+        previous_end, previous_alt = None, False
+        for claim in self._ordered:
+            if not _highlighted(claim):
+                continue
+            start, end = _trimmed(self._text, claim.start, claim.end)
+            touching = (previous_end is not None and start >= previous_end
+                        and len(self._text[previous_end:start]) <= 2
+                        and not self._text[previous_end:start].strip())
+            alt = touching and not previous_alt
+            if alt:
+                alternate.add(claim.id)
+            previous_end, previous_alt = end, alt
+        return alternate
+
     def _reindex(self) -> None:
         self._ordered = sorted((c for c in self._claims.values() if c.end > c.start),
                                key=lambda c: (c.start, c.end))
@@ -104,8 +141,9 @@ class ArticleView(QPlainTextEdit):
     def _apply(self, cursor: QTextCursor, claim: Claim, fmt: QTextCharFormat,
                replace: bool = False) -> None:
         length = self.document().characterCount() - 1
-        start = min(self._map.to_utf16(claim.start), length)
-        end = min(self._map.to_utf16(claim.end), length)
+        begin, finish = _trimmed(self._text, claim.start, claim.end)
+        start = min(self._map.to_utf16(begin), length)
+        end = min(self._map.to_utf16(finish), length)
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.KeepAnchor)
         if replace:
@@ -120,7 +158,11 @@ class ArticleView(QPlainTextEdit):
             fmt.setForeground(QColor(style.muted_text))
             fmt.setFontItalic(True)
             return fmt
-        fmt.setBackground(QColor(style.background))
+        base = self.palette().base().color().name()
+        background = claim_tint(claim.verdict, claim.score, self._dark, base)
+        if claim.id in self._alternate:
+            background = blend(background, base, ALTERNATE)
+        fmt.setBackground(QColor(background))
         fmt.setUnderlineStyle(style.underline)
         fmt.setUnderlineColor(QColor(style.underline_colour))
         return fmt
@@ -145,8 +187,9 @@ class ArticleView(QPlainTextEdit):
             return
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._map.to_utf16(claim.start))
-        cursor.setPosition(self._map.to_utf16(claim.end), QTextCursor.KeepAnchor)
+        begin, finish = _trimmed(self._text, claim.start, claim.end)
+        cursor.setPosition(self._map.to_utf16(begin))
+        cursor.setPosition(self._map.to_utf16(finish), QTextCursor.KeepAnchor)
         selection.cursor = cursor
         fmt = QTextCharFormat()
         style = style_for(claim.verdict, self._dark)
@@ -229,10 +272,27 @@ def _utf16_map(text: str) -> Utf16Map:
     return Utf16Map(text)
 
 
+def _highlighted(claim: Claim) -> bool:
+    """Whether a claim is painted with a background (not removed, not muted)."""
+    return (not claim.removed and claim.end > claim.start
+            and (claim.check_worthy or claim.verdict is not Verdict.UNREVIEWED))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A claim's span without its outer whitespace, so two claims that follow
+    each other show as two highlights, not one continuous band."""
+    while start < end and start < len(text) and text[start].isspace():
+        start += 1
+    while end > start and end <= len(text) and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _tooltip(claim: Claim) -> str:
     from html import escape
 
-    lines = [f"<b>{escape(claim.verdict.label)}</b> · score {claim.score:.2f} · "
+    score = "added by hand" if claim.origin == "manual" else f"score {claim.score:.2f}"
+    lines = [f"<b>#{claim.number} {escape(claim.verdict.label)}</b> · {score} · "
              f"{escape(claim.claim_type.replace('_', ' '))}"]
     attribution = claim.attribution
     if attribution.kind.value != "none":

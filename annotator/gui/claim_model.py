@@ -11,6 +11,14 @@ from annotator.gui.palette import style_for
 
 CLAIM_ID_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
+PRIORITY_ROLE = Qt.UserRole + 3
+
+
+def priority_key(claim: Claim) -> tuple:
+    """Priority order: suggested "unsourced" first, then by check-worthiness
+    (highest first); hand-added claims count as fully check-worthy."""
+    score = 1.0 if claim.origin == "manual" else claim.score
+    return (claim.suggested_verdict != "unsourced", -score, claim.start, claim.id)
 
 
 class _ListTableModel(QAbstractTableModel):
@@ -40,13 +48,19 @@ class ClaimTableModel(_ListTableModel):
         super().__init__(parent)
         self._claims: list[Claim] = []
         self._rows: dict[int, int] = {}
+        self._priority: dict[int, int] = {}
         self.dark = False
 
     def set_claims(self, claims: list[Claim]) -> None:
         self.beginResetModel()
         self._claims = list(claims)
         self._rows = {c.id: i for i, c in enumerate(self._claims)}
+        self._rank()
         self.endResetModel()
+
+    def _rank(self) -> None:
+        ordered = sorted(self._claims, key=priority_key)
+        self._priority = {c.id: i for i, c in enumerate(ordered)}
 
     def update_claim(self, claim: Claim) -> None:
         row = self._rows.get(claim.id)
@@ -75,11 +89,13 @@ class ClaimTableModel(_ListTableModel):
         if role == CLAIM_ID_ROLE:
             return claim.id
         if role == SORT_ROLE:
-            return (index.row(), list(Verdict).index(claim.verdict), claim.start, claim.score,
+            return (claim.number, list(Verdict).index(claim.verdict), claim.start, claim.score,
                     claim.claim_type, claim.attribution.kind.value)[column]
+        if role == PRIORITY_ROLE:
+            return self._priority.get(claim.id, 0)
         if role == Qt.DisplayRole:
             if column == 0:
-                return str(index.row() + 1)
+                return str(claim.number)
             if column == 1:
                 style = style_for(claim.verdict, self.dark)
                 return f"{style.symbol} {claim.verdict.label}"
@@ -94,7 +110,7 @@ class ClaimTableModel(_ListTableModel):
                     flags.append(claim.kind.value if claim.kind.value != "sentence" else "below threshold")
                 return (f"[{', '.join(flags)}] " if flags else "") + text
             if column == 3:
-                return f"{claim.score:.2f}"
+                return "added by hand" if claim.origin == "manual" else f"{claim.score:.2f}"
             if column == 4:
                 return claim.claim_type.replace("_", " ")
             if column == 5:
@@ -102,6 +118,9 @@ class ClaimTableModel(_ListTableModel):
                 return a.kind.value if not a.speaker else f"{a.kind.value}: {a.speaker}"
         if role == Qt.ToolTipRole and column == 2:
             return claim.text
+        if role == Qt.ToolTipRole and column == 3:
+            return ("Added by hand: no check-worthiness score" if claim.origin == "manual" else
+                    "Check-worthiness: how likely the sentence holds a claim worth checking")
         if role == Qt.ForegroundRole and column == 1:
             return QBrush(QColor(style_for(claim.verdict, self.dark).colour))
         if role == Qt.ForegroundRole and (claim.removed or not claim.check_worthy):
@@ -121,6 +140,13 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         self.claim_type: str | None = None
         self.attribution: str | None = None
         self.text = ""
+        self.priority = False
+
+    def set_priority(self, on: bool) -> None:
+        """Priority order (see `priority_key`) or article order; the view then
+        sorts by column 0 ascending."""
+        self.priority = on
+        self.setSortRole(PRIORITY_ROLE if on else SORT_ROLE)
 
     def set_filters(self, verdict=None, claim_type=None, attribution=None, text="") -> None:
         self.verdict, self.claim_type, self.attribution = verdict, claim_type, attribution
@@ -135,7 +161,12 @@ class ClaimFilterProxy(QSortFilterProxyModel):
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         # The source list is already in article order: "#" ascending needs no
         # sort at all (sorting 10,000 rows through data() takes half a second).
-        if column == 0 and order == Qt.AscendingOrder:
+        if self.priority and column != 0:  # a header clicked: that column's order
+            self.priority = False
+            self.setSortRole(SORT_ROLE)
+        if self.priority:
+            super().sort(0, Qt.AscendingOrder)
+        elif column == 0 and order == Qt.AscendingOrder:
             super().sort(-1)
         else:
             super().sort(column, order)

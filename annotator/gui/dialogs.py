@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-    QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QTableWidget,
+    QHeaderView, QLabel, QLineEdit, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QCheckBox,
 )
 
@@ -51,8 +51,34 @@ class EvidenceDialog(QDialog):
         return self.url.text().strip(), self.title.text().strip(), self.note.text().strip()
 
 
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve")
+
+
+def count_words(count: int, noun: str, plural: str | None = None) -> str:
+    """`3 claims`, in words up to twelve: "one claim", "two articles"."""
+    number = _WORDS[count] if 0 <= count < len(_WORDS) else f"{count:,}"
+    return f"{number} {noun if count == 1 else (plural or noun + 's')}"
+
+
+def search_summary(text: str, results) -> str:
+    if not text.strip():
+        return ""
+    if not results:
+        return f"No claim or note holds “{text.strip()}”."
+    articles = len({r.article_id for r in results})
+    in_notes = sum(1 for r in results if text.strip().casefold() in (r.note or "").casefold())
+    summary = (f"{count_words(len(results), 'claim')} in {count_words(articles, 'article')}"
+               .capitalize())
+    if in_notes:
+        summary += f" ({count_words(in_notes, 'match', 'matches')} in the note)"
+    return summary + ". Enter opens the selected claim."
+
+
 class SearchDialog(QDialog):
     """Search claims and notes in every article; Enter opens the chosen one."""
+
+    COLUMNS = ("Verdict", "Article", "Claim", "Note")
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -66,9 +92,25 @@ class SearchDialog(QDialog):
         self.query = QLineEdit()
         self.query.setObjectName("searchQuery")
         self.query.setPlaceholderText("Words to find in claims and notes…")
-        self.results = QListWidget()
+        self.query.setClearButtonEnabled(True)
+        self.results = QTableWidget(0, len(self.COLUMNS))
         self.results.setObjectName("searchResults")
+        self.results.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.results.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.results.verticalHeader().hide()
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # columns fit
+        self.results.setTextElideMode(Qt.ElideRight)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        self.results.setColumnWidth(1, 170)
         self.status = QLabel()
+        self.status.setObjectName("searchStatus")
         layout.addWidget(self.query)
         layout.addWidget(self.results)
         layout.addWidget(self.status)
@@ -79,7 +121,7 @@ class SearchDialog(QDialog):
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self.query.returnPressed.connect(self._enter)
         self.results.itemActivated.connect(self._choose)
-        self.resize(720, 460)
+        self.resize(900, 520)
 
     def run_search(self) -> None:
         text = self.query.text()
@@ -92,19 +134,29 @@ class SearchDialog(QDialog):
     def _show_results(self, text: str, results) -> None:
         if text != self._asked:
             return  # an answer to an older query
-        self.results.clear()
-        for r in results:
-            item = QListWidgetItem(f"{r.verdict.label:<10}  {r.article_title[:40]} — {r.text}")
-            item.setToolTip(r.text)
-            item.setData(Qt.UserRole, (r.article_id, r.claim_id))
-            self.results.addItem(item)
-        articles = len({r.article_id for r in results})
-        self.status.setText(f"{len(results)} claims in {articles} articles" if text.strip() else "")
+        self.results.setRowCount(0)
+        self.results.setRowCount(len(results))
+        needle = text.strip().casefold()
+        for row, r in enumerate(results):
+            note = r.note or ""
+            note_shown = note if needle and needle in note.casefold() else ""
+            values = (r.verdict.label, r.article_title, _clip(r.text, 280), _clip(note_shown, 280))
+            tips = (r.verdict.label, r.article_title, r.text, note or "(no note)")
+            for column, (value, tip) in enumerate(zip(values, tips)):
+                item = QTableWidgetItem(value)
+                item.setToolTip(tip)
+                item.setData(Qt.UserRole, (r.article_id, r.claim_id))
+                self.results.setItem(row, column, item)
+        self.results.resizeRowsToContents()
+        self.status.setText(search_summary(text, results))
         if results:
-            self.results.setCurrentRow(0)
+            self.results.setCurrentCell(0, 2)
         if self._choose_when_ready and results:
             self._choose(self.results.currentItem())
         self._choose_when_ready = False
+
+    def count(self) -> int:
+        return self.results.rowCount()
 
     def _enter(self) -> None:
         if self._timer.isActive() or self._asked != self.query.text():
@@ -116,17 +168,21 @@ class SearchDialog(QDialog):
         if item is not None:
             self._choose(item)
 
-    def _choose(self, item: QListWidgetItem) -> None:
+    def _choose(self, item: QTableWidgetItem) -> None:
         self.chosen = item.data(Qt.UserRole)
         self.accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() in (Qt.Key_Down, Qt.Key_Up) and self.query.hasFocus():
             row = self.results.currentRow() + (1 if event.key() == Qt.Key_Down else -1)
-            if 0 <= row < self.results.count():
-                self.results.setCurrentRow(row)
+            if 0 <= row < self.results.rowCount():
+                self.results.setCurrentCell(row, 2)
             return
         super().keyPressEvent(event)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 class HistoryDialog(QDialog):
@@ -163,12 +219,19 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
         self._settings = settings
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setSpacing(10)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(8)
+        form.setHorizontalSpacing(14)
+        outer.addLayout(form)
         self.checker = QLineEdit(settings.checker)
         self.checker.setObjectName("settingsChecker")
+        self.checker.setPlaceholderText("Your name, kept in each claim's history")
         self.organisation = QLineEdit(settings.organisation)
         self.organisation.setObjectName("settingsOrganisation")
-        self.organisation.setPlaceholderText("Named as the author of ClaimReview exports")
+        self.organisation.setPlaceholderText("Heads the report; signs ClaimReview exports")
         self.use_model_threshold = QCheckBox("Use the trained model's threshold")
         self.use_model_threshold.setChecked(settings.threshold is None)
         self.threshold = QDoubleSpinBox()
@@ -198,11 +261,14 @@ class SettingsDialog(QDialog):
         note = QLabel("The threshold applies to articles analysed from now on; the theme "
                       "on the next start.")
         note.setWordWrap(True)
+        note.setStyleSheet("color:gray")
         form.addRow(note)
+        outer.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        outer.addWidget(buttons)
+        self.setMinimumWidth(600)
 
     def settings(self) -> Settings:
         return Settings(
@@ -219,7 +285,7 @@ class HelpDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         layout = QVBoxLayout(self)
         intro = QLabel("<b>The checking loop:</b> J / K to move between claims, N for the next "
-                       "unreviewed one, 1 verified · 2 disputed · 3 unsourced · 0 unreviewed, "
+                       "unreviewed one, P for priority order, 1 verified · 2 disputed · 3 unsourced · 0 unreviewed, "
                        "Enter to write a note (Esc to leave it), E to add evidence. Every change "
                        "is saved at once; Ctrl+Z undoes it.")
         intro.setWordWrap(True)
@@ -241,12 +307,10 @@ class HelpDialog(QDialog):
         self.resize(640, 640)
 
 
-
-
 class WelcomeDialog(QDialog):
-    """First run: the workflow in a few lines, and the sample article to try it on."""
+    """First run: who is checking (skippable), the workflow in a few lines."""
 
-    def __init__(self, parent=None):
+    def __init__(self, settings: Settings, parent=None):
         super().__init__(parent)
         self.setObjectName("welcomeDialog")
         self.setWindowTitle("Welcome to Annotator")
@@ -256,7 +320,8 @@ class WelcomeDialog(QDialog):
             "<p>The sample article is open. Every check-worthy claim is highlighted; "
             "the panel on the right says why it was flagged and who makes it.</p>"
             "<ol>"
-            "<li><b>J</b> / <b>K</b> move between claims (<b>N</b>: next unreviewed).</li>"
+            "<li><b>J</b> / <b>K</b> move between claims (<b>N</b>: next unreviewed, "
+            "<b>P</b>: priority order).</li>"
             "<li><b>1</b> verified · <b>2</b> disputed · <b>3</b> unsourced · <b>0</b> undo the "
             "verdict. <b>U</b> accepts a suggestion.</li>"
             "<li><b>Enter</b> writes a note, <b>E</b> adds an evidence link.</li>"
@@ -264,15 +329,41 @@ class WelcomeDialog(QDialog):
             "<li><b>File › Export</b> writes a CSV or a review report for your editor.</li>"
             "</ol>"
             "<p>Everything is saved the moment you do it. <b>Ctrl+Z</b> undoes any edit; "
-            "<b>F1</b> lists every shortcut. Set your name in <b>File › Settings</b>.</p>")
+            "<b>F1</b> lists every shortcut.</p>")
         text.setWordWrap(True)
         text.setTextFormat(Qt.RichText)
         layout.addWidget(text)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
-        buttons.button(QDialogButtonBox.Ok).setText("Start checking")
+        who = QLabel("<b>Who is checking?</b> Your name goes into each claim's history; the "
+                     "organisation heads the report and signs ClaimReview exports. "
+                     "You can change both later in <b>File › Settings</b>.")
+        who.setWordWrap(True)
+        layout.addWidget(who)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.checker = QLineEdit(settings.checker)
+        self.checker.setObjectName("welcomeChecker")
+        self.checker.setPlaceholderText("Your name, e.g. Sam Okafor")
+        self.organisation = QLineEdit(settings.organisation)
+        self.organisation.setObjectName("welcomeOrganisation")
+        self.organisation.setPlaceholderText("e.g. Example News fact-check desk")
+        form.addRow("Your &name", self.checker)
+        form.addRow("&Organisation", self.organisation)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox()
+        start = buttons.addButton("Start checking", QDialogButtonBox.AcceptRole)
+        start.setObjectName("welcomeStart")
+        start.setDefault(True)
+        skip = buttons.addButton("Skip for now", QDialogButtonBox.RejectRole)
+        skip.setObjectName("welcomeSkip")
         buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 0)
+        self.checker.setFocus()
+        self.checker.selectAll()
+        self.setMinimumWidth(560)
+
+    def identity(self) -> tuple[str, str]:
+        return self.checker.text().strip(), self.organisation.text().strip()
 
 
 class MergeConflictsDialog(QDialog):

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QMainWindow, QMessageBox, QProgressBar, QSplitter, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QFileDialog,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPlainTextEdit,
+    QProgressBar, QSplitter, QTableView, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Claim, Verdict
 from annotator.gui.article_view import ArticleView
-from annotator.gui.claim_model import ArticleListModel, ClaimFilterProxy, ClaimTableModel
+from annotator.gui.claim_model import (
+    CLAIM_ID_ROLE, ArticleListModel, ClaimFilterProxy, ClaimTableModel,
+)
 from annotator.gui.dialogs import EvidenceDialog, HelpDialog, HistoryDialog, SearchDialog, SettingsDialog
 from annotator.gui.palette import style_for
+from annotator.gui.progress_strip import ProgressStrip
 from annotator.gui.session import Session
 
 ORG, APP = "annotator", "annotator"
@@ -34,6 +37,7 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         self.dark = _system_is_dark(session.settings.theme)
         self._article_id: int | None = None
+        self._article = None  # the Article shown (title and date name its exports)
         self._show_all = False
         self._pending_select: int | None = None
         self._load_token = 0  # bumped per opened article; stale staged loads check it
@@ -50,6 +54,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_state()
         self._show_read_only_banner()
+        self.claim_list.setFocus()  # J, K, 1, 2, 3... work from the first key press
+        self._update_actions()
         self.refresh_library()
 
     def _show_read_only_banner(self) -> None:
@@ -97,7 +103,7 @@ class MainWindow(QMainWindow):
         library_layout.addWidget(QLabel("<b>Library</b>"))
         library_layout.addWidget(self.library_filter)
         library_layout.addWidget(self.library_view)
-        library_box.setMinimumWidth(240)
+        library_box.setMinimumWidth(180)
 
         self.article_title = QLabel()
         self.article_title.setObjectName("articleTitle")
@@ -129,10 +135,16 @@ class MainWindow(QMainWindow):
         self.claim_list.setSortingEnabled(True)
         self.claim_list.sortByColumn(0, Qt.AscendingOrder)
         self.claim_list.verticalHeader().hide()
+        # Compact rows: a 720-pixel-high window still lists ten claims or more.
+        self.claim_list.verticalHeader().setDefaultSectionSize(
+            self.claim_list.fontMetrics().height() + 8)
         self.claim_list.setWordWrap(False)
         header = self.claim_list.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.Stretch)
-        for column, width in ((0, 34), (1, 100), (3, 46), (4, 80), (5, 112)):
+        metrics = self.claim_list.fontMetrics()
+        for column, width in ((0, metrics.horizontalAdvance("9999") + 14), (1, 108),
+                              (3, metrics.horizontalAdvance("added by hand") + 14),
+                              (4, 80), (5, 112)):
             self.claim_list.setColumnWidth(column, width)
 
         self.verdict_filter = QComboBox()
@@ -164,11 +176,15 @@ class MainWindow(QMainWindow):
         filters.addWidget(self.show_all_box)
         filters.addStretch(1)
 
-        self.claims_label = QLabel()
+        self.progress_strip = ProgressStrip()
+        self.progress_strip.set_dark(self.dark)
+        self.order_label = QLabel()
+        self.order_label.setObjectName("orderLabel")
+        filters.addWidget(self.order_label)
         claims_box = QWidget()
         claims_layout = QVBoxLayout(claims_box)
         claims_layout.setContentsMargins(0, 6, 6, 0)
-        claims_layout.addWidget(self.claims_label)
+        claims_layout.addWidget(self.progress_strip)
         claims_layout.addLayout(filters)
         claims_layout.addWidget(self.claim_list)
 
@@ -176,12 +192,16 @@ class MainWindow(QMainWindow):
 
         self.panel = VerdictPanel()
         self.panel.dark = self.dark
+        # The note and the evidence list may shrink on small screens (they scroll).
+        self.panel.note.setMinimumHeight(3 * self.fontMetrics().height())
+        self.panel.evidence.setMinimumHeight(2 * self.fontMetrics().height() + 8)
         right = QSplitter(Qt.Vertical)
         right.setObjectName("rightSplitter")
         right.addWidget(claims_box)
         right.addWidget(self.panel)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+
         self.right_splitter = right
 
         splitter = QSplitter(Qt.Horizontal)
@@ -189,7 +209,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(library_box)
         splitter.addWidget(article_box)
         splitter.addWidget(right)
-        splitter.setSizes([250, 560, 630])
+        splitter.setSizes([220, 560, 660])
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
         self.main_splitter = splitter
@@ -201,7 +221,11 @@ class MainWindow(QMainWindow):
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.model_label = QLabel("Loading language model…")
+        self.checker_label = QLabel()
+        self.checker_label.setObjectName("checkerLabel")
+        self.statusBar().addPermanentWidget(self.checker_label)
         self.statusBar().addPermanentWidget(self.model_label)
+        self.show_identity()
         self.statusBar().addPermanentWidget(self.progress)
         self._update_legend()
 
@@ -211,7 +235,8 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            keys = [QKeySequence(s) for s in shortcuts]
+            action.setShortcuts(list({k.toString(): k for k in keys if not k.isEmpty()}.values()))
         if name:
             action.setObjectName(name)
         if tip:
@@ -252,8 +277,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Import annotations (W3C)…", self.import_annotations, None,
                      "actionImportAnnotations")
         file_menu.addSeparator()
-        self._action(file_menu, "&Settings…", self.open_settings, QKeySequence.Preferences,
-                     "actionSettings")
+        self._action(file_menu, "&Settings…", self.open_settings, "Ctrl+,", "actionSettings",
+                     shortcuts=["Ctrl+,", QKeySequence.Preferences])
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.Quit, "actionQuit")
 
@@ -297,6 +322,11 @@ class MainWindow(QMainWindow):
         self._action(claim, "&Previous claim", lambda: self.step(-1), "K", "actionPrevious")
         self._action(claim, "Next &unreviewed claim", self.next_unreviewed, "N",
                      "actionNextUnreviewed")
+        self.priority_action = self._action(
+            claim, "&Priority order (unsourced, most check-worthy first)", self.toggle_priority,
+            "P", "actionPriority",
+            tip="Switch the claim list between article order and priority order")
+        self.priority_action.setCheckable(True)
         claim.addSeparator()
         self._action(claim, "Add &evidence…", self.add_evidence, "E", "actionAddEvidence")
         self._action(claim, "Edit the &note", self.edit_note, "Return", "actionEditNote",
@@ -317,6 +347,24 @@ class MainWindow(QMainWindow):
                      "actionFocusList")
         self._action(view, "Focus the &library", self.library_view.setFocus, "Ctrl+Shift+L",
                      "actionFocusLibrary")
+        self._action(view, "Focus the article &text (select with Shift+arrows)",
+                     self.article_view.setFocus, "Ctrl+Shift+T", "actionFocusArticle")
+
+        # Single keys act on the claims only while no text field has the keyboard
+        # (there they type), and the claim actions only with a claim selected:
+        # such an action is disabled, and pressing its key says why.
+        names = ("actionVerified", "actionDisputed", "actionUnsourced", "actionUnreviewed",
+                 "actionAcceptSuggestion", "actionReuseMatch", "actionAddEvidence",
+                 "actionEditNote", "actionRemoveClaim", "actionRestoreClaim", "actionHistory",
+                 "actionAdjustBounds")
+        self._claim_actions = [self.findChild(QAction, n) for n in names]
+        self._key_actions = [self.findChild(QAction, n) for n in (
+            "actionVerified", "actionDisputed", "actionUnsourced", "actionUnreviewed",
+            "actionAcceptSuggestion", "actionReuseMatch", "actionAddEvidence", "actionEditNote",
+            "actionRemoveClaim", "actionRestoreClaim", "actionNext", "actionPrevious",
+            "actionNextUnreviewed", "actionPriority")]
+        self._why_disabled: dict[QAction, str] = {}
+        self._update_order_label()
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_help, QKeySequence.HelpContents,
@@ -354,6 +402,64 @@ class MainWindow(QMainWindow):
         for combo in (self.verdict_filter, self.type_filter, self.source_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.show_all_box.toggled.connect(self._toggle_show_all)
+        self.claim_list.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_: self._update_order_label())
+        app = QApplication.instance()
+        app.focusChanged.connect(self._on_focus_changed)
+        app.installEventFilter(self)
+
+    # ------------------------------------------------------- key gating
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old, _new) -> None:
+        self._update_actions()
+
+    def _typing_widget(self) -> QWidget | None:
+        """The text field that has the keyboard, if one has."""
+        widget = QApplication.focusWidget()
+        if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+            return widget
+        if isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.isReadOnly():
+            return widget
+        if isinstance(widget, QComboBox) and widget.isEditable():
+            return widget
+        return None
+
+    def _update_actions(self) -> None:
+        if not hasattr(self, "_key_actions"):
+            return
+        typing = self._typing_widget()
+        other_window = QApplication.activeModalWidget() is not None
+        claim = self.panel.claim
+        self._why_disabled = {}
+        for action in self._key_actions + self._claim_actions:
+            why = ""
+            if action in self._key_actions and typing is not None:
+                why = "typing"
+            elif action in self._key_actions and other_window:
+                why = "dialog"
+            elif action in self._claim_actions and claim is None:
+                why = "Select a claim first: J selects the next one, or click one in the list."
+            if action.objectName() == "actionEditNote" and why != "typing" and \
+                    self.library_view.hasFocus():
+                why = ""  # Return in the library opens the article
+            if why:
+                self._why_disabled[action] = why
+            action.setEnabled(not why)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        # A key of a disabled action pressed outside a text field: say why.
+        if (event.type() == QEvent.KeyPress and self._why_disabled
+                and isinstance(watched, QWidget) and watched.window() is self
+                and self._typing_widget() is None):
+            pressed = QKeySequence(event.keyCombination())
+            for action, why in self._why_disabled.items():
+                if why in ("typing", "dialog"):
+                    continue
+                if any(pressed.matches(k) == QKeySequence.ExactMatch for k in action.shortcuts()):
+                    self.statusBar().showMessage(
+                        f"{action.text().replace('&', '')}: {why}", 6000)
+                    return True
+        return False
 
     # -------------------------------------------------------------- articles
     @Slot()
@@ -385,12 +491,13 @@ class MainWindow(QMainWindow):
         self.panel.flush_note()
         self._article_id = None
         self._load_token += 1
-        self.article_title.setText(f"<h2>{_escape(title)}</h2>")
+        self.article_title.setText(f"<h3>{_escape(title)}</h3>")
         self.article_view.set_claims([])  # no highlight of the previous article survives
         self.article_view.set_article(text)
         self.claim_model.set_claims([])
         self.panel.set_claim(None)
-        self.claims_label.setText("<b>Claims</b> — analysing…")
+        self._update_actions()
+        self.progress_strip.set_status("<b>Claims</b> — analysing…")
 
     def on_article_loaded(self, view) -> None:
         """An article and its claims, read on the worker."""
@@ -408,9 +515,10 @@ class MainWindow(QMainWindow):
         self.panel.flush_note()
         article = view.article
         self._article_id = article.id
+        self._article = article
         self._load_token += 1
         self.article_title.setText(
-            f"<h2>{_escape(article.title)}</h2>"
+            f"<h3>{_escape(article.title)}</h3>"
             f"<span style='color:gray'>{_escape(_source_label(article.source_path))} · "
             f"imported {article.imported_at[:10]}"
             + (f" · revision {article.revision}" if article.revision > 1 else "") + "</span>")
@@ -419,7 +527,8 @@ class MainWindow(QMainWindow):
         self.article_view.set_article(article.text)
         self.claim_model.set_claims([])
         self.panel.set_claim(None)
-        self.claims_label.setText("<b>Claims</b> — loading…")
+        self._update_actions()
+        self.progress_strip.set_status("<b>Claims</b> — loading…")
         QSettings(ORG, APP).setValue("lastArticle", article.id)
         self._select_library_row()
         if self.article_model.row_of(article.id) is None:
@@ -458,19 +567,20 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self._select_first(token))
         else:
             self.panel.set_claim(None)
+            self._update_actions()
 
     def _select_first(self, token: int) -> None:
         if token == self._load_token and self.panel.claim is None and self.claim_proxy.rowCount():
             self._select_proxy_row(0, scroll=False)
+            if self._typing_widget() is None and QApplication.activeModalWidget() is None:
+                self.claim_list.setFocus()  # J, 1, 2, 3... act on the claims at once
 
     def _update_counts(self) -> None:
-        claims = [c for c in self.claim_model.claims() if c.listed]
-        reviewed = sum(1 for c in claims if c.reviewed)
-        orphaned = sum(1 for c in claims if c.anchor_status.value == "orphaned")
-        text = f"<b>Claims</b> — {reviewed} of {len(claims)} reviewed"
-        if orphaned:
-            text += f" · <span style='color:#D55E00'>{orphaned} orphaned</span>"
-        self.claims_label.setText(text)
+        claims = self.claim_model.claims()
+        orphaned = sum(1 for c in claims if not c.removed and
+                       c.anchor_status.value == "orphaned")
+        extra = f" · <span style='color:#D55E00'>{orphaned} orphaned</span>" if orphaned else ""
+        self.progress_strip.set_claims(claims, extra)
 
     # ---------------------------------------------------------------- claims
     def current_claim(self) -> Claim | None:
@@ -510,6 +620,7 @@ class MainWindow(QMainWindow):
     def _show_claim(self, claim: Claim, scroll_article: bool = True) -> None:
         """Show the list's copy at once; its earlier reviews arrive from the worker."""
         self.panel.set_claim(claim, [])
+        self._update_actions()
         self.article_view.select_claim(claim.id, scroll=scroll_article)
         if not claim.removed:
             self.session.request_details(claim.id)
@@ -518,6 +629,7 @@ class MainWindow(QMainWindow):
         if self.panel.claim is not None and self.panel.claim.id == claim.id:
             self._apply_claim(claim)
             self.panel.set_claim(self.panel.claim, matches)
+            self._update_actions()
 
     def _apply_claim(self, claim: Claim) -> None:
         """A claim's new state, wherever it shows."""
@@ -531,7 +643,9 @@ class MainWindow(QMainWindow):
         self.article_view.update_claim(claim)
         if self.panel.claim is not None and self.panel.claim.id == claim.id:
             self.panel.set_claim(claim, self.panel.matches)
-        if before is None or before.reviewed != claim.reviewed or before.removed != claim.removed:
+            self._update_actions()
+        if (before is None or before.verdict != claim.verdict
+                or before.removed != claim.removed):
             self._update_counts()
 
     @Slot(object)
@@ -546,6 +660,11 @@ class MainWindow(QMainWindow):
         if self._article_id is not None and self._article_id in changes.claim_lists:
             keep = self.panel.claim.id if self.panel.claim is not None else None
             self._load_claims(keep=self._pending_select or keep)
+        elif (self._pending_select is not None and self.panel.claim is not None
+              and self.panel.claim.removed
+              and self.claim_model.row_of(self._pending_select) is not None):
+            target, self._pending_select = self._pending_select, None
+            self.select_claim(target)  # removed in place (all units shown): move on
         if changes.external and changes.claims and changes.label != "refreshed":
             numbers = ", ".join(f"#{c.number}" for c in changes.claims[:5]
                                 if c.article_id == self._article_id)
@@ -609,6 +728,26 @@ class MainWindow(QMainWindow):
         self._select_proxy_row(max(0, min(count - 1, row)))
         self.claim_list.setFocus()
 
+    def toggle_priority(self) -> None:
+        on = not self.claim_proxy.priority
+        keep = self.panel.claim.id if self.panel.claim is not None else None
+        self.claim_proxy.set_priority(on)
+        self.claim_list.sortByColumn(0, Qt.AscendingOrder)
+        self._update_order_label()
+        if on and self.claim_proxy.rowCount():
+            self._select_proxy_row(0)  # start where it matters most
+        elif keep is not None:
+            self.select_claim(keep)
+        self.statusBar().showMessage(
+            "Priority order: suggested “unsourced” first, then the most check-worthy."
+            if on else "Article order.", 5000)
+
+    def _update_order_label(self) -> None:
+        priority = self.claim_proxy.priority
+        self.priority_action.setChecked(priority)
+        self.order_label.setText("Order: <b>priority</b> (P: article order)" if priority
+                                 else "Order: article (P: priority)")
+
     def next_unreviewed(self) -> None:
         count = self.claim_proxy.rowCount()
         current = self.claim_list.currentIndex().row() if self.claim_list.currentIndex().isValid() else -1
@@ -650,6 +789,13 @@ class MainWindow(QMainWindow):
     def remove_claim(self) -> None:
         claim = self.current_claim()
         if claim is not None and not claim.removed:
+            # The keyboard stays on the claims: the next one (or the one above) is selected.
+            row = self.claim_list.currentIndex().row()
+            for other in (row + 1, row - 1):
+                index = self.claim_proxy.index(other, 0)
+                if index.isValid():
+                    self._pending_select = index.data(CLAIM_ID_ROLE)
+                    break
             self.session.set_removed(claim, True)
             self.statusBar().showMessage("Claim removed (Ctrl+Z to undo; Shift+Delete with "
                                          "removed claims shown restores it).", 6000)
@@ -769,11 +915,14 @@ class MainWindow(QMainWindow):
             "claimreview": ("JSON-LD (*.json *.jsonld)", ".json"),
             "w3c": ("JSON-LD (*.json *.jsonld)", ".json"),
         }[kind]
-        base = "library" if whole else f"article-{self._article_id}"
+        folder = _export_folder()
+        name = export_name(None if whole else self._article, kind) + filters[1]
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Export", str(Path.home() / f"{base}-{kind}{filters[1]}"), filters[0])
+            self, "Export", str(folder / name), filters[0])
+        self._return_focus()
         if not path:
             return
+        QSettings(ORG, APP).setValue("exportFolder", str(Path(path).parent))
         if kind == "report" and not path.lower().endswith((".pdf", ".html", ".htm")):
             path += ".html" if "HTML" in chosen else ".pdf"
         self.progress.setRange(0, 0)
@@ -801,8 +950,20 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.session.settings, self)
-        if dialog.exec():
+        accepted = dialog.exec()
+        self._return_focus()
+        if accepted:
             self.session.save_settings(dialog.settings())
+            self.show_identity()
+
+    def show_identity(self) -> None:
+        """Who the edits are recorded as, in the status bar."""
+        settings = self.session.settings
+        org = f" · {settings.organisation}" if settings.organisation else ""
+        self.checker_label.setText(
+            f"Checking as {_escape(settings.checker)}{_escape(org)}" if settings.checker
+            else "No checker name (File › Settings)")
+        self.checker_label.setToolTip("Change in File › Settings (Ctrl+,)")
 
     # ----------------------------------------------------------------- view
     def zoom(self, step: int) -> None:
@@ -820,13 +981,17 @@ class MainWindow(QMainWindow):
         chips = []
         for verdict in Verdict:
             style = style_for(verdict, self.dark)
+            # Non-breaking inside a chip: the legend wraps between chips only.
             chips.append(
-                f"<span style='background:{style.background}; color:palette(text)'>&nbsp;"
-                f"{style.symbol} {verdict.label}&nbsp;</span> <span style='color:gray'>"
-                f"({style.line})</span>")
-        self.legend.setText("&nbsp;&nbsp;".join(chips) +
-                            "&nbsp;&nbsp;<span style='color:gray'><i>grey italics: caption or "
-                            "below threshold</i></span>")
+                f"<span style='white-space:nowrap'><span style='background:{style.background};"
+                f" color:palette(text)'>&nbsp;<span style='color:{style.colour}'>"
+                f"{style.symbol}</span>&nbsp;{verdict.label}&nbsp;</span>&nbsp;"
+                f"<span style='color:gray'>({style.line})</span></span>")
+        self.legend.setText(" &nbsp; ".join(chips) +
+                            " &nbsp; <span style='color:gray; white-space:nowrap'><i>grey "
+                            "italics:&nbsp;caption&nbsp;or&nbsp;below&nbsp;threshold</i></span>"
+                            " &nbsp; <span style='color:gray; white-space:nowrap'>stronger "
+                            "tint:&nbsp;more&nbsp;check-worthy</span>")
 
     def show_help(self) -> None:
         HelpDialog(self._shortcut_rows(), self).exec()
@@ -881,7 +1046,24 @@ class MainWindow(QMainWindow):
         self.progress.setFormat("Analysing %p%")
 
     # -------------------------------------------------------- state, events
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if not QSettings(ORG, APP).contains("rightSplitter"):
+                # The claim list gets the larger share of the height, the panel the rest.
+                height = max(400, self.right_splitter.height())
+                panel = min(max(self.panel.minimumSizeHint().height(), int(height * 0.45)),
+                            height - 200)
+                self.right_splitter.setSizes([height - panel, panel])
+            if not QSettings(ORG, APP).contains("mainSplitter"):
+                width = max(900, self.main_splitter.width())
+                library = min(260, int(width * 0.16))
+                rest = width - library
+                self.main_splitter.setSizes([library, int(rest * 0.45), rest - int(rest * 0.45)])
+
     def _restore_state(self) -> None:
+        self._sized = False
         settings = QSettings(ORG, APP)
         geometry = settings.value("geometry")
         if isinstance(geometry, QByteArray):
@@ -916,6 +1098,43 @@ class MainWindow(QMainWindow):
         elif mime.hasText():
             self.session.open_text(mime.text(), None)
         event.acceptProposedAction()
+
+
+KIND_SUFFIX = {"csv": "", "csv-excel": "-excel", "xlsx": "", "report": "-report",
+               "claimreview": "-claimreview", "w3c": "-annotations"}
+
+
+def export_name(article, kind: str) -> str:
+    """A file name (without suffix) from the article's title and date, e.g.
+    `prince-harry-to-meet-king-charles-2026-12-02-report`."""
+    import re
+    import unicodedata
+    from datetime import date
+
+    if article is None:
+        return f"library-{date.today().isoformat()}{KIND_SUFFIX[kind]}"
+    ascii_title = unicodedata.normalize("NFKD", article.title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    slug = ""
+    for word in words:  # whole words, at most 60 characters
+        if len(slug) + len(word) + 1 > 60:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    day = (article.imported_at or "")[:10] or date.today().isoformat()
+    return f"{slug or 'article'}-{day}{KIND_SUFFIX[kind]}"
+
+
+def _export_folder() -> Path:
+    """The folder of the last export, if it still exists; else Documents or home."""
+    from PySide6.QtCore import QStandardPaths
+
+    last = QSettings(ORG, APP).value("exportFolder")
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
 
 
 def _walk(menu):

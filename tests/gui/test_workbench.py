@@ -172,8 +172,9 @@ def test_ctrl_f_searches_every_article_and_opens_the_hit(window, qtbot, tmp_path
     def search(dialog):
         dialog.query.setText("Mirror")
         dialog.run_search()
-        qtbot.waitUntil(lambda: dialog.results.count() >= 3)
-        articles = {dialog.results.item(i).data(Qt.UserRole)[0] for i in range(dialog.results.count())}
+        qtbot.waitUntil(lambda: dialog.results.rowCount() >= 3)
+        articles = {dialog.results.item(i, 0).data(Qt.UserRole)[0]
+                    for i in range(dialog.results.rowCount())}
         assert len(articles) == 2
         qtbot.keyClick(dialog.query, Qt.Key_Return)
 

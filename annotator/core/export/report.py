@@ -48,6 +48,7 @@ from annotator.core.model import (
     Snapshot,
     Verdict,
 )
+from annotator.core.verdict_style import VERDICT_ORDER, look
 
 REPORT_SUFFIXES = {".html": "html", ".htm": "html", ".pdf": "pdf"}
 
@@ -59,21 +60,14 @@ class VerdictStyle:
     colour: str  # Okabe-Ito colour: swatches, bars, borders
     tint: str  # light background for highlights and badges
     symbol: str  # shown beside the label and the claim number
-    underline: str  # CSS border style under highlighted claim text
+    underline: str  # CSS text-decoration-style under highlighted claim text
     description: str
 
 
-VERDICT_ORDER = (Verdict.VERIFIED, Verdict.DISPUTED, Verdict.UNSOURCED, Verdict.UNREVIEWED)
-
+# One table of verdict looks for the app and the report (annotator.core.verdict_style).
 VERDICT_STYLES: dict[Verdict, VerdictStyle] = {
-    Verdict.VERIFIED: VerdictStyle("#009E73", "#DCF1EA", "\u2713", "solid",
-                                   "supported by the evidence"),
-    Verdict.DISPUTED: VerdictStyle("#D55E00", "#F8E1D1", "\u2717", "double",
-                                   "contradicted by the evidence"),
-    Verdict.UNSOURCED: VerdictStyle("#E69F00", "#FBEFD3", "?", "dashed",
-                                    "no source given or found"),
-    Verdict.UNREVIEWED: VerdictStyle("#8C8C8C", "#EDEDED", "\u25CB", "dotted",
-                                     "not reviewed yet"),
+    v: VerdictStyle(look(v).colour, look(v).tint, look(v).symbol, look(v).underline,
+                    look(v).description) for v in VERDICT_ORDER
 }
 
 CLAIM_TYPE_LABELS = {
@@ -211,9 +205,12 @@ def _sections(snapshot: Snapshot) -> list[_Section]:
         claims.sort(key=lambda c: (c.start if isinstance(c.start, int) else 0,
                                    c.end if isinstance(c.end, int) else 0, c.id))
         numbered = []
+        # One article whose claims all carry their stable number: use it, so
+        # "#7" in the report is "#7" in the app and in its Undo texts.
+        stable = len(groups) == 1 and all(getattr(c, "number", 0) > 0 for c in claims)
         for claim in claims:
             number += 1
-            numbered.append((number, claim))
+            numbered.append((claim.number if stable else number, claim))
         sections.append(_Section(article, tuple(numbered), missing))
     return sections
 
@@ -523,7 +520,8 @@ def _css() -> str:
         verdicts.append(
             f".badge.v-{v}{{background:{s.tint};border-left:3pt solid {s.colour}}}"
             f".badge.v-{v} .sym{{color:{s.colour}}}"
-            f"mark.claim.v-{v}{{background:{s.tint};border-bottom:2.2pt {s.underline} {s.colour}}}"
+            f"mark.claim.v-{v}{{background:{s.tint};text-decoration:underline {s.underline} "
+            f"{s.colour};text-decoration-thickness:1.6pt;text-underline-offset:2pt}}"
             f".cn.v-{v}{{background:{s.colour}}}"
             f"table.chart tr.v-{v} .fill{{background:{s.colour}}}"
             f"table.claims tr.v-{v} td.num{{border-left:3pt solid {s.colour}}}"
