@@ -58,6 +58,12 @@ def set_evidence_removed(lib: "Library", claim_id: int, evidence_id: int, remove
     return _touched(lib, [claim], by=by, label=f"remove evidence from #{claim.number}")
 
 
+def set_claim_reviewed(lib: "Library", claim_id: int, wording: str, by: str = "",
+                       expected_version: int | None = None) -> ChangeSet:
+    claim = lib.set_claim_reviewed(claim_id, wording, by=by, expected_version=expected_version)
+    return _touched(lib, [claim], by=by, label=f"reword #{claim.number} for ClaimReview")
+
+
 def add_claim(lib: "Library", article_id: int, start: int, end: int, by: str = "") -> ChangeSet:
     claim = lib.add_claim(article_id, start, end, by=by)
     return _touched(lib, [claim], by=by, label=f"add claim #{claim.number}",

@@ -393,6 +393,7 @@ class MainWindow(QMainWindow):
         self.library_filter.textChanged.connect(lambda _t: self.refresh_library())
         self.panel.verdictChosen.connect(self.mark)
         self.panel.noteEdited.connect(self._note_edited)
+        self.panel.claimReviewedEdited.connect(self._claim_reviewed_edited)
         self.panel.addEvidenceRequested.connect(self.add_evidence)
         self.panel.removeEvidenceRequested.connect(self._remove_evidence)
         self.panel.reuseRequested.connect(self._reuse)
@@ -682,6 +683,13 @@ class MainWindow(QMainWindow):
         claim = self._claim_by_id(claim_id)
         if claim is not None:
             self.session.set_note(claim, text)
+
+    def _claim_reviewed_edited(self, claim_id: int, text: str) -> None:
+        claim = self._claim_by_id(claim_id)
+        if claim is not None:
+            self.session.set_claim_reviewed(claim, text)
+        if self.panel.claim_reviewed.hasFocus():  # Enter in the field: back to the claims
+            self.claim_list.setFocus()
 
     def _remove_claim_id(self, claim_id: int) -> None:
         claim = self._claim_by_id(claim_id)

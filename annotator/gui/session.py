@@ -321,6 +321,19 @@ class Session(QObject):
             f"save the note of #{claim.number}",
             lambda ch: _NoteCommand(self, ch.label, claim.id, ch, old, note, by))
 
+    def set_claim_reviewed(self, claim: Claim, wording: str) -> None:
+        """The short wording ClaimReview publishes for this claim ("" = the claim)."""
+        if claim.claim_reviewed == wording:
+            return
+        by, old = self.settings.checker, claim.claim_reviewed
+        self._edit(
+            lambda lib: ops.set_claim_reviewed(lib, claim.id, wording, by, claim.version),
+            f"reword #{claim.number} for ClaimReview",
+            lambda ch: _EditCommand(
+                self, ch.label, claim.id, ch,
+                redo=lambda v: lambda lib: ops.set_claim_reviewed(lib, claim.id, wording, by, v),
+                undo=lambda v: lambda lib: ops.set_claim_reviewed(lib, claim.id, old, by, v)))
+
     def add_evidence(self, claim: Claim, url: str, title: str = "", note: str = "") -> None:
         by = self.settings.checker
 

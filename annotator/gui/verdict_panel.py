@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer, QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup, QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from annotator.core.links import is_web_url
@@ -41,6 +41,7 @@ class NoteEdit(QPlainTextEdit):
 class VerdictPanel(QWidget):
     verdictChosen = Signal(object)  # Verdict
     noteEdited = Signal(int, str)  # claim id, note
+    claimReviewedEdited = Signal(int, str)  # claim id, the short wording for ClaimReview
     addEvidenceRequested = Signal()
     removeEvidenceRequested = Signal(int)  # evidence id
     reuseRequested = Signal(object)  # Match
@@ -124,6 +125,23 @@ class VerdictPanel(QWidget):
         self.note.textChanged.connect(self._note_changed)
         self.note.focusLost.connect(self.flush_note)
         layout.addWidget(self.note)
+        self.claim_reviewed = QLineEdit()
+        self.claim_reviewed.setObjectName("claimReviewedEdit")
+        self.claim_reviewed.setAccessibleName("Short claim for ClaimReview")
+        self.claim_reviewed.setPlaceholderText("Short wording for ClaimReview "
+                                               "(at most 75 characters; empty: the claim)")
+        self.claim_reviewed.setMaxLength(300)
+        self.claim_reviewed.setToolTip("What ClaimReview publishes as claimReviewed. Google "
+                                       "suggests at most 75 characters. Saved on Enter or when "
+                                       "you leave the field.")
+        self.claim_reviewed.editingFinished.connect(self._claim_reviewed_done)
+        self.claim_reviewed.textChanged.connect(self._claim_reviewed_count)
+        self.claim_reviewed_count = QLabel()
+        self.claim_reviewed_count.setObjectName("claimReviewedCount")
+        short_row = QHBoxLayout()
+        short_row.addWidget(self.claim_reviewed, 1)
+        short_row.addWidget(self.claim_reviewed_count)
+        layout.addLayout(short_row)
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
@@ -180,12 +198,14 @@ class VerdictPanel(QWidget):
         for button in self.buttons.values():
             button.setEnabled(enabled)
         self.note.setEnabled(enabled)
+        self.claim_reviewed.setEnabled(enabled)
         self.add_evidence.setEnabled(enabled)
         self.remove_evidence.setEnabled(enabled)
         if claim is None:
             self.claim_label.setText("Select a claim in the article or the list.")
             self.details.clear()
             self._set_note_text("")
+            self._set_claim_reviewed("")
             self.evidence.clear()
             self.meta.clear()
             self.suggestion.hide()
@@ -199,6 +219,8 @@ class VerdictPanel(QWidget):
         self.buttons[claim.verdict].setChecked(True)
         if not same or (not self.note.hasFocus() and self.note.toPlainText() != claim.note):
             self._set_note_text(claim.note)
+        if not same or not self.claim_reviewed.hasFocus():
+            self._set_claim_reviewed(claim.claim_reviewed)
         self.details.setText(_details_html(claim))
         self.evidence.clear()
         for evidence in claim.evidence:
@@ -237,6 +259,24 @@ class VerdictPanel(QWidget):
             self.matches_box.show()
         else:
             self.matches_box.hide()
+
+    def _set_claim_reviewed(self, text: str) -> None:
+        self.claim_reviewed.blockSignals(True)
+        self.claim_reviewed.setText(text)
+        self.claim_reviewed.blockSignals(False)
+        self._claim_reviewed_count(text)
+
+    def _claim_reviewed_count(self, text: str) -> None:
+        length = len(text.strip())
+        self.claim_reviewed_count.setText(f"{length}/75" if length else "")
+        self.claim_reviewed_count.setStyleSheet("color:#D55E00" if length > 75 else "")
+
+    def _claim_reviewed_done(self) -> None:
+        if self._claim is None:
+            return
+        text = " ".join(self.claim_reviewed.text().split())
+        if text != self._claim.claim_reviewed:
+            self.claimReviewedEdited.emit(self._claim.id, text)
 
     def _set_note_text(self, text: str) -> None:
         self._loading = True

@@ -30,3 +30,45 @@ def test_export_xlsx_from_the_menu(window, qtbot, tmp_path, monkeypatch):
 
     sheet = load_workbook(target)["Claims"]
     assert sheet["A1"].value == "article_id" and sheet.max_row > 1
+
+
+def test_the_short_claim_for_claimreview_is_edited_in_the_panel(window, qtbot, db_path, tmp_path):
+    """Typed into the panel, saved on Enter, in the ClaimReview export, undone by Ctrl+Z."""
+    import json
+
+    from PySide6.QtCore import QPoint, Qt
+
+    from annotator.core.export.claimreview import write_claimreview
+    from annotator.core.library import Library
+    from tests.gui.helpers import db_row, press, settle
+
+    claim = window.panel.claim
+    field = window.panel.claim_reviewed
+    qtbot.mouseClick(field, Qt.LeftButton, pos=QPoint(10, field.height() // 2))
+    qtbot.keyClicks(field, "Harry to meet the King")
+    assert window.panel.claim_reviewed_count.text() == "22/75"
+    qtbot.keyClick(field, Qt.Key_Return)
+    settle(qtbot, window)
+    assert db_row(db_path, claim.id, "claim_reviewed") == "Harry to meet the King"
+    assert window.claim_list.hasFocus()
+    press(qtbot, window, "2")  # only reviewed claims are published
+    out = tmp_path / "cr.json"
+    with Library.open(db_path, backup=False) as library:
+        write_claimreview(library.snapshot(claim.article_id), out)
+    published = [r.get("claimReviewed") for r in _reviews(json.loads(out.read_text()))]
+    assert "Harry to meet the King" in published
+    press(qtbot, window, Qt.Key_Z, Qt.ControlModifier)  # the verdict
+    press(qtbot, window, Qt.Key_Z, Qt.ControlModifier)  # the wording
+    assert db_row(db_path, claim.id, "claim_reviewed") == ""
+
+
+def _reviews(data):
+    """Every ClaimReview object in a JSON-LD document, however it is nested."""
+    if isinstance(data, dict):
+        if data.get("@type") == "ClaimReview":
+            yield data
+        for value in data.values():
+            yield from _reviews(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _reviews(value)
