@@ -176,3 +176,32 @@ def test_very_long_paragraph_is_split_safely(detector):
     text = sentence * (module.MAX_PARAGRAPH_CHARS // len(sentence) + 50)
     units = units_of(detector, text.strip() + "\n")
     assert len(units) > 1000
+
+
+def test_a_text_too_long_to_analyse_is_refused_at_once(detector):
+    import time
+
+    from annotator.core.errors import InputError
+    from annotator.core.nlp.detector import MAX_TEXT_CHARS
+
+    started = time.monotonic()
+    with pytest.raises(InputError, match="split it into parts"):
+        detector.detect("a" * (MAX_TEXT_CHARS + 1))
+    assert time.monotonic() - started < 1
+
+
+def test_a_giant_line_without_a_sentence_end_is_shown_not_parsed(detector):
+    """A 1 MB run of words with no sentence end used to be parsed as 5,000-character
+    sentences (gigabytes of memory); a normal long paragraph is still analysed."""
+    import resource
+    import time
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.monotonic()
+    units = detector.detect("word, " * 170_000)
+    assert time.monotonic() - started < 10
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 300_000  # KB
+    assert len(units) <= 1
+    paragraph = " ".join(f"The council spent £{i}m on roads in 20{10 + i % 10}." for i in range(80))
+    assert len(paragraph) > 2_000
+    assert len(detector.detect(paragraph + "\n")) >= 70

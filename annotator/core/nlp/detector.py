@@ -34,6 +34,9 @@ MAX_PARAGRAPH_CHARS = 100_000  # spaCy's parser is quadratic-ish in memory on hu
 # A paragraph longer than this is cut at its last sentence end before the limit, or else at
 # whitespace: one line of megabytes with no full stop stays a list of bounded units.
 MAX_UNIT_CHARS = 5_000
+# Longer texts are refused at once: analysis takes about 25 s per million characters
+# on a 2-core machine and memory grows with the text; no article comes near this.
+MAX_TEXT_CHARS = 3_000_000
 
 for _name, _default in (("unit_kind", None), ("claim_score", 0.0), ("check_worthy", False),
                         ("claim_type", "other"), ("attribution", None), ("claim_reasons", ()),
@@ -333,7 +336,14 @@ class Detector:
 
     def detect(self, text: str, progress: Callable[[int, int], None] | None = None
                ) -> list[DetectedUnit]:
-        blocks = [piece for block in split_blocks(text) for piece in _split_long(block)]
+        if len(text) > MAX_TEXT_CHARS:
+            from annotator.core.errors import InputError
+
+            raise InputError(
+                f"this text has {len(text):,} characters; annotator analyses articles of up "
+                f"to {MAX_TEXT_CHARS:,} (about 500,000 words): split it into parts")
+        blocks = [piece for block in split_blocks(text) for piece in _split_long(block)
+                  if not _not_prose(piece.text)]
         units: list[DetectedUnit | None] = []
         total = len(blocks)
         component = self.component
@@ -504,6 +514,17 @@ def _docs_with_kind(nlp: Language, blocks: Sequence[Block]) -> Iterator[Doc]:
         doc._.block_kind = block.kind
         doc._.article_driven = True
         yield doc
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+NOT_PROSE_CHARS = 1_000
+
+
+def _not_prose(text: str) -> bool:
+    """A long run with no sentence end at all (a pasted blob, a list of words, a
+    minified file) holds no sentence to check, and parsing it as one giant
+    sentence costs gigabytes: it is shown, never analysed."""
+    return len(text) > NOT_PROSE_CHARS and _SENTENCE_END.search(text) is None
 
 
 def _split_long(block: Block) -> list[Block]:
