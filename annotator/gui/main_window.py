@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSettings, Qt, QTimer, Slot
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
         self._library_timer.setInterval(150)
         self._library_timer.timeout.connect(self._list_articles)
         self._reload_keep: int | None = None  # claim to keep selected when claims reload
+        self._tally: Counter = Counter()  # listed claims by verdict, kept claim by claim
+        self._orphaned = 0
         self._reloading = False
         self._build_widgets()
         self._build_actions()
@@ -577,11 +580,28 @@ class MainWindow(QMainWindow):
                 self.claim_list.setFocus()  # J, 1, 2, 3... act on the claims at once
 
     def _update_counts(self) -> None:
+        """Count the listed claims by verdict, once per list (see `_count_change`)."""
         claims = self.claim_model.claims()
-        orphaned = sum(1 for c in claims if not c.removed and
-                       c.anchor_status.value == "orphaned")
+        self._tally = Counter(c.verdict for c in claims if c.listed)
+        self._orphaned = sum(1 for c in claims if not c.removed and
+                             c.anchor_status.value == "orphaned")
+        self._show_counts()
+
+    def _count_change(self, before: Claim | None, after: Claim) -> None:
+        """One claim changed: move it between the figures, no recount."""
+        for claim, step in ((before, -1), (after, 1)):
+            if claim is None:
+                continue
+            if claim.listed:
+                self._tally[claim.verdict] += step
+            if not claim.removed and claim.anchor_status.value == "orphaned":
+                self._orphaned += step
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        orphaned = self._orphaned
         extra = f" · <span style='color:#D55E00'>{orphaned} orphaned</span>" if orphaned else ""
-        self.progress_strip.set_claims(claims, extra)
+        self.progress_strip.set_counts(self._tally, sum(self._tally.values()), extra)
 
     # ---------------------------------------------------------------- claims
     def current_claim(self) -> Claim | None:
@@ -645,9 +665,10 @@ class MainWindow(QMainWindow):
         if self.panel.claim is not None and self.panel.claim.id == claim.id:
             self.panel.set_claim(claim, self.panel.matches)
             self._update_actions()
-        if (before is None or before.verdict != claim.verdict
-                or before.removed != claim.removed):
-            self._update_counts()
+        if before is not None and (before.verdict != claim.verdict
+                                   or before.removed != claim.removed
+                                   or before.anchor_status != claim.anchor_status):
+            self._count_change(before, claim)
 
     @Slot(object)
     def on_changes(self, changes) -> None:

@@ -88,8 +88,13 @@ class ProgressStrip(QWidget):
 
     def set_claims(self, claims: list[Claim], extra: str = "") -> None:
         counted = offered(claims)
-        self.counts = Counter(c.verdict for c in counted)
-        self.total = len(counted)
+        self.set_counts(Counter(c.verdict for c in counted), len(counted), extra)
+
+    def set_counts(self, counts: Counter, total: int, extra: str = "") -> None:
+        """The figures themselves (the window keeps them up to date claim by claim,
+        so one verdict never recounts 10,000 claims)."""
+        self.counts = Counter(counts)
+        self.total = total
         reviewed = self.total - self.counts[Verdict.UNREVIEWED]
         self.label.setText(f"<b>Claims</b> — {reviewed} of {self.total} reviewed{extra}")
         parts = []
