@@ -180,3 +180,30 @@ def test_the_backup_is_made_after_the_window_is_up(qtbot, db_path, sample_librar
     assert not list(backups.glob("*.sqlite"))  # nothing copied before the first paint
     qtbot.waitUntil(lambda: len(list(backups.glob("*.sqlite"))) == 1, timeout=10000)
     win.close()
+
+
+def test_ctrl_return_on_a_blank_selection_says_why_and_changes_nothing(window, qtbot, db_path):
+    """Regression: the edit ran before the undo stack, its error reached sys.excepthook."""
+    import sqlite3
+
+    from PySide6.QtGui import QTextCursor
+
+    from tests.gui.helpers import press
+
+    text = window.article_view.article_text()
+    gap = text.index("\n\n") if "\n\n" in text else text.index("\n")
+    count = sqlite3.connect(db_path).execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    errors = []
+    window.session.error.connect(errors.append)
+    cursor = window.article_view.textCursor()
+    cursor.setPosition(gap)
+    cursor.setPosition(gap + 1, QTextCursor.KeepAnchor)  # only a line break
+    window.article_view.setTextCursor(cursor)
+    window.article_view.setFocus()
+    press(qtbot, window, Qt.Key_Return, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: bool(errors) or "Select" in window.statusBar().currentMessage(),
+                    timeout=5000)
+    message = errors[0] if errors else window.statusBar().currentMessage()
+    assert "empty" in message or "Select" in message
+    assert "Traceback" not in message and "internal error" not in message
+    assert sqlite3.connect(db_path).execute("SELECT COUNT(*) FROM claims").fetchone()[0] == count
