@@ -9,7 +9,7 @@ APT_PACKAGES := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-i
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 desktop-file-utils appstream binutils sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test system-deps venv bench bench-model train-model package screenshots clean lint
+.PHONY: run test system-deps venv bench bench-1m bench-model train-model package screenshots clean lint
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ test: system-deps $(STAMP)
 
 bench: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+bench-1m: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --tier 1m
 
 bench-model: $(STAMP)
 	$(BIN)/python benchmarks/bench_checkworthy.py
