@@ -270,7 +270,8 @@ def bench_launch(ctx: Context) -> list[Figure]:
 
 
 def bench_detection(ctx: Context) -> list[Figure]:
-    size = 100_000 if ctx.quick else ARTICLE_BYTES
+    # --quick: 300 KB, still over the size from which detection uses both cores.
+    size = 300_000 if ctx.quick else ARTICLE_BYTES
     runs = 2 if ctx.quick else 3
     folder = ctx.fresh_dir("detection")
     article = folder / "article.txt"
@@ -311,10 +312,16 @@ def bench_detection(ctx: Context) -> list[Figure]:
                [words / t for r in det for t in r["sequential_s"]],
                "spaCy, the detector's own components (no claim_detector)",
                [words / t for r in det for t in r["own_components_s"]]),
-        Figure(g, "claim component's share of one-process detection", "%",
-               [100 * x for r in det for x in r["claim_share"]], target="≤ 25 %",
+        Figure(g, "claim component's share of one-process detection (CPU time)", "%",
+               [100 * x for r in det for x in r["claim_share_cpu"]], target="≤ 25 %",
                check=at_most(25),
-               note="1 - own components' time / detection time, same process, same paragraphs"),
+               note="1 - own components' CPU time / detection CPU time, same process, same "
+                    "paragraphs (CPU time: the wall time of one process on a shared machine "
+                    "also measures the other jobs); the wall-time share is in raw"),
+        Figure(g, "speed-up if both cores were ours: one-process CPU / max(parent, worker) CPU",
+               "x", [x for r in det for x in r["critical_path_speedup"]],
+               note="what the work split allows; the wall-time speed-up above also depends "
+                    "on the machine's other jobs"),
         Figure(g, "model load + warm-up, detector", "s", [r["load_s"] for r in det],
                "spaCy load", [r["load_s"] for r in spa]),
         Figure("Memory (peak RSS, one process per scenario)", f"detection of {mb:.1f} MB",
