@@ -78,3 +78,17 @@ def test_short_texts_stay_in_one_process(monkeypatch):
     assert parallel.wanted(parallel.PARALLEL_MIN_CHARS)
     monkeypatch.setenv("ANNOTATOR_DETECT_PROCESSES", "0")
     assert not parallel.wanted(10 * parallel.PARALLEL_MIN_CHARS)
+
+
+def test_off_the_main_thread_only_when_asked(monkeypatch):
+    import threading
+
+    monkeypatch.delenv("ANNOTATOR_DETECT_PROCESSES", raising=False)
+    monkeypatch.setattr(parallel, "worker_count", lambda: 1)
+    seen = {}
+    thread = threading.Thread(target=lambda: seen.update(
+        off_main=parallel.wanted(parallel.PARALLEL_MIN_CHARS)))
+    thread.start()
+    thread.join()
+    assert seen == {"off_main": False}
+    assert parallel.wanted(parallel.PARALLEL_MIN_CHARS)  # the main thread (the CLI)

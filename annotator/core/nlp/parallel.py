@@ -82,7 +82,18 @@ def worker_count() -> int:
 
 
 def wanted(text_chars: int, min_chars: int = PARALLEL_MIN_CHARS) -> bool:
-    return text_chars >= min_chars and worker_count() > 0 and not _broken
+    """Whether to share this text with worker processes.
+
+    By default only when called on the main thread (the command line, scripts).
+    The window's analysis runs on a worker thread: there it stays in one process
+    unless ANNOTATOR_DETECT_PROCESSES is set, until it has been verified there
+    (a 1 MB analysis in the window did not finish once in `benchmarks --only
+    stalls`, and a 300 KB one stalled the GUI thread 213 ms; see the report of
+    issue 18)."""
+    if text_chars < min_chars or _broken or worker_count() <= 0:
+        return False
+    return (os.environ.get(_ENV) is not None
+            or threading.current_thread() is threading.main_thread())
 
 
 # ------------------------------------------------------------------ the pool
@@ -217,42 +228,44 @@ def parsed_docs(nlp: "Language", blocks: Sequence["Block"], batch_size: int) -> 
             rest.cancel()
         futures.clear()
 
-    for k in range(len(chunks)):
-        if not submitted and ready.done():
-            submitted = True
-            if ready.exception() is None:
-                try:
-                    for j in range(k + 1, len(chunks)):
-                        futures[j] = pool.submit(_parse_chunk, chunks[j], batch_size)
-                except Exception:
+    try:
+        for k in range(len(chunks)):
+            if not submitted and ready.done():
+                submitted = True
+                if not ready.cancelled() and ready.exception() is None:
+                    try:
+                        for j in range(k + 1, len(chunks)):
+                            futures[j] = pool.submit(_parse_chunk, chunks[j], batch_size)
+                    except Exception:
+                        give_up()
+                else:
                     give_up()
-            else:
+            if k in stolen:
+                yield from stolen.pop(k)
+                continue
+            future = futures.pop(k, None)
+            if future is None or future.cancel():
+                last_stats["local"] += 1
+                yield from nlp.pipe(docs_of(nlp, chunks[k]), batch_size=batch_size)
+                continue
+            # A worker has chunk k: rather than wait, parse the last chunk no worker has started.
+            while not future.done():
+                tail = next((j for j in sorted(futures, reverse=True) if futures[j].cancel()), None)
+                if tail is None:
+                    break
+                del futures[tail]
+                stolen[tail] = parse_here(tail)
+            waited = time.perf_counter()
+            try:
+                parsed = future.result()
+            except Exception:
                 give_up()
-        if k in stolen:
-            yield from stolen.pop(k)
-            continue
-        future = futures.pop(k, None)
-        if future is None or future.cancel():
-            last_stats["local"] += 1
-            yield from nlp.pipe(docs_of(nlp, chunks[k]), batch_size=batch_size)
-            continue
-        # A worker has chunk k: rather than wait, parse the last chunk no worker has started.
-        while not future.done():
-            tail = next((j for j in sorted(futures, reverse=True) if futures[j].cancel()), None)
-            if tail is None:
-                break
-            del futures[tail]
-            stolen[tail] = parse_here(tail)
-        waited = time.perf_counter()
-        try:
-            parsed = future.result()
-        except Exception:
-            give_up()
-            yield from parse_here(k)
-            continue
-        last_stats["wait_s"] += time.perf_counter() - waited
-        last_stats["workers"] += 1
-        last_stats["worker_cpu_s"] += parsed[2]
-        yield from _rebuild(nlp, parsed)
-    for rest in futures.values():
-        rest.cancel()
+                yield from parse_here(k)
+                continue
+            last_stats["wait_s"] += time.perf_counter() - waited
+            last_stats["workers"] += 1
+            last_stats["worker_cpu_s"] += parsed[2]
+            yield from _rebuild(nlp, parsed)
+    finally:  # also when the caller stops early: no worker parses for nobody
+        for rest in futures.values():
+            rest.cancel()
