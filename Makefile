@@ -15,7 +15,7 @@ APT_PACKAGES := $(RUN_APT_PACKAGES) xvfb xauth poppler-utils desktop-file-utils 
 	binutils libreoffice-calc-nogui lintian fakeroot dpkg-dev sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run run-deps test system-deps venv bench bench-model train-model package screenshots clean lint
+.PHONY: run run-deps test system-deps venv bench bench-1m bench-model train-model package screenshots clean lint
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ test: system-deps $(STAMP)
 
 bench: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+bench-1m: system-deps $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --tier 1m
 
 bench-model: $(STAMP)
 	$(BIN)/python benchmarks/bench_checkworthy.py

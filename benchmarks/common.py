@@ -25,7 +25,8 @@ from typing import Any, Iterable, Sequence
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 SAMPLE = ROOT / "resources" / "samples" / "royal-reconciliation.txt"
-SHARED_SAMPLES = ROOT.parent / "shared" / "samples"
+SHARED_SAMPLES = Path(os.environ.get("ANNOTATOR_BENCH_SAMPLES")
+                      or ROOT.parent / "shared" / "samples")
 
 ARTICLE_BYTES = 1_000_000  # "a 1 MB article"
 GUI_CLAIMS = 10_000  # "about 10,000 claims"
@@ -176,7 +177,15 @@ def write_json(path: str | os.PathLike, data: Any) -> None:
 def corpus_paragraphs() -> list[str]:
     """Every paragraph of the shipped sample and the Wikinews samples, in order."""
     files = sorted((ROOT / "resources" / "samples").glob("*.txt"))
-    files += sorted(SHARED_SAMPLES.glob("wikinews_*.txt"))
+    shared = sorted(SHARED_SAMPLES.glob("wikinews_*.txt"))
+    if not shared:
+        # Without them the corpus is one short sample: the 1 MB article repeats it and the
+        # big library holds a few dozen distinct texts, so every figure would mislead.
+        raise SystemExit(
+            f"benchmarks: no Wikinews samples in {SHARED_SAMPLES} (wikinews_*.txt). The "
+            "corpus needs them; put the shared samples folder there (next to the checkout) "
+            "or set ANNOTATOR_BENCH_SAMPLES to a folder holding them.")
+    files += shared
     paragraphs = []
     for path in files:
         text = path.read_text(encoding="utf-8").replace("\r\n", "\n")

@@ -62,25 +62,81 @@ def main(argv=None) -> int:
     load_s = time.perf_counter() - t
     rss_loaded = rss_mb()
     times, outputs = [], []
-    for _ in range(args.runs):
-        t = time.perf_counter()
-        outputs.append(run())
-        times.append(time.perf_counter() - t)
-    extra = {}
+    extra: dict = {}
     if args.pipeline == "detector":
+        # Parallel (the default above PARALLEL_MIN_CHARS) against one process (what the
+        # detector did before), alternating in this process; the first parallel run starts
+        # the worker pool and is reported apart.
+        import os
+
+        from annotator.core.nlp import parallel
+
+        def detect(processes: str | None):
+            if processes is None:
+                os.environ.pop("ANNOTATOR_DETECT_PROCESSES", None)
+            else:
+                os.environ["ANNOTATOR_DETECT_PROCESSES"] = processes
+            c = time.process_time()
+            t = time.perf_counter()
+            units = detector.detect(text)
+            return units, time.perf_counter() - t, time.process_time() - c
+
+        _, cold_s, _ = detect(None)
+        seq_times, cpu_seq, cpu_par, worker_cpu, shares, identical = [], [], [], [], [], True
+        for _ in range(args.runs):
+            seq_units, seq_s, seq_cpu = detect("0")
+            par_units, par_s, par_cpu = detect(None)
+            identical = identical and seq_units == par_units
+            seq_times.append(seq_s)
+            cpu_seq.append(seq_cpu)
+            times.append(par_s)
+            cpu_par.append(par_cpu)
+            worker_cpu.append(parallel.last_stats.get("worker_cpu_s", 0.0))
+            shares.append(dict(parallel.last_stats))
+            outputs.append(len(par_units))
+        workers_hwm = []
+        pool = parallel._pool
+        for pid in (list(pool._processes) if pool is not None and pool._processes else []):
+            try:
+                for line in open(f"/proc/{pid}/status"):
+                    if line.startswith("VmHWM:"):
+                        workers_hwm.append(int(line.split()[1]) / 1024)
+            except OSError:
+                pass
+        extra = {"sequential_s": seq_times, "parallel_s": times, "parallel_cold_s": cold_s,
+                 "parent_cpu_sequential_s": cpu_seq, "parent_cpu_parallel_s": cpu_par,
+                 "worker_cpu_s": worker_cpu, "chunks": shares, "identical": identical,
+                 "workers": parallel.worker_count(), "worker_peak_rss_mb": workers_hwm,
+                 "speedup": [s / p for s, p in zip(seq_times, times)]}
+    else:
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            outputs.append(run())
+            times.append(time.perf_counter() - t)
+    if args.pipeline == "detector":
+        seq_times = extra["sequential_s"]
         from annotator.core.nlp.detector import _docs_with_kind, _split_long
         from annotator.core.nlp.segment import split_blocks
 
         blocks = [p for b in split_blocks(text) for p in _split_long(b)]
-        own = []
+        own, own_cpu = [], []
         for _ in range(args.runs):
+            c = time.process_time()
             t = time.perf_counter()
             with detector.nlp.select_pipes(disable=["claim_detector"]):
                 for _doc in detector.nlp.pipe(_docs_with_kind(detector.nlp, blocks), batch_size=64):
                     pass
             own.append(time.perf_counter() - t)
-        extra = {"own_components_s": own,
-                 "claim_share": [1 - o / d for o, d in zip(own, times)]}
+            own_cpu.append(time.process_time() - c)
+        # Against one process (the same work). CPU time as well as wall: on a shared
+        # machine the wall time of one run also measures the other jobs.
+        cpu_seq = extra["parent_cpu_sequential_s"]
+        extra.update({"own_components_s": own, "own_components_cpu_s": own_cpu,
+                      "claim_share": [1 - o / d for o, d in zip(own, seq_times)],
+                      "claim_share_cpu": [1 - o / d for o, d in zip(own_cpu, cpu_seq)],
+                      "critical_path_speedup": [
+                          s / max(p, w) for s, p, w in zip(cpu_seq, extra["parent_cpu_parallel_s"],
+                                                           extra["worker_cpu_s"])]})
     write_json(args.out, {
         **extra,
         "pipeline": args.pipeline, "words": words, "chars": len(text),

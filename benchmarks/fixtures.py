@@ -131,3 +131,56 @@ def build_library_fixture(folder: Path, articles: int = 1000, claims_per_article
     once = sorted(w for w, c in words.items() if c == 1)  # in one corpus sentence
     rare = once[len(once) // 2] if once else "zeppelin"
     return LibraryFixture(db, articles, total, "said", rare)
+
+
+# ------------------------------------------------------------ the 1M-claim tier
+MILLION_ARTICLES = 10_000  # x 100 claims = 1,000,000 claims, ~1.3 GB
+MILLION_FORMAT = 1  # bump when build_library_fixture changes what it builds
+
+
+def cache_dir() -> Path:
+    """Where the 1M-claim library is kept between runs (git-ignored)."""
+    import os
+
+    from benchmarks.common import ROOT
+
+    return Path(os.environ.get("ANNOTATOR_BENCH_CACHE") or ROOT / "benchmarks" / "cache")
+
+
+def million_library(log) -> LibraryFixture:
+    """The 10,000-article, 1,000,000-claim library, built once (minutes, ~1.3 GB) and cached;
+    a cached copy from an older schema is migrated once, in the cache."""
+    import json
+    import time
+
+    from annotator.core.library import Library
+    from annotator.core.schema import SCHEMA_VERSION
+
+    folder = cache_dir() / "1m"
+    db = folder / "library-1m.sqlite"
+    stamp = folder / "stamp.json"
+    wanted = {"articles": MILLION_ARTICLES, "claims_per_article": 100, "seed": 7,
+              "format": MILLION_FORMAT}
+    info = json.loads(stamp.read_text()) if stamp.exists() and db.exists() else {}
+    if {k: info.get(k) for k in wanted} != wanted:
+        log(f"  building the 1,000,000-claim library in {folder} (once; a few minutes, "
+            "~1.3 GB; kept for the next runs; delete the folder to free the space)")
+        t = time.perf_counter()
+        stamp.unlink(missing_ok=True)
+        built = build_library_fixture(folder, articles=MILLION_ARTICLES)
+        built.db.rename(db)
+        info = {**wanted, "claims": built.claims, "common_word": built.common_word,
+                "rare_word": built.rare_word, "built_s": time.perf_counter() - t}
+        stamp.write_text(json.dumps(info))
+        log(f"  built in {info['built_s']:.0f} s")
+    else:
+        log(f"  using the cached 1,000,000-claim library {db}")
+    with Library.open(db, backup=False) as library:  # migrates an older cache, once
+        version = library.schema_version
+    if info.get("schema") != version:
+        info["schema"] = version
+        stamp.write_text(json.dumps(info))
+    for leftover in folder.glob("library-1m.sqlite-*"):  # a WAL from a killed run
+        leftover.unlink()
+    return LibraryFixture(db, MILLION_ARTICLES, info["claims"], info["common_word"],
+                          info["rare_word"])

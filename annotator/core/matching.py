@@ -41,21 +41,23 @@ def matches_for_many(library: "Library", claims: Sequence[Claim], threshold: flo
 
     First the exact normalised text, through its index (`claims_norm`): the
     common case of a claim copied between articles costs one index lookup.
-    Only when that finds fewer than `limit`, the full-text index picks the
-    candidates that share the claim's most distinctive words (so the cost does
-    not grow with the library); each is then scored by `similar_texts`.
+    Only when that finds fewer than `limit`, the full-text index of reviewed
+    claims only (`reviewed_fts`, schema migration 5) picks the candidates that
+    share the claim's most distinctive words, so the cost follows what has been
+    reviewed, not the size of the library; each is then scored by `similar_texts`.
     """
-    if not library.conn.execute(
-            "SELECT 1 FROM claims WHERE verdict != 'unreviewed' AND removed = 0 LIMIT 1"
-    ).fetchone():
+    # Nothing reviewed yet: nothing to find (article_counts is one row per article; a
+    # reviewed claim that is not removed is always a listed one, so counted there).
+    if not library.conn.execute("SELECT 1 FROM article_counts WHERE reviewed > 0 LIMIT 1"
+                                ).fetchone():
         return {}
     from annotator.core.similarity import similar_texts
 
     sql = """
         SELECT c.id, c.article_id, a.title, c.text, c.verdict, c.note, c.norm
-        FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+        FROM reviewed_fts JOIN claims c ON c.id = reviewed_fts.rowid
         JOIN articles a ON a.id = c.article_id
-        WHERE claims_fts MATCH ? AND c.verdict != 'unreviewed' AND c.removed = 0
+        WHERE reviewed_fts MATCH ? AND c.verdict != 'unreviewed' AND c.removed = 0
           AND c.article_id != ?
         ORDER BY rank LIMIT 50
     """

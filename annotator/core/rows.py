@@ -6,7 +6,6 @@ and migrations. No SQL runs here except the column lists.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from datetime import datetime, timezone
@@ -32,6 +31,8 @@ def utc_now() -> str:
 
 
 def text_sha256(text: str) -> str:
+    import hashlib  # here, not at the top: `annotator claims` and `search` never hash
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

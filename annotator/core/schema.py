@@ -190,6 +190,36 @@ MIGRATIONS: tuple[str, ...] = (
         FROM claims c JOIN articles a ON a.id = c.article_id
         WHERE c.verdict != 'unreviewed' AND c.removed = 0;
     """,
+    # 6: a second full-text index holding only the reviewed claims (a verdict given, not
+    # removed), kept by triggers: "already checked" looks for candidates among them only,
+    # so its cost follows what has been reviewed, not the size of the library. Contentless
+    # (content=''): it holds only the index, the text stays in `claims` (a match is joined
+    # on rowid), so no check ever compares it with every claim.
+    """
+    CREATE VIRTUAL TABLE reviewed_fts USING fts5(
+        text, content='', tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO reviewed_fts (rowid, text)
+        SELECT id, text FROM claims WHERE verdict != 'unreviewed' AND removed = 0;
+    CREATE TRIGGER reviewed_fts_insert AFTER INSERT ON claims
+    WHEN new.verdict != 'unreviewed' AND new.removed = 0 BEGIN
+        INSERT INTO reviewed_fts (rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER reviewed_fts_delete AFTER DELETE ON claims
+    WHEN old.verdict != 'unreviewed' AND old.removed = 0 BEGIN
+        INSERT INTO reviewed_fts (reviewed_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER reviewed_fts_update AFTER UPDATE OF verdict, removed, text ON claims
+    WHEN (old.verdict != 'unreviewed' AND old.removed = 0)
+      OR (new.verdict != 'unreviewed' AND new.removed = 0) BEGIN
+        INSERT INTO reviewed_fts (reviewed_fts, rowid, text)
+            SELECT 'delete', old.id, old.text
+            WHERE old.verdict != 'unreviewed' AND old.removed = 0;
+        INSERT INTO reviewed_fts (rowid, text)
+            SELECT new.id, new.text
+            WHERE new.verdict != 'unreviewed' AND new.removed = 0;
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

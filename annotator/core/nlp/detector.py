@@ -23,7 +23,7 @@ from spacy.util import minibatch
 
 from annotator.core.model import Attribution, AttributionKind, DetectedUnit, UnitKind
 from annotator.core.nlp import attribution as engine
-from annotator.core.nlp import rules
+from annotator.core.nlp import parallel, rules
 from annotator.core.nlp.pipeline import UNUSED_COMPONENTS, load_english
 from annotator.core.nlp.segment import (Block, caption_cue, is_dateline, is_results_line,
                                         split_blocks)
@@ -316,6 +316,10 @@ class Detector:
     def __init__(self, nlp: Language | None = None, threshold: float | None = None):
         self._nlp = nlp
         self._threshold = threshold
+        # A long text is parsed in worker processes too (parallel.py), only with the detector's
+        # own pipeline (the workers load the same one); the result is the same either way.
+        self._own_pipeline = nlp is None
+        self.parallel_min_chars = parallel.PARALLEL_MIN_CHARS
         # set to a list to collect (start, end, priority features) of every sentence (training)
         self.features_out: list | None = None
         self.last_gate = 1.0  # news_gate of the last text detected
@@ -388,7 +392,10 @@ class Detector:
                 emit(slot, span, block)
             pending.clear()
 
-        docs = self.nlp.pipe(_docs_with_kind(self.nlp, blocks), batch_size=BATCH_SIZE)
+        if self._own_pipeline and parallel.wanted(len(text), self.parallel_min_chars):
+            docs = parallel.parsed_docs(self.nlp, blocks, BATCH_SIZE)
+        else:
+            docs = self.nlp.pipe(_docs_with_kind(self.nlp, blocks), batch_size=BATCH_SIZE)
         for doc, block in zip(docs, blocks):
             spans = doc.spans[SPANS_KEY]
             for index, span in enumerate(spans):
@@ -509,9 +516,14 @@ def _closes_before_opening(text: str) -> bool:
 
 def _docs_with_kind(nlp: Language, blocks: Sequence[Block]) -> Iterator[Doc]:
     """Tokenised docs that carry their paragraph's kind into the pipeline."""
-    for block in blocks:
-        doc = nlp.make_doc(block.text)
-        doc._.block_kind = block.kind
+    return docs_of(nlp, ((block.text, block.kind) for block in blocks))
+
+
+def docs_of(nlp: Language, items: Iterable[tuple[str, UnitKind | None]]) -> Iterator[Doc]:
+    """Tokenised docs of (paragraph text, kind) pairs, for the article-level driver."""
+    for text, kind in items:
+        doc = nlp.make_doc(text)
+        doc._.block_kind = kind
         doc._.article_driven = True
         yield doc
 
