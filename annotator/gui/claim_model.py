@@ -14,6 +14,17 @@ SORT_ROLE = Qt.UserRole + 2
 PRIORITY_ROLE = Qt.UserRole + 3
 
 
+def _role(value) -> int:
+    return int(value.value) if hasattr(value, "value") else int(value)
+
+
+_DISPLAY, _TOOLTIP, _FOREGROUND, _ACCESSIBLE = (
+    _role(r) for r in (Qt.DisplayRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.AccessibleTextRole))
+_CLAIM_ID, _SORT, _PRIORITY = _role(CLAIM_ID_ROLE), _role(SORT_ROLE), _role(PRIORITY_ROLE)
+_ROLES_USED = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ACCESSIBLE, _role(CLAIM_ID_ROLE),
+                         _role(SORT_ROLE), _role(PRIORITY_ROLE)})
+
+
 def priority_key(claim: Claim) -> tuple:
     """Priority order: suggested "unsourced" first, then by check-worthiness
     (highest first); hand-added claims count as fully check-worthy."""
@@ -49,12 +60,14 @@ class ClaimTableModel(_ListTableModel):
         self._claims: list[Claim] = []
         self._rows: dict[int, int] = {}
         self._priority: dict[int, int] = {}
+        self._texts: dict[int, tuple] = {}  # claim id -> (claim, its six display texts)
         self.dark = False
 
     def set_claims(self, claims: list[Claim]) -> None:
         self.beginResetModel()
         self._claims = list(claims)
         self._rows = {c.id: i for i, c in enumerate(self._claims)}
+        self._texts = {}
         self._rank()
         self.endResetModel()
 
@@ -82,50 +95,56 @@ class ClaimTableModel(_ListTableModel):
         return self._claims
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid():
+        # Called ~650 times per repaint of the visible list: roles the table never
+        # shows are answered first, and each row's display texts are made once.
+        role = _role(role)
+        if role not in _ROLES_USED or not index.isValid():
             return None
-        claim = self._claims[index.row()]
+        row = index.row()
+        claim = self._claims[row]
         column = index.column()
-        if role == CLAIM_ID_ROLE:
+        if role == _DISPLAY:
+            texts = self._texts.get(claim.id)
+            if texts is None or texts[0] is not claim:
+                texts = self._texts[claim.id] = (claim, self._display_texts(claim))
+            return texts[1][column]
+        if role == _CLAIM_ID:
             return claim.id
-        if role == SORT_ROLE:
+        if role == _SORT:
             return (claim.number, list(Verdict).index(claim.verdict), claim.start, claim.score,
                     claim.claim_type, claim.attribution.kind.value)[column]
-        if role == PRIORITY_ROLE:
+        if role == _PRIORITY:
             return self._priority.get(claim.id, 0)
-        if role == Qt.DisplayRole:
-            if column == 0:
-                return str(claim.number)
-            if column == 1:
-                style = style_for(claim.verdict, self.dark)
-                return f"{style.symbol} {claim.verdict.label}"
-            if column == 2:
-                text = claim.text if len(claim.text) <= 160 else claim.text[:157] + "…"
-                flags = []
-                if claim.anchor_status.value != "exact":
-                    flags.append(claim.anchor_status.value.upper())
-                if claim.removed:
-                    flags.append("REMOVED")
-                if not claim.check_worthy and claim.origin != "manual":
-                    flags.append(claim.kind.value if claim.kind.value != "sentence" else "below threshold")
-                return (f"[{', '.join(flags)}] " if flags else "") + text
-            if column == 3:
-                return "added by hand" if claim.origin == "manual" else f"{claim.score:.2f}"
-            if column == 4:
-                return claim.claim_type.replace("_", " ")
-            if column == 5:
-                a = claim.attribution
-                return a.kind.value if not a.speaker else f"{a.kind.value}: {a.speaker}"
-        if role == Qt.ToolTipRole and column == 2:
+        return self._other_role(claim, column, role)
+
+    def _display_texts(self, claim: Claim) -> tuple[str, ...]:
+        style = style_for(claim.verdict, self.dark)
+        text = claim.text if len(claim.text) <= 160 else claim.text[:157] + "…"
+        flags = []
+        if claim.anchor_status.value != "exact":
+            flags.append(claim.anchor_status.value.upper())
+        if claim.removed:
+            flags.append("REMOVED")
+        if not claim.check_worthy and claim.origin != "manual":
+            flags.append(claim.kind.value if claim.kind.value != "sentence" else "below threshold")
+        a = claim.attribution
+        return (str(claim.number), f"{style.symbol} {claim.verdict.label}",
+                (f"[{', '.join(flags)}] " if flags else "") + text,
+                "added by hand" if claim.origin == "manual" else f"{claim.score:.2f}",
+                claim.claim_type.replace("_", " "),
+                a.kind.value if not a.speaker else f"{a.kind.value}: {a.speaker}")
+
+    def _other_role(self, claim: Claim, column: int, role: int):
+        if role == _TOOLTIP and column == 2:
             return claim.text
-        if role == Qt.ToolTipRole and column == 3:
+        if role == _TOOLTIP and column == 3:
             return ("Added by hand: no check-worthiness score" if claim.origin == "manual" else
                     "Check-worthiness: how likely the sentence holds a claim worth checking")
-        if role == Qt.ForegroundRole and column == 1:
+        if role == _FOREGROUND and column == 1:
             return QBrush(QColor(style_for(claim.verdict, self.dark).colour))
-        if role == Qt.ForegroundRole and (claim.removed or not claim.check_worthy):
+        if role == _FOREGROUND and (claim.removed or not claim.check_worthy):
             return QBrush(QColor("#888888"))
-        if role == Qt.AccessibleTextRole:
+        if role == _ACCESSIBLE:
             return f"{claim.verdict.label}: {claim.text}"
         return None
 
