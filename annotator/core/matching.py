@@ -25,7 +25,7 @@ def search(library: "Library", text: str, limit: int = 200) -> list[SearchResult
         WHERE claims_fts MATCH ? AND c.removed = 0
         ORDER BY rank LIMIT ?
     """
-    rows = library._query(sql, [query, limit])
+    rows = library.query(sql, [query, limit])
     return [SearchResult(r["claim_id"], r["article_id"], r["article_title"], r["text"],
                          Verdict(r["verdict"]), r["note"], r["snippet"]) for r in rows]
 

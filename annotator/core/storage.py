@@ -389,7 +389,6 @@ class Storage:
         except sqlite3.Error as exc:
             raise translate_error(exc, self.path) from None
 
-    _query = query
 
 
 def _busy_ms(conn: sqlite3.Connection) -> int:

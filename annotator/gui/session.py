@@ -300,17 +300,23 @@ class Session(QObject):
 
         self._op(fn, done, what)
 
+    def _reversible(self, claim: Claim, operation: Callable, new: tuple, old: tuple,
+                    what: str) -> None:
+        """An edit that `operation(lib, claim_id, *new, by, version)` makes and the same
+        operation with the `old` values undoes."""
+        by = self.settings.checker
+
+        def run(values: tuple) -> Callable[[int | None], Callable]:
+            return lambda version: lambda lib: operation(lib, claim.id, *values, by, version)
+
+        self._edit(run(new)(claim.version), what,
+                   lambda ch: _EditCommand(self, ch.label, claim.id, ch, redo=run(new),
+                                           undo=run(old)))
+
     def set_verdict(self, claim: Claim, verdict: Verdict) -> None:
-        if claim.verdict is verdict:
-            return
-        by, old = self.settings.checker, claim.verdict
-        self._edit(
-            lambda lib: ops.set_verdict(lib, claim.id, verdict, by, claim.version),
-            f"mark #{claim.number} {verdict.value}",
-            lambda ch: _EditCommand(
-                self, ch.label, claim.id, ch,
-                redo=lambda v: lambda lib: ops.set_verdict(lib, claim.id, verdict, by, v),
-                undo=lambda v: lambda lib: ops.set_verdict(lib, claim.id, old, by, v)))
+        if claim.verdict is not verdict:
+            self._reversible(claim, ops.set_verdict, (verdict,), (claim.verdict,),
+                             f"mark #{claim.number} {verdict.value}")
 
     def set_note(self, claim: Claim, note: str) -> None:
         if claim.note == note:
@@ -323,16 +329,9 @@ class Session(QObject):
 
     def set_claim_reviewed(self, claim: Claim, wording: str) -> None:
         """The short wording ClaimReview publishes for this claim ("" = the claim)."""
-        if claim.claim_reviewed == wording:
-            return
-        by, old = self.settings.checker, claim.claim_reviewed
-        self._edit(
-            lambda lib: ops.set_claim_reviewed(lib, claim.id, wording, by, claim.version),
-            f"reword #{claim.number} for ClaimReview",
-            lambda ch: _EditCommand(
-                self, ch.label, claim.id, ch,
-                redo=lambda v: lambda lib: ops.set_claim_reviewed(lib, claim.id, wording, by, v),
-                undo=lambda v: lambda lib: ops.set_claim_reviewed(lib, claim.id, old, by, v)))
+        if claim.claim_reviewed != wording:
+            self._reversible(claim, ops.set_claim_reviewed, (wording,), (claim.claim_reviewed,),
+                             f"reword #{claim.number} for ClaimReview")
 
     def add_evidence(self, claim: Claim, url: str, title: str = "", note: str = "") -> None:
         by = self.settings.checker
@@ -351,17 +350,8 @@ class Session(QObject):
                    f"add evidence to #{claim.number}", command)
 
     def remove_evidence(self, claim: Claim, evidence_id: int) -> None:
-        by = self.settings.checker
-        self._edit(
-            lambda lib: ops.set_evidence_removed(lib, claim.id, evidence_id, True, by,
-                                                 claim.version),
-            f"remove evidence from #{claim.number}",
-            lambda ch: _EditCommand(
-                self, ch.label, claim.id, ch,
-                redo=lambda v: lambda lib: ops.set_evidence_removed(lib, claim.id, evidence_id,
-                                                                    True, by, v),
-                undo=lambda v: lambda lib: ops.set_evidence_removed(lib, claim.id, evidence_id,
-                                                                    False, by, v)))
+        self._reversible(claim, ops.set_evidence_removed, (evidence_id, True),
+                         (evidence_id, False), f"remove evidence from #{claim.number}")
 
     def add_claim(self, article_id: int, start: int, end: int,
                   on_added: Callable[[int], None] | None = None) -> None:
@@ -380,28 +370,14 @@ class Session(QObject):
                    "add the selection as a claim", command)
 
     def set_removed(self, claim: Claim, removed: bool) -> None:
-        if claim.removed == removed:
-            return
-        by = self.settings.checker
-        self._edit(
-            lambda lib: ops.set_removed(lib, claim.id, removed, by, claim.version),
-            f"{'remove' if removed else 'restore'} #{claim.number}",
-            lambda ch: _EditCommand(
-                self, ch.label, claim.id, ch,
-                redo=lambda v: lambda lib: ops.set_removed(lib, claim.id, removed, by, v),
-                undo=lambda v: lambda lib: ops.set_removed(lib, claim.id, not removed, by, v)))
+        if claim.removed != removed:
+            self._reversible(claim, ops.set_removed, (removed,), (not removed,),
+                             f"{'remove' if removed else 'restore'} #{claim.number}")
 
     def set_bounds(self, claim: Claim, start: int, end: int) -> None:
-        if (claim.start, claim.end) == (start, end):
-            return
-        by, old = self.settings.checker, (claim.start, claim.end)
-        self._edit(
-            lambda lib: ops.set_bounds(lib, claim.id, start, end, by, claim.version),
-            f"move the boundaries of #{claim.number}",
-            lambda ch: _EditCommand(
-                self, ch.label, claim.id, ch,
-                redo=lambda v: lambda lib: ops.set_bounds(lib, claim.id, start, end, by, v),
-                undo=lambda v: lambda lib: ops.set_bounds(lib, claim.id, *old, by, v)))
+        if (claim.start, claim.end) != (start, end):
+            self._reversible(claim, ops.set_bounds, (start, end), (claim.start, claim.end),
+                             f"move the boundaries of #{claim.number}")
 
     def reuse_match(self, claim: Claim, match: Match) -> None:
         """Copy an earlier review (verdict, note, evidence) onto this claim, as one undo step."""
