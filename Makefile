@@ -10,9 +10,11 @@ RUN_APT_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # Tests and packaging also need: Xvfb, PDF tools, desktop-file and AppStream validators,
-# strip, LibreOffice Calc (the .xlsx and CSV checks), lintian and fakeroot (the .deb).
+# strip, LibreOffice Calc (the .xlsx and CSV checks), lintian and fakeroot (the .deb),
+# PostgreSQL (the test suite starts its own server for the shared-library tests).
 APT_PACKAGES := $(RUN_APT_PACKAGES) xvfb xauth poppler-utils desktop-file-utils appstream \
-	binutils libreoffice-calc-nogui lintian fakeroot dpkg-dev sqlite3
+	binutils libreoffice-calc-nogui lintian fakeroot dpkg-dev sqlite3 \
+	postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run run-deps test system-deps venv bench bench-1m bench-model train-model package screenshots clean lint

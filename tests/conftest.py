@@ -47,11 +47,72 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "library.sqlite"
 
 
+# ------------------------------------------------------------- two engines
+# Tests of the library, the command line and the exports (tests/core, tests/cli) that
+# use `fresh_db`, `sample_library` or `db_target` run on both storage engines: a SQLite
+# file and a PostgreSQL server this test session starts itself (tests/pg.py). Tests
+# about the SQLite file itself (WAL, read-only files, backups, damage) carry
+# `@pytest.mark.sqlite_only`; everything else (the GUI, fault injection) uses a file.
+ENGINES = ("sqlite", "postgresql")
+_BOTH_ENGINES = ("tests/core/", "tests/cli/")
+
+
+def pytest_generate_tests(metafunc):
+    if "engine" not in metafunc.fixturenames:
+        return
+    where = Path(str(metafunc.definition.fspath)).resolve().relative_to(ROOT).as_posix()
+    both = (where.startswith(_BOTH_ENGINES)
+            and metafunc.definition.get_closest_marker("sqlite_only") is None)
+    metafunc.parametrize("engine", ENGINES if both else ENGINES[:1], indirect=True)
+
+
 @pytest.fixture
-def fresh_db(db_path):
+def engine(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for this test session (started on first use)."""
+    from tests.pg import PgServer, find_bin_dir, missing_message
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI"):
+            pytest.fail(missing_message(), pytrace=False)
+        pytest.skip(missing_message())
+    server = PgServer(bin_dir)
+    try:
+        server.start()
+        server.make_template()
+    except BaseException:
+        server.stop()
+        raise
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A fresh database holding an empty library, dropped after the test."""
+    url = pg_server.new_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture
+def db_target(engine, db_path, request):
+    """What `--db` takes for this engine: a file path, or a PostgreSQL URL."""
+    if engine == "sqlite":
+        return str(db_path)
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def fresh_db(db_target):
     from annotator.core.library import Library
 
-    library = Library.open(db_path, create=True)
+    library = Library.open(db_target, create=True)
     yield library
     library.close()
 

@@ -415,13 +415,12 @@ def merge_reviews(library: "Library", article_id: int, reviews: Sequence[ReviewT
                 if not has_content and not create_unreviewed:
                     unchanged += 1
                     continue
-                cursor = conn.execute(INSERT_CLAIM, row_values(
+                claim_id = conn.execute(INSERT_CLAIM + " RETURNING id", row_values(
                     article_id, article.text, review.start, review.end, now, score=1.0,
                     kind="sentence", check_worthy=1, claim_type="other", attribution="{}",
                     suggested=None, reasons=json.dumps(["imported from annotations"]),
                     entities="[]", origin="manual",
-                    number=library.next_number(conn, article_id)))
-                claim_id = cursor.lastrowid
+                    number=library.next_number(conn, article_id))).fetchone()[0]
                 library._log(conn, claim_id, "created", "unreviewed", "", by, "imported", now)
                 note = "" if _blank(review.note) else review.note
                 if review.verdict is not Verdict.UNREVIEWED or note:

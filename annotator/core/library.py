@@ -1,7 +1,11 @@
 """The library's domain operations: articles, claims, verdicts, evidence, history.
 
-`Library` is a `Storage` (one SQLite connection, see storage.py) with the
-operations a checker's work needs. Every edit runs in one write transaction,
+The operations are written once (`LibraryOperations`) in portable SQL with
+`?` placeholders, over a storage: `Library` is them over a SQLite file
+(`Storage`, storage.py), `PgLibrary` over a PostgreSQL server
+(`PostgresStorage`, pg_storage.py); `Library.open(target)` picks by the target.
+What differs between the engines (full-text search, candidate matches, bulk
+inserts) is a method of the storage, never rewritten SQL. Every edit runs in one write transaction,
 logs an append-only history row, bumps the claim's `version` and returns the
 claim's new state. An edit may carry the version it was based on
 (`expected_version`): if someone else has changed the claim since, it is
@@ -14,7 +18,7 @@ revisions.py, merging reviews from a file in annotations_import.py.
 from __future__ import annotations
 
 import json
-import sqlite3
+import os
 from typing import Any, Iterable, Sequence
 
 from annotator.core.errors import NotAClaimError, NotFoundError, StaleEditError
@@ -49,7 +53,8 @@ from annotator.core.rows import (
     unit_row,
     utc_now,
 )
-from annotator.core.storage import Storage, default_library_path, translate_error
+from annotator.core.pg_storage import PostgresStorage, is_postgres_target
+from annotator.core.storage import Storage, default_library_path, default_library_target
 from annotator.core.matching import fts_query
 
 __all__ = ["Library", "ArticleSummary", "Match", "SearchResult", "ReviewToMerge",
@@ -60,11 +65,11 @@ __all__ = ["Library", "ArticleSummary", "Match", "SearchResult", "ReviewToMerge"
 _NOT_CLAIMS = {UnitKind.HEADLINE.value, UnitKind.DATELINE.value, UnitKind.CAPTION.value}
 
 
-class Library(Storage):
-    """A connection to one library with its domain operations. One per thread."""
+class LibraryOperations:
+    """The domain operations, over the storage they are mixed with. One per thread."""
 
-    def __init__(self, conn: sqlite3.Connection, path):
-        super().__init__(conn, path)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         # claim id -> the version this connection last wrote. An edit based on an
         # older copy is still ours to make when nobody else wrote in between
         # (the window sent two keys before the first change came back).
@@ -92,19 +97,18 @@ class Library(Storage):
         now = utc_now()
         digest = text_sha256(text)
         with self.transaction() as conn:
-            cursor = conn.execute(
+            article_id = conn.execute(
                 "INSERT INTO articles (title, source_path, text, sha256, imported_at, revision, "
-                "url, byline, published) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                "url, byline, published) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
                 [title, source_path, text, digest, now, url, byline, published],
-            )
-            article_id = cursor.lastrowid
+            ).fetchone()[0]
             conn.execute(
                 "INSERT INTO article_revisions (article_id, revision, text, sha256, imported_at) "
                 "VALUES (?, 1, ?, ?, ?)", [article_id, text, digest, now],
             )
             ordered = sorted(units, key=lambda u: (u.start, u.end))
-            conn.executemany(INSERT_CLAIM, [unit_row(article_id, text, u, now, number)
-                                            for number, u in enumerate(ordered, 1)])
+            self.insert_claim_rows(conn, [unit_row(article_id, text, u, now, number)
+                                          for number, u in enumerate(ordered, 1)])
         return self.article(article_id), True
 
     def add_revision(self, article_id: int, title: str, text: str,
@@ -127,7 +131,8 @@ class Library(Storage):
                  ids: Sequence[int] | None = None) -> list[ArticleSummary]:
         """The library list with progress counts of the listed claims (`LISTED_SQL`),
         kept by triggers in `article_counts` (schema migration 4)."""
-        where = "(? = '' OR a.title LIKE '%' || ? || '%' OR a.source_path LIKE '%' || ? || '%')"
+        where = ("(? = '' OR LOWER(a.title) LIKE '%' || LOWER(?) || '%' "
+                 "OR LOWER(a.source_path) LIKE '%' || LOWER(?) || '%')")
         params: list[Any] = [filter_text, filter_text, filter_text]
         if ids is not None:
             where += f" AND a.id IN ({', '.join('?' for _ in ids)})"
@@ -163,12 +168,7 @@ class Library(Storage):
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY article_id, start, id"
-        try:
-            cursor = self.conn.execute(sql, params)
-            names = [d[0] for d in cursor.description]
-            rows = cursor.fetchall()
-        except sqlite3.Error as exc:
-            raise translate_error(exc, self.path) from None
+        names, rows = self.query_rows(sql, params)
         evidence = self._evidence_by_claim(article_id) if with_evidence else {}
         decode = ClaimDecoder(names, with_entities)
         return [decode(row, evidence) for row in rows]
@@ -183,14 +183,8 @@ class Library(Storage):
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
             marks = ", ".join("?" for _ in chunk)
-            try:
-                cursor = self.conn.execute(
-                    f"SELECT {CLAIM_READ_COLUMNS}, entities FROM claims WHERE id IN ({marks})",
-                    chunk)
-                names = [d[0] for d in cursor.description]
-                rows = cursor.fetchall()
-            except sqlite3.Error as exc:
-                raise translate_error(exc, self.path) from None
+            names, rows = self.query_rows(
+                f"SELECT {CLAIM_READ_COLUMNS}, entities FROM claims WHERE id IN ({marks})", chunk)
             evidence: dict[int, list[Evidence]] = {}
             for row in self.query(f"SELECT * FROM evidence WHERE removed = 0 AND claim_id IN "
                                   f"({marks}) ORDER BY id", chunk):
@@ -205,7 +199,7 @@ class Library(Storage):
             raise NotFoundError(f"no claim with id {missing[0]} in {self.path}")
         return found
 
-    def _require_claim(self, conn: sqlite3.Connection, claim_id: int,
+    def _require_claim(self, conn, claim_id: int,
                        expected_version: int | None = None) -> tuple:
         """(verdict, note, article_id, removed) of a claim, checking its version."""
         row = conn.execute("SELECT verdict, note, article_id, removed, version, checker, "
@@ -223,12 +217,12 @@ class Library(Storage):
                 "change)", claim_id, checker, updated_at)
         return row[:4] + (row[7], row[8])
 
-    def _bumped(self, conn: sqlite3.Connection, claim_id: int) -> None:
+    def _bumped(self, conn, claim_id: int) -> None:
         version = conn.execute("SELECT version FROM claims WHERE id = ?", [claim_id]).fetchone()
         if version is not None:
             self.after_commit(lambda: self._written.__setitem__(claim_id, version[0]))
 
-    def _log(self, conn: sqlite3.Connection, claim_id: int, action: str, verdict: str | None,
+    def _log(self, conn, claim_id: int, action: str, verdict: str | None,
              note: str | None, by: str, detail: str = "", at: str | None = None) -> None:
         conn.execute(
             "INSERT INTO history (claim_id, action, verdict, note, detail, at, by) "
@@ -292,18 +286,17 @@ class Library(Storage):
         now = utc_now()
         quote = article.text[start:end]
         with self.transaction() as conn:
-            cursor = conn.execute(INSERT_CLAIM, row_values(
+            claim_id = conn.execute(INSERT_CLAIM + " RETURNING id", row_values(
                 article_id, article.text, start, end, now, score=1.0, kind="sentence",
                 check_worthy=1, claim_type="other", attribution="{}", suggested=None,
                 reasons=json.dumps(["added by hand"]), entities="[]", origin="manual",
-                number=self.next_number(conn, article_id)))
-            claim_id = cursor.lastrowid
+                number=self.next_number(conn, article_id))).fetchone()[0]
             self._log(conn, claim_id, "created", "unreviewed", "", by, quote[:200], now)
             self._bumped(conn, claim_id)
         return self.claim(claim_id)
 
     @staticmethod
-    def next_number(conn: sqlite3.Connection, article_id: int) -> int:
+    def next_number(conn, article_id: int) -> int:
         return 1 + conn.execute("SELECT COALESCE(MAX(number), 0) FROM claims WHERE article_id = ?",
                                 [article_id]).fetchone()[0]
 
@@ -370,15 +363,14 @@ class Library(Storage):
         now = utc_now()
         with self.transaction() as conn:
             verdict, claim_note, *_ = self._require_claim(conn, claim_id, expected_version)
-            cursor = conn.execute(
-                "INSERT INTO evidence (claim_id, url, title, note, added_at) VALUES (?, ?, ?, ?, ?)",
-                [claim_id, url, title, note, now],
-            )
+            evidence_id = conn.execute(
+                "INSERT INTO evidence (claim_id, url, title, note, added_at) "
+                "VALUES (?, ?, ?, ?, ?) RETURNING id", [claim_id, url, title, note, now],
+            ).fetchone()[0]
             conn.execute("UPDATE claims SET updated_at = ?, checker = ?, version = version + 1 "
                          "WHERE id = ?", [now, by, claim_id])
             self._log(conn, claim_id, "evidence+", verdict, claim_note, by, url, now)
             self._bumped(conn, claim_id)
-            evidence_id = cursor.lastrowid
         return evidence_from_row(self.query("SELECT * FROM evidence WHERE id = ?", [evidence_id])[0])
 
     def set_evidence_removed(self, evidence_id: int, removed: bool, by: str = "",
@@ -463,3 +455,26 @@ class Library(Storage):
         from annotator.core.annotations_import import merge_reviews
 
         return merge_reviews(self, article_id, reviews, by, prefer)
+
+
+class Library(LibraryOperations, Storage):
+    """A library file (SQLite) with its domain operations. One per thread.
+
+    `Library.open(target)` opens a PostgreSQL library (a `PgLibrary`) when the
+    target is a `postgresql://` URL or a libpq `service=NAME` string."""
+
+    @classmethod
+    def open(cls, path: "str | os.PathLike | None" = None, **options):
+        target = path if path is not None else default_library_target()
+        if is_postgres_target(target):
+            return PgLibrary.open(str(target), **options)
+        return super().open(target, **options)
+
+
+class PgLibrary(LibraryOperations, PostgresStorage):
+    """A shared library on a PostgreSQL server with the same domain operations."""
+
+
+def open_library(target=None, **options) -> "Library | PgLibrary":
+    """A library file or a shared library, by its target (see `Library.open`)."""
+    return Library.open(target, **options)

@@ -14,18 +14,10 @@ if TYPE_CHECKING:
 
 def search(library: "Library", text: str, limit: int = 200) -> list[SearchResult]:
     """Full-text search over claim texts and notes in every article."""
-    query = fts_query(text)
-    if not query:
+    words = re.findall(r"\w+", text, re.UNICODE)
+    if not words:
         return []
-    sql = """
-        SELECT c.id AS claim_id, c.article_id, a.title AS article_title, c.text, c.verdict,
-               c.note, snippet(claims_fts, 0, '[', ']', '…', 12) AS snippet
-        FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
-        JOIN articles a ON a.id = c.article_id
-        WHERE claims_fts MATCH ? AND c.removed = 0
-        ORDER BY rank LIMIT ?
-    """
-    rows = library.query(sql, [query, limit])
+    rows = library.search_rows(words, limit)  # the engine's own full-text index
     return [SearchResult(r["claim_id"], r["article_id"], r["article_title"], r["text"],
                          Verdict(r["verdict"]), r["note"], r["snippet"]) for r in rows]
 
@@ -42,25 +34,16 @@ def matches_for_many(library: "Library", claims: Sequence[Claim], threshold: flo
     First the exact normalised text, through its index (`claims_norm`): the
     common case of a claim copied between articles costs one index lookup.
     Only when that finds fewer than `limit`, the full-text index of reviewed
-    claims only (`reviewed_fts`, schema migration 5) picks the candidates that
+    claims only (the engine's `reviewed_candidates`, schema migration 6) picks the candidates that
     share the claim's most distinctive words, so the cost follows what has been
     reviewed, not the size of the library; each is then scored by `similar_texts`.
     """
     # Nothing reviewed yet: nothing to find (article_counts is one row per article; a
     # reviewed claim that is not removed is always a listed one, so counted there).
-    if not library.conn.execute("SELECT 1 FROM article_counts WHERE reviewed > 0 LIMIT 1"
-                                ).fetchone():
+    if not library.query("SELECT 1 AS found FROM article_counts WHERE reviewed > 0 LIMIT 1"):
         return {}
     from annotator.core.similarity import similar_texts
 
-    sql = """
-        SELECT c.id, c.article_id, a.title, c.text, c.verdict, c.note, c.norm
-        FROM reviewed_fts JOIN claims c ON c.id = reviewed_fts.rowid
-        JOIN articles a ON a.id = c.article_id
-        WHERE reviewed_fts MATCH ? AND c.verdict != 'unreviewed' AND c.removed = 0
-          AND c.article_id != ?
-        ORDER BY rank LIMIT 50
-    """
     exact_sql = """
         SELECT c.id, c.article_id, a.title, c.text, c.verdict, c.note, c.norm
         FROM claims c JOIN articles a ON a.id = c.article_id
@@ -72,10 +55,10 @@ def matches_for_many(library: "Library", claims: Sequence[Claim], threshold: flo
         norm = normalise_claim_text(claim.text)
         found = [(1.0, row) for row in library.query(exact_sql, [norm, claim.article_id, limit])]
         words = set(norm.split())
-        query = _candidate_query(words) if len(found) < limit else ""
-        if query:
+        picked = _candidate_words(words) if len(found) < limit else []
+        if picked:
             seen = {row["id"] for _, row in found}
-            for row in library.query(sql, [query, claim.article_id]):
+            for row in library.reviewed_candidates(picked, claim.article_id):
                 if row["id"] in seen:
                     continue
                 score = similar_texts(norm, words, row["norm"], set(row["norm"].split()))
@@ -96,11 +79,10 @@ _COMMON_WORDS = frozenset(
     "had that this it its his her their they he she we i you not no will would said says".split())
 
 
-def _candidate_query(words: set[str]) -> str:
-    """An FTS5 query for claims sharing the most distinctive of these words."""
-    picked = sorted((w for w in words if w not in _COMMON_WORDS and len(w) > 2),
-                    key=lambda w: (-len(w), w))[:8] or sorted(words)[:8]
-    return " OR ".join('text:"' + w.replace('"', '""') + '"' for w in picked)
+def _candidate_words(words: set[str]) -> list[str]:
+    """The most distinctive of these words: candidates share at least one."""
+    return sorted((w for w in words if w not in _COMMON_WORDS and len(w) > 2),
+                  key=lambda w: (-len(w), w))[:8] or sorted(words)[:8]
 
 
 def fts_query(text: str) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterable
 from annotator.core.anchoring import PositionMapper, anchor
 from annotator.core.model import AnchorStatus, DetectedUnit, RevisionResult
 from annotator.core.rows import (
-    INSERT_CLAIM, context_of, normalise_claim_text, text_sha256, unit_row, utc_now,
+    context_of, normalise_claim_text, text_sha256, unit_row, utc_now,
 )
 
 if TYPE_CHECKING:
@@ -82,8 +82,8 @@ def add_revision(library: "Library", article_id: int, title: str, text: str,
                              f"({found.similarity:.2f}); was {claim.text[:200]!r}", now)
         index = SpanIndex(kept)
         fresh = [u for u in units if not index.overlaps(u.start, u.end)]
-        conn.executemany(INSERT_CLAIM,
-                         [unit_row(article_id, text, u, now, next(numbers)) for u in fresh])
+        library.insert_claim_rows(
+            conn, [unit_row(article_id, text, u, now, next(numbers)) for u in fresh])
     return RevisionResult(library.article(article_id), counts[AnchorStatus.EXACT],
                           counts[AnchorStatus.FUZZY], counts[AnchorStatus.ORPHANED], len(fresh))
 

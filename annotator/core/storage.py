@@ -23,6 +23,7 @@ from typing import Any, Iterator, Sequence
 
 from annotator.core.errors import LibraryBusyError, LibraryError
 from annotator.core.fileio import remove_stale_parts
+from annotator.core.pg_storage import is_postgres_target
 from annotator.core.schema import MIGRATIONS, SCHEMA_VERSION, backfill_after_migration
 
 BUSY_TIMEOUT_S = 3.0
@@ -36,11 +37,20 @@ MIGRATION_BUSY_MS = 60_000  # how long opening waits for another process's upgra
 
 def default_library_path() -> Path:
     env = os.environ.get("ANNOTATOR_DB")
-    if env:
+    if env and not is_postgres_target(env):
         return Path(env).expanduser()
     import platformdirs
 
     return Path(platformdirs.user_data_dir("annotator", appauthor=False)) / "library.sqlite"
+
+
+def default_library_target() -> Path | str:
+    """What `--db` defaults to: $ANNOTATOR_DB (a file, or a PostgreSQL URL or service),
+    else the file in the user data folder."""
+    env = os.environ.get("ANNOTATOR_DB")
+    if env and is_postgres_target(env):
+        return env.strip()
+    return default_library_path()
 
 
 def translate_error(exc: sqlite3.Error, path: Path) -> LibraryError:
@@ -60,7 +70,11 @@ def translate_error(exc: sqlite3.Error, path: Path) -> LibraryError:
 
 
 class Storage:
-    """One SQLite connection to one library file. Not thread-safe: one per thread."""
+    """One SQLite connection to one library file. Not thread-safe: one per thread.
+
+    `PostgresStorage` (pg_storage.py) offers the same interface on a server."""
+
+    engine = "sqlite"
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
@@ -388,6 +402,66 @@ class Storage:
             return [dict(zip(names, row)) for row in cursor.fetchall()]
         except sqlite3.Error as exc:
             raise translate_error(exc, self.path) from None
+
+    def query_rows(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list]:
+        """(column names, row tuples): for reads too large to make a dict per row."""
+        try:
+            cursor = self.conn.execute(sql, params)
+            return [d[0] for d in cursor.description], cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path) from None
+
+    # ------------------------------------------------------ engine specifics
+    # What differs between the engines, used by the domain operations; PostgreSQL's
+    # versions are in pg_storage.py.
+    def insert_claim_rows(self, conn, rows: list[list[Any]]) -> None:
+        """Detected units in bulk (rows.INSERT_CLAIM's columns)."""
+        from annotator.core.rows import INSERT_CLAIM
+
+        conn.executemany(INSERT_CLAIM, rows)
+
+    def search_rows(self, words: list[str], limit: int) -> list[dict[str, Any]]:
+        """Claims whose text or note holds every word, best first, with a snippet."""
+        query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        sql = """
+            SELECT c.id AS claim_id, c.article_id, a.title AS article_title, c.text, c.verdict,
+                   c.note, snippet(claims_fts, 0, '[', ']', '…', 12) AS snippet
+            FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+            JOIN articles a ON a.id = c.article_id
+            WHERE claims_fts MATCH ? AND c.removed = 0
+            ORDER BY rank LIMIT ?
+        """
+        return self.query(sql, [query, limit])
+
+    def reviewed_candidates(self, words: list[str], article_id: int) -> list[dict[str, Any]]:
+        """Reviewed claims of other articles sharing any of these words, from the
+        reviewed-only index (`reviewed_fts`, migration 6), best first; at most 50."""
+        if not words:
+            return []
+        query = " OR ".join('text:"' + w.replace('"', '""') + '"' for w in words)
+        sql = """
+            SELECT c.id, c.article_id, a.title, c.text, c.verdict, c.note, c.norm
+            FROM reviewed_fts JOIN claims c ON c.id = reviewed_fts.rowid
+            JOIN articles a ON a.id = c.article_id
+            WHERE reviewed_fts MATCH ? AND c.verdict != 'unreviewed' AND c.removed = 0
+              AND c.article_id != ?
+            ORDER BY rank LIMIT 50
+        """
+        return self.query(sql, [query, article_id])
+
+    def table_columns(self, table: str) -> list[str]:
+        """A table's stored columns in order."""
+        return [r["name"] for r in self.query(f"PRAGMA table_info({table})")]
+
+    def after_copy(self, tables: Sequence[str]) -> None:
+        """Nothing to do: an INTEGER PRIMARY KEY continues after the highest id."""
+
+    def current_user(self) -> str:
+        return ""
+
+    def init_roles(self) -> list[str]:
+        raise LibraryError(f"{self.path} is a library file: roles are for a shared library "
+                           "on a PostgreSQL server")
 
 
 

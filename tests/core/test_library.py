@@ -8,10 +8,16 @@ from annotator.core.model import AttributionKind, Verdict
 from annotator.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 
-def test_new_library_has_schema_wal_and_foreign_keys(fresh_db):
+def test_new_library_has_schema_wal_and_foreign_keys(fresh_db, engine):
     assert fresh_db.schema_version == SCHEMA_VERSION
-    assert fresh_db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert fresh_db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert fresh_db.engine == engine
+    if engine == "sqlite":
+        assert fresh_db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert fresh_db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with pytest.raises(LibraryError):  # a claim of no article: refused by a foreign key
+        with fresh_db.transaction() as conn:
+            conn.execute("INSERT INTO claims (article_id, start, \"end\", text, created_at, "
+                         "updated_at) VALUES (999, 0, 1, 'x', 'now', 'now')")
 
 
 def test_add_article_stores_claims_that_slice_the_text(sample_library, sample_text):
@@ -30,14 +36,15 @@ def test_same_text_is_not_added_twice(sample_library, sample_text, sample_units)
     assert len(library.articles()) == 1
 
 
-def test_verdict_is_committed_and_logged(sample_library, db_path):
+def test_verdict_is_committed_and_logged(sample_library, db_target):
     library, article = sample_library
     claim = library.claims(article.id)[0]
     library.set_verdict(claim.id, "disputed", note="Palace denies it", by="Ann")
     # A second connection (another process would see the same) reads it at once.
-    other = sqlite3.connect(db_path)
-    row = other.execute("SELECT verdict, note, checker FROM claims WHERE id = ?", [claim.id]).fetchone()
-    assert row == ("disputed", "Palace denies it", "Ann")
+    with Library.open(db_target, backup=False) as other:
+        row = other.conn.execute("SELECT verdict, note, checker FROM claims WHERE id = ?",
+                                 [claim.id]).fetchone()
+    assert tuple(row) == ("disputed", "Palace denies it", "Ann")
     history = library.history(claim.id)
     assert [h.verdict for h in history] == ["disputed"]
     assert history[0].by == "Ann"
@@ -47,9 +54,9 @@ def test_history_is_append_only(sample_library):
     library, article = sample_library
     claim = library.claims(article.id)[0]
     library.set_verdict(claim.id, Verdict.VERIFIED)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises((sqlite3.DatabaseError, LibraryError), match="append-only"):
         library.conn.execute("UPDATE history SET verdict = 'disputed'")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises((sqlite3.DatabaseError, LibraryError), match="append-only"):
         library.conn.execute("DELETE FROM history")
 
 
@@ -124,21 +131,58 @@ def test_foreign_sqlite_database_is_refused(db_path):
         Library.open(db_path)
 
 
-def test_locked_database_gives_busy_error_quickly(sample_library, db_path):
+def test_locked_database_gives_busy_error_quickly(sample_library, db_target):
     import time
 
     library, article = sample_library
     claim = library.claims(article.id)[0]
-    blocker = sqlite3.connect(db_path, isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")
-    other = Library.open(db_path, busy_timeout=0.5, backup=False)
-    started = time.monotonic()
-    with pytest.raises(LibraryBusyError, match="busy"):
-        other.set_verdict(claim.id, Verdict.VERIFIED)
-    assert time.monotonic() - started < 5
-    blocker.execute("ROLLBACK")
+    blocker = Library.open(db_target, backup=False)
+    with blocker.transaction():  # another writer holds the library
+        other = Library.open(db_target, busy_timeout=0.5, backup=False)
+        started = time.monotonic()
+        with pytest.raises(LibraryBusyError, match="busy"):
+            other.set_verdict(claim.id, Verdict.VERIFIED)
+        assert time.monotonic() - started < 5
+    blocker.close()
     assert other.claim(claim.id).verdict is Verdict.UNREVIEWED
     other.close()
+
+
+def test_foreign_postgresql_database_is_refused(pg_server):
+    url = pg_server.new_database(empty=True)
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE something (x integer)")
+    with pytest.raises(LibraryError, match="no annotator library; nothing was changed"):
+        Library.open(url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        tables = [r[0] for r in conn.execute("SELECT tablename FROM pg_tables "
+                                             "WHERE schemaname = 'public'")]
+    assert tables == ["something"]
+
+
+def test_empty_postgresql_database_is_created_only_on_request(pg_server):
+    url = pg_server.new_database(empty=True)
+    with pytest.raises(LibraryError, match="no library in database"):
+        Library.open(url)
+    with Library.open(url, create=True) as library:
+        assert library.created and library.schema_version == SCHEMA_VERSION
+
+
+def test_newer_postgresql_library_is_refused(pg_url):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("UPDATE schema_version SET version = %s", [SCHEMA_VERSION + 1])
+    with pytest.raises(LibraryError, match="newer version of annotator"):
+        Library.open(pg_url)
+
+
+def test_unreachable_server_is_one_clear_line():
+    with pytest.raises(LibraryError, match="cannot connect to the shared library "
+                                           "postgresql://nobody@127.0.0.1:1/x"):
+        Library.open("postgresql://nobody:secret@127.0.0.1:1/x")
 
 
 @pytest.mark.parametrize("query", ['"', "'", 'AND OR NOT', "NEAR(", "a*", "col:x", '"unbalanced',
