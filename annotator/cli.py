@@ -17,7 +17,8 @@ from typing import Sequence
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 
-COMMANDS = ("detect", "import", "claims", "mark", "export", "search", "import-annotations")
+COMMANDS = ("detect", "import", "claims", "mark", "export", "search", "import-annotations",
+            "library")
 
 EPILOG = """\
 commands (run `annotator COMMAND --help` for details):
@@ -29,14 +30,19 @@ commands (run `annotator COMMAND --help` for details):
                             or W3C JSON-LD, or Datasette metadata for the library
   search TEXT               search claims and notes in every article
   import-annotations FILE   import W3C Web Annotations exported by another checker
+  library copy SOURCE TARGET  copy a whole library between a file and a PostgreSQL server
+  library init-roles        create a shared library's checker and editor roles
 
-The library defaults to a file in your data folder; --db PATH or ANNOTATOR_DB overrides it.
+The library defaults to a file in your data folder; --db or ANNOTATOR_DB overrides it with
+a file path, or a shared library on a PostgreSQL server: a postgresql:// URL or a libpq
+service=NAME (passwords come from libpq: ~/.pgpass, a service file or PGPASSWORD).
 """
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH", help="library file (default: $ANNOTATOR_DB or "
-                        "the user data folder)")
+    parser.add_argument("--db", metavar="PATH|URL", help="library file, or a shared library: "
+                        "postgresql://USER@HOST/DB or service=NAME (default: $ANNOTATOR_DB "
+                        "or a file in the user data folder)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,6 +117,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prefer", choices=("newer", "mine", "theirs"), default="newer",
                    help="when both sides reviewed a claim differently, which review becomes "
                    "current (default: the newer one; both stay in the history)")
+
+    p = sub.add_parser("library", help="copy a library; set up a shared one")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    q = actions.add_parser("copy", help="copy a whole library between a file and PostgreSQL",
+                           description="Copy every article, revision, claim, verdict, note, "
+                           "evidence link and history row from SOURCE to TARGET (each a file "
+                           "path or a PostgreSQL URL / service=NAME), then check the row "
+                           "counts of every table. TARGET must be a new file or hold no "
+                           "library yet.")
+    q.add_argument("source", metavar="SOURCE")
+    q.add_argument("target", metavar="TARGET")
+    q = actions.add_parser("init-roles", help="create the group roles annotator_checker and "
+                           "annotator_editor on a shared library",
+                           description="Create the group roles annotator_checker and "
+                           "annotator_editor (needs CREATEROLE) and grant them the library: "
+                           "they read and write claims, but may only add to the history, "
+                           "never change or delete it. Then give each person a login role: "
+                           "CREATE ROLE alice LOGIN IN ROLE annotator_checker;")
+    _add_db(q)
     return parser
 
 
@@ -183,6 +208,7 @@ def _run_command(args) -> int:
     handler = {
         "detect": cmd_detect, "import": cmd_import, "claims": cmd_claims, "mark": cmd_mark,
         "export": cmd_export, "search": cmd_search, "import-annotations": cmd_import_annotations,
+        "library": cmd_library,
     }[args.command]
     return handler(args)
 
@@ -344,4 +370,25 @@ def cmd_import_annotations(args) -> int:
     if result.conflicts:
         print(f"{len(result.conflicts)} claim(s) were reviewed differently on both sides: the "
               "newer review is current, both are in each claim's history", file=sys.stderr)
+    return 0
+
+
+def cmd_library(args) -> int:
+    if args.action == "copy":
+        from annotator.core.copying import copy_library
+        from annotator.core.pg_storage import display_name
+
+        counts = copy_library(args.source, args.target)
+        for count in counts:
+            print(f"{count.table}: {count.source} -> {count.target}")
+        print(f"copied {display_name(str(args.source))} to {display_name(str(args.target))}: "
+              "every table's row count matches")
+        return 0
+    from annotator.core.library import Library
+
+    with Library.open(args.db, backup=False, create=True) as library:
+        roles = library.init_roles()
+        where = library.path
+    print(f"roles {', '.join(roles)} ready in {where}: checkers and editors may read and "
+          "write claims and add history rows, never change or delete history")
     return 0

@@ -66,8 +66,9 @@ def pytest_generate_tests(metafunc):
     metafunc.parametrize("engine", ENGINES if both else ENGINES[:1], indirect=True)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def engine(request) -> str:
+    """"sqlite" or "postgresql" (session-scoped, so module fixtures can use it too)."""
     return getattr(request, "param", "sqlite")
 
 
@@ -98,6 +99,18 @@ def pg_url(pg_server):
     url = pg_server.new_database()
     yield url
     pg_server.drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def new_db_target(request):
+    """make(engine, path) -> where a new library can be made: the file path for SQLite,
+    or the URL of a new, empty database (no tables yet) for PostgreSQL."""
+    def make(engine: str, path: Path) -> str:
+        if engine == "sqlite":
+            return str(path)
+        return request.getfixturevalue("pg_server").new_database(empty=True)
+
+    return make
 
 
 @pytest.fixture

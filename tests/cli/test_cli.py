@@ -4,9 +4,12 @@ import csv
 import json
 import sqlite3
 
+from pathlib import Path
+
 import pytest
 
 from annotator.core.export.csv_export import COLUMN_NAMES
+from annotator.core.library import Library
 from tests.conftest import SAMPLE, run_cli
 
 
@@ -19,8 +22,8 @@ def assert_one_line_error(result, fragment):
 
 
 @pytest.fixture(scope="module")
-def imported_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("cli") / "lib.sqlite"
+def imported_db(tmp_path_factory, engine, new_db_target):
+    db = new_db_target(engine, tmp_path_factory.mktemp("cli") / "lib.sqlite")
     result = run_cli("import", str(SAMPLE), "--db", str(db))
     assert result.returncode == 0, result.stderr
     assert "added with" in result.stdout
@@ -66,8 +69,8 @@ def test_import_is_idempotent(imported_db):
     again = run_cli("import", str(SAMPLE), "--db", str(imported_db))
     assert again.returncode == 0
     assert "already in the library" in again.stdout
-    conn = sqlite3.connect(imported_db)
-    assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
+    with Library.open(imported_db) as library:
+        assert len(library.articles()) == 1
 
 
 def test_mark_then_export_csv_neutralises_formula(imported_db, tmp_path):
@@ -129,9 +132,12 @@ def test_errors_are_one_line_without_traceback(tmp_path, imported_db):
         tmp_path / "n.sqlite").execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
 
 
-def test_env_var_chooses_the_library(tmp_path, imported_db):
+def test_env_var_chooses_the_library(tmp_path, imported_db, engine):
     db = tmp_path / "env.sqlite"
-    db.write_bytes(imported_db.read_bytes())
+    if engine == "sqlite":
+        db.write_bytes(Path(imported_db).read_bytes())
+    else:
+        db = imported_db  # ANNOTATOR_DB takes a PostgreSQL URL as well
     result = run_cli("claims", env={"ANNOTATOR_DB": str(db)})
     assert result.returncode == 0 and json.loads(result.stdout)["claims"]
     missing = tmp_path / "missing.sqlite"
@@ -145,8 +151,8 @@ def test_help_and_version():
     assert "annotator" in run_cli("--version").stdout
 
 
-def test_search_and_matches_across_two_articles(tmp_path):
-    db = tmp_path / "two.sqlite"
+def test_search_and_matches_across_two_articles(tmp_path, engine, new_db_target):
+    db = new_db_target(engine, tmp_path / "two.sqlite")
     first = tmp_path / "first.txt"
     second = tmp_path / "second.txt"
     claim = "Officials said 4,000 jobs were lost at the Leeds plant in 2023."

@@ -10,8 +10,8 @@ from tests.conftest import SAMPLE, run_cli
 
 
 @pytest.fixture(scope="module")
-def marked_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("exports") / "lib.sqlite"
+def marked_db(tmp_path_factory, engine, new_db_target):
+    db = new_db_target(engine, tmp_path_factory.mktemp("exports") / "lib.sqlite")
     assert run_cli("import", str(SAMPLE), "--db", str(db)).returncode == 0
     claims = json.loads(run_cli("claims", "--db", str(db)).stdout)["claims"]
     pick = {c["text"][:20]: c["id"] for c in claims}
@@ -77,14 +77,14 @@ def test_html_report_and_unwritable_target(marked_db, tmp_path):
     assert bad_suffix.returncode != 0 and "Traceback" not in bad_suffix.stderr
 
 
-def test_w3c_round_trip_into_a_fresh_library(marked_db, tmp_path):
+def test_w3c_round_trip_into_a_fresh_library(marked_db, tmp_path, engine, new_db_target):
     db, marks = marked_db
     out = tmp_path / "w3c.json"
     assert run_cli("export", "--w3c", str(out), "--db", str(db)).returncode == 0
     before = {(c["start"], c["end"]): (c["verdict"], c["note"]) for c in
               json.loads(run_cli("claims", "--db", str(db)).stdout)["claims"]}
     # An empty library: the file carries the article text, so nothing else is needed.
-    empty = tmp_path / "empty.sqlite"
+    empty = new_db_target(engine, tmp_path / "empty.sqlite")
     result = run_cli("import-annotations", str(out), "--db", str(empty))
     assert result.returncode == 0, result.stderr
     assert "1 article(s) added from the file" in result.stdout
@@ -92,7 +92,7 @@ def test_w3c_round_trip_into_a_fresh_library(marked_db, tmp_path):
              json.loads(run_cli("claims", "--db", str(empty)).stdout)["claims"]}
     assert after == before
     # A library that already has the article (imported and analysed itself).
-    fresh = tmp_path / "fresh.sqlite"
+    fresh = new_db_target(engine, tmp_path / "fresh.sqlite")
     assert run_cli("import", str(SAMPLE), "--db", str(fresh)).returncode == 0
     result = run_cli("import-annotations", str(out), "--db", str(fresh))
     assert result.returncode == 0, result.stderr

@@ -12,8 +12,8 @@ from annotator.core.model import DetectedUnit, UnitKind
 TEXT = "The mayor said 4,200 homes were built last year. Critics disagree.\n"
 
 
-def test_annotation_on_a_url_matches_the_imported_page(tmp_path):
-    library = Library.open(tmp_path / "lib.sqlite", backup=False, create=True)
+def test_annotation_on_a_url_matches_the_imported_page(fresh_db, tmp_path):
+    library = fresh_db
     sentence = "The mayor said 4,200 homes were built last year."
     article, _ = library.add_article(
         "Homes", TEXT, [DetectedUnit(0, len(sentence), sentence, UnitKind.SENTENCE, 0.9, True)],

@@ -14,6 +14,9 @@ from annotator.core.model import Attribution, AttributionKind, DetectedUnit, Uni
 from annotator.core.schema import MIGRATIONS, SCHEMA_VERSION
 
 
+pytestmark = pytest.mark.sqlite_only  # about the SQLite library file itself
+
+
 def _unit(text, start, speaker=None):
     attribution = Attribution(AttributionKind.NAMED, speaker) if speaker else Attribution()
     return DetectedUnit(start, start + len(text), text, UnitKind.SENTENCE, 0.9, True,

@@ -36,9 +36,11 @@ def _library(path, sample_text, sample_units, sample_path):
 
 
 @pytest.fixture
-def two(tmp_path, sample_text, sample_units, sample_path):
-    a = _library(tmp_path / "a.sqlite", sample_text, sample_units, sample_path)
-    b = _library(tmp_path / "b.sqlite", sample_text, sample_units, sample_path)
+def two(tmp_path, sample_text, sample_units, sample_path, engine, new_db_target):
+    a = _library(new_db_target(engine, tmp_path / "a.sqlite"), sample_text, sample_units,
+                 sample_path)
+    b = _library(new_db_target(engine, tmp_path / "b.sqlite"), sample_text, sample_units,
+                 sample_path)
     yield a, b
     a[0].close()
     b[0].close()
@@ -147,7 +149,8 @@ def test_cli_lists_conflicts(two, tmp_path, clock):
     a.set_verdict(claim, Verdict.DISPUTED, note="theirs", by="A")
     path = _export(a, article_a, tmp_path / "a.json")
     b.close()
-    result = run_cli("import-annotations", str(path), "--db", str(tmp_path / "b.sqlite"))
+    b_target = getattr(b, "target", None) or str(tmp_path / "b.sqlite")
+    result = run_cli("import-annotations", str(path), "--db", b_target)
     assert result.returncode == 0, result.stderr
     assert "conflict: claim" in result.stdout and "kept disputed by A" in result.stdout
     assert "reviewed differently on both sides" in result.stdout

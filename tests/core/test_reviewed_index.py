@@ -21,6 +21,8 @@ def _article(library, title: str, sentences: list[str]):
 
 
 def _indexed(library, word: str) -> set[int]:
+    if library.engine == "postgresql":  # the partial GIN index of reviewed claims
+        return {r["id"] for r in library.reviewed_candidates([word], 0)}
     return {r[0] for r in library.conn.execute(
         "SELECT rowid FROM reviewed_fts WHERE reviewed_fts MATCH ?", [f'"{word}"'])}
 

@@ -34,6 +34,7 @@ CHECK_READER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.sqlite_only  # about the file (locks, backups)
 def test_opening_a_second_connection_keeps_the_first_ones_locks(sample_library, db_path):
     """Regression: `Library.open` read the header with open()/close(), which on
     POSIX drops every lock the process holds; an outside reader then deleted
@@ -66,6 +67,7 @@ def test_storage_never_opens_the_file_with_python(db_path, monkeypatch):
     Library.open(db_path).close()
 
 
+@pytest.mark.sqlite_only  # about the file (locks, backups)
 def test_a_library_opens_when_its_backup_folder_cannot_be_made(sample_library, db_path):
     library, _ = sample_library
     library.close()
@@ -111,10 +113,10 @@ def test_two_processes_migrating_at_once_both_succeed(tmp_path, sample_text):
         assert library.schema_version == len(MIGRATIONS)
 
 
-def test_an_edit_on_a_stale_copy_is_refused_and_says_who(sample_library, db_path):
+def test_an_edit_on_a_stale_copy_is_refused_and_says_who(sample_library, db_target):
     library, article = sample_library
     claim = library.claims(article.id)[0]
-    with Library.open(db_path, backup=False) as colleague:
+    with Library.open(db_target, backup=False) as colleague:
         colleague.set_verdict(claim.id, "disputed", by="Alice")
     with pytest.raises(StaleEditError, match="Alice") as caught:
         library.set_verdict(claim.id, "verified", by="Bob", expected_version=claim.version)
@@ -172,14 +174,14 @@ def test_reuse_is_one_transaction_and_undoes_fully(sample_library):
     assert back.claim(second.id).evidence == () and back.claim(second.id).note == ""
 
 
-def test_watch_reports_other_processes_changes_only(sample_library, db_path):
+def test_watch_reports_other_processes_changes_only(sample_library, db_target):
     library, article = sample_library
     mine, theirs = library.claims(article.id)[:2]
     watch = ops.Watch(library)
     assert watch.poll(library) is None
     library.set_verdict(mine.id, "verified", by="Me")
     assert watch.poll(library) is None  # our own commits do not change data_version
-    with Library.open(db_path, backup=False) as other:
+    with Library.open(db_target, backup=False) as other:
         other.set_verdict(theirs.id, "disputed", by="Alice")
     changes = watch.poll(library)
     assert changes.external and changes.by == "Alice"
@@ -196,7 +198,7 @@ def test_nested_transactions_commit_once(sample_library):
     assert library.claim(claim.id).verdict is Verdict.UNREVIEWED
 
 
-def test_one_connection_per_thread(sample_library, db_path):
+def test_one_connection_per_thread(sample_library, db_target):
     """Each thread opens its own library; both see each other's commits."""
     library, article = sample_library
     claim = library.claims(article.id)[0]
@@ -204,7 +206,7 @@ def test_one_connection_per_thread(sample_library, db_path):
 
     def worker():
         try:
-            with Library.open(db_path, backup=False) as own:
+            with Library.open(db_target, backup=False) as own:
                 own.set_verdict(claim.id, "unsourced")
         except Exception as exc:  # pragma: no cover - reported below
             errors.append(exc)
@@ -216,13 +218,14 @@ def test_one_connection_per_thread(sample_library, db_path):
     assert library.claim(claim.id).verdict is Verdict.UNSOURCED
 
 
-def test_article_counts_follow_every_kind_of_edit(sample_library, db_path):
+def test_article_counts_follow_every_kind_of_edit(sample_library, db_target):
     """The triggers' figures equal a fresh count after edits by this and another connection."""
     library, article = sample_library
 
     def counted():
         row = library.query(
-            "SELECT COUNT(*) AS total, COALESCE(SUM(verdict != 'unreviewed'), 0) AS reviewed "
+            "SELECT COUNT(*) AS total, COALESCE(SUM(CASE WHEN verdict != 'unreviewed' THEN 1 ELSE 0 END), 0) "
+            "AS reviewed "
             "FROM claims WHERE article_id = ? AND removed = 0 AND " + LISTED_SQL, [article.id])[0]
         return row["total"], row["reviewed"]
 
@@ -241,7 +244,7 @@ def test_article_counts_follow_every_kind_of_edit(sample_library, db_path):
     library.set_removed(listed[2].id, True)
     added = library.add_claim(article.id, 0, 10)
     library.set_verdict(added.id, "verified")
-    with Library.open(db_path, backup=False) as other:
+    with Library.open(db_target, backup=False) as other:
         other.set_verdict(listed[3].id, "disputed")
         other.set_removed(listed[2].id, False)
     assert kept() == counted()
@@ -249,6 +252,7 @@ def test_article_counts_follow_every_kind_of_edit(sample_library, db_path):
     assert kept() == counted()
 
 
+@pytest.mark.sqlite_only  # about the file (locks, backups)
 def test_backups_stay_within_a_budget_of_the_library_size(sample_library, db_path, monkeypatch):
     from annotator.core import storage
 
@@ -262,6 +266,7 @@ def test_backups_stay_within_a_budget_of_the_library_size(sample_library, db_pat
     assert sum(p.stat().st_size for p in copies) <= 2 * library._size()
 
 
+@pytest.mark.sqlite_only  # about the file (locks, backups)
 def test_a_big_library_is_not_copied_on_every_open(sample_library, db_path, monkeypatch):
     from annotator.core import storage
 

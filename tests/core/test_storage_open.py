@@ -20,6 +20,9 @@ from annotator.core.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.conftest import ROOT, run_cli
 
 
+pytestmark = pytest.mark.sqlite_only  # about the SQLite library file itself
+
+
 @pytest.fixture
 def small_db(tmp_path):
     path = tmp_path / "lib.sqlite"

@@ -107,12 +107,13 @@ def test_offline_is_a_clear_error():
 
 
 @pytest.mark.slow
-def test_cli_import_url_then_exports_carry_it(server, tmp_path, monkeypatch):
+def test_cli_import_url_then_exports_carry_it(server, tmp_path, monkeypatch, engine,
+                                              new_db_target):
     from annotator.cli import main
     from annotator.core.library import Library
     from tests.core import w3c_suite
 
-    db = tmp_path / "lib.sqlite"
+    db = new_db_target(engine, tmp_path / "lib.sqlite")
     url = f"{server}/news/homes"
     assert main(["import", url, "--db", str(db)]) == 0
     with Library.open(db, backup=False) as library:
