@@ -199,6 +199,21 @@ def _open_library(args, create: bool = False, backup: bool = True):
     return library
 
 
+def _checker(library, settings) -> str:
+    """Who the changes are recorded as: the name set in Settings (or ANNOTATOR_CHECKER);
+    on a shared library with no name set, "" so that the library records the database
+    role; on a file, the login name as before."""
+    if library.engine == "postgresql" and not os.environ.get("ANNOTATOR_CHECKER"):
+        from annotator.core.settings import settings_path
+
+        try:
+            saved = json.loads(settings_path().read_text(encoding="utf-8")).get("checker")
+        except (OSError, ValueError, AttributeError):
+            saved = None
+        return saved if isinstance(saved, str) else ""
+    return settings.checker
+
+
 def _print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -264,7 +279,7 @@ def cmd_import(args) -> int:
     detector = Detector(threshold=settings.threshold)
     with _open_library(args, create=True) as library:
         for article in loaded:
-            result = ingest(library, article, detector, by=settings.checker)
+            result = ingest(library, article, detector, by=_checker(library, settings))
             print(result.message())
     return 0
 
@@ -298,8 +313,8 @@ def cmd_claims(args) -> int:
 def cmd_mark(args) -> int:
     from annotator.core.settings import Settings
 
-    by = args.by if args.by is not None else Settings.load().checker
     with _open_library(args) as library:
+        by = args.by if args.by is not None else _checker(library, Settings.load())
         claim = library.claim(args.claim_id)
         if args.verdict != claim.verdict.value or args.note is not None:
             claim = library.set_verdict(args.claim_id, args.verdict, note=args.note, by=by)
@@ -362,7 +377,7 @@ def cmd_import_annotations(args) -> int:
 
     loaded = load_annotation_file(Path(args.file))  # a bad file never creates a library
     with _open_library(args, create=True) as library:
-        result = import_w3c_file(library, loaded, by=Settings.load().checker,
+        result = import_w3c_file(library, loaded, by=_checker(library, Settings.load()),
                                  prefer=args.prefer)
     print(result.summary)
     for conflict in result.conflicts:

@@ -75,6 +75,16 @@ class LibraryOperations:
         # (the window sent two keys before the first change came back).
         self._written: dict[int, int] = {}
 
+    def who(self, by: str) -> str:
+        """Who makes a change: the name given (Settings), else the database role on a
+        shared library (`current_user`), else nobody ("")."""
+        if by:
+            return by
+        name = getattr(self, "_role_name", None)
+        if name is None:
+            name = self._role_name = self.current_user()
+        return name
+
     # --------------------------------------------------------------- articles
     def find_article_by_text(self, text: str) -> Article | None:
         rows = self.query("SELECT * FROM articles WHERE sha256 = ? LIMIT 1", [text_sha256(text)])
@@ -113,6 +123,7 @@ class LibraryOperations:
 
     def add_revision(self, article_id: int, title: str, text: str,
                      units: Iterable[DetectedUnit], by: str = "") -> RevisionResult:
+        by = self.who(by)
         from annotator.core.revisions import add_revision
 
         return add_revision(self, article_id, title, text, units, by)
@@ -233,6 +244,7 @@ class LibraryOperations:
     def set_verdict(self, claim_id: int, verdict: Verdict | str, note: str | None = None,
                     by: str = "", expected_version: int | None = None) -> Claim:
         """Set the verdict (and, when given, the note) of a claim, logged in the history."""
+        by = self.who(by)
         verdict = verdict if isinstance(verdict, Verdict) else Verdict.parse(verdict)
         now = utc_now()
         with self.transaction() as conn:
@@ -256,6 +268,7 @@ class LibraryOperations:
 
     def set_note(self, claim_id: int, note: str, by: str = "",
                  expected_version: int | None = None) -> Claim:
+        by = self.who(by)
         now = utc_now()
         with self.transaction() as conn:
             old_verdict, old_note, *_ = self._require_claim(conn, claim_id, expected_version)
@@ -269,6 +282,7 @@ class LibraryOperations:
     def set_claim_reviewed(self, claim_id: int, wording: str, by: str = "",
                            expected_version: int | None = None) -> Claim:
         """The short wording ClaimReview publishes as `claimReviewed` ("" = the claim)."""
+        by = self.who(by)
         wording = " ".join(wording.split())
         now = utc_now()
         with self.transaction() as conn:
@@ -281,6 +295,7 @@ class LibraryOperations:
 
     def add_claim(self, article_id: int, start: int, end: int, by: str = "") -> Claim:
         """A claim the checker selected by hand: exactly text[start:end]."""
+        by = self.who(by)
         article = self.article(article_id)
         start, end = clean_bounds(article.text, start, end)
         now = utc_now()
@@ -303,6 +318,7 @@ class LibraryOperations:
     def set_bounds(self, claim_id: int, start: int, end: int, by: str = "",
                    expected_version: int | None = None) -> Claim:
         """Move a claim's boundaries (its text follows the article)."""
+        by = self.who(by)
         claim = self.claim(claim_id)
         article = self.article(claim.article_id)
         start, end = clean_bounds(article.text, start, end)
@@ -325,6 +341,7 @@ class LibraryOperations:
     def set_removed(self, claim_id: int, removed: bool, by: str = "",
                     expected_version: int | None = None) -> Claim:
         """Remove a claim ("not a claim") or restore it; kept in the history either way."""
+        by = self.who(by)
         now = utc_now()
         with self.transaction() as conn:
             verdict, note, _, was_removed, *_ = self._require_claim(conn, claim_id,
@@ -357,6 +374,7 @@ class LibraryOperations:
 
     def add_evidence(self, claim_id: int, url: str, title: str = "", note: str = "",
                      by: str = "", expected_version: int | None = None) -> Evidence:
+        by = self.who(by)
         url = url.strip()
         if not url:
             raise ValueError("evidence needs a URL or a reference")
@@ -375,6 +393,7 @@ class LibraryOperations:
 
     def set_evidence_removed(self, evidence_id: int, removed: bool, by: str = "",
                              expected_version: int | None = None) -> None:
+        by = self.who(by)
         now = utc_now()
         with self.transaction() as conn:
             row = conn.execute("SELECT claim_id, url FROM evidence WHERE id = ?",
@@ -452,6 +471,7 @@ class LibraryOperations:
     def merge_reviews(self, article_id: int, reviews: Sequence[ReviewToMerge],
                       by: str = "", prefer: str = "newer") -> "MergeResult":
         """Merge reviews from elsewhere: three-way, conflicts listed (annotations_import.py)."""
+        by = self.who(by)
         from annotator.core.annotations_import import merge_reviews
 
         return merge_reviews(self, article_id, reviews, by, prefer)

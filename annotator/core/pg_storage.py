@@ -379,9 +379,12 @@ class PostgresStorage:
             self._changes += 1  # changes made while not listening are read from the history
         own = self.raw.info.backend_pid if self.raw is not None and not self.raw.closed else 0
         try:
-            for notify in self._listener.notifies(timeout=0):
-                if notify.pid != own:
-                    self._changes += 1
+            # Twice: a connection the server closed reads its farewell message on the first
+            # read and fails only on the next one; both are non-blocking.
+            for _ in range(2):
+                for notify in self._listener.notifies(timeout=0):
+                    if notify.pid != own:
+                        self._changes += 1
         except psycopg.Error:
             with contextlib.suppress(Exception):
                 self._listener.close()
