@@ -17,7 +17,7 @@ APT_PACKAGES := $(RUN_APT_PACKAGES) xvfb xauth poppler-utils desktop-file-utils 
 	postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run run-deps test system-deps venv bench bench-1m bench-model train-model package screenshots clean lint
+.PHONY: run run-deps test system-deps venv bench bench-1m bench-desk bench-model train-model package screenshots clean lint
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ bench: system-deps $(STAMP)
 
 bench-1m: system-deps $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks --tier 1m
+
+# A desk on one library: 20 checker processes marking claims for 60 s, on a PostgreSQL
+# server started for the run and on a SQLite file (benchmarks/desk.py).
+bench-desk: system-deps $(STAMP)
+	$(BIN)/python -m benchmarks.desk --out benchmarks/results/desk.json
 
 bench-model: $(STAMP)
 	$(BIN)/python benchmarks/bench_checkworthy.py

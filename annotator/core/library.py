@@ -212,9 +212,12 @@ class LibraryOperations:
 
     def _require_claim(self, conn, claim_id: int,
                        expected_version: int | None = None) -> tuple:
-        """(verdict, note, article_id, removed) of a claim, checking its version."""
+        """(verdict, note, article_id, removed) of a claim, checking its version.
+
+        On a server the claim's row stays locked until the edit commits (`ROW_LOCK`), so
+        edits of one claim follow one another while edits of others run alongside."""
         row = conn.execute("SELECT verdict, note, article_id, removed, version, checker, "
-                           "updated_at, kind, origin FROM claims WHERE id = ?",
+                           "updated_at, kind, origin FROM claims WHERE id = ?" + self.ROW_LOCK,
                            [claim_id]).fetchone()
         if row is None:
             raise NotFoundError(f"no claim with id {claim_id} in {self.path}")
@@ -247,7 +250,7 @@ class LibraryOperations:
         by = self.who(by)
         verdict = verdict if isinstance(verdict, Verdict) else Verdict.parse(verdict)
         now = utc_now()
-        with self.transaction() as conn:
+        with self.transaction(one_claim=True) as conn:
             old_verdict, old_note, _, _, kind, origin = self._require_claim(
                 conn, claim_id, expected_version)
             if kind in _NOT_CLAIMS and origin != "manual" and verdict is not Verdict.UNREVIEWED:
@@ -270,7 +273,7 @@ class LibraryOperations:
                  expected_version: int | None = None) -> Claim:
         by = self.who(by)
         now = utc_now()
-        with self.transaction() as conn:
+        with self.transaction(one_claim=True) as conn:
             old_verdict, old_note, *_ = self._require_claim(conn, claim_id, expected_version)
             if old_note != note:
                 conn.execute("UPDATE claims SET note = ?, checker = ?, updated_at = ?, "
@@ -285,7 +288,7 @@ class LibraryOperations:
         by = self.who(by)
         wording = " ".join(wording.split())
         now = utc_now()
-        with self.transaction() as conn:
+        with self.transaction(one_claim=True) as conn:
             old_verdict, old_note, *_ = self._require_claim(conn, claim_id, expected_version)
             conn.execute("UPDATE claims SET claim_reviewed = ?, updated_at = ?, "
                          "version = version + 1 WHERE id = ?", [wording, now, claim_id])
@@ -324,7 +327,7 @@ class LibraryOperations:
         start, end = clean_bounds(article.text, start, end)
         now = utc_now()
         prefix, suffix = context_of(article.text, start, end)
-        with self.transaction() as conn:
+        with self.transaction(one_claim=True) as conn:
             self._require_claim(conn, claim_id, expected_version)
             conn.execute(
                 'UPDATE claims SET start = ?, "end" = ?, text = ?, prefix = ?, suffix = ?, '
@@ -343,7 +346,7 @@ class LibraryOperations:
         """Remove a claim ("not a claim") or restore it; kept in the history either way."""
         by = self.who(by)
         now = utc_now()
-        with self.transaction() as conn:
+        with self.transaction(one_claim=True) as conn:
             verdict, note, _, was_removed, *_ = self._require_claim(conn, claim_id,
                                                                     expected_version)
             if bool(was_removed) != removed:
@@ -379,7 +382,7 @@ class LibraryOperations:
         if not url:
             raise ValueError("evidence needs a URL or a reference")
         now = utc_now()
-        with self.transaction() as conn:
+        with self.transaction(one_claim=True) as conn:
             verdict, claim_note, *_ = self._require_claim(conn, claim_id, expected_version)
             evidence_id = conn.execute(
                 "INSERT INTO evidence (claim_id, url, title, note, added_at) "
@@ -395,7 +398,7 @@ class LibraryOperations:
                              expected_version: int | None = None) -> None:
         by = self.who(by)
         now = utc_now()
-        with self.transaction() as conn:
+        with self.transaction(one_claim=True) as conn:
             row = conn.execute("SELECT claim_id, url FROM evidence WHERE id = ?",
                                [evidence_id]).fetchone()
             if row is None:
@@ -420,7 +423,11 @@ class LibraryOperations:
     def changed_since(self, history_id: int) -> tuple[int, dict[int, str]]:
         """Claims with history after `history_id`: (newest id, {claim id: who, last}).
 
-        How an open window learns what other processes changed."""
+        How an open window learns what other processes changed. On a server the
+        change notifications say it (`notified_changes`), in commit order."""
+        notified = self.notified_changes(history_id)
+        if notified is not None:
+            return notified
         rows = self.conn.execute("SELECT id, claim_id, by FROM history WHERE id > ? ORDER BY id",
                                  [history_id]).fetchall()
         who: dict[int, str] = {}

@@ -157,6 +157,10 @@ class PostgresStorage:
         self._changes = 0
         self._lost = False
         self.lock_timeout_ms = LOCK_TIMEOUT_MS
+        self._shared = False
+        self._notified: dict[int, str] = {}  # claim id -> who, from notifications
+        self._notified_max = 0
+        self._resync = False
 
     # ---------------------------------------------------------------- opening
     @classmethod
@@ -334,7 +338,7 @@ class PostgresStorage:
         if isinstance(exc, errors.ReadOnlySqlTransaction):
             return LibraryError(f"library {self.path} is read-only for you; nothing was "
                                 "changed")
-        if isinstance(exc, errors.SerializationFailure):
+        if isinstance(exc, (errors.SerializationFailure, errors.DeadlockDetected)):
             return LibraryBusyError(f"library busy: {_first_line(exc)}; try again")
         return LibraryError(f"library {self.path}: {_first_line(exc)}")
 
@@ -377,6 +381,7 @@ class PostgresStorage:
                 raise self._lost_error() from None
             self._listener = listener
             self._changes += 1  # changes made while not listening are read from the history
+            self._resync = True
         own = self.raw.info.backend_pid if self.raw is not None and not self.raw.closed else 0
         try:
             # Twice: a connection the server closed reads its farewell message on the first
@@ -385,6 +390,7 @@ class PostgresStorage:
                 for notify in self._listener.notifies(timeout=0):
                     if notify.pid != own:
                         self._changes += 1
+                        self._note(notify.payload)
         except psycopg.Error:
             with contextlib.suppress(Exception):
                 self._listener.close()
@@ -392,6 +398,28 @@ class PostgresStorage:
             self._lost = True
             raise self._lost_error() from None
         return self._changes
+
+    def _note(self, payload: str) -> None:
+        try:
+            data = json.loads(payload)
+        except ValueError:
+            return
+        if isinstance(data, dict) and "claim_id" in data:
+            self._notified[int(data["claim_id"])] = str(data.get("by") or "")
+            self._notified_max = max(self._notified_max, int(data.get("history_id") or 0))
+
+    def notified_changes(self, history_id: int) -> tuple[int, dict[int, str]] | None:
+        """The claims other connections changed, as their notifications said, in commit
+        order: (newest history id, {claim id: who}). None when the history must be read
+        instead (just started or reconnected listening). History ids come from a
+        sequence, so a later id may commit first: "ids above the last one seen" could
+        miss an edit on a server, the notifications cannot."""
+        if self._resync:
+            self._resync = False
+            self._notified = {}
+            return None
+        who, self._notified = self._notified, {}
+        return max(history_id, self._notified_max), who
 
     def wait_for_change(self, timeout: float) -> list[dict]:
         """Block up to `timeout` s for notifications (any connection's): their payloads."""
@@ -436,16 +464,26 @@ class PostgresStorage:
             raise LibraryError(f"library {self.path} is read-only for you (your role may "
                                "not change it); nothing was changed")
 
+    ROW_LOCK = " FOR UPDATE"
+
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[PgConnection]:
+    def transaction(self, one_claim: bool = False) -> Iterator[PgConnection]:
         """One write transaction; errors become LibraryError and roll back.
 
-        Writers take one advisory lock first, so they follow one another as on a
-        SQLite file (BEGIN IMMEDIATE): what an edit reads (a claim's version, the
-        next claim number) cannot change before it commits. Nested use joins.
+        Writers take the library's advisory lock first, so they follow one another
+        as on a SQLite file (BEGIN IMMEDIATE): what an edit reads (the next claim
+        number, an article's claims) cannot change before it commits. An edit of
+        one claim (`one_claim`) takes that lock shared and locks its claim's row
+        (`ROW_LOCK`): edits of different claims run at once, edits of one claim
+        take turns, and none runs beside an exclusive writer (an import, a new
+        revision). Nested use joins; a nested exclusive writer inside a shared one
+        takes the lock exclusively from then on.
         """
         self._refuse_if_read_only()
         if self._depth:
+            if not one_claim and self._shared:
+                self.conn.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK_KEY])
+                self._shared = False
             self._depth += 1
             try:
                 yield self.conn
@@ -454,15 +492,17 @@ class PostgresStorage:
             return
         self.connection()
         self._depth = 1
+        self._shared = one_claim
         try:
-            yield from self._outer_transaction()
+            yield from self._outer_transaction(one_claim)
         finally:
             self._depth = 0
 
-    def _outer_transaction(self) -> Iterator[PgConnection]:
+    def _outer_transaction(self, shared: bool) -> Iterator[PgConnection]:
         self.conn.execute("BEGIN")
         try:
-            self.conn.execute("SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK_KEY])
+            self.conn.execute("SELECT pg_advisory_xact_lock_shared(?)" if shared else
+                              "SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK_KEY])
             yield self.conn
             self.conn.execute("COMMIT")
         except BaseException:

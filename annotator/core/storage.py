@@ -330,12 +330,18 @@ class Storage:
                 kept.pop(0).unlink()
 
     # ----------------------------------------------------------- transactions
+    # What a claim edit appends to its SELECT of the claim to lock the row until commit:
+    # nothing on a file, where BEGIN IMMEDIATE already makes writers take turns.
+    ROW_LOCK = ""
+
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, one_claim: bool = False) -> Iterator[sqlite3.Connection]:
         """One write transaction; errors become LibraryError and roll back.
 
         Nested use joins the outer transaction: an operation made of several
         edits (importing a file of annotations) commits all of them or none.
+        `one_claim`: the transaction edits one claim only (it locks it through
+        `ROW_LOCK`); a server lets such edits of different claims run at once.
         """
         self._refuse_if_read_only()
         if self._depth:
@@ -458,6 +464,10 @@ class Storage:
 
     def current_user(self) -> str:
         return ""
+
+    def notified_changes(self, history_id: int):
+        """None: on a file, what changed is read from the history (`changed_since`)."""
+        return None
 
     def init_roles(self) -> list[str]:
         raise LibraryError(f"{self.path} is a library file: roles are for a shared library "

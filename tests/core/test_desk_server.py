@@ -136,3 +136,64 @@ def test_an_unreachable_server_refuses_edits_with_the_same_message(pg_server, pg
         library._lost = True
         with pytest.raises(LibraryError, match="lost connection .* reconnecting"):
             library.set_verdict(claims[0].id, Verdict.VERIFIED)
+
+
+def test_checkers_marking_at_once_lose_nothing_and_overwrite_nobody(pg_url):
+    """Eight connections mark the same three claims at once, each edit carrying the
+    version it read: every acknowledged edit is in the history, in the place its
+    version says (nobody's edit slipped in between unseen), and a watching connection
+    ends with the library's final state."""
+    import threading
+
+    from annotator.core.errors import StaleEditError
+
+    with Library.open(pg_url) as library:
+        _, claims = _article(library)
+        ids = [c.id for c in claims]
+    acks, errors = [], []
+
+    def checker(n: int) -> None:
+        try:
+            with Library.open(pg_url) as lib:
+                for i in range(15):
+                    claim_id = ids[(n + i) % len(ids)]
+                    version = lib.claim(claim_id).version
+                    try:
+                        lib.set_verdict(claim_id, Verdict.DISPUTED if i % 2 else
+                                        Verdict.VERIFIED, note=f"{n}-{i}", by=f"c{n}",
+                                        expected_version=version)
+                    except StaleEditError:
+                        continue
+                    acks.append((claim_id, version, f"{n}-{i}"))
+        except Exception as exc:  # reported below
+            errors.append(exc)
+
+    with Library.open(pg_url) as watcher:
+        watch = ops.Watch(watcher)
+        threads = [threading.Thread(target=checker, args=(n,)) for n in range(8)]
+        for t in threads:
+            t.start()
+        seen: dict[int, tuple] = {}
+        while any(t.is_alive() for t in threads):
+            changes = watch.poll(watcher)
+            for claim in changes.claims if changes else ():
+                seen[claim.id] = (claim.verdict, claim.note)
+            time.sleep(0.01)
+        for t in threads:
+            t.join()
+        deadline = time.monotonic() + 1.0
+        final = {c.id: (c.verdict, c.note) for c in watcher.claims()}
+        while time.monotonic() < deadline and any(seen.get(k) != v for k, v in final.items()):
+            changes = watch.poll(watcher)
+            for claim in changes.claims if changes else ():
+                seen[claim.id] = (claim.verdict, claim.note)
+            time.sleep(0.01)
+        assert not errors
+        assert {k: seen.get(k) for k in final} == final
+        position, count = {}, {}
+        for row in watcher.query("SELECT claim_id, note FROM history ORDER BY id"):
+            count[row["claim_id"]] = count.get(row["claim_id"], 0) + 1
+            position[row["note"]] = count[row["claim_id"]]
+    assert len(acks) >= len(ids)
+    assert [a for a in acks if a[2] not in position] == []  # none lost
+    assert [a for a in acks if position[a[2]] != a[1]] == []  # none overwritten unseen
