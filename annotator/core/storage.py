@@ -79,6 +79,7 @@ class Storage:
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn = conn
         self.path = path
+        self.target = path  # what Library.open takes to open it again (PostgreSQL: the URL)
         self._db = None
         self._depth = 0  # nesting of transaction()
         self._after_commit: list = []

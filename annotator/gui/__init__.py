@@ -26,12 +26,13 @@ def create_window(db_path: str | Path | None = None, paths: Sequence[str | Path]
     # process exists; then the session's worker opens its own. The backup copy
     # is made later, off the path to the first paint (Session.schedule_backup).
     with Library.open(db_path, backup=False, create=create) as library:
-        path, created, read_only = library.path, library.created, library.read_only
+        path, created, read_only = library.target, library.created, library.read_only
+        shown = library.path  # a shared library's URL without its password
     session = Session(path, Settings.load(), poll_ms=poll_ms, read_only=read_only)
     window = MainWindow(session)
     session.setParent(window)
     if created:
-        window.statusBar().showMessage(f"Created a new library at {path}", 15000)
+        window.statusBar().showMessage(f"Created a new library at {shown}", 15000)
     if load_model:
         session.load_model()
     session.schedule_backup()

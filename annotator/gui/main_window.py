@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_state()
         self._show_read_only_banner()
+        self._add_connection_banner()
         self.claim_list.setFocus()  # J, K, 1, 2, 3... work from the first key press
         self._update_actions()
         self.refresh_library()
@@ -80,6 +81,39 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.takeCentralWidget(), 1)
         self.setCentralWidget(holder)
         self.read_only_banner = banner
+
+    def _add_connection_banner(self) -> None:
+        """A shared library: a banner while its connection is lost (edits refused, the
+        window reconnects by itself); hidden again once it is back."""
+        self.connection_banner = None
+        if not getattr(self.session, "shared", False):
+            return
+        banner = QLabel("")
+        banner.setObjectName("connectionBanner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet("background:#FBE3E4; color:#5A1A1D; padding:6px; "
+                             "border-bottom:1px solid #D99A9E")
+        banner.hide()
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(banner)
+        layout.addWidget(self.takeCentralWidget(), 1)
+        self.setCentralWidget(holder)
+        self.connection_banner = banner
+        self.session.connectionChanged.connect(self.on_connection_changed)
+
+    @Slot(str)
+    def on_connection_changed(self, message: str) -> None:
+        if self.connection_banner is None:
+            return
+        if message:
+            self.connection_banner.setText(f"{message[0].upper()}{message[1:]}")
+            self.connection_banner.show()
+        else:
+            self.connection_banner.hide()
+            self.statusBar().showMessage(f"Connected again to {self.session.display}", 8000)
 
     # ------------------------------------------------------------- building
     def _build_widgets(self) -> None:
@@ -258,6 +292,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "&Open article…", self.open_files, QKeySequence.Open, "actionOpen")
         self._action(file_menu, "Open &URL…", self.open_url, "Ctrl+Shift+O", "actionOpenUrl")
+        self._action(file_menu, "Open s&hared library…", self.open_shared_library, None,
+                     "actionOpenShared")
         self._action(file_menu, "New article from &clipboard", self.paste_article,
                      "Ctrl+Shift+V", "actionPaste")
         self._action(file_menu, "Open the &sample article", self.session.open_sample, None,
@@ -930,6 +966,29 @@ class MainWindow(QMainWindow):
             self.show_error(f"{url}: not a web address (use http:// or https://)")
             return
         self.session.open_paths([url])
+
+    def open_shared_library(self) -> None:
+        """A library on a PostgreSQL server, in a new window (this one keeps its own).
+        The address is remembered; no password is stored: libpq's ~/.pgpass, service
+        file or PGPASSWORD supply it."""
+        from PySide6.QtWidgets import QInputDialog
+
+        settings = QSettings(ORG, APP)
+        last = str(settings.value("sharedLibrary") or "postgresql://")
+        target, ok = QInputDialog.getText(
+            self, "Open shared library", "PostgreSQL library: postgresql://USER@HOST/DATABASE "
+            "or service=NAME (the password comes from ~/.pgpass, a service file or "
+            "PGPASSWORD; never stored here):", text=last)
+        target = target.strip()
+        if not ok or not target:
+            return
+        try:
+            shown = self.session.open_shared_library(target)
+        except AnnotatorError as exc:
+            self.show_error(str(exc))
+            return
+        settings.setValue("sharedLibrary", shown)  # without a password, if one was typed
+        self.statusBar().showMessage(f"Opening {shown} in a new window…", 8000)
 
     def paste_article(self) -> None:
         text = QGuiApplication.clipboard().text()

@@ -35,6 +35,8 @@ from annotator.core.settings import Settings
 from annotator.gui.tasks import POLL_INTERVAL_MS, TaskRunner, describe_error
 from annotator.resources import sample_article_path
 
+SHARED_POLL_MS = 100
+
 
 class Session(QObject):
     changed = Signal(object)  # ChangeSet: from this window's edits or from elsewhere
@@ -48,16 +50,29 @@ class Session(QObject):
     analysisFinished = Signal()
     status = Signal(str)
     error = Signal(str)
+    # A shared library's connection: "" when it works, else why not (a banner shows it).
+    connectionChanged = Signal(str)
 
     def __init__(self, library_path: str | Path, settings: Settings | None = None,
                  parent: QObject | None = None, poll_ms: int = POLL_INTERVAL_MS,
                  read_only: bool = False):
         super().__init__(parent)
-        self.path = Path(library_path)
+        from annotator.core.pg_storage import display_name, is_postgres_target
+
+        # A file path, or a shared library's URL / service (kept as given, with what
+        # libpq needs; `display` is what the window shows).
+        self.shared = is_postgres_target(library_path)
+        self.path = str(library_path).strip() if self.shared else Path(library_path)
+        self.display = display_name(self.path) if self.shared else str(self.path)
         self.read_only = read_only  # the file cannot be written: a banner says so
         self.settings = settings or Settings.load()
+        if self.shared and poll_ms > 0:
+            # Draining the server's notifications costs no query: look often, so a
+            # colleague's edit shows well within a second.
+            poll_ms = min(poll_ms, SHARED_POLL_MS)
         self.tasks = TaskRunner(self.path, self, poll_ms=poll_ms)
         self.tasks.externalChanges.connect(self._external)
+        self.tasks.connectionChanged.connect(self.connectionChanged)
         self.undo_stack = QUndoStack(self)
         self.current_article_id: int | None = None
         self.show_all_units = False
@@ -82,6 +97,22 @@ class Session(QObject):
         QTimer.singleShot(delay_ms, lambda: None if self._closed else self.tasks.run(
             backup, on_error=lambda exc: self.status.emit(
                 f"No backup made: {describe_error(exc)}")))
+
+    def open_shared_library(self, target: str) -> str:
+        """Start a window on a shared library (another process: each window has one
+        library); what it is called. A target that is no PostgreSQL address is refused."""
+        import sys
+
+        from PySide6.QtCore import QProcess
+
+        from annotator.core.pg_storage import display_name, is_postgres_target
+
+        if not is_postgres_target(target):
+            raise AnnotatorError(f"{target}: not a shared library address (use "
+                                 "postgresql://USER@HOST/DATABASE or service=NAME)")
+        if not QProcess.startDetached(sys.executable, ["-m", "annotator", "--db", target]):
+            raise AnnotatorError("could not start a new window")
+        return display_name(target)
 
     def shutdown(self, wait_ms: int = 30000) -> None:
         """Stop taking results: the window is closing. Waits for queued edits."""

@@ -76,6 +76,7 @@ class LibraryWorker(QObject):
     failed = Signal(int, object)  # op id, exception
     external = Signal(object)  # ChangeSet made by another process
     opened = Signal(object)  # the Library's facts the GUI may show (path, read-only)
+    connection = Signal(str)  # a shared library: "" connected, else the error (lost)
 
     def __init__(self, path: Path, poll_ms: int = POLL_INTERVAL_MS):
         super().__init__()
@@ -85,6 +86,7 @@ class LibraryWorker(QObject):
         self.watch = None
         self.timer: QTimer | None = None
         self.error: BaseException | None = None
+        self.lost = ""  # the last "lost connection" message, until a poll works again
 
     @Slot()
     def start(self) -> None:
@@ -111,6 +113,7 @@ class LibraryWorker(QObject):
         try:
             result = fn(self.library)
         except BaseException as exc:
+            self._connection_state(exc)
             self.failed.emit(op_id, exc)
         else:
             self.finished.emit(op_id, result)
@@ -122,10 +125,22 @@ class LibraryWorker(QObject):
             return
         try:
             changes = self.watch.poll(self.library)
-        except AnnotatorError:
+        except AnnotatorError as exc:
+            self._connection_state(exc)
             return  # busy or gone for a moment: the next poll tries again
+        self._connection_state(None)
         if changes is not None:
             self.external.emit(changes)
+
+    def _connection_state(self, exc: BaseException | None) -> None:
+        """A shared library's lost connection is shown until a poll works again (each
+        poll and each operation tries to reconnect; edits meanwhile are refused)."""
+        message = str(exc) if exc is not None and "lost connection" in str(exc) else ""
+        if exc is not None and not message:
+            return
+        if message != self.lost:
+            self.lost = message
+            self.connection.emit(message)
 
     @Slot()
     def stop(self) -> None:
@@ -142,6 +157,7 @@ class TaskRunner(QObject):
 
     activeChanged = Signal(bool)
     externalChanges = Signal(object)
+    connectionChanged = Signal(str)  # a shared library: "" back, else why it is lost
     _execute = Signal(int, object)
     _stop = Signal()
 
@@ -172,6 +188,7 @@ class TaskRunner(QObject):
         self._worker.finished.connect(self._op_done)
         self._worker.failed.connect(self._op_failed)
         self._worker.external.connect(self.externalChanges)
+        self._worker.connection.connect(self.connectionChanged)
         self._thread.start()
         # A process that ends without closing the window must still stop the
         # thread cleanly (Qt aborts when a running QThread is destroyed).
