@@ -83,9 +83,11 @@ def checker(target: str, index: int, claim_ids: list[int], seconds: float, start
             claim_id = rng.choice(hot) if rng.random() < 0.25 else rng.choice(claim_ids)
             seq += 1
             note = f"c{index}-{seq}"
-            started = time.perf_counter()
             try:
+                # The checker looks at the claim (as the window shows it), then marks it:
+                # the latency is the mark's, from the key press to the saved claim back.
                 version = library.claim(claim_id).version
+                started = time.perf_counter()
                 claim = library.set_verdict(claim_id, rng.choice(verdicts), note=note,
                                             by=f"checker{index}", expected_version=version)
             except StaleEditError:

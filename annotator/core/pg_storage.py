@@ -499,10 +499,14 @@ class PostgresStorage:
             self._depth = 0
 
     def _outer_transaction(self, shared: bool) -> Iterator[PgConnection]:
-        self.conn.execute("BEGIN")
+        lock = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
         try:
-            self.conn.execute("SELECT pg_advisory_xact_lock_shared(?)" if shared else
-                              "SELECT pg_advisory_xact_lock(?)", [WRITE_LOCK_KEY])
+            # One round trip: with no parameters psycopg sends both statements at once.
+            self.conn.execute(f"BEGIN; SELECT {lock}({int(WRITE_LOCK_KEY)})")
+        except BaseException:
+            self._rollback()
+            raise
+        try:
             yield self.conn
             self.conn.execute("COMMIT")
         except BaseException:
