@@ -242,8 +242,12 @@ def simulate(target: str | None, checkers: int, seconds: float, watchers: int,
             raise RuntimeError("a checker process failed")
     reports = [json.loads((folder / f"c{i}.json").read_text()) for i in range(checkers)]
     checked = verify(target, article_id, reports)
-    final_file.write_text(json.dumps({"verdicts": checked.pop("verdicts"),
-                                      "last_ack": checked["last_ack"]}))
+    # Written aside then renamed: a watching window polls for the file and must never
+    # read it half-written (it did: JSONDecodeError at char 8192).
+    partial = final_file.with_suffix(".part")
+    partial.write_text(json.dumps({"verdicts": checked.pop("verdicts"),
+                                   "last_ack": checked["last_ack"]}))
+    os.replace(partial, final_file)
     windows = []
     for i, proc in enumerate(views):
         proc.wait(timeout=60)

@@ -267,7 +267,7 @@ class LibraryOperations:
             self._log(conn, claim_id, action, verdict.value, new_note, by,
                       f"{old_verdict} -> {verdict.value}", now)
             self._bumped(conn, claim_id)
-        return self.claim(claim_id)
+            return self.claim(claim_id)  # as this edit left it, before commit
 
     def set_note(self, claim_id: int, note: str, by: str = "",
                  expected_version: int | None = None) -> Claim:
@@ -280,7 +280,7 @@ class LibraryOperations:
                              "version = version + 1 WHERE id = ?", [note, by, now, claim_id])
                 self._log(conn, claim_id, "note", old_verdict, note, by, "", now)
                 self._bumped(conn, claim_id)
-        return self.claim(claim_id)
+            return self.claim(claim_id)  # as this edit left it, before commit
 
     def set_claim_reviewed(self, claim_id: int, wording: str, by: str = "",
                            expected_version: int | None = None) -> Claim:
@@ -294,7 +294,7 @@ class LibraryOperations:
                          "version = version + 1 WHERE id = ?", [wording, now, claim_id])
             self._log(conn, claim_id, "claim-reviewed", old_verdict, old_note, by, wording, now)
             self._bumped(conn, claim_id)
-        return self.claim(claim_id)
+            return self.claim(claim_id)  # as this edit left it, before commit
 
     def add_claim(self, article_id: int, start: int, end: int, by: str = "") -> Claim:
         """A claim the checker selected by hand: exactly text[start:end]."""
@@ -311,7 +311,7 @@ class LibraryOperations:
                 number=self.next_number(conn, article_id))).fetchone()[0]
             self._log(conn, claim_id, "created", "unreviewed", "", by, quote[:200], now)
             self._bumped(conn, claim_id)
-        return self.claim(claim_id)
+            return self.claim(claim_id)  # as this edit left it, before commit
 
     @staticmethod
     def next_number(conn, article_id: int) -> int:
@@ -339,7 +339,7 @@ class LibraryOperations:
             self._log(conn, claim_id, "bounds", claim.verdict.value, claim.note, by,
                       f"{claim.start}-{claim.end} -> {start}-{end}", now)
             self._bumped(conn, claim_id)
-        return self.claim(claim_id)
+            return self.claim(claim_id)  # as this edit left it, before commit
 
     def set_removed(self, claim_id: int, removed: bool, by: str = "",
                     expected_version: int | None = None) -> Claim:
@@ -355,7 +355,7 @@ class LibraryOperations:
                 self._log(conn, claim_id, "removed" if removed else "restored", verdict, note, by,
                           "", now)
                 self._bumped(conn, claim_id)
-        return self.claim(claim_id)
+            return self.claim(claim_id)  # as this edit left it, before commit
 
     # --------------------------------------------------------------- evidence
     def evidence(self, claim_id: int) -> list[Evidence]:

@@ -197,3 +197,19 @@ def test_checkers_marking_at_once_lose_nothing_and_overwrite_nobody(pg_url):
     assert len(acks) >= len(ids)
     assert [a for a in acks if a[2] not in position] == []  # none lost
     assert [a for a in acks if position[a[2]] != a[1]] == []  # none overwritten unseen
+
+
+def test_a_small_desk_on_the_server_with_a_window_watching(pg_server):
+    """benchmarks/desk_sim.py on PostgreSQL: checker processes and a real window."""
+    from benchmarks.desk_sim import simulate
+
+    url = pg_server.new_database(empty=True)
+    result = simulate(url, checkers=4, seconds=4, watchers=1, think_ms=50,
+                      log=lambda *_: None)
+    assert result["target"] == "postgresql"
+    assert result["acknowledged"] > 20
+    assert result["lost"] == 0 and result["silent_overwrites"] == 0
+    assert result["errors"] == 0, result["error_messages"]
+    (window,) = result["windows"]
+    assert window["shown"], window
+    assert window["after_last_ack_s"] < 1.0
