@@ -31,7 +31,11 @@ TEMPLATE = "annotator_template"
 
 
 def find_bin_dir() -> Path | None:
-    """Debian's `postgresql` package puts initdb in /usr/lib/postgresql/N/bin (newest wins)."""
+    """Debian's `postgresql` package puts initdb in /usr/lib/postgresql/N/bin (newest wins);
+    ANNOTATOR_TEST_PG_BINDIR names another folder (one without initdb: "missing")."""
+    chosen = os.environ.get("ANNOTATOR_TEST_PG_BINDIR")
+    if chosen:
+        return Path(chosen) if (Path(chosen) / "initdb").exists() else None
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
                    key=lambda p: int(Path(p).parent.parent.name)
                    if Path(p).parent.parent.name.isdigit() else 0)
