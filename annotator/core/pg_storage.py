@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 from typing import Any, Iterator, Sequence
 
@@ -421,16 +420,6 @@ class PostgresStorage:
         who, self._notified = self._notified, {}
         return max(history_id, self._notified_max), who
 
-    def wait_for_change(self, timeout: float) -> list[dict]:
-        """Block up to `timeout` s for notifications (any connection's): their payloads."""
-        self.data_version()
-        payloads = []
-        for notify in self._listener.notifies(timeout=timeout, stop_after=1):
-            with contextlib.suppress(ValueError):
-                payloads.append(json.loads(notify.payload))
-        self._changes += len(payloads)
-        return payloads
-
     def integrity_check(self) -> str:
         """The server keeps its own files consistent; this checks the library's derived
         figures (article_counts against the claims): "ok" or what differs."""
@@ -620,9 +609,3 @@ class PostgresStorage:
 def _first_line(exc: Exception) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
-
-
-def pg_environment_hint() -> str:
-    """How libpq finds a password, for error messages and the README."""
-    return ("libpq's own means: ~/.pgpass, a service file (PGSERVICEFILE), or PGPASSWORD"
-            + (" (set)" if os.environ.get("PGPASSWORD") else ""))

@@ -87,8 +87,10 @@ def test_a_change_by_one_connection_reaches_anothers_watch_within_a_second(pg_ur
     with Library.open(pg_url) as first, Library.open(pg_url) as second:
         _, claims = _article(first)
         watch = ops.Watch(second)
-        assert watch.poll(second) is None or True  # the article's arrival may show first
-        assert watch.poll(second) is None  # nothing new: nothing reported
+        quiet = 0
+        while quiet < 5:  # the article's arrival shows first; then nothing is reported
+            quiet = quiet + 1 if watch.poll(second) is None else 0
+            time.sleep(0.02)
         started = time.monotonic()
         first.set_verdict(claims[1].id, Verdict.DISPUTED, note="He did not", by="Ann")
         changes = None
