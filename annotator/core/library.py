@@ -231,6 +231,13 @@ class LibraryOperations:
                 "change)", claim_id, checker, updated_at)
         return row[:4] + (row[7], row[8])
 
+    def _saved(self, claim_id: int) -> Claim:
+        """The claim as the current edit leaves it (read before commit); once committed,
+        its version is known to be ours (`written_by_me`). Saves `_bumped`'s read."""
+        claim = self.claim(claim_id)
+        self.after_commit(lambda: self._written.__setitem__(claim_id, claim.version))
+        return claim
+
     def _bumped(self, conn, claim_id: int) -> None:
         version = conn.execute("SELECT version FROM claims WHERE id = ?", [claim_id]).fetchone()
         if version is not None:
@@ -266,8 +273,7 @@ class LibraryOperations:
             action = "verdict" if note is None or new_note == old_note else "verdict+note"
             self._log(conn, claim_id, action, verdict.value, new_note, by,
                       f"{old_verdict} -> {verdict.value}", now)
-            self._bumped(conn, claim_id)
-            return self.claim(claim_id)  # as this edit left it, before commit
+            return self._saved(claim_id)  # as this edit left it, before commit
 
     def set_note(self, claim_id: int, note: str, by: str = "",
                  expected_version: int | None = None) -> Claim:
@@ -293,8 +299,7 @@ class LibraryOperations:
             conn.execute("UPDATE claims SET claim_reviewed = ?, updated_at = ?, "
                          "version = version + 1 WHERE id = ?", [wording, now, claim_id])
             self._log(conn, claim_id, "claim-reviewed", old_verdict, old_note, by, wording, now)
-            self._bumped(conn, claim_id)
-            return self.claim(claim_id)  # as this edit left it, before commit
+            return self._saved(claim_id)  # as this edit left it, before commit
 
     def add_claim(self, article_id: int, start: int, end: int, by: str = "") -> Claim:
         """A claim the checker selected by hand: exactly text[start:end]."""
@@ -310,8 +315,7 @@ class LibraryOperations:
                 reasons=json.dumps(["added by hand"]), entities="[]", origin="manual",
                 number=self.next_number(conn, article_id))).fetchone()[0]
             self._log(conn, claim_id, "created", "unreviewed", "", by, quote[:200], now)
-            self._bumped(conn, claim_id)
-            return self.claim(claim_id)  # as this edit left it, before commit
+            return self._saved(claim_id)  # as this edit left it, before commit
 
     @staticmethod
     def next_number(conn, article_id: int) -> int:
@@ -338,8 +342,7 @@ class LibraryOperations:
             )
             self._log(conn, claim_id, "bounds", claim.verdict.value, claim.note, by,
                       f"{claim.start}-{claim.end} -> {start}-{end}", now)
-            self._bumped(conn, claim_id)
-            return self.claim(claim_id)  # as this edit left it, before commit
+            return self._saved(claim_id)  # as this edit left it, before commit
 
     def set_removed(self, claim_id: int, removed: bool, by: str = "",
                     expected_version: int | None = None) -> Claim:
