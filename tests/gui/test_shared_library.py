@@ -58,9 +58,18 @@ def test_a_shared_library_window_is_live_and_survives_a_lost_connection(
     win.close()
 
 
-def test_open_shared_library_starts_a_window_and_remembers_the_address(window, monkeypatch):
+def test_open_shared_library_starts_a_window_and_remembers_the_address(qtbot, db_path,
+                                                                      monkeypatch):
     from PySide6.QtCore import QProcess, QSettings
     from PySide6.QtWidgets import QInputDialog
+
+    from annotator.core.library import Library
+
+    with Library.open(db_path, create=True) as library:
+        library.add_article("Short", "A short article. It has two sentences.\n",
+                            _units("A short article. It has two sentences.\n"))
+    window = create_window(db_path=db_path, load_model=False)
+    qtbot.addWidget(window)
 
     started = []
     monkeypatch.setattr(QProcess, "startDetached",
@@ -77,3 +86,5 @@ def test_open_shared_library_starts_a_window_and_remembers_the_address(window, m
         "postgresql://ann@db.example/desk")
     action.trigger()  # not a PostgreSQL address: refused, nothing started
     assert len(started) == 1
+    window.session.tasks.wait(10000)
+    window.close()
