@@ -463,3 +463,15 @@ class Library(Storage):
         from annotator.core.annotations_import import merge_reviews
 
         return merge_reviews(self, article_id, reviews, by, prefer)
+
+    # ------------------------------------------------------------------ roles
+    def is_editor(self, name: str) -> bool:
+        """Whether `name` may approve, send back, assign and resolve (desk.py). A library
+        file has no accounts: the role is this user's setting (Settings.role, or
+        ANNOTATOR_ROLE). The PostgreSQL engine overrides this with the server's answer,
+        membership of the `annotator_editor` role by the connected role (there `name` is
+        the database role): `SELECT pg_has_role(current_user, 'annotator_editor',
+        'MEMBER')`; desk.py asks only through this method."""
+        from annotator.core.settings import Settings
+
+        return Settings.load().role == "editor"
