@@ -166,9 +166,8 @@ class Difference:
 def require_editor(lib: "Library", by: str, what: str) -> None:
     if not lib.is_editor(by):
         raise NotAllowedError(
-            f"only an editor can {what}; {by or 'you'} work as a checker (an editor sets "
-            "Role: editor in Settings, or on a shared library is a member of "
-            "annotator_editor)")
+            f"only an editor can {what} ({by or 'you'}: role checker; an editor has Role: "
+            "editor in Settings, or on a shared library is a member of annotator_editor)")
 
 
 # ---------------------------------------------------------------- review
@@ -382,7 +381,7 @@ def set_blind_verdict(lib: "Library", claim_id: int, checker: str, verdict: Verd
     article_id, state = blind_claim_state(lib, claim_id)
     mine = next((c for c in state.checkers if c.checker == checker), None)
     if mine is None or not state.started:
-        raise DeskError(f"{checker or 'you'} are not checking article {article_id} blind")
+        raise DeskError(f"{checker or 'you'}: not a blind checker of article {article_id}")
     if state.finished:
         raise DeskError(f"the blind check of article {article_id} is finished; the editor "
                         "resolves the verdicts now")
@@ -420,7 +419,7 @@ def finish_blind(lib: "Library", article_id: int, checker: str) -> BlindState:
     """A blind checker is done; when the last one is, the differences can be listed."""
     state = blind_state(lib, article_id)
     if checker not in state.names:
-        raise DeskError(f"{checker or 'you'} are not checking article {article_id} blind")
+        raise DeskError(f"{checker or 'you'}: not a blind checker of article {article_id}")
     if state.finished or next(c for c in state.checkers if c.checker == checker).done_at:
         raise DeskError(f"{checker} already finished the blind check of article {article_id}")
     now = utc_now()

@@ -242,9 +242,9 @@ def test_blind_needs_two_checkers_and_only_they_write_blind(desk_lib, editor):
     # Someone not in the blind check writes the shared claim as usual.
     assert desk.mark(library, claims[0].id, "verified", by="cy").verdict is Verdict.VERIFIED
     assert library.claim(claims[0].id).verdict is Verdict.VERIFIED
-    with pytest.raises(DeskError, match="not checking article"):
+    with pytest.raises(DeskError, match="not a blind checker"):
         desk.set_blind_verdict(library, claims[0].id, "cy", "verified")
-    with pytest.raises(DeskError, match="not checking"):
+    with pytest.raises(DeskError, match="not a blind checker"):
         desk.finish_blind(library, article.id, "cy")
     # Blind checkers see unreviewed claims even where the shared claim has a verdict.
     assert desk.as_seen_by(library, [library.claim(claims[0].id)], "ann")[0].verdict \
