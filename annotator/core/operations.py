@@ -206,9 +206,20 @@ def load_article(lib: "Library", article_id: int, all_units: bool = False,
     return ArticleView(article, tuple(claims), blind if blind.started else None)
 
 
-def claim_details(lib: "Library", claim_id: int) -> tuple[Claim, list[Match]]:
+def claim_details(lib: "Library", claim_id: int,
+                  checker: str = "") -> tuple[Claim, list[Match]]:
     claim = lib.claim(claim_id)
+    if checker:
+        claim = desk.as_seen_by(lib, [claim], checker)[0]
     return claim, ([] if claim.removed else lib.matches(claim))
+
+
+def seen_by(lib: "Library", changes: ChangeSet, checker: str) -> ChangeSet:
+    """Another process's change set as `checker` sees it (their own blind verdicts)."""
+    import dataclasses
+
+    return dataclasses.replace(changes, claims=tuple(desk.as_seen_by(lib, changes.claims,
+                                                                     checker)))
 
 
 def history(lib: "Library", claim_id: int) -> tuple[Claim, list[HistoryEntry]]:
