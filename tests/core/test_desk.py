@@ -249,3 +249,43 @@ def test_blind_needs_two_checkers_and_only_they_write_blind(desk_lib, editor):
     # Blind checkers see unreviewed claims even where the shared claim has a verdict.
     assert desk.as_seen_by(library, [library.claim(claims[0].id)], "ann")[0].verdict \
         is Verdict.UNREVIEWED
+
+
+def test_review_report_and_agreement_report_show_the_desk(desk_lib, editor, tmp_path):
+    from annotator.core.export.agreement_report import (
+        agreement_snapshot,
+        render_agreement_html,
+    )
+    from annotator.core.export.report import render_report_html
+
+    library, article, claims = desk_lib
+    library.set_verdict(claims[0].id, Verdict.VERIFIED, by="ann")
+    library.set_verdict(claims[1].id, Verdict.DISPUTED, by="ann")
+    desk.approve(library, claims[0].id, by="ed")
+    desk.send_back(library, claims[1].id, "Check <the> 2019 figure", by="ed")
+    page = render_report_html(library.snapshot(article.id))
+    assert "\u2713 Approved by ed" in page
+    assert "\u21a9 Sent back by ed" in page and "Check &lt;the&gt; 2019 figure" in page
+
+    other, others = _article(library, "Second", ["Rents doubled since 2010.",
+                                                 "Wages rose 3 per cent."])
+    desk.start_blind(library, other.id, ["ann", "bob"], by="ed")
+    running = render_agreement_html(agreement_snapshot(library))
+    assert "still running" in running and "waiting for ann, bob" in running
+    desk.set_blind_verdict(library, others[0].id, "ann", "verified", "<script>x</script>")
+    desk.set_blind_verdict(library, others[0].id, "bob", "disputed")
+    desk.set_blind_verdict(library, others[1].id, "ann", "verified")
+    desk.set_blind_verdict(library, others[1].id, "bob", "verified")
+    # Before everyone is done the report shows nobody's verdicts or notes.
+    assert "script" not in render_agreement_html(agreement_snapshot(library)).split("<main>")[1]
+    for name in ("ann", "bob"):
+        desk.finish_blind(library, other.id, name)
+    snapshot = agreement_snapshot(library, other.id)
+    page = render_agreement_html(snapshot)
+    from annotator.core.agreement import krippendorff_alpha
+
+    alpha = krippendorff_alpha(snapshot.articles[0].ratings())
+    # 2 claims, 4 values: o_VV = 2, o_VD = o_DV = 1; n_V = 3, n_D = 1; alpha = 1 - 3*2/6 = 0
+    assert alpha == pytest.approx(0.0)
+    assert "0.000" in page and "1 disagreement" in page
+    assert "<script>" not in page and "&lt;script&gt;x&lt;/script&gt;" in page
