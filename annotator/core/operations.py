@@ -99,17 +99,17 @@ def reuse_review(lib: "Library", claim_id: int, match: Match, by: str = "",
                  expected_version: int | None = None) -> ChangeSet:
     """Copy an earlier review (verdict, note, evidence) onto a claim, in one transaction."""
     with lib.transaction():
-        before = lib.claim(claim_id)
+        before = desk.as_seen_by(lib, [lib.claim(claim_id)], by)[0]
         note = f"{match.note or ''} (as claim {match.claim_id} in “{match.article_title}”)".strip()
-        lib.set_verdict(claim_id, match.verdict, note=note, by=by,
-                        expected_version=expected_version)
+        desk.mark(lib, claim_id, match.verdict, note=note, by=by,
+                  expected_version=expected_version)  # the checker's own while blind
         known = {e.url for e in before.evidence}
         added = []
         for evidence in match.evidence:
             if evidence.url not in known:
                 added.append(lib.add_evidence(claim_id, evidence.url, evidence.title,
                                               evidence.note, by=by).id)
-    claim = lib.claim(claim_id)
+    claim = desk.as_seen_by(lib, [lib.claim(claim_id)], by)[0]
     return _touched(lib, [claim], by=by, label=f"reuse an earlier verdict on #{claim.number}",
                     result=ReviewState(before.verdict, before.note, tuple(added)))
 
@@ -118,11 +118,11 @@ def restore_review(lib: "Library", claim_id: int, state: ReviewState, by: str = 
                    expected_version: int | None = None) -> ChangeSet:
     """Undo `reuse_review`: the old verdict and note back, the copied evidence removed."""
     with lib.transaction():
-        lib.set_verdict(claim_id, state.verdict, note=state.note, by=by,
-                        expected_version=expected_version)
+        desk.mark(lib, claim_id, state.verdict, note=state.note, by=by,
+                  expected_version=expected_version)
         for evidence_id in state.added_evidence:
             lib.set_evidence_removed(evidence_id, True, by=by)
-    claim = lib.claim(claim_id)
+    claim = desk.as_seen_by(lib, [lib.claim(claim_id)], by)[0]
     return _touched(lib, [claim], by=by, label=f"undo reuse on #{claim.number}")
 
 

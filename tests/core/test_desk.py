@@ -190,6 +190,16 @@ def test_blind_check_keeps_verdicts_apart_until_all_are_done(desk_lib, editor):
     # The history says a blind verdict was given, never which.
     entry = [h for h in library.history(claims[0].id) if h.action == "blind-verdict"][0]
     assert entry.verdict is None and entry.note is None
+    # Reusing an earlier review (R) while blind is the checker's own verdict too.
+    from annotator.core.model import Match
+
+    match = Match(999, 999, "Elsewhere", "x", Verdict.UNSOURCED, "seen before", 0.9)
+    reused = ops.reuse_review(library, claims[4].id, match, by="bob")
+    assert reused.claim(claims[4].id).verdict is Verdict.UNSOURCED
+    assert library.claim(claims[4].id).verdict is Verdict.UNREVIEWED
+    ops.restore_review(library, claims[4].id, reused.result, by="bob")
+    assert desk.as_seen_by(library, [library.claim(claims[4].id)], "bob")[0].verdict \
+        is Verdict.UNREVIEWED
     # A note while blind stays with the checker's blind verdict.
     ops.set_note(library, claims[1].id, "ann's note", by="ann")
     assert library.claim(claims[1].id).note == ""
