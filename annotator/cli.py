@@ -18,7 +18,7 @@ from annotator import __version__
 from annotator.core.errors import AnnotatorError
 
 COMMANDS = ("detect", "import", "claims", "mark", "export", "search", "import-annotations",
-            "library")
+            "library", "review", "assign", "next", "blind", "agreement")
 
 EPILOG = """\
 commands (run `annotator COMMAND --help` for details):
@@ -32,6 +32,13 @@ commands (run `annotator COMMAND --help` for details):
   import-annotations FILE   import W3C Web Annotations exported by another checker
   library copy SOURCE TARGET  copy a whole library between a file and a PostgreSQL server
   library init-roles        create a shared library's checker and editor roles
+  review approve|send-back|resolve CLAIM_ID
+                            an editor's review of a verdict
+  assign ARTICLE CHECKER    give an article (or --claims 3-7) to a checker (editor)
+  next                      your next unreviewed claim in your assigned articles
+  blind start|done|status ARTICLE
+                            check an article blind with two or more checkers
+  agreement --out FILE      agreement between blind checkers (kappa, alpha), HTML
 
 The library defaults to a file in your data folder; --db or ANNOTATOR_DB overrides it with
 a file path, or a shared library on a PostgreSQL server: a postgresql:// URL or a libpq
@@ -136,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "never change or delete it. Then give each person a login role: "
                            "CREATE ROLE alice LOGIN IN ROLE annotator_checker;")
     _add_db(q)
+    _add_desk_commands(sub)
     return parser
 
 
@@ -224,6 +232,8 @@ def _run_command(args) -> int:
         "detect": cmd_detect, "import": cmd_import, "claims": cmd_claims, "mark": cmd_mark,
         "export": cmd_export, "search": cmd_search, "import-annotations": cmd_import_annotations,
         "library": cmd_library,
+        "review": cmd_review, "assign": cmd_assign, "next": cmd_next, "blind": cmd_blind,
+        "agreement": cmd_agreement,
     }[args.command]
     return handler(args)
 
@@ -317,12 +327,16 @@ def cmd_mark(args) -> int:
         by = args.by if args.by is not None else _checker(library, Settings.load())
         claim = library.claim(args.claim_id)
         if args.verdict != claim.verdict.value or args.note is not None:
-            claim = library.set_verdict(args.claim_id, args.verdict, note=args.note, by=by)
+            from annotator.core.desk import mark  # the checker's own, while checking blind
+
+            claim = mark(library, args.claim_id, args.verdict, note=args.note, by=by)
         for url in args.evidence:
             library.add_evidence(args.claim_id, url, by=by)
         if args.claim_reviewed is not None:
             library.set_claim_reviewed(args.claim_id, args.claim_reviewed, by=by)
-        claim = library.claim(args.claim_id)
+        from annotator.core.desk import as_seen_by
+
+        claim = as_seen_by(library, [library.claim(args.claim_id)], by)[0]
     print(f"claim {claim.id}: {claim.verdict.value}"
           + (f" ({len(claim.evidence)} evidence link{'s' if len(claim.evidence) != 1 else ''})"
              if claim.evidence else ""))
@@ -406,4 +420,163 @@ def cmd_library(args) -> int:
         where = library.path
     print(f"roles {', '.join(roles)} ready in {where}: checkers and editors may read and "
           "write claims and add history rows, never change or delete history")
+    return 0
+
+
+# --------------------------------------------------------------------- the desk
+def _add_desk_commands(sub) -> None:
+    """review, assign, next, blind and agreement (annotator/core/desk.py)."""
+    by_help = "your name (default: the checker name in settings)"
+    p = sub.add_parser("review", help="approve a verdict, send it back, or resolve it (editor)",
+                       description="An editor's review of a claim's verdict. Needs the editor "
+                       "role (Settings, or ANNOTATOR_ROLE=editor on a library file).")
+    action = p.add_subparsers(dest="review_action", metavar="ACTION", required=True)
+    q = action.add_parser("approve", help="approve the claim's verdict")
+    q.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    q.add_argument("--by", help=by_help)
+    _add_db(q)
+    q = action.add_parser("send-back", help="send the verdict back with a comment")
+    q.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    q.add_argument("--comment", required=True, help="what the checker should look at")
+    q.add_argument("--by", help=by_help)
+    _add_db(q)
+    q = action.add_parser("resolve", help="write the final verdict (after a blind check)")
+    q.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    q.add_argument("verdict", choices=("verified", "disputed", "unsourced"))
+    q.add_argument("--by", help=by_help)
+    _add_db(q)
+
+    p = sub.add_parser("assign", help="give an article, or a range of its claims, to a checker")
+    p.add_argument("article_id", type=int, metavar="ARTICLE")
+    p.add_argument("checker", metavar="CHECKER")
+    p.add_argument("--claims", metavar="A-B", help="claim numbers, e.g. 3-7 (default: all)")
+    p.add_argument("--by", help=by_help)
+    _add_db(p)
+
+    p = sub.add_parser("next", help="your next unreviewed claim in your assigned articles")
+    p.add_argument("--checker", metavar="NAME", help="whose (default: the checker name in "
+                   "settings)")
+    p.add_argument("--after", type=int, metavar="CLAIM_ID", help="the one after this claim")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    _add_db(p)
+
+    p = sub.add_parser("blind", help="check an article blind with two or more checkers")
+    action = p.add_subparsers(dest="blind_action", metavar="ACTION", required=True)
+    q = action.add_parser("start", help="start a blind check (editor)")
+    q.add_argument("article_id", type=int, metavar="ARTICLE")
+    q.add_argument("checkers", nargs="+", metavar="CHECKER")
+    q.add_argument("--by", help=by_help)
+    _add_db(q)
+    q = action.add_parser("done", help="say you have finished your blind check")
+    q.add_argument("article_id", type=int, metavar="ARTICLE")
+    q.add_argument("--checker", metavar="NAME", help=by_help)
+    _add_db(q)
+    q = action.add_parser("status", help="who is done; the differences once all are")
+    q.add_argument("article_id", type=int, metavar="ARTICLE")
+    q.add_argument("--format", choices=("json", "text"), default="text")
+    _add_db(q)
+
+    p = sub.add_parser("agreement", help="agreement report of the blind checks (HTML)")
+    p.add_argument("--article", type=int, metavar="ID", help="one article (default: all)")
+    p.add_argument("--out", required=True, metavar="FILE", help="the report, FILE.html")
+    _add_db(p)
+
+
+def _me(args, attr: str = "by") -> str:
+    from annotator.core.settings import Settings
+
+    name = getattr(args, attr, None)
+    return name if name is not None else Settings.load().checker
+
+
+def _claim_line(claim) -> str:
+    review = {"approved": " [approved]", "returned": " [sent back]"}.get(claim.review_state, "")
+    return f"claim {claim.id} (#{claim.number}, article {claim.article_id}): " \
+           f"{claim.verdict.value}{review}"
+
+
+def cmd_review(args) -> int:
+    from annotator.core import desk
+
+    by = _me(args)
+    with _open_library(args) as library:
+        if args.review_action == "approve":
+            claim = desk.approve(library, args.claim_id, by)
+        elif args.review_action == "send-back":
+            claim = desk.send_back(library, args.claim_id, args.comment, by)
+        else:
+            claim = desk.resolve(library, args.claim_id, args.verdict, by)
+    print(_claim_line(claim))
+    return 0
+
+
+def cmd_assign(args) -> int:
+    from annotator.core import desk
+
+    claim_range = desk.parse_range(args.claims)
+    with _open_library(args) as library:
+        assignment = desk.assign(library, args.article_id, args.checker, _me(args),
+                                 claim_range)
+    print(f"assigned {assignment.describe()}")
+    return 0
+
+
+def cmd_next(args) -> int:
+    from annotator.core import desk
+
+    checker = _me(args, "checker")
+    with _open_library(args, backup=False) as library:
+        claim = desk.next_unreviewed(library, checker, args.after)
+    if args.format == "json":
+        _print_json({"checker": checker, "claim": claim.to_dict() if claim else None})
+    elif claim is None:
+        print(f"nothing left for {checker or 'you'}: every assigned claim has a verdict",
+              file=sys.stderr)
+    else:
+        print(f"{_claim_line(claim)}: {claim.text}")
+    return 0
+
+
+def cmd_blind(args) -> int:
+    from annotator.core import desk
+
+    with _open_library(args, backup=args.blind_action != "status") as library:
+        if args.blind_action == "start":
+            state = desk.start_blind(library, args.article_id, args.checkers, _me(args))
+        elif args.blind_action == "done":
+            state = desk.finish_blind(library, args.article_id, _me(args, "checker"))
+        else:
+            state = desk.blind_state(library, args.article_id)
+        found = desk.differences(library, args.article_id) if state.finished else []
+    if getattr(args, "format", "text") == "json":
+        _print_json({"article_id": state.article_id, "checkers": [
+            {"checker": c.checker, "done_at": c.done_at} for c in state.checkers],
+            "finished": state.finished, "differences": [
+                {"claim_id": d.claim.id, "number": d.claim.number, "text": d.claim.text,
+                 "verdicts": {v.checker: {"verdict": v.verdict.value, "note": v.note}
+                              for v in d.verdicts}} for d in found]})
+        return 0
+    print(state.describe())
+    for d in found:
+        given = ", ".join(f"{v.checker}: {v.verdict.value}" for v in d.verdicts)
+        print(f"  #{d.claim.number} (claim {d.claim.id}) {given}: {d.claim.text}")
+    if state.finished:
+        print(f"{len(found)} claim(s) judged differently", file=sys.stderr)
+    return 0
+
+
+def cmd_agreement(args) -> int:
+    from annotator.core.export.agreement_report import (
+        agreement_snapshot,
+        write_agreement_report,
+    )
+    from annotator.core.settings import Settings
+
+    if Path(args.out).suffix.lower() not in (".html", ".htm"):
+        raise AnnotatorError(f"the agreement report is HTML: name it .html ({args.out})")
+    settings = Settings.load()
+    with _open_library(args, backup=False) as library:
+        snapshot = agreement_snapshot(library, args.article, editor=settings.checker,
+                                      organisation=settings.organisation)
+    print(f"wrote {write_agreement_report(snapshot, args.out)} to {args.out}")
     return 0

@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from annotator.core.errors import LibraryError
 
 # In the order rows must go in (foreign keys). `article_counts` is made by triggers
-# as rows arrive, then set to the source's figures. Desk tables (migration 7) are
-# appended here when they are merged.
-COPIED_TABLES = ["articles", "article_revisions", "claims", "evidence", "history"]
+# as rows arrive, then set to the source's figures. The desk's tables (migration 7)
+# come last; the blind ones are keyed by (article or claim, checker), not by an id.
+COPIED_TABLES = ["articles", "article_revisions", "claims", "evidence", "history",
+                 "assignments", "blind_checks", "blind_verdicts"]
+ORDER_BY = {"blind_checks": "article_id, checker", "blind_verdicts": "claim_id, checker"}
+WITHOUT_ID = set(ORDER_BY)
 DERIVED_TABLES = ["article_counts"]
 CHUNK = 2000
 
@@ -75,7 +78,7 @@ def _copy(source, target, progress) -> list[TableCount]:
             if set(columns) != set(target.table_columns(table)):
                 raise LibraryError(f"table {table} has different columns in the two libraries")
             names, rows = source.query_rows(f"SELECT {_quoted(columns)} FROM {table} "
-                                            "ORDER BY id")
+                                            f"ORDER BY {ORDER_BY.get(table, 'id')}")
             insert = (f"INSERT INTO {table} ({_quoted(columns)}) "
                       f"VALUES ({', '.join('?' for _ in columns)})")
             for start in range(0, len(rows), CHUNK):
@@ -86,7 +89,7 @@ def _copy(source, target, progress) -> list[TableCount]:
             conn.execute("UPDATE article_counts SET total = ?, reviewed = ? "
                          "WHERE article_id = ?", [row["total"], row["reviewed"],
                                                   row["article_id"]])
-        target.after_copy(COPIED_TABLES)
+        target.after_copy([t for t in COPIED_TABLES if t not in WITHOUT_ID])
     counts = [TableCount(t, _count(source, t), _count(target, t)) for t in tables]
     wrong = [c for c in counts if not c.ok]
     if wrong:

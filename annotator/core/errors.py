@@ -47,3 +47,15 @@ class StaleEditError(AnnotatorError):
 
 class NotAClaimError(AnnotatorError):
     """A headline, dateline or caption was asked to take a verdict."""
+
+
+class NotAllowedError(AnnotatorError):
+    """The checker's role does not allow this (approving, sending back, assigning and
+    resolving are an editor's); like PermissionError, but one clear line."""
+
+    exit_code = 5
+
+
+class DeskError(AnnotatorError):
+    """A desk step that does not fit the article's state (a blind check not started,
+    already finished, a claim with no verdict to approve...)."""

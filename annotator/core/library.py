@@ -486,6 +486,17 @@ class LibraryOperations:
 
         return merge_reviews(self, article_id, reviews, by, prefer)
 
+    # ------------------------------------------------------------------ roles
+    def is_editor(self, name: str) -> bool:
+        """Whether `name` may approve, send back, assign and resolve (desk.py). A library
+        file has no accounts: the role is this user's setting (Settings.role, or
+        ANNOTATOR_ROLE). The PostgreSQL engine overrides this with the server's answer,
+        membership of the `annotator_editor` role by the connected role (there `name` is
+        the database role): `SELECT pg_has_role(current_user, 'annotator_editor',
+        'MEMBER')`; desk.py asks only through this method."""
+        from annotator.core.settings import Settings
+
+        return Settings.load().role == "editor"
 
 class Library(LibraryOperations, Storage):
     """A library file (SQLite) with its domain operations. One per thread.
@@ -503,6 +514,25 @@ class Library(LibraryOperations, Storage):
 
 class PgLibrary(LibraryOperations, PostgresStorage):
     """A shared library on a PostgreSQL server with the same domain operations."""
+
+    def is_editor(self, name: str) -> bool:
+        """On a server the role is the server's answer: membership of `annotator_editor`
+        by the connected role. The administrator's own role (a superuser, or the owner
+        who set the library up, in neither group) falls back to the Settings role, as
+        on a file."""
+        row = self.query(
+            "SELECT EXISTS (SELECT 1 FROM pg_auth_members m "
+            "JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
+            "WHERE g.rolname = ? AND u.rolname = current_user) AS editor, "
+            "EXISTS (SELECT 1 FROM pg_auth_members m "
+            "JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
+            "WHERE g.rolname = ? AND u.rolname = current_user) AS checker",
+            ["annotator_editor", "annotator_checker"])[0]
+        if row["editor"]:
+            return True
+        if row["checker"]:
+            return False
+        return super().is_editor(name)
 
 
 def open_library(target=None, **options) -> "Library | PgLibrary":

@@ -210,6 +210,12 @@ class Claim:
     version: int = 1  # bumped by every edit: an edit made on an older copy is refused
     number: int = 0  # stable per article: "#3" stays #3 whatever is added or hidden
     claim_reviewed: str = ""  # the checker's short wording for ClaimReview; "" = the text
+    # The editor's review (desk.py): "" (not reviewed), "approved" or "returned" (sent back
+    # with `review_comment`); a new verdict clears it.
+    review_state: str = ""
+    review_comment: str = ""
+    reviewed_by: str = ""
+    reviewed_at: str = ""
 
     @property
     def reviewed(self) -> bool:
@@ -252,6 +258,10 @@ class Claim:
             "updated_at": self.updated_at,
             "evidence": [e.to_dict() for e in self.evidence],
             "claim_reviewed": self.claim_reviewed,
+            "review_state": self.review_state,
+            "review_comment": self.review_comment,
+            "reviewed_by": self.reviewed_by,
+            "reviewed_at": self.reviewed_at,
         }
 
 

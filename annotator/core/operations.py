@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from annotator.core import desk
 from annotator.core.changes import ChangeSet
 from annotator.core.model import Article, Claim, HistoryEntry, Match, Verdict
 
@@ -32,13 +33,14 @@ def _touched(lib: "Library", claims: Iterable[Claim], *, by: str = "", label: st
 # ------------------------------------------------------------------- edits
 def set_verdict(lib: "Library", claim_id: int, verdict: Verdict, by: str = "",
                 expected_version: int | None = None) -> ChangeSet:
-    claim = lib.set_verdict(claim_id, verdict, by=by, expected_version=expected_version)
+    # To the checker's own blind verdicts when they check the article blind (desk.py).
+    claim = desk.mark(lib, claim_id, verdict, by=by, expected_version=expected_version)
     return _touched(lib, [claim], by=by, label=f"mark #{claim.number} {verdict.value}")
 
 
 def set_note(lib: "Library", claim_id: int, note: str, by: str = "",
              expected_version: int | None = None) -> ChangeSet:
-    claim = lib.set_note(claim_id, note, by=by, expected_version=expected_version)
+    claim = desk.mark_note(lib, claim_id, note, by=by, expected_version=expected_version)
     return _touched(lib, [claim], by=by, label=f"edit the note of #{claim.number}")
 
 
@@ -97,17 +99,17 @@ def reuse_review(lib: "Library", claim_id: int, match: Match, by: str = "",
                  expected_version: int | None = None) -> ChangeSet:
     """Copy an earlier review (verdict, note, evidence) onto a claim, in one transaction."""
     with lib.transaction():
-        before = lib.claim(claim_id)
+        before = desk.as_seen_by(lib, [lib.claim(claim_id)], by)[0]
         note = f"{match.note or ''} (as claim {match.claim_id} in “{match.article_title}”)".strip()
-        lib.set_verdict(claim_id, match.verdict, note=note, by=by,
-                        expected_version=expected_version)
+        desk.mark(lib, claim_id, match.verdict, note=note, by=by,
+                  expected_version=expected_version)  # the checker's own while blind
         known = {e.url for e in before.evidence}
         added = []
         for evidence in match.evidence:
             if evidence.url not in known:
                 added.append(lib.add_evidence(claim_id, evidence.url, evidence.title,
                                               evidence.note, by=by).id)
-    claim = lib.claim(claim_id)
+    claim = desk.as_seen_by(lib, [lib.claim(claim_id)], by)[0]
     return _touched(lib, [claim], by=by, label=f"reuse an earlier verdict on #{claim.number}",
                     result=ReviewState(before.verdict, before.note, tuple(added)))
 
@@ -116,12 +118,70 @@ def restore_review(lib: "Library", claim_id: int, state: ReviewState, by: str = 
                    expected_version: int | None = None) -> ChangeSet:
     """Undo `reuse_review`: the old verdict and note back, the copied evidence removed."""
     with lib.transaction():
-        lib.set_verdict(claim_id, state.verdict, note=state.note, by=by,
-                        expected_version=expected_version)
+        desk.mark(lib, claim_id, state.verdict, note=state.note, by=by,
+                  expected_version=expected_version)
         for evidence_id in state.added_evidence:
             lib.set_evidence_removed(evidence_id, True, by=by)
-    claim = lib.claim(claim_id)
+    claim = desk.as_seen_by(lib, [lib.claim(claim_id)], by)[0]
     return _touched(lib, [claim], by=by, label=f"undo reuse on #{claim.number}")
+
+
+# -------------------------------------------------------------------- desk
+def set_review(lib: "Library", claim_id: int, state: str, comment: str = "", by: str = "",
+               expected_version: int | None = None) -> ChangeSet:
+    """Approve ("approved"), send back ("returned", with a comment) or clear ("")."""
+    claim = desk.set_review(lib, claim_id, state, comment, by, expected_version)
+    what = {"approved": "approve", "returned": "send back", "": "clear the review of"}[state]
+    return _touched(lib, [claim], by=by, label=f"{what} #{claim.number}")
+
+
+def approve(lib: "Library", claim_id: int, by: str = "",
+            expected_version: int | None = None) -> ChangeSet:
+    return set_review(lib, claim_id, "approved", "", by, expected_version)
+
+
+def send_back(lib: "Library", claim_id: int, comment: str, by: str = "",
+              expected_version: int | None = None) -> ChangeSet:
+    return set_review(lib, claim_id, "returned", comment, by, expected_version)
+
+
+def assign(lib: "Library", article_id: int, checker: str, by: str = "",
+           claim_range: tuple[int, int] | None = None) -> ChangeSet:
+    assignment = desk.assign(lib, article_id, checker, by, claim_range)
+    return ChangeSet(by=by, label=f"assign {assignment.describe()}", result=assignment)
+
+
+def next_unreviewed(lib: "Library", checker: str,
+                    after_claim: int | None = None) -> Claim | None:
+    return desk.next_unreviewed(lib, checker, after_claim)
+
+
+def start_blind(lib: "Library", article_id: int, checkers, by: str = "") -> ChangeSet:
+    state = desk.start_blind(lib, article_id, checkers, by)
+    return _touched(lib, [], by=by, claim_lists=[article_id], label=state.describe(),
+                    result=state)
+
+
+def finish_blind(lib: "Library", article_id: int, checker: str) -> ChangeSet:
+    state = desk.finish_blind(lib, article_id, checker)
+    return _touched(lib, [], by=checker, claim_lists=[article_id], label=state.describe(),
+                    result=state)
+
+
+def differences(lib: "Library", article_id: int) -> "list[desk.Difference]":
+    return desk.differences(lib, article_id)
+
+
+def resolve(lib: "Library", claim_id: int, verdict: Verdict, by: str = "",
+            expected_version: int | None = None) -> ChangeSet:
+    claim = desk.resolve(lib, claim_id, verdict, by, expected_version=expected_version)
+    return _touched(lib, [claim], by=by, label=f"resolve #{claim.number}: {verdict.value}")
+
+
+def accept_agreed(lib: "Library", article_id: int, by: str = "") -> ChangeSet:
+    claims = desk.accept_agreed(lib, article_id, by)
+    return _touched(lib, claims, by=by, claim_lists=[article_id],
+                    label=f"kept {len(claims)} agreed verdict(s)", result=len(claims))
 
 
 # ------------------------------------------------------------------- reads
@@ -129,19 +189,37 @@ def restore_review(lib: "Library", claim_id: int, state: ReviewState, by: str = 
 class ArticleView:
     article: Article
     claims: tuple[Claim, ...]
+    blind: "desk.BlindState | None" = None  # the article's blind check, if it has one
 
 
-def load_article(lib: "Library", article_id: int, all_units: bool = False) -> ArticleView:
+def load_article(lib: "Library", article_id: int, all_units: bool = False,
+                 checker: str = "") -> ArticleView:
+    """An article and its claims, as `checker` sees them (their own verdicts only, in an
+    article they check blind)."""
     with lib.read_transaction():
         article = lib.article(article_id)
         claims = lib.claims(article_id, include_all_units=all_units,
                             include_removed=all_units, with_entities=False)
-    return ArticleView(article, tuple(claims))
+        blind = desk.blind_state(lib, article_id)
+        if blind.is_blind_for(checker):
+            claims = desk.as_seen_by(lib, claims, checker)
+    return ArticleView(article, tuple(claims), blind if blind.started else None)
 
 
-def claim_details(lib: "Library", claim_id: int) -> tuple[Claim, list[Match]]:
+def claim_details(lib: "Library", claim_id: int,
+                  checker: str = "") -> tuple[Claim, list[Match]]:
     claim = lib.claim(claim_id)
+    if checker:
+        claim = desk.as_seen_by(lib, [claim], checker)[0]
     return claim, ([] if claim.removed else lib.matches(claim))
+
+
+def seen_by(lib: "Library", changes: ChangeSet, checker: str) -> ChangeSet:
+    """Another process's change set as `checker` sees it (their own blind verdicts)."""
+    import dataclasses
+
+    return dataclasses.replace(changes, claims=tuple(desk.as_seen_by(lib, changes.claims,
+                                                                     checker)))
 
 
 def history(lib: "Library", claim_id: int) -> tuple[Claim, list[HistoryEntry]]:

@@ -267,7 +267,8 @@ def pg_migrations() -> dict[int, str]:
 # per database. Log-in roles for people are made by the server's administrator:
 #   CREATE ROLE alice LOGIN IN ROLE annotator_checker;
 ROLES = ("annotator_checker", "annotator_editor")
-DATA_TABLES = ("articles", "article_revisions", "claims", "evidence", "article_counts")
+DATA_TABLES = ("articles", "article_revisions", "claims", "evidence", "article_counts",
+               "assignments", "blind_checks", "blind_verdicts")
 
 ROLES_SQL = """
 DO $$

@@ -137,12 +137,15 @@ class ClaimDecoder:
             updated_at=row[at["updated_at"]], evidence=evidence.get(claim_id, ()),
             version=row[at["version"]], number=row[at["number"]] or 0,
             claim_reviewed=row[at["claim_reviewed"]] or "",
+            review_state=row[at["review_state"]] or "", review_comment=row[at["review_comment"]] or "",
+            reviewed_by=row[at["reviewed_by"]] or "", reviewed_at=row[at["reviewed_at"]] or "",
         )
 
 
 CLAIM_READ_COLUMNS = ('id, article_id, start, "end", text, score, verdict, note, kind, '
                       "check_worthy, claim_type, attribution, suggested_verdict, reasons, origin, removed, "
-                      "anchor_status, checker, created_at, updated_at, version, number, claim_reviewed")
+                      "anchor_status, checker, created_at, updated_at, version, number, claim_reviewed, "
+                      "review_state, review_comment, reviewed_by, reviewed_at")
 _VERDICTS = {v.value: v for v in Verdict}
 _KINDS = {k.value: k for k in UnitKind}
 _ANCHORS = {a.value: a for a in AnchorStatus}

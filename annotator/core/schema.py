@@ -220,6 +220,49 @@ MIGRATIONS: tuple[str, ...] = (
             WHERE new.verdict != 'unreviewed' AND new.removed = 0;
     END;
     """,
+    # 7: the desk (annotator/core/desk.py): an editor's review state per claim, assignments
+    # of articles (or claim number ranges) to checkers, and blind double-checking: each
+    # blind checker's verdicts kept apart in blind_verdicts until everyone is done.
+    # A new verdict on a reviewed claim clears its review state (it needs reviewing
+    # again), by a trigger, so every writer (CLI, GUI, merges) keeps to it.
+    # The same DDL for PostgreSQL is desk.PG_MIGRATION_7.
+    """
+    ALTER TABLE claims ADD COLUMN review_state TEXT NOT NULL DEFAULT '';
+    ALTER TABLE claims ADD COLUMN review_comment TEXT NOT NULL DEFAULT '';
+    ALTER TABLE claims ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE claims ADD COLUMN reviewed_at TEXT NOT NULL DEFAULT '';
+    CREATE TABLE assignments (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        first_number INTEGER,
+        last_number INTEGER,
+        checker TEXT NOT NULL,
+        assigned_by TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL
+    );
+    CREATE INDEX assignments_checker ON assignments(checker, article_id);
+    CREATE TABLE blind_checks (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        checker TEXT NOT NULL,
+        started_by TEXT NOT NULL DEFAULT '',
+        started_at TEXT NOT NULL,
+        done_at TEXT,
+        PRIMARY KEY (article_id, checker)
+    );
+    CREATE TABLE blind_verdicts (
+        claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+        checker TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        PRIMARY KEY (claim_id, checker)
+    );
+    CREATE TRIGGER claims_review_reset AFTER UPDATE OF verdict ON claims
+    WHEN new.verdict != old.verdict AND old.review_state != ''
+         AND new.review_state = old.review_state BEGIN
+        UPDATE claims SET review_state = '', review_comment = '' WHERE id = new.id;
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

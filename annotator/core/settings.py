@@ -29,6 +29,9 @@ def _default_checker() -> str:
         "USERNAME") or ""
 
 
+ROLES = ("checker", "editor")
+
+
 @dataclass
 class Settings:
     checker: str = ""
@@ -39,6 +42,10 @@ class Settings:
     # Where published fact checks live, for ClaimReview `url`: placeholders {claim_id} and
     # {article_id}, e.g. "https://desk.example/checks/{claim_id}". "" = no url.
     review_url_template: str = ""
+    # On a library file, who may approve verdicts, send them back, assign and resolve blind
+    # checks: "checker" or "editor" (ANNOTATOR_ROLE overrides). On PostgreSQL the server
+    # decides: membership of the `annotator_editor` role.
+    role: str = "checker"
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
@@ -54,6 +61,8 @@ class Settings:
         settings = cls(**{k: v for k, v in data.items() if k in known})
         if not settings.checker:
             settings.checker = _default_checker()
+        role = os.environ.get("ANNOTATOR_ROLE") or settings.role
+        settings.role = role if role in ROLES else "checker"
         if not isinstance(settings.review_url_template, str):
             settings.review_url_template = ""
         if settings.threshold is not None:

@@ -25,6 +25,20 @@ _ROLES_USED = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _ACCESSIBLE, _role(CLA
                          _role(SORT_ROLE), _role(PRIORITY_ROLE)})
 
 
+# The editor's review in the verdict column (desk): approved ✓, sent back ↩.
+REVIEW_MARKS = {"approved": " \u2713", "returned": " \u21a9"}
+
+
+def review_text(claim: Claim) -> str:
+    """The editor's review, for tooltips and screen readers ("" when none)."""
+    if claim.review_state == "approved":
+        return f"Approved by {claim.reviewed_by or 'the editor'}"
+    if claim.review_state == "returned":
+        return (f"Sent back by {claim.reviewed_by or 'the editor'}: "
+                f"{claim.review_comment}")
+    return ""
+
+
 def priority_key(claim: Claim) -> tuple:
     """Priority order: suggested "unsourced" first, then by check-worthiness
     (highest first); hand-added claims count as fully check-worthy."""
@@ -128,7 +142,8 @@ class ClaimTableModel(_ListTableModel):
         if not claim.check_worthy and claim.origin != "manual":
             flags.append(claim.kind.value if claim.kind.value != "sentence" else "below threshold")
         a = claim.attribution
-        return (str(claim.number), f"{style.symbol} {claim.verdict.label}",
+        return (str(claim.number),
+                f"{style.symbol} {claim.verdict.label}{REVIEW_MARKS.get(claim.review_state, '')}",
                 (f"[{', '.join(flags)}] " if flags else "") + text,
                 "added by hand" if claim.origin == "manual" else f"{claim.score:.2f}",
                 claim.claim_type.replace("_", " "),
@@ -137,6 +152,8 @@ class ClaimTableModel(_ListTableModel):
     def _other_role(self, claim: Claim, column: int, role: int):
         if role == _TOOLTIP and column == 2:
             return claim.text
+        if role == _TOOLTIP and column == 1 and claim.review_state:
+            return review_text(claim)
         if role == _TOOLTIP and column == 3:
             return ("Added by hand: no check-worthiness score" if claim.origin == "manual" else
                     "Check-worthiness: how likely the sentence holds a claim worth checking")
@@ -145,7 +162,8 @@ class ClaimTableModel(_ListTableModel):
         if role == _FOREGROUND and (claim.removed or not claim.check_worthy):
             return QBrush(QColor("#888888"))
         if role == _ACCESSIBLE:
-            return f"{claim.verdict.label}: {claim.text}"
+            review = review_text(claim)
+            return f"{claim.verdict.label}{', ' + review if review else ''}: {claim.text}"
         return None
 
 
@@ -160,6 +178,7 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         self.attribution: str | None = None
         self.text = ""
         self.priority = False
+        self.review: str | None = None  # "approved", "returned", "pending" (not approved)
 
     def set_priority(self, on: bool) -> None:
         """Priority order (see `priority_key`) or article order; the view then
@@ -167,8 +186,10 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         self.priority = on
         self.setSortRole(PRIORITY_ROLE if on else SORT_ROLE)
 
-    def set_filters(self, verdict=None, claim_type=None, attribution=None, text="") -> None:
+    def set_filters(self, verdict=None, claim_type=None, attribution=None, text="",
+                    review=None) -> None:
         self.verdict, self.claim_type, self.attribution = verdict, claim_type, attribution
+        self.review = review
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
             self.beginFilterChange()
             self.text = text.casefold()
@@ -201,6 +222,10 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         if self.attribution and claim.attribution.kind.value != self.attribution:
             return False
         if self.text and self.text not in claim.text.casefold():
+            return False
+        if self.review == "pending":
+            return claim.reviewed and claim.review_state != "approved"
+        if self.review and claim.review_state != self.review:
             return False
         return True
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-    QHeaderView, QLabel, QLineEdit, QTableWidget,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QCheckBox,
 )
 
@@ -252,7 +253,15 @@ class SettingsDialog(QDialog):
         self.review_url.setPlaceholderText("https://desk.example/checks/{claim_id}")
         self.review_url.setToolTip("Where your published fact checks live: the url of each "
                                    "ClaimReview. Placeholders: {claim_id}, {article_id}.")
+        self.role = QComboBox()
+        self.role.setObjectName("settingsRole")
+        self.role.addItem("Checker", "checker")
+        self.role.addItem("Editor: approves, sends back, assigns, resolves", "editor")
+        self.role.setCurrentIndex(max(0, self.role.findData(settings.role)))
+        self.role.setToolTip("On a library file; on a shared library the server decides "
+                             "(membership of annotator_editor)")
         form.addRow("Checker &name", self.checker)
+        form.addRow("R&ole", self.role)
         form.addRow("&Organisation", self.organisation)
         form.addRow("Published &review URL", self.review_url)
         form.addRow(self.use_model_threshold)
@@ -275,7 +284,7 @@ class SettingsDialog(QDialog):
             checker=self.checker.text().strip(), organisation=self.organisation.text().strip(),
             threshold=None if self.use_model_threshold.isChecked() else self.threshold.value(),
             theme=self.theme.currentData(), welcome_shown=self._settings.welcome_shown,
-            review_url_template=self.review_url.text().strip())
+            review_url_template=self.review_url.text().strip(), role=self.role.currentData())
 
 
 class HelpDialog(QDialog):
@@ -432,3 +441,153 @@ class MergeConflictsDialog(QDialog):
         """The claim of the selected row (to open it in the main window)."""
         item = self.table.item(self.table.currentRow(), 0)
         return item.data(Qt.UserRole) if item is not None else None
+
+
+# ------------------------------------------------------------------- the desk
+class SendBackDialog(QDialog):
+    """The editor's comment when sending a verdict back (Ctrl+Return sends)."""
+
+    def __init__(self, claim: Claim, parent=None):
+        super().__init__(parent)
+        self.setObjectName("sendBackDialog")
+        self.setWindowTitle(f"Send #{claim.number} back")
+        layout = QVBoxLayout(self)
+        quote = claim.text if len(claim.text) <= 200 else claim.text[:197] + "…"
+        label = QLabel(f"<b>{escape(claim.verdict.label)}</b>: “{escape(quote)}”<br>"
+                       "What should the checker look at again?")
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.comment = QPlainTextEdit()
+        self.comment.setObjectName("sendBackComment")
+        self.comment.setPlaceholderText("e.g. The figure is from 2019; find this year's")
+        layout.addWidget(self.comment)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#D55E00")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        self.send = buttons.addButton("Send back", QDialogButtonBox.AcceptRole)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.comment.setFocus()
+        self.resize(520, 260)
+
+    def _accept(self) -> None:
+        if not self.text():
+            self.error.setText("Write what to look at: the checker sees this comment.")
+            return
+        self.accept()
+
+    def text(self) -> str:
+        return self.comment.toPlainText().strip()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and event.modifiers() & Qt.ControlModifier:
+            self._accept()
+            return
+        super().keyPressEvent(event)
+
+
+class DifferencesDialog(QDialog):
+    """Where the blind checkers of an article differ (`desk.Difference`s), claim by claim,
+    each checker's verdict and note side by side. An editor resolves the selected claim
+    with 1 / 2 / 3 (verified / disputed / unsourced) and keeps the agreed verdicts."""
+
+    resolveRequested = Signal(int, object)  # claim id, Verdict
+    acceptAgreedRequested = Signal()
+
+    def __init__(self, differences, checkers: tuple[str, ...], editor: bool, parent=None):
+        from annotator.core.model import Verdict
+
+        super().__init__(parent)
+        self.setObjectName("differencesDialog")
+        self.setWindowTitle("Differences of the blind check")
+        self.differences = list(differences)
+        self.editor = editor
+        layout = QVBoxLayout(self)
+        count = len(self.differences)
+        text = (f"{count_words(count, 'claim')} judged differently by "
+                f"{', '.join(checkers)}." if count else
+                f"{', '.join(checkers)} agreed on every claim.")
+        text += (" Select a claim and press 1, 2 or 3 to write the final verdict (it is "
+                 "approved at once)." if editor and count else
+                 "" if editor else " The editor resolves them.")
+        intro = QLabel(text)
+        intro.setObjectName("differencesIntro")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        columns = ["#", "Claim", *checkers, "Final"]
+        table = QTableWidget(count, len(columns))
+        table.setObjectName("differencesTable")
+        table.setHorizontalHeaderLabels(columns)
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        table.setWordWrap(True)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        for row, difference in enumerate(self.differences):
+            claim = difference.claim
+            values = [f"#{claim.number}", _clip(claim.text, 300)]
+            for verdict in difference.verdicts:
+                cell = verdict.verdict.label
+                if verdict.note:
+                    cell += "\n" + _clip(verdict.note, 200)
+                values.append(cell)
+            values.append(claim.verdict.label if claim.review_state == "approved" else "")
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                if column == 0:
+                    item.setData(Qt.UserRole, claim.id)
+                table.setItem(row, column, item)
+        table.resizeRowsToContents()
+        if count:
+            table.selectRow(0)
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.resolve_buttons = {}
+        if editor:
+            for key, verdict in (("1", Verdict.VERIFIED), ("2", Verdict.DISPUTED),
+                                 ("3", Verdict.UNSOURCED)):
+                button = QPushButton(f"{verdict.label} ({key})")
+                button.setEnabled(bool(count))
+                button.clicked.connect(lambda _c=False, v=verdict: self._resolve(v))
+                buttons.addButton(button, QDialogButtonBox.ActionRole)
+                self.resolve_buttons[verdict] = button
+                # A shortcut, not a key handler: the table would take the digit as a search.
+                action = QAction(self)
+                action.setShortcut(QKeySequence(key))
+                action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+                action.triggered.connect(lambda _c=False, v=verdict: self._resolve(v))
+                self.addAction(action)
+            agreed = QPushButton("Keep the agreed verdicts")
+            agreed.setObjectName("keepAgreed")
+            agreed.clicked.connect(self.acceptAgreedRequested.emit)
+            buttons.addButton(agreed, QDialogButtonBox.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(960, 460)
+
+    def selected_claim_id(self) -> int | None:
+        item = self.table.item(self.table.currentRow(), 0)
+        return item.data(Qt.UserRole) if item is not None else None
+
+    def _resolve(self, verdict) -> None:
+        claim_id = self.selected_claim_id()
+        if claim_id is not None and self.editor:
+            self.resolveRequested.emit(claim_id, verdict)
+
+    def mark_resolved(self, claim) -> None:
+        """Show a claim's final verdict; move to the next row."""
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.UserRole) == claim.id:
+                self.table.item(row, self.table.columnCount() - 1).setText(claim.verdict.label)
+                if row + 1 < self.table.rowCount():
+                    self.table.selectRow(row + 1)
+
+    def resolved_count(self) -> int:
+        last = self.table.columnCount() - 1
+        return sum(1 for r in range(self.table.rowCount()) if self.table.item(r, last).text())
+

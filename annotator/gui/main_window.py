@@ -18,6 +18,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import Claim, Verdict
 from annotator.gui.article_view import ArticleView
 from annotator.gui.claim_model import (
+    review_text,
     CLAIM_ID_ROLE, ArticleListModel, ClaimFilterProxy, ClaimTableModel,
 )
 from annotator.gui.dialogs import EvidenceDialog, HelpDialog, HistoryDialog, SearchDialog, SettingsDialog
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
         self._tally: Counter = Counter()  # listed claims by verdict, kept claim by claim
         self._orphaned = 0
         self._reloading = False
+        self._blind = None  # the shown article's blind check (desk), if any
+        self._differences_dialog = None
         self._build_widgets()
         self._build_actions()
         self._connect()
@@ -205,12 +208,20 @@ class MainWindow(QMainWindow):
         self.source_filter.addItem("All sources", None)
         for value in ("named", "anonymous", "hedged", "none"):
             self.source_filter.addItem(value, value)
+        self.review_filter = QComboBox()
+        self.review_filter.setObjectName("reviewFilter")
+        self.review_filter.setToolTip("The editor's review of the verdicts")
+        for label, value in (("Any review", None), ("Approved \u2713", "approved"),
+                             ("Sent back \u21a9", "returned"),
+                             ("Not yet approved", "pending")):
+            self.review_filter.addItem(label, value)
         self.show_all_box = QCheckBox("All units")
         self.show_all_box.setObjectName("showAllUnits")
         self.show_all_box.setToolTip("Also list headlines, captions, datelines, sentences below "
                                      "the check-worthiness threshold and removed claims")
         filters = QHBoxLayout()
-        for widget in (self.verdict_filter, self.type_filter, self.source_filter):
+        for widget in (self.verdict_filter, self.type_filter, self.source_filter,
+                       self.review_filter):
             widget.setFocusPolicy(Qt.ClickFocus)
             filters.addWidget(widget)
         filters.addWidget(self.show_all_box)
@@ -407,11 +418,32 @@ class MainWindow(QMainWindow):
             "actionNextUnreviewed", "actionPriority")]
         self._why_disabled: dict[QAction, str] = {}
         self._update_order_label()
+        self._build_desk_actions(bar)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_help, QKeySequence.HelpContents,
                      "actionHelp", shortcuts=["F1"])
         self._action(help_menu, "&About Annotator", self.about, None, "actionAbout")
+
+    def _build_desk_actions(self, bar) -> None:
+        """The desk: an editor's review, my assigned claims, blind checks (desk.py).
+        N is the next unreviewed claim of this list: Shift+N is mine across the library."""
+        desk = bar.addMenu("&Desk")
+        self._action(desk, "&Approve the verdict", self.approve, "Ctrl+Shift+Y",
+                     "actionApprove", tip="Editor: sign the claim's verdict off")
+        self._action(desk, "Send the verdict &back…", self.send_back, "Ctrl+Shift+B",
+                     "actionSendBack", tip="Editor: return the verdict with a comment")
+        desk.addSeparator()
+        self._action(desk, "&My next unreviewed claim (assigned to me)", self.next_mine,
+                     "Shift+N", "actionNextMine")
+        desk.addSeparator()
+        self._action(desk, "&Finish my blind check of this article", self.finish_blind, None,
+                     "actionFinishBlind")
+        self._action(desk, "Blind check &differences…", self.show_differences,
+                     "Ctrl+Shift+D", "actionDifferences")
+        for name in ("actionApprove", "actionSendBack"):
+            self._claim_actions.append(self.findChild(QAction, name))
+        self._key_actions.append(self.findChild(QAction, "actionNextMine"))
 
     def _connect(self) -> None:
         s = self.session
@@ -442,7 +474,8 @@ class MainWindow(QMainWindow):
         self.panel.acceptSuggestion.connect(self.accept_suggestion)
         self.panel.historyRequested.connect(self.show_history)
         self.panel.note.escaped.connect(self.claim_list.setFocus)
-        for combo in (self.verdict_filter, self.type_filter, self.source_filter):
+        for combo in (self.verdict_filter, self.type_filter, self.source_filter,
+                      self.review_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.show_all_box.toggled.connect(self._toggle_show_all)
         self.claim_list.horizontalHeader().sortIndicatorChanged.connect(
@@ -547,10 +580,21 @@ class MainWindow(QMainWindow):
         if self._reloading and view.article.id == self._article_id:
             self._reloading = False
             keep, self._reload_keep = self._reload_keep, None
+            self._show_title(view)  # a blind check may have started or finished
             self._show_claims(self._load_token, list(view.claims), keep=keep)
             return
         self._reloading = False
         self.show_article(view)
+
+    def _show_title(self, view) -> None:
+        article = view.article
+        self._blind = getattr(view, "blind", None)
+        self.article_title.setText(
+            f"<h3>{_escape(article.title)}</h3>"
+            f"<span style='color:gray'>{_escape(_source_label(article.source_path))} · "
+            f"imported {article.imported_at[:10]}"
+            + (f" · revision {article.revision}" if article.revision > 1 else "")
+            + _blind_label(self._blind, self.session.settings.checker) + "</span>")
 
     def show_article(self, view) -> None:
         """Show an article: its text at once, its claims in the next event-loop
@@ -560,11 +604,7 @@ class MainWindow(QMainWindow):
         self._article_id = article.id
         self._article = article
         self._load_token += 1
-        self.article_title.setText(
-            f"<h3>{_escape(article.title)}</h3>"
-            f"<span style='color:gray'>{_escape(_source_label(article.source_path))} · "
-            f"imported {article.imported_at[:10]}"
-            + (f" · revision {article.revision}" if article.revision > 1 else "") + "</span>")
+        self._show_title(view)
         self.setWindowTitle(f"{article.title} — Annotator")
         self.article_view.set_claims([])
         self.article_view.set_article(article.text)
@@ -681,6 +721,8 @@ class MainWindow(QMainWindow):
         """Show the list's copy at once; its earlier reviews arrive from the worker."""
         self.panel.set_claim(claim, [])
         self._update_actions()
+        if claim.review_state == "returned":
+            self.statusBar().showMessage(review_text(claim), 10000)
         self.article_view.select_claim(claim.id, scroll=scroll_article)
         if not claim.removed:
             self.session.request_details(claim.id)
@@ -915,6 +957,88 @@ class MainWindow(QMainWindow):
 
         self.session.request_history(claim.id, show)
 
+    # ------------------------------------------------------------------ desk
+    def approve(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        if not claim.reviewed:
+            self.statusBar().showMessage("This claim has no verdict yet: nothing to approve.",
+                                         5000)
+            return
+        self.panel.flush_note()
+        self.session.approve(claim)
+
+    def send_back(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        if not claim.reviewed:
+            self.statusBar().showMessage("This claim has no verdict yet: nothing to send back.",
+                                         5000)
+            return
+        from annotator.gui.dialogs import SendBackDialog
+
+        dialog = SendBackDialog(claim, self)
+        accepted = dialog.exec()
+        self._return_focus()
+        if accepted:
+            self.session.send_back(claim, dialog.text())
+
+    def next_mine(self) -> None:
+        """My next unreviewed claim in the articles (and ranges) assigned to me."""
+        current = self.current_claim()
+
+        def found(claim: Claim | None) -> None:
+            if claim is None:
+                self.statusBar().showMessage(
+                    "Nothing left for you: every claim assigned to you has a verdict "
+                    "(or nothing is assigned to you).", 6000)
+                return
+            if claim.article_id == self._article_id and \
+                    self.claim_model.row_of(claim.id) is not None:
+                self.select_claim(claim.id)
+                self.claim_list.setFocus()
+            else:
+                self._pending_select = claim.id
+                self.session.open_article(claim.article_id)
+
+        self.session.next_mine(current.id if current is not None else None, found)
+
+    def finish_blind(self) -> None:
+        if self._article_id is None:
+            return
+
+        def done(state) -> None:
+            if state is not None and state.finished:
+                self.show_differences()
+
+        self.session.finish_blind(self._article_id, done)
+
+    def show_differences(self) -> None:
+        if self._article_id is None:
+            return
+        article_id = self._article_id
+
+        def listed(differences) -> None:
+            from annotator.gui.dialogs import DifferencesDialog
+
+            blind = self._blind
+            checkers = blind.names if blind is not None else ()
+            dialog = DifferencesDialog(differences, checkers, self.session.is_editor, self)
+            self._differences_dialog = dialog
+            dialog.resolveRequested.connect(
+                lambda claim_id, verdict: self.session.resolve(
+                    claim_id, verdict,
+                    lambda ch: dialog.mark_resolved(ch.claims[0]) if ch.claims else None))
+            dialog.acceptAgreedRequested.connect(
+                lambda: self.session.accept_agreed(article_id))
+            dialog.exec()
+            self._differences_dialog = None
+            self._return_focus()
+
+        self.session.differences(article_id, listed)
+
     def search(self) -> None:
         dialog = SearchDialog(self.session, self)
         accepted = dialog.exec()
@@ -934,7 +1058,8 @@ class MainWindow(QMainWindow):
     def _apply_filters(self) -> None:
         self.claim_proxy.set_filters(self.verdict_filter.currentData(),
                                      self.type_filter.currentData(),
-                                     self.source_filter.currentData())
+                                     self.source_filter.currentData(),
+                                     review=self.review_filter.currentData())
 
     def _toggle_show_all(self, checked: bool) -> None:
         self._show_all = checked
@@ -1234,6 +1359,17 @@ def _walk(menu):
             yield from _walk(action.menu())
         elif not action.isSeparator():
             yield action
+
+
+def _blind_label(blind, checker: str) -> str:
+    """A blind check of the article, in its title line (desk)."""
+    if blind is None:
+        return ""
+    if blind.finished:
+        return " · blind check finished (Desk › Differences, Ctrl+Shift+D)"
+    if blind.is_blind_for(checker):
+        return " · <b>blind check</b>: only your own verdicts show"
+    return f" · blind check by {_escape(', '.join(blind.names))} running"
 
 
 def _source_label(source_path: str | None) -> str:

@@ -80,6 +80,7 @@ class Session(QObject):
         self._model_ready = False
         self._analysing = 0
         self._closed = False
+        self.blind_for_me: set[int] = set()  # articles this checker checks blind (desk)
 
     def schedule_backup(self, delay_ms: int = 3000) -> None:
         """A rolling backup, once the window is up: on the CPU lane with a
@@ -148,11 +149,19 @@ class Session(QObject):
             self.changed.emit(ChangeSet(claims=(claim,), external=True, by=claim.checker,
                                         label="refreshed"))
 
-        self._op(lambda lib: ops.claim_details(lib, claim_id), done)
+        checker = self.settings.checker
+        self._op(lambda lib: ops.claim_details(lib, claim_id, checker), done)
 
     def _external(self, changes: ChangeSet) -> None:
-        if not self._closed:
-            self.changed.emit(changes)
+        if self._closed:
+            return
+        if self.blind_for_me and any(c.article_id in self.blind_for_me for c in changes.claims):
+            # A claim of an article this checker checks blind: show their own verdicts.
+            checker = self.settings.checker
+            self._op(lambda lib: ops.seen_by(lib, changes, checker),
+                     lambda seen: None if self._closed else self.changed.emit(seen))
+            return
+        self.changed.emit(changes)
 
     # ------------------------------------------------------------------ model
     @property
@@ -195,13 +204,19 @@ class Session(QObject):
     def open_article(self, article_id: int) -> None:
         all_units = self.show_all_units
 
+        checker = self.settings.checker
+
         def done(view: ops.ArticleView) -> None:
             if self._closed:
                 return
             self.current_article_id = view.article.id
+            if view.blind is not None and view.blind.is_blind_for(checker):
+                self.blind_for_me.add(view.article.id)
+            else:
+                self.blind_for_me.discard(view.article.id)
             self.articleLoaded.emit(view)
 
-        self._op(lambda lib: ops.load_article(lib, article_id, all_units), done,
+        self._op(lambda lib: ops.load_article(lib, article_id, all_units, checker), done,
                  "open the article")
 
     def reload_claims(self) -> None:
@@ -210,7 +225,8 @@ class Session(QObject):
 
     def request_details(self, claim_id: int) -> None:
         """The claim's current state and its earlier reviews elsewhere (`claimDetails`)."""
-        self._op(lambda lib: ops.claim_details(lib, claim_id),
+        checker = self.settings.checker
+        self._op(lambda lib: ops.claim_details(lib, claim_id, checker),
                  lambda result: self.claimDetails.emit(*result), "read the claim")
 
     def request_history(self, claim_id: int, on_done: Callable[[Claim, list], None]) -> None:
@@ -416,6 +432,80 @@ class Session(QObject):
         self._edit(lambda lib: ops.reuse_review(lib, claim.id, match, by, claim.version),
                    f"reuse the earlier verdict on #{claim.number}",
                    lambda ch: _ReuseCommand(self, ch.label, claim.id, ch, match, by))
+
+    # ------------------------------------------------------------------- desk
+    @property
+    def is_editor(self) -> bool:
+        """What this window offers; the library decides (`Library.is_editor`)."""
+        return self.settings.role == "editor"
+
+    def approve(self, claim: Claim) -> None:
+        """An editor's approval of the claim's verdict (undoable)."""
+        if claim.review_state != "approved":
+            self._reversible(claim, ops.set_review, ("approved", ""),
+                             (claim.review_state, claim.review_comment),
+                             f"approve #{claim.number}")
+
+    def send_back(self, claim: Claim, comment: str) -> None:
+        """An editor sends the verdict back with a comment (undoable)."""
+        self._reversible(claim, ops.set_review, ("returned", comment),
+                         (claim.review_state, claim.review_comment),
+                         f"send #{claim.number} back")
+
+    def next_mine(self, after_claim_id: int | None,
+                  on_done: Callable[[Claim | None], None]) -> None:
+        """My next unreviewed claim in the articles and ranges assigned to me."""
+        checker = self.settings.checker
+        self._op(lambda lib: ops.next_unreviewed(lib, checker, after_claim_id), on_done,
+                 "find your next claim")
+
+    def finish_blind(self, article_id: int, on_done: Callable[[Any], None] | None = None
+                     ) -> None:
+        """This checker is done with their blind check of the article."""
+        checker = self.settings.checker
+
+        def done(changes: ChangeSet) -> None:
+            if self._closed:
+                return
+            self.status.emit(changes.label)
+            self.changed.emit(changes)
+            if on_done is not None:
+                on_done(changes.result)
+
+        self._op(lambda lib: ops.finish_blind(lib, article_id, checker), done,
+                 "finish the blind check")
+
+    def differences(self, article_id: int, on_done: Callable[[list], None]) -> None:
+        self._op(lambda lib: ops.differences(lib, article_id), on_done,
+                 "list the differences")
+
+    def resolve(self, claim_id: int, verdict: Verdict,
+                on_done: Callable[[ChangeSet], None] | None = None) -> None:
+        """The editor's final verdict on a claim after a blind check."""
+        by = self.settings.checker
+
+        def done(changes: ChangeSet) -> None:
+            if not self._closed:
+                self.changed.emit(changes)
+                if on_done is not None:
+                    on_done(changes)
+
+        self._op(lambda lib: ops.resolve(lib, claim_id, verdict, by), done,
+                 "resolve the verdict")
+
+    def accept_agreed(self, article_id: int,
+                      on_done: Callable[[ChangeSet], None] | None = None) -> None:
+        by = self.settings.checker
+
+        def done(changes: ChangeSet) -> None:
+            if not self._closed:
+                self.status.emit(changes.label)
+                self.changed.emit(changes)
+                if on_done is not None:
+                    on_done(changes)
+
+        self._op(lambda lib: ops.accept_agreed(lib, article_id, by), done,
+                 "keep the agreed verdicts")
 
     # ---------------------------------------------------------------- exports
     def export(self, kind: str, path: str, article_id: int | None,

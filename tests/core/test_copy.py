@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.copying import COPIED_TABLES, DERIVED_TABLES, copy_library
+from annotator.core import desk
+from annotator.core.copying import COPIED_TABLES, DERIVED_TABLES, ORDER_BY, copy_library
 from annotator.core.errors import LibraryError
 from annotator.core.library import Library
 from annotator.core.model import Verdict
 from tests.conftest import run_cli
+
+
+@pytest.fixture(autouse=True)
+def _an_editor(monkeypatch):
+    """The worked library is set up by an editor (assignments, blind checks)."""
+    monkeypatch.setenv("ANNOTATOR_ROLE", "editor")
 
 
 def _every_row(target) -> dict[str, list[tuple]]:
@@ -16,7 +23,7 @@ def _every_row(target) -> dict[str, list[tuple]]:
         tables = {}
         for table in COPIED_TABLES + DERIVED_TABLES:
             columns = sorted(library.table_columns(table))
-            key = "id" if "id" in columns else "article_id"
+            key = ORDER_BY.get(table, "id" if "id" in columns else "article_id")
             names, rows = library.query_rows(
                 f"SELECT {', '.join(chr(34) + c + chr(34) for c in columns)} FROM {table} "
                 f"ORDER BY {key}")
@@ -26,7 +33,8 @@ def _every_row(target) -> dict[str, list[tuple]]:
 
 def _a_worked_library(path, sample_text, sample_units, sample_path) -> str:
     """A library with every kind of row: verdicts, notes, evidence, a removed claim, a
-    claim added by hand, a revision with re-anchoring, a ClaimReview wording."""
+    claim added by hand, a revision with re-anchoring, a ClaimReview wording, the
+    desk's assignments, review states and blind verdicts."""
     with Library.open(path, create=True, backup=False) as library:
         article, _ = library.add_article("Sample", sample_text, sample_units, str(sample_path))
         claims = library.claims(article.id)
@@ -41,7 +49,14 @@ def _a_worked_library(path, sample_text, sample_units, sample_path) -> str:
         library.add_revision(article.id, "Sample v2",
                              sample_text.replace("20 months", "two years"), sample_units[:3],
                              by="Ann")
-        library.add_article("Second", "A short one. Officials said 4,000 jobs went.\n", [])
+        second, _ = library.add_article("Second", "A short one. Officials said 4,000 jobs went.\n",
+                                        sample_units[:0])
+        desk.assign(library, article.id, "Ann", by="Ed", claim_range=(1, 5))
+        desk.approve(library, claims[1].id, by="Ed")
+        desk.start_blind(library, article.id, ["Ann", "Bo"], by="Ed")
+        desk.set_blind_verdict(library, claims[3].id, "Ann", Verdict.VERIFIED, note="seen")
+        desk.set_blind_verdict(library, claims[3].id, "Bo", Verdict.DISPUTED)
+        desk.finish_blind(library, article.id, "Ann")
     return str(path)
 
 

@@ -34,6 +34,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("checker", "Who last changed the verdict or note"),
     ("created_at", "When the claim was stored (UTC, ISO 8601)"),
     ("updated_at", "When the verdict or note last changed (UTC, ISO 8601)"),
+    ("review_state", "The editor's review: approved, returned (sent back), or empty"),
 )
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
 
@@ -117,7 +118,7 @@ def _cells(claim: Claim, article, include_paths: bool = False) -> list[object]:
         claim.kind.value, n(claim.claim_type), attribution.kind.value, n(attribution.speaker or ""),
         n(attribution.via or ""), claim.suggested_verdict or "", n(" | ".join(claim.reasons)),
         n(" ".join(e.url for e in claim.evidence)), claim.origin, claim.anchor_status.value,
-        n(claim.checker), claim.created_at, claim.updated_at,
+        n(claim.checker), claim.created_at, claim.updated_at, claim.review_state,
     ]
 
 

@@ -329,6 +329,20 @@ def _claim_cell(claim: Claim, article: Article) -> str:
             f'<div class="meta">{_esc(meta)}</div>{warn}')
 
 
+def _review_line(claim: Claim) -> str:
+    """The editor's review of a claim (desk.py), one line under its verdict."""
+    if claim.review_state not in ("approved", "returned"):
+        return ""
+    who = _DOT.join(x for x in (_esc(claim.reviewed_by), _esc(_fmt_day(claim.reviewed_at)))
+                    if x)
+    if claim.review_state == "approved":
+        text = f"\u2713 Approved{' by ' + who if who else ''}"
+    else:
+        text = (f"\u21a9 Sent back{' by ' + who if who else ''}: "
+                f"{_esc_long(claim.review_comment)}")
+    return f'<div class="review review-{claim.review_state}">{text}</div>'
+
+
 def _reviewed_table(section: _Section) -> str:
     reviewed = [(n, c) for n, c in section.claims if c.reviewed]
     if not reviewed:
@@ -339,6 +353,7 @@ def _reviewed_table(section: _Section) -> str:
         note = (_esc_long(claim.note) if claim.note.strip()
                 else '<span class="none">No note</span>')
         who_html = f'<div class="who">{who}</div>' if who else ""
+        who_html += _review_line(claim)
         rows.append(
             f'<tr class="v-{claim.verdict.value}">{_number_cell(number, claim, section)}'
             f'<td class="claim-cell">{_claim_cell(claim, section.article)}</td>'
@@ -607,6 +622,7 @@ mark.claim {{ color: inherit; padding: 0 1pt; }}
 .quote {{ font-family: {_SERIF}; font-size: 9pt; line-height: 1.4; }}
 .meta {{ font-size: 7.5pt; color: #555; margin-top: 2pt; }}
 .who {{ font-size: 7pt; color: #6b6b6b; margin-top: 3pt; }}
+.review {{ font-family: {_SANS}; font-size: 7pt; margin-top: 2pt; color: #3a3a3a; }}
 .warn {{ display: block; font-size: 7.5pt; color: #8a4b00; margin-top: 2pt; font-style: italic; }}
 th.claim-h {{ width: 31%; }}
 th.verdict-h {{ width: 12%; }}

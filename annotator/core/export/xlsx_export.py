@@ -54,6 +54,7 @@ def _values(claim: Claim, article, include_paths: bool) -> dict[str, object]:
         "evidence_urls": " ".join(e.url for e in claim.evidence), "origin": claim.origin,
         "anchor_status": claim.anchor_status.value, "checker": claim.checker,
         "created_at": claim.created_at, "updated_at": claim.updated_at,
+        "review_state": claim.review_state,
     }
 
 
