@@ -167,11 +167,14 @@ class Difference:
 
 
 # ----------------------------------------------------------------- roles
-def require_editor(lib: "Library", by: str, what: str) -> None:
+def require_editor(lib: "Library", by: str, what: str) -> str:
+    """Refuse a checker; the editor's name as the change records it (on a shared
+    library with no name set, the database role)."""
     if not lib.is_editor(by):
         raise NotAllowedError(
             f"only an editor can {what} ({by or 'you'}: role checker; an editor has Role: "
             "editor in Settings, or on a shared library is a member of annotator_editor)")
+    return lib.who(by)
 
 
 # ---------------------------------------------------------------- review
@@ -181,7 +184,7 @@ def set_review(lib: "Library", claim_id: int, state: str, comment: str = "", by:
     if state not in REVIEW_STATES:
         raise DeskError(f"unknown review state {state!r} (approved, returned or none)")
     comment = comment.strip()
-    require_editor(lib, by, "approve verdicts or send them back")
+    by = require_editor(lib, by, "approve verdicts or send them back")
     if state == "returned" and not comment:
         raise DeskError("sending a verdict back needs a comment saying what to look at")
     now = utc_now()
@@ -257,7 +260,7 @@ def assign(lib: "Library", article_id: int, checker: str, by: str,
            claim_range: tuple[int, int] | None = None) -> Assignment:
     """Give an article (or claims numbered first..last of it) to a checker."""
     checker = checker.strip()
-    require_editor(lib, by, "assign articles")
+    by = require_editor(lib, by, "assign articles")
     if not checker:
         raise DeskError("assign to whom? give the checker's name")
     lib.article(article_id)  # a clear error for an unknown article
@@ -338,7 +341,7 @@ def start_blind(lib: "Library", article_id: int, checkers: Iterable[str],
                 by: str) -> BlindState:
     """Have two or more checkers check an article blind; each is assigned the article."""
     names = list(dict.fromkeys(name.strip() for name in checkers if name.strip()))
-    require_editor(lib, by, "start a blind check")
+    by = require_editor(lib, by, "start a blind check")
     if len(names) < 2:
         raise DeskError("a blind check needs two or more different checkers")
     lib.article(article_id)
@@ -471,7 +474,7 @@ def resolve(lib: "Library", claim_id: int, verdict: Verdict | str, by: str,
     """The editor's final verdict on a claim (after a blind check): set and approved.
     With no `note`, an empty shared note takes the blind checkers' notes."""
     verdict = verdict if isinstance(verdict, Verdict) else Verdict.parse(verdict)
-    require_editor(lib, by, "resolve verdicts")
+    by = require_editor(lib, by, "resolve verdicts")
     article_id, state = blind_claim_state(lib, claim_id)
     if state.active:
         raise DeskError(f"the blind check of article {article_id} is not finished: waiting "
@@ -497,7 +500,7 @@ def resolve(lib: "Library", claim_id: int, verdict: Verdict | str, by: str,
 def accept_agreed(lib: "Library", article_id: int, by: str) -> list[Claim]:
     """Resolve every claim of a finished blind check that all its checkers judged alike
     (and judged at all), keeping that verdict. Returns the claims changed."""
-    require_editor(lib, by, "resolve verdicts")
+    by = require_editor(lib, by, "resolve verdicts")
     state = blind_state(lib, article_id)
     if not state.finished:
         raise DeskError(state.describe() if not state.started else

@@ -215,3 +215,26 @@ def test_a_small_desk_on_the_server_with_a_window_watching(pg_server):
     (window,) = result["windows"]
     assert window["shown"], window
     assert window["after_last_ack_s"] < 1.0
+
+
+def test_the_server_decides_who_is_an_editor(pg_server, pg_url, monkeypatch):
+    """On a shared library the role comes from the server, not from a person's Settings:
+    a member of annotator_checker who set 'editor' locally is still refused."""
+    from annotator.core import desk
+    from annotator.core.errors import NotAllowedError
+
+    monkeypatch.setenv("ANNOTATOR_ROLE", "editor")
+    with Library.open(pg_url) as admin:
+        _, claims = _article(admin)
+        admin.set_verdict(claims[0].id, Verdict.VERIFIED)
+    as_checker, _ = _login(pg_server, pg_url, "annotator_checker")
+    with Library.open(as_checker) as library:
+        assert not library.is_editor("")
+        with pytest.raises(NotAllowedError):
+            desk.approve(library, claims[0].id, by="")
+    monkeypatch.setenv("ANNOTATOR_ROLE", "checker")
+    as_editor, name = _login(pg_server, pg_url, "annotator_editor")
+    with Library.open(as_editor) as library:
+        assert library.is_editor("")
+        approved = desk.approve(library, claims[0].id, by="")
+        assert approved.review_state == "approved" and approved.reviewed_by == name
