@@ -38,6 +38,8 @@ _IRREGULAR = {
     "put": ("puts", "put", "put", "putting"), "admit": ("admits", "admitted", "admitted", "admitting"),
     "blog": ("blogs", "blogged", "blogged", "blogging"),
     "conclude": ("concludes", "concluded", "concluded", "concluding"),
+    "understand": ("understands", "understood", "understood", "understanding"),
+    "learn": ("learns", "learned", "learned", "learning"),
 }
 
 
@@ -65,7 +67,7 @@ STRONG_CUES = (
     "theorise", "theorize", "calculate", "forecast", "project", "charge", "counter", "confess",
     "describe", "characterise", "characterize", "dub", "cite", "find", "read", "show",
     "believe", "continue", "ask", "demand", "call", "hint", "question", "reckon",
-    "rule", "find",
+    "rule", "find", "understand", "learn",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -79,7 +81,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "question", "project", "charge", "counter", "post", "write", "report", "reason",
              "indicate", "mention", "recommend", "estimate", "promise", "vow", "pledge", "agree",
              "hint", "reckon", "suggest", "urge", "recall", "respond", "predict", "forecast",
-             "calculate", "rule"}
+             "calculate", "rule", "understand", "learn"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -101,6 +103,9 @@ ANONYMOUS_HEADS = {
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
     "tipster", "confidants", "mole", "voices", "authors",
 }
+# Unnamed people who speak for a document they wrote ("the report's authors").
+AUTHOR_HEADS = {"author", "authors", "researchers", "researcher", "writers", "writer",
+                "compilers", "scientists", "team"}
 # Heads that speak for the body they are "for"/"of": "a spokesman for the ministry" -> the
 # ministry; without a named body they are anonymous.
 ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
@@ -209,6 +214,9 @@ class Memory:
     since_group: int = 99
     sentence: int = 0
     orgs: list[tuple[str, int]] = field(default_factory=list)  # bodies named, latest last
+    # (name, role words, sentence): "defector Kim Song" -> ("Kim Song", {"defector"}), for
+    # "the defector said" later on
+    roles: list[tuple[str, set, int]] = field(default_factory=list)
 
     def see(self, sent, found: "Found | None") -> None:
         self.sentence += 1
@@ -218,10 +226,14 @@ class Memory:
             if ent.label_ == "PERSON" and _is_name(ent):
                 name = _strip(ent.text)
                 self.persons.append((name, self.sentence))
+                words = _role_words(ent)
+                if words:
+                    self.roles.append((name, words, self.sentence))
                 if len(name.split()) >= 2:
                     self.person_words.update(w.lower() for w in name.split())
         self.since_group += 1
-        if found is not None and found.pronoun is None and found.speaker.lower() not in ALL_PRONOUNS:
+        if found is not None and (found.pronoun is None or found.role is not None) and \
+                found.speaker.lower() not in ALL_PRONOUNS:
             if found.source_type == "person":
                 name = found.speaker
                 for ent in sent.ents:  # "Defence lawyer Tom Riley" -> "Tom Riley"
@@ -235,7 +247,24 @@ class Memory:
                 self.group_sources.append((found.speaker, found.source_type))
                 self.since_group = 0
         del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
-        del self.orgs[:-20]
+        del self.orgs[:-20], self.roles[:-30]
+
+    def person_with_role(self, role: str) -> str | None:
+        """The person last named with this role ("the defector" -> "Kim Song"), if the role
+        was given to one person only among the recent ones."""
+        for name, words, _ in reversed(self.roles):
+            if role in words:
+                others = {n for n, w, _ in self.roles if role in w and n != name
+                          and not (set(n.split()) <= set(name.split()))}
+                return None if others else name
+        return None
+
+    def org_with_word(self, word: str) -> str | None:
+        """The body last named whose name holds the word ("the ministry" -> "Ministry of X")."""
+        for name, i in reversed(self.orgs):
+            if i >= self.sentence - 12 and word in name.lower().split():
+                return name
+        return None
 
     def last_people(self, n: int) -> str | None:
         """The last `n` different people named, as "A and B" (for "the pair", "the couple")."""
@@ -272,8 +301,29 @@ class Memory:
         return name
 
 
+def _role_words(ent) -> set:
+    """Common nouns that describe a named person: before the name ("North Korean defector Kim
+    Song", "Health Minister Omar Khan") or in apposition ("Kim Song, a former soldier")."""
+    doc = ent.doc
+    words = set()
+    k = ent.start - 1
+    while k >= max(0, ent.start - 5) and doc[k].tag_ in ("NN", "NNP", "JJ", "HYPH", "NNPS") \
+            and doc[k].ent_type_ != "PERSON":
+        if doc[k].tag_ in ("NN", "NNP"):
+            words.add(doc[k].lower_)
+        k -= 1
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.tag_ == "NN":
+            words.add(child.lower_)
+    if root.dep_ == "appos" and root.head.tag_ == "NN":
+        words.add(root.head.lower_)  # "the team's coach, Jonas Berg"
+    return {w for w in words if w.isalpha()}
+
+
 def _is_name(ent) -> bool:
-    words = [t for t in ent if not t.is_punct]
+    words = [t for t in ent if not t.is_punct and t.text != "-" and not (
+        t.i > ent.start and ent.doc[t.i - 1].text == "-")]  # "Min-ho"
     return bool(words) and all(t.text[:1].isupper() for t in words) and any(
         t.tag_ in ("NNP", "NNPS") for t in words)
 
@@ -310,6 +360,9 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if lemma in ("describe", "characterise", "characterize", "dub") and any(
             c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
         return True  # "described the outbreak as the worst in a decade"
+    if lemma in ("report", "recall", "admit", "deny", "describe") and any(
+            c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
+        return True  # "witnesses reported hearing two blasts"
     if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
         return True  # "cited figures showing that..."
     doc = verb.doc
@@ -563,13 +616,20 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             # "the mayor's spokesperson", "the company's representative": speaks for the owner
             return "person" if owner.lower_ in ROLE_NOUNS | TITLE_WORDS else "organisation"
     if head_word in ANONYMOUS_HEADS and not _is_proper(head):
-        owner = [c for c in head.children if c.dep_ in ("poss", "prep")]
+        owner = [c for c in head.children if c.dep_ == "poss" or (
+            c.dep_ == "prep" and c.lower_ in ("of", "behind"))]
         for c in owner:
             obj = c if c.dep_ == "poss" else next((o for o in c.children if o.dep_ == "pobj"), None)
-            if obj is not None and obj.lower_ in DOCUMENT_HEADS:
-                return "document"  # "the report's authors"
+            if obj is not None and obj.lower_ in DOCUMENT_HEADS and head_word in AUTHOR_HEADS:
+                return "document"  # "the report's authors" (but "workers at the site")
         # "sources close to the Duke", "Scientology officials", "a palace source": unnamed
         # people even when a name appears in the phrase.
+        return "anonymous"
+    if head.tag_ == "NNS" and not _is_proper(head) and head_word not in ORG_WORDS | OUTLET_WORDS \
+            and head_word not in DOCUMENT_HEADS | USER_POSTS | HEDGE_SUBJECTS \
+            and not any(t.ent_type_ == "PERSON" for t in tokens) and not _named_author(head):
+        # a plural common noun is an unnamed group ("prison guards", "Microsoft engineers",
+        # "rescue workers"), whatever names qualify it
         return "anonymous"
     if head_word in USER_POSTS and not _is_proper(head) and not _named_author(head):
         return "anonymous"
@@ -651,8 +711,10 @@ def _speaker_tokens(head):
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from", "at"):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None and (_is_proper(obj) or obj.ent_type_ in ("ORG", "GPE", "NORP")):
-                    return _np_tokens(obj), obj
+                if obj is not None and (_is_proper(obj) or obj.ent_type_ in ("ORG", "GPE", "NORP")
+                                        or (obj.lower_ in ORG_WORDS and obj.tag_ == "NN" and any(
+                                            c.lower_ in ("the", "this") for c in obj.children))):
+                    return _np_tokens(obj), obj  # "a spokesperson for the ministry"
     if head.tag_ in ("NN", "NNS") or not any(_is_proper(t) for t in tokens):
         appos = _appositive_name(head)
         if appos:
@@ -691,6 +753,13 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.lower_ in HEDGE_SUBJECTS and not any(_is_proper(t) for t in tokens):
         return None
     source_type = classify(tokens, name_head, memory)
+    role = None
+    if source_type == "person" and name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") \
+            and not any(_is_proper(t) for t in tokens):
+        role = name_head.lower_  # "the defector said": the person named with that role
+    elif source_type == "organisation" and name_head.tag_ == "NN" and \
+            tokens[0].lower_ in ("the", "this") and not any(_is_proper(t) for t in tokens):
+        role = name_head.lower_  # "the ministry said": the body named with that word
     via = find_outlet(cue_token)
     if via is None:
         # "A leaked letter seen by a broadcaster says": the outlet that saw the document
@@ -700,7 +769,21 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 if obj is not None:
                     via = _text(_np_tokens(obj))
-    return Found(source_type, text, cue_word, via, token_i=cue_token.i)
+    return Found(source_type, text, cue_word, via, token_i=cue_token.i, role=role)
+
+
+def resolve_role(found: Found, memory: Memory) -> Found:
+    """'the defector said' -> the person the article named as a defector; 'the ministry said'
+    -> the ministry it named. Unchanged when the article named none (or several)."""
+    if found.role is None or found.pronoun is not None:
+        return found
+    name = (memory.person_with_role(found.role) if found.source_type == "person"
+            else memory.org_with_word(found.role))
+    if not name or name.lower() == found.speaker.lower():
+        return found
+    return Found(found.source_type, name, found.cue, found.via,
+                 pronoun=found.speaker[:1].lower() + found.speaker[1:], token_i=found.token_i,
+                 role=found.role)
 
 
 def _according_to(sent, memory) -> list[Found]:
@@ -795,6 +878,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                 subject = opener
         if any(c.dep_ == "auxpass" for c in token.children) and not passive:
             continue  # "it is said", "X is said to": a hedge
+        if lemma in ("understand", "learn") and (
+                any(c.dep_ == "dobj" for c in token.children) or not (
+                    _is_proper(subject) or subject.lower_ in OUTLET_WORDS)):
+            continue  # "The BBC understands that...", but not "they learned a lesson"
         found = _found_from_subject(subject, token, lemma, memory)
         if found is None:
             continue

@@ -417,7 +417,7 @@ class Detector:
                 if kind is UnitKind.SENTENCE:
                     found = _in_article(span._.attribution_found, memory)
                     memory.see(span, found if found is None or found.pronoun is None
-                               else span._.attribution_found)
+                               or found.role is not None else span._.attribution_found)
                     attribution, reason = engine.to_attribution(
                         found, engine.hedge_of(unit_text) if found is None else None)
                     own = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
@@ -488,6 +488,10 @@ def _in_article(found: "engine.Found | None", memory: "engine.Memory") -> "engin
         return None
     if found.pronoun is not None:
         return engine.resolve_pronoun(found, memory)
+    if found.role is not None:
+        resolved = engine.resolve_role(found, memory)
+        if resolved is not found:
+            return resolved
     if found.source_type == "organisation" or (
             found.source_type == "anonymous" and found.speaker[:1].isupper()
             and found.speaker.split()[0].lower() not in ("a", "an", "the", "one", "some", "many")):
