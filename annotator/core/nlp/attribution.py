@@ -217,6 +217,7 @@ class Memory:
     # (name, role words, sentence): "defector Kim Song" -> ("Kim Song", {"defector"}), for
     # "the defector said" later on
     roles: list[tuple[str, set, int]] = field(default_factory=list)
+    genders: dict = field(default_factory=dict)  # name -> "m" / "f" when the text says
 
     def see(self, sent, found: "Found | None") -> None:
         self.sentence += 1
@@ -229,6 +230,12 @@ class Memory:
                 words = _role_words(ent)
                 if words:
                     self.roles.append((name, words, self.sentence))
+                gender = _gender_of(ent, words)
+                if gender and name not in self.genders:
+                    self.genders[name] = gender
+                    del_keys = list(self.genders)[:-100]
+                    for k in del_keys:
+                        del self.genders[k]
                 if len(name.split()) >= 2:
                     self.person_words.update(w.lower() for w in name.split())
         self.since_group += 1
@@ -278,13 +285,27 @@ class Memory:
                 return " and ".join(reversed(names))
         return None
 
-    def last_person(self) -> str | None:
+    def gender_of(self, name: str) -> str | None:
+        """"m", "f" or None for a name seen before (its full form's, for a lone surname)."""
+        if name in self.genders:
+            return self.genders[name]
+        words = name.split()
+        for other, g in self.genders.items():
+            if words and words[-1] in other.split():
+                return g
+        return None
+
+    def last_person(self, pronoun: str | None = None) -> str | None:
         """The person a "he"/"she" refers to: the last quoted person if quoted in the last two
         sentences, else the person last named (a full name preferred to a lone surname that is
-        part of it)."""
-        if self.person_sources and self.person_sources[-1][1] >= self.sentence - 1:
+        part of it); a person known to be of the other gender is skipped."""
+        want = PRONOUN_GENDER.get(pronoun or "")
+        fits = lambda n: want is None or self.gender_of(n) in (None, want)  # noqa: E731
+        if self.person_sources and self.person_sources[-1][1] >= self.sentence - 1 and \
+                fits(self.person_sources[-1][0]):
             return self.person_sources[-1][0]
-        candidates = [(n, i) for n, i in self.persons] + list(self.person_sources)
+        candidates = [(n, i) for n, i in self.persons if fits(n)] + [
+            (n, i) for n, i in self.person_sources if fits(n)]
         if not candidates:
             return None
         latest = max(i for _, i in candidates)
@@ -299,6 +320,48 @@ class Memory:
                 if len(full.split()) > 1 and full.split()[-1] == name:
                     return full
         return name
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_MALE_WORDS = {"mr", "sir", "king", "prince", "duke", "lord", "father", "brother", "son",
+               "husband", "uncle", "nephew", "grandfather", "spokesman", "chairman",
+               "businessman", "congressman", "councilman", "policeman", "fireman", "actor",
+               "boy", "man", "monsieur", "herr", "señor", "emperor", "archduke", "count", "baron"}
+_FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess", "mother",
+                 "sister", "daughter", "wife", "aunt", "niece", "grandmother", "spokeswoman",
+                 "chairwoman", "businesswoman", "congresswoman", "councilwoman", "policewoman",
+                 "actress", "girl", "woman", "madame", "frau", "señora", "empress", "countess",
+                 "baroness", "nun", "widow"}
+# Common given names whose gender is all but certain (a short list; unknown names stay open).
+_MALE_NAMES = set("""aaron adam adrian ahmed alan albert alex alexander ali andrew anthony
+antonio arthur barack ben benjamin bernard bill bob boris brian bruce carl carlos charles chris
+christopher colin daniel david dennis donald douglas edward emmanuel eric frank fred frederick
+gary george gordon graham gregory harry henry hugh ian ivan jack jacob james jan jason jean jeff
+jeremy jim joe john jonathan jose joseph juan justin keith kevin kim-jong lars larry lee leo
+luis mahmoud marco mark martin matthew michael mike mohamed mohammed muhammad nathan neil
+nicholas nick oliver omar patrick paul peter philip pierre rahul raj ralph richard robert roger
+ronald ryan sam samuel scott sean sergei simon stephen steve steven stuart thomas tim timothy
+tom tony victor vladimir walter william xi yusuf""".split())
+_FEMALE_NAMES = set("""alice amanda amy andrea angela angelina ann anna anne barbara betty
+carol caroline catherine charlotte christine claire diana diane donna dorothy elizabeth ellen
+emily emma eva fatima gloria grace hannah helen hillary jane janet jennifer jessica joan julia
+julie karen kate katherine kathleen kelly laura linda lisa margaret maria marie mary megan
+melissa michelle nancy natalie nicola nicole olivia patricia rachel rebecca ruth sally sandra
+sarah sharon sophie susan teresa theresa victoria wendy""".split())
+
+
+def _gender_of(ent, role_words) -> str | None:
+    doc = ent.doc
+    words = set(role_words)
+    if ent.start > 0:
+        words.add(doc[ent.start - 1].lower_.strip("."))
+    first = ent[0].lower_.strip(".")
+    words.add(first)
+    male = bool(words & _MALE_WORDS) or first in _MALE_NAMES
+    female = bool(words & _FEMALE_WORDS) or first in _FEMALE_NAMES
+    if male != female:
+        return "m" if male else "f"
+    return None
 
 
 def _role_words(ent) -> set:
@@ -954,7 +1017,9 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     if found.pronoun is None:
         return found
     if found.pronoun in PERSON_PRONOUNS:
-        name = memory.last_person()
+        name = memory.last_person(found.pronoun)
+        if name and found.pronoun in PRONOUN_GENDER:
+            memory.genders.setdefault(name, PRONOUN_GENDER[found.pronoun])
         if name:
             return Found("person", name, found.cue, found.via, pronoun=found.pronoun,
                          token_i=found.token_i)
