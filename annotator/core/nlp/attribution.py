@@ -419,6 +419,9 @@ def _has_clause_or_quote(verb, sent) -> bool:
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i:
             return True
+        if child.dep_ == "advcl" and child.lower_ == "citing" and any(
+                c.dep_ == "ccomp" for c in child.children):
+            return True  # "reported, citing an official, that..." (the clause hangs on citing)
     lemma = CUE_FORMS.get(verb.lower_)
     if lemma in ("describe", "characterise", "characterize", "dub") and any(
             c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
@@ -792,7 +795,8 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             head.lower_ != "it":
         return None
     owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-    if owner is not None and head.lower_ in SPEECH_NOUNS | ROLE_HEADS and owner.lower_ in _POSSESSIVE:
+    if owner is not None and head.lower_ in SPEECH_NOUNS | ROLE_HEADS and owner.lower_ in _POSSESSIVE \
+            and not _appositive_name(head):
         # "his spokesman said", "their lawyer said": the person or body last named speaks
         return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
                      cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i)
@@ -916,6 +920,19 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                                        for c in token.children) and not _has_clause_or_quote(token, sent):
             continue
         subject, passive = _subject_of(token)
+        quoted_by = None
+        if token.tag_ == "VBG" and lemma == "say" and subject is None:
+            # "X was quoted by the agency as saying...", "The hackers posted a message saying..."
+            up = token.head.head if token.dep_ == "pcomp" else token.head
+            if _is_verb(up) and up.i < token.i:
+                if up.lower_ == "quoted":
+                    subject = next((c for c in up.children if c.dep_ == "nsubjpass"), None)
+                    agent = next((c for c in up.children if c.dep_ == "agent"), None)
+                    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) \
+                        if agent is not None else None
+                    quoted_by = _text(_np_tokens(obj)) if obj is not None else None
+                else:
+                    subject, _ = _subject_of(up)
         inverted = _inverted_subject(token, sent)
         if inverted is not None and (subject is None or subject.i < token.i):
             subject, passive = inverted, False
@@ -948,6 +965,14 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         found = _found_from_subject(subject, token, lemma, memory)
         if found is None:
             continue
+        if quoted_by and found.via is None:
+            found.via = quoted_by
+        cited = _cited_source(token, memory)
+        if cited is not None:
+            # "Yonhap reported, citing an unnamed official, that...": the official speaks,
+            # through the outlet
+            cited.via = cited.via or found.speaker
+            found = cited
         rank = 0 if token.dep_ in ("ROOT", "parataxis") else (
             1 if token.dep_ in ("conj", "ccomp", "advcl", "acl") else 2)
         candidates.append((rank, found))
@@ -983,6 +1008,21 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         anon = next((f for r, f in candidates if f.source_type == "anonymous"
                      and r <= candidates[0][0]), None)
         return anon or best
+    return None
+
+
+def _cited_source(verb, memory) -> "Found | None":
+    """The person or group a reporting outlet cites ("citing police sources")."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.lower_ == "citing":
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if obj is None or obj.lower_ in DOCUMENT_HEADS:
+                continue
+            tokens, name_head = _speaker_tokens(obj)
+            kind = classify(tokens, name_head, memory)
+            if kind in ("person", "anonymous"):
+                return Found(kind, _text(tokens), CUE_FORMS.get(verb.lower_, "say"),
+                             token_i=verb.i)
     return None
 
 
