@@ -165,8 +165,10 @@ class ClaimDetector:
         sourced_weakly = attribution.kind in (AttributionKind.ANONYMOUS, AttributionKind.HEDGED)
         on_record = (kind is UnitKind.SENTENCE and not quoted and not extra_reasons
                      and _on_the_record(span, attribution))
-        pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record, sourced_weakly,
-                        attribution.speaker)
+        figure = (kind is UnitKind.SENTENCE and not on_record
+                  and _sourced_figure(span, attribution))  # a figure a source puts forward
+        pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record or figure,
+                        sourced_weakly, attribution.speaker, figure)
         span._.claim_pieces = pieces
         score, check_worthy, all_reasons = self.decide(pieces, span.doc._.genre_gate)
         span._.claim_score = score
@@ -187,7 +189,9 @@ class ClaimDetector:
         if pieces.on_record and gate >= 0.5 and score < threshold:
             # A claim a named source put on the record in reported speech ("X claimed their
             # decision was...", "In May X had said he..."): always offered, at the threshold.
-            reasons.append(f"a claim on the record by {pieces.speaker}")
+            who = pieces.speaker if not pieces.sourced_weakly else f"a source ({pieces.speaker})"
+            reasons.append(f"a figure put forward by {who}" if pieces.figure
+                           else f"a claim on the record by {who}")
             score = threshold
         if score >= threshold:
             reasons.append(f"check-worthiness {score:.2f}")
@@ -206,6 +210,7 @@ class Pieces:
     on_record: bool
     sourced_weakly: bool
     speaker: str | None
+    figure: bool = False  # on_record because a source states a figure
 
 
 @Language.factory(
@@ -230,6 +235,23 @@ def _on_the_record(span: Span, attribution: Attribution) -> bool:
         return True
     return attribution.cue == "say" and any(e.label_ == "DATE" for e in span.ents) and \
         not span.text.lstrip().startswith(("\"", "“", "‘", "'"))
+
+
+_FIGURES = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def _sourced_figure(span: Span, attribution: Attribution) -> bool:
+    """A sourced sentence (quoted or reported) that states a figure and judges nothing:
+    "'We have found 40 bodies,' she said." The key factual claim of a quotation."""
+    from annotator.core.nlp.priority import _EVALUATIVE, _OPINION
+
+    if attribution.kind not in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
+        return False
+    if not any(e.label_ in _FIGURES and not (e.label_ == "CARDINAL" and e.text.lower() in (
+            "one", "two")) for e in span.ents):
+        return False
+    text = span.text
+    return not _OPINION.search(text) and not _EVALUATIVE.search(text) and "?" not in text
 
 
 def _merge_bracket_splits(spans: list) -> list:
