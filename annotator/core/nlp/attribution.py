@@ -820,6 +820,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.lower_ in HEDGE_SUBJECTS and not any(_is_proper(t) for t in tokens):
         return None
     source_type = classify(tokens, name_head, memory)
+    if name_head is not head and name_head.dep_ == "appos" and head.tag_ == "NN" and \
+            head.lower_ not in ORG_WORDS and source_type == "organisation":
+        source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
     role = None
     if source_type == "person" and name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") \
             and not any(_is_proper(t) for t in tokens):
