@@ -101,7 +101,7 @@ ANONYMOUS_HEADS = {
     "parent", "parents", "student", "students", "teacher", "teachers", "officer", "officers",
     "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
-    "tipster", "confidants", "mole", "voices", "authors",
+    "tipster", "confidants", "mole", "voices", "authors", "family", "families",
 }
 # Unnamed people who speak for a document they wrote ("the report's authors").
 AUTHOR_HEADS = {"author", "authors", "researchers", "researcher", "writers", "writer",
@@ -538,7 +538,8 @@ CORE_ANONYMOUS = {"source", "sources", "insider", "insiders", "friend", "friends
                   "pals", "associate", "associates", "relative", "relatives", "tipster", "mole",
                   "figure", "figures", "member", "members", "user", "users", "poster", "posters",
                   "individual", "individuals", "witness", "witnesses", "resident", "residents",
-                  "expert", "experts", "critic", "critics", "observer", "observers", "author"}
+                  "expert", "experts", "critic", "critics", "observer", "observers", "author",
+                  "family", "families"}
 ROLE_NOUNS = {"executive", "director", "chairman", "chairwoman", "chair", "secretary", "officer",
               "president", "spokesperson", "spokesman", "spokeswoman", "head", "chief", "founder",
               "manager", "minister", "leader", "coach", "captain", "editor", "curator",
@@ -569,6 +570,12 @@ def _np_tokens(head) -> list:
             keep.add(child.i)
             stack.append(child)
     left, right = min(keep), max(keep)
+    if head.ent_type_ in ("ORG", "PERSON") and _is_proper(head):
+        # a name the parser cut ("the Committee to Protect Journalists"): the whole entity
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                left, right = min(left, ent.start), max(right, ent.end - 1)
+                break
     tokens = [t for t in doc[left:right + 1]]
     # cut at a comma after the head ("Tom Molomby, SC")
     for k, t in enumerate(tokens):
