@@ -164,3 +164,25 @@ def test_the_writers_own_scene_ranks_below_a_reported_fact(detector):
     fact = unit_containing(units, "40,000 visitors")
     assert fact.check_worthy and not scene.check_worthy
     assert fact.score > scene.score
+
+
+# --- interview transcripts ------------------------------------------------------------------------
+def test_a_name_label_attributes_the_answer_paragraph(detector):
+    text = ("Wikinews: How many people work on the game?\n"
+            "Hana Ito: We are twelve people now. Two years ago we were three.\n"
+            "Wikinews: When will it be released?\n"
+            "Hana Ito: In March, on three platforms.\n")
+    units = units_of(detector, text)
+    assert unit_containing(units, "How many people").attribution.kind is AttributionKind.NONE
+    for fragment in ("twelve people", "Two years ago", "In March"):
+        unit = unit_containing(units, fragment)
+        assert unit.kind.value == "sentence", fragment
+        assert unit.attribution.speaker == "Hana Ito", fragment
+    assert any("part of an answer by Hana Ito" in r
+               for r in unit_containing(units, "Two years ago").reasons)
+
+
+def test_a_statement_of_unnamed_organisers_is_anonymous(detector):
+    unit = first(detector, "The organisers' statement said that 900 firms from 52 countries "
+                           "were taking part.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS

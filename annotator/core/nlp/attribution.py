@@ -779,8 +779,9 @@ def _speaker_tokens(head):
     # "Cornyn's statement", "the ministry's spokesman": the owner speaks.
     if head.lower_ in SPEECH_NOUNS and not _is_proper(head):
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
-        if owner is not None and (_is_proper(owner) or owner.ent_type_):
-            return _np_tokens(owner), owner
+        if owner is not None and (_is_proper(owner) or owner.ent_type_
+                                  or owner.lower_ in ANONYMOUS_HEADS):
+            return _np_tokens(owner), owner  # "Cornyn's statement", "the organisers' statement"
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from", "at"):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -987,6 +988,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             1 if token.dep_ in ("conj", "ccomp", "advcl", "acl") else 2)
         candidates.append((rank, found))
     if not candidates:
+        answer = _interview_answer(sent, memory)
+        if answer is not None:
+            return answer
+    if not candidates:
         statement = _issued_statement(sent, memory)
         if statement is not None:
             candidates.append((1, statement))
@@ -1019,6 +1024,33 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                      and r <= candidates[0][0]), None)
         return anon or best
     return None
+
+
+_SPEAKER_LABEL = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+\S")
+
+
+def _interview_answer(sent, memory) -> "Found | None":
+    """'Hana Ito: We are twelve people now.': an answer in an interview transcript, spoken by
+    the person (or body) whose name labels the paragraph ("Wikinews:" is the writer)."""
+    if sent.start != 0:
+        return None  # the label opens the paragraph
+    match = _SPEAKER_LABEL.match(sent.text)
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    if name.lower() in WRITER_SELF or name.lower().split()[0] in WRITER_SELF or \
+            name.lower() in ("q", "a", "question", "answer", "note", "update", "warning",
+                             "editor's note", "source", "image", "photo", "video", "audio"):
+        return None
+    doc = sent.doc
+    tokens = [t for t in doc[sent.start:sent.end] if t.idx < sent.start_char + match.end(1)]
+    if not tokens or not all(_is_proper(t) or t.is_punct for t in tokens):
+        return None
+    head = tokens[-1]
+    kind = classify(tokens, head, memory)
+    if kind not in ("person", "organisation"):
+        kind = "person"
+    return Found(kind, name, "answer", token_i=head.i)
 
 
 def _cited_source(verb, memory) -> "Found | None":

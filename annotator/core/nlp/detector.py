@@ -285,6 +285,8 @@ def _reads_as_caption(span: Span) -> bool:
         return False
     if span.text.rstrip().endswith((":", "?", "!")) or span.text[:1] in "\"“‘'":
         return False
+    if engine._SPEAKER_LABEL.match(span.text):
+        return False  # "Hana Ito: In March, on three platforms.": an answer, not a caption
     return not any(t.tag_ in _FINITE for t in span) and not any(
         t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span)
 
@@ -384,6 +386,7 @@ class Detector:
         done = 0
 
         decided: list[tuple[int, Pieces]] = []  # (position in units, pieces) of every unit
+        answer: Attribution | None = None  # "Name: ..." labels an interview answer's paragraph
 
         def emit(slot: int | None, span: Span, block: Block) -> None:
             start = block.start + span.start_char
@@ -424,6 +427,7 @@ class Detector:
                 unit_text = span.text
                 opens_with_quote = _starts_with_quote(unit_text)
                 if index == 0:
+                    answer = None
                     if opens_with_quote or (quote_open and _closes_before_opening(unit_text)):
                         quote_paragraphs = 0
                     elif quote_open and not _has_quote_marks(unit_text) and quote_paragraphs < 2:
@@ -444,7 +448,11 @@ class Detector:
                         found, engine.hedge_of(unit_text) if found is None else None)
                     own = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
                     inherited, note = None, ""
-                    if not own and inside and quote_attribution is not None and \
+                    if index == 0 and own and attribution.cue == "answer":
+                        answer = attribution
+                    if not own and answer is not None:
+                        inherited, note = answer, "part of an answer by"
+                    elif not own and inside and quote_attribution is not None and \
                             quote_attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
                         inherited, note = quote_attribution, "continues a quotation attributed to"
                     elif not own and opens_with_quote and previous is not None:
