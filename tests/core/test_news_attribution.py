@@ -186,3 +186,21 @@ def test_a_statement_of_unnamed_organisers_is_anonymous(detector):
     unit = first(detector, "The organisers' statement said that 900 firms from 52 countries "
                            "were taking part.")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS
+
+
+def test_a_quoted_year_is_a_checkable_claim_and_praise_on_the_record_is_not(detector):
+    text = ("Councillor Amir Shah said the vote was a great day for the city.\n"
+            "\u201cFines have not changed since 2009,\u201d Shah said.\n")
+    units = units_of(detector, text)
+    praise = unit_containing(units, "great day")
+    assert not praise.check_worthy
+    assert not any(r.startswith("date:") for r in praise.reasons), praise.reasons
+    assert unit_containing(units, "since 2009").check_worthy
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("The strike lasted three days.", "date: three days"),
+    ("Exports fell last year.", "date: last year"),
+])
+def test_periods_with_a_number_or_a_pointer_are_dates(detector, sentence, reason):
+    assert reason in first(detector, sentence).reasons

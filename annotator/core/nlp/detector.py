@@ -233,8 +233,15 @@ def _on_the_record(span: Span, attribution: Attribution) -> bool:
         return False
     if attribution.cue in _RECORD_CUES:
         return True
-    return attribution.cue == "say" and any(e.label_ == "DATE" for e in span.ents) and \
-        not span.text.lstrip().startswith(("\"", "“", "‘", "'"))
+    return attribution.cue == "say" and any(
+        e.label_ == "DATE" and rules._plausible(e) == "date" for e in span.ents) and \
+        not span.text.lstrip().startswith(("\"", "“", "‘", "'")) and not _judges(span.text)
+
+
+def _judges(text: str) -> bool:
+    from annotator.core.nlp.priority import _EVALUATIVE, _OPINION
+
+    return bool(_OPINION.search(text) or _EVALUATIVE.search(text))
 
 
 _FIGURES = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
@@ -243,15 +250,14 @@ _FIGURES = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 def _sourced_figure(span: Span, attribution: Attribution) -> bool:
     """A sourced sentence (quoted or reported) that states a figure and judges nothing:
     "'We have found 40 bodies,' she said." The key factual claim of a quotation."""
-    from annotator.core.nlp.priority import _EVALUATIVE, _OPINION
-
     if attribution.kind not in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
         return False
-    if not any(e.label_ in _FIGURES and not (e.label_ == "CARDINAL" and e.text.lower() in (
-            "one", "two")) for e in span.ents):
-        return False
+    if not any((e.label_ in _FIGURES and not (e.label_ == "CARDINAL" and e.text.lower() in (
+            "one", "two"))) or (e.label_ == "DATE" and re.search(r"\b(1[89]|20)\d\d\b", e.text))
+            for e in span.ents):
+        return False  # a figure, or a year ("since 2009")
     text = span.text
-    return not _OPINION.search(text) and not _EVALUATIVE.search(text) and "?" not in text
+    return not _judges(text) and "?" not in text
 
 
 def _merge_bracket_splits(spans: list) -> list:
