@@ -405,7 +405,10 @@ class Detector:
                 suggested_verdict=span._.suggested_verdict, reasons=tuple(span._.claim_reasons),
                 entities=rules.entities_of(span, block.start))
             if self.features_out is not None and span._.unit_kind is UnitKind.SENTENCE:
-                self.features_out.append((start, end, list(span._.priority_features or ())))
+                pieces = span._.claim_pieces
+                forced = pieces is not None and (pieces.on_record or pieces.sourced_weakly)
+                self.features_out.append((start, end, list(span._.priority_features or ()),
+                                          forced))
             if slot is None:
                 units.append(unit)
             else:
