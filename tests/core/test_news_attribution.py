@@ -204,3 +204,17 @@ def test_a_quoted_year_is_a_checkable_claim_and_praise_on_the_record_is_not(dete
 ])
 def test_periods_with_a_number_or_a_pointer_are_dates(detector, sentence, reason):
     assert reason in first(detector, sentence).reasons
+
+
+def test_a_paragraph_set_out_after_a_colon_without_quotation_marks(detector):
+    text = ("One reader of the blog wrote:\n\n"
+            "The bins on our street were not emptied for six weeks. Nobody answered the phone.\n\n"
+            "The council said collections had resumed on Monday.\n\n"
+            "The depot employs 80 drivers.\n")
+    units = units_of(detector, text)
+    for fragment in ("six weeks", "Nobody answered"):
+        unit = unit_containing(units, fragment)
+        assert unit.attribution.kind is AttributionKind.ANONYMOUS, fragment
+        assert any("set out after a colon" in r for r in unit.reasons)
+    assert unit_containing(units, "The council said").attribution.speaker == "The council"
+    assert unit_containing(units, "80 drivers").attribution.kind is AttributionKind.NONE

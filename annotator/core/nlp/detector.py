@@ -393,6 +393,8 @@ class Detector:
 
         decided: list[tuple[int, Pieces]] = []  # (position in units, pieces) of every unit
         answer: Attribution | None = None  # "Name: ..." labels an interview answer's paragraph
+        colon_lead: Attribution | None = None  # the source of a paragraph ending "X wrote:"
+        block_quote: Attribution | None = None
 
         def emit(slot: int | None, span: Span, block: Block) -> None:
             start = block.start + span.start_char
@@ -437,6 +439,10 @@ class Detector:
                 opens_with_quote = _starts_with_quote(unit_text)
                 if index == 0:
                     answer = None
+                    # a paragraph set out after "X wrote:" with no quotation marks: X's words
+                    block_quote = colon_lead if colon_lead is not None and not (
+                        opens_with_quote or _has_quote_marks(unit_text)) else None
+                    colon_lead = None
                     if opens_with_quote or (quote_open and _closes_before_opening(unit_text)):
                         quote_paragraphs = 0
                     elif quote_open and not _has_quote_marks(unit_text) and quote_paragraphs < 2:
@@ -466,6 +472,8 @@ class Detector:
                         inherited, note = quote_attribution, "continues a quotation attributed to"
                     elif not own and opens_with_quote and previous is not None:
                         inherited, note = previous, "a quotation following one attributed to"
+                    elif not own and block_quote is not None:
+                        inherited, note = block_quote, "set out after a colon by"
                     extra: list[str] = []
                     if inherited is not None:
                         attribution, reason = inherited, None
@@ -487,6 +495,10 @@ class Detector:
                     component.finalize(span, attribution, None, quoted=False)
                 if opened or (unit_text.rstrip().endswith(":") and kind is UnitKind.SENTENCE):
                     quote_attribution = attribution
+                if kind is UnitKind.SENTENCE and index == len(spans) - 1 and \
+                        unit_text.rstrip().endswith(":") and not quote_open and \
+                        attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
+                    colon_lead = attribution
                 if waiting and (quote_open or was_open):
                     pending.append((len(units), span, block, True))
                     units.append(None)
