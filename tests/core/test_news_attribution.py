@@ -218,3 +218,13 @@ def test_a_paragraph_set_out_after_a_colon_without_quotation_marks(detector):
         assert any("set out after a colon" in r for r in unit.reasons)
     assert unit_containing(units, "The council said").attribution.speaker == "The council"
     assert unit_containing(units, "80 drivers").attribution.kind is AttributionKind.NONE
+
+
+def test_an_opening_mark_typed_to_close_a_quotation_closes_it(detector):
+    text = ("The mayor's statement added, \u201cThe decision is a disgrace to this city.\u201c "
+            "However, the city will receive two trainers from the agency.\n"
+            "The museum opened in 1983.\n")
+    units = units_of(detector, text)
+    after = unit_containing(units, "However, the city")
+    assert after.attribution.kind is AttributionKind.NONE, after.reasons
+    assert unit_containing(units, "opened in 1983").attribution.kind is AttributionKind.NONE

@@ -325,7 +325,9 @@ def _quote_state_after(text: str, is_open: bool) -> tuple[bool, bool]:
     for i, ch in enumerate(text):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if (ch in _OPENERS and not before.isalnum()) or (
+        if ch in _OPENERS and is_open and before in ".,!?…" and (after.isspace() or i + 1 == len(text)):
+            is_open = False  # '...misguided decision.“ However': an opening mark typed to close
+        elif (ch in _OPENERS and not before.isalnum()) or (
                 ch in "\"'" and not is_open and (before.isspace() or before in "(:—–-[")
                 and (after.isalnum() or ch == '"')):
             if not is_open:
