@@ -228,3 +228,26 @@ def test_an_opening_mark_typed_to_close_a_quotation_closes_it(detector):
     after = unit_containing(units, "However, the city")
     assert after.attribution.kind is AttributionKind.NONE, after.reasons
     assert unit_containing(units, "opened in 1983").attribution.kind is AttributionKind.NONE
+
+
+@pytest.mark.parametrize("text", [
+    ("Student Lina Ortiz admitted she skipped a lecture to see the show.\n"
+     "Why did she want to come so badly?\n"
+     "\u201cIt is the first time the prints have left the city.\n"
+     "They were hidden in a basement for 40 years.\u201d\n"),
+    ("Student Lina Ortiz admitted she skipped a lecture to see the show.\n"
+     "Why did she want to come so badly?\n"
+     "\u201cThe prints were hidden in a basement for 40 years.\u201d\n"),
+])
+def test_a_quotation_with_no_cue_is_the_person_just_quoted(detector, text):
+    unit = unit_containing(units_of(detector, text), "40 years")
+    assert unit.attribution.speaker == "Lina Ortiz", unit.reasons
+    assert any("no cue of its own" in r for r in unit.reasons)
+
+
+def test_a_quotation_with_no_cue_long_after_any_source_stays_unattributed(detector):
+    text = ("Student Lina Ortiz admitted she skipped a lecture to see the show.\n"
+            "The gallery opened in 1990. It has 12 rooms. Entry is free.\n"
+            "\u201cThe prints were hidden in a basement for 40 years.\u201d\n")
+    unit = unit_containing(units_of(detector, text), "40 years")
+    assert unit.attribution.kind is AttributionKind.NONE

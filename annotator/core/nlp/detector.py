@@ -418,17 +418,26 @@ class Detector:
             else:
                 units[slot] = unit
 
-        def flush(source: Attribution | None) -> None:
+        def flush(source: Attribution | None, orphan: bool = False) -> None:
             for slot, span, block, quoted in pending:
                 if source is not None:
                     who = ("an anonymous source" if source.kind is AttributionKind.ANONYMOUS
                            else source.speaker or "the speaker")
+                    note = (f"a quotation with no cue of its own, after one by {who}" if orphan
+                            else f"part of a quotation attributed to {who} where it ends")
                     component.finalize(span, source, None, quoted=True, extra_reasons=(
-                        f"part of a quotation attributed to {who} where it ends"
-                        + (f" ({source.speaker})" if source.kind is AttributionKind.ANONYMOUS
-                           else ""),))
+                        note + (f" ({source.speaker})"
+                                if source.kind is AttributionKind.ANONYMOUS else ""),))
                 emit(slot, span, block)
             pending.clear()
+
+        def last_quoted(within: int) -> Attribution | None:
+            """The person quoted in the last `within` sentences: a quotation that closes with
+            no cue anywhere is, in news copy, theirs."""
+            if memory.person_sources and memory.person_sources[-1][1] >= memory.sentence - within:
+                return Attribution(AttributionKind.NAMED, memory.person_sources[-1][0], None,
+                                   cue="say", source_type="person")
+            return None
 
         if self._own_pipeline and parallel.wanted(len(text), self.parallel_min_chars):
             docs = parallel.parsed_docs(self.nlp, blocks, BATCH_SIZE)
@@ -476,6 +485,13 @@ class Detector:
                         inherited, note = previous, "a quotation following one attributed to"
                     elif not own and block_quote is not None:
                         inherited, note = block_quote, "set out after a colon by"
+                    elif not own and opens_with_quote and not quote_open and not was_open and \
+                            _closes_at_end(unit_text):
+                        # a whole quotation with no cue: the person just quoted
+                        orphan = last_quoted(2)
+                        if orphan is not None:
+                            inherited = orphan
+                            note = "a quotation with no cue of its own, after one by"
                     extra: list[str] = []
                     if inherited is not None:
                         attribution, reason = inherited, None
@@ -506,7 +522,9 @@ class Detector:
                     units.append(None)
                 else:
                     emit(None, span, block)
-                if pending and (not quote_open or len(pending) > 12):
+                if pending and not quote_open:
+                    flush(last_quoted(len(pending) + 2), orphan=True)
+                elif len(pending) > 12:
                     flush(None)
             done += 1
             if progress is not None and (done % 50 == 0 or done == total):
@@ -528,6 +546,11 @@ class Detector:
                                                   reasons=reasons)
         self.last_gate = gate
         return [u for u in units if u is not None]
+
+
+def _closes_at_end(text: str) -> bool:
+    """The unit ends with its closing quotation mark (a whole quoted sentence, no cue after)."""
+    return bool(re.search(r"[.!?…,]?[\"”’']\s*$", text.rstrip()))
 
 
 def _has_quote_marks(text: str) -> bool:
