@@ -186,13 +186,16 @@ class ClaimDetector:
             return pieces.base_score, False, tuple(reasons)  # shown for reference only
         threshold = self.threshold
         score = self.priority.score(pieces.features, gate)
-        if pieces.on_record and gate >= 0.5 and score < threshold:
+        # A figure a source puts forward is raised to the model's own threshold, so that a
+        # stricter threshold a checker sets still holds it back.
+        floor = min(threshold, self.priority.threshold) if pieces.figure else threshold
+        if pieces.on_record and gate >= 0.5 and score < floor:
             # A claim a named source put on the record in reported speech ("X claimed their
             # decision was...", "In May X had said he..."): always offered, at the threshold.
             who = pieces.speaker if not pieces.sourced_weakly else f"a source ({pieces.speaker})"
             reasons.append(f"a figure put forward by {who}" if pieces.figure
                            else f"a claim on the record by {who}")
-            score = threshold
+            score = floor
         if score >= threshold:
             reasons.append(f"check-worthiness {score:.2f}")
         return score, score >= threshold or pieces.sourced_weakly, tuple(reasons)
