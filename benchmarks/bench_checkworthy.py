@@ -256,15 +256,48 @@ def evaluate_news(split: str = "heldout", detector=None, errors: list | None = N
     }
 
 
+def print_errors(errors: list) -> None:
+    """Per-sentence gold vs predicted (dev split only): attribution, speaker, check-worthiness."""
+    for e in errors:
+        gold_cw, offered, score = e["cw"]
+        marks = []
+        if not e["attr_ok"]:
+            marks.append("ATTR")
+        elif not e["speaker_ok"]:
+            marks.append("SPK")
+        if e["gold"][0] != e["pred"][0] and e["gold"][0] not in ("none", "hedged"):
+            marks.append("KIND")
+        if gold_cw != offered:
+            marks.append("CW+" if gold_cw else "CW-")
+        if not marks:
+            continue
+        print(f"[{' '.join(marks)}] {e['article']}#{e['id']}: {e['text'][:160]}")
+        print(f"    gold {e['gold'][0]} {e['gold'][1]} cw={int(gold_cw)} | pred {e['pred'][0]} "
+              f"{e['pred'][1]!r} offered={int(offered)} score={score}")
+        if e["reasons"]:
+            print(f"    reasons: {'; '.join(e['reasons'])}")
+    print()
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--model", type=Path, default=None, help="model file (default: shipped)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "checkworthy.json")
     ap.add_argument("--news-split", default="heldout", choices=("heldout", "dev", "all"))
+    ap.add_argument("--news-only", action="store_true",
+                    help="report the news figures only (no ClaimBuster, nothing written)")
+    ap.add_argument("--errors", action="store_true",
+                    help="with --news-split dev: list every sentence whose attribution, speaker "
+                         "or check-worthiness differs from its label (never use on heldout)")
     args = ap.parse_args(argv)
+    if args.errors and args.news_split != "dev":
+        ap.error("--errors is for the dev split only: held-out sentences are never read")
 
-    news = evaluate_news(args.news_split)
+    errors: list | None = [] if args.errors else None
+    news = evaluate_news(args.news_split, errors=errors)
+    if errors is not None:
+        print_errors(errors)
     print(f"News ({args.news_split}: {news['articles']} articles, {news['sentences']} sentences, "
           f"{news['attributed_sentences']} attributed)")
     print(f"  attribution F1 {news['attribution']['f1']:.3f} (P {news['attribution']['precision']:.3f} "
@@ -279,6 +312,8 @@ def main(argv=None) -> int:
           f"{news['offered']} offered) vs offering every sentence "
           f"{news['checkworthiness_offer_every_sentence']['f1']:.3f}; ROC-AUC "
           f"{news['checkworthiness_roc_auc']:.3f}\n")
+    if args.news_only:
+        return 0
 
     gt_texts, gt_y = read_claimbuster(args.data / "groundtruth.csv")
     tr_texts, tr_y = read_claimbuster(args.data / "crowdsourced.csv")

@@ -38,6 +38,8 @@ _IRREGULAR = {
     "put": ("puts", "put", "put", "putting"), "admit": ("admits", "admitted", "admitted", "admitting"),
     "blog": ("blogs", "blogged", "blogged", "blogging"),
     "conclude": ("concludes", "concluded", "concluded", "concluding"),
+    "understand": ("understands", "understood", "understood", "understanding"),
+    "learn": ("learns", "learned", "learned", "learning"),
 }
 
 
@@ -65,7 +67,7 @@ STRONG_CUES = (
     "theorise", "theorize", "calculate", "forecast", "project", "charge", "counter", "confess",
     "describe", "characterise", "characterize", "dub", "cite", "find", "read", "show",
     "believe", "continue", "ask", "demand", "call", "hint", "question", "reckon",
-    "rule", "find",
+    "rule", "find", "understand", "learn",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -79,7 +81,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "question", "project", "charge", "counter", "post", "write", "report", "reason",
              "indicate", "mention", "recommend", "estimate", "promise", "vow", "pledge", "agree",
              "hint", "reckon", "suggest", "urge", "recall", "respond", "predict", "forecast",
-             "calculate", "rule"}
+             "calculate", "rule", "understand", "learn"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -99,8 +101,11 @@ ANONYMOUS_HEADS = {
     "parent", "parents", "student", "students", "teacher", "teachers", "officer", "officers",
     "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
-    "tipster", "confidants", "mole", "voices", "authors",
+    "tipster", "confidants", "mole", "voices", "authors", "family", "families",
 }
+# Unnamed people who speak for a document they wrote ("the report's authors").
+AUTHOR_HEADS = {"author", "authors", "researchers", "researcher", "writers", "writer",
+                "compilers", "scientists", "team"}
 # Heads that speak for the body they are "for"/"of": "a spokesman for the ministry" -> the
 # ministry; without a named body they are anonymous.
 ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
@@ -209,6 +214,10 @@ class Memory:
     since_group: int = 99
     sentence: int = 0
     orgs: list[tuple[str, int]] = field(default_factory=list)  # bodies named, latest last
+    # (name, role words, sentence): "defector Kim Song" -> ("Kim Song", {"defector"}), for
+    # "the defector said" later on
+    roles: list[tuple[str, set, int]] = field(default_factory=list)
+    genders: dict = field(default_factory=dict)  # name -> "m" / "f" when the text says
 
     def see(self, sent, found: "Found | None") -> None:
         self.sentence += 1
@@ -218,10 +227,20 @@ class Memory:
             if ent.label_ == "PERSON" and _is_name(ent):
                 name = _strip(ent.text)
                 self.persons.append((name, self.sentence))
+                words = _role_words(ent)
+                if words:
+                    self.roles.append((name, words, self.sentence))
+                gender = _gender_of(ent, words)
+                if gender and name not in self.genders:
+                    self.genders[name] = gender
+                    del_keys = list(self.genders)[:-100]
+                    for k in del_keys:
+                        del self.genders[k]
                 if len(name.split()) >= 2:
                     self.person_words.update(w.lower() for w in name.split())
         self.since_group += 1
-        if found is not None and found.pronoun is None and found.speaker.lower() not in ALL_PRONOUNS:
+        if found is not None and (found.pronoun is None or found.role is not None) and \
+                found.speaker.lower() not in ALL_PRONOUNS:
             if found.source_type == "person":
                 name = found.speaker
                 for ent in sent.ents:  # "Defence lawyer Tom Riley" -> "Tom Riley"
@@ -235,7 +254,24 @@ class Memory:
                 self.group_sources.append((found.speaker, found.source_type))
                 self.since_group = 0
         del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
-        del self.orgs[:-20]
+        del self.orgs[:-20], self.roles[:-30]
+
+    def person_with_role(self, role: str) -> str | None:
+        """The person last named with this role ("the defector" -> "Kim Song"), if the role
+        was given to one person only among the recent ones."""
+        for name, words, _ in reversed(self.roles):
+            if role in words:
+                others = {n for n, w, _ in self.roles if role in w and n != name
+                          and not (set(n.split()) <= set(name.split()))}
+                return None if others else name
+        return None
+
+    def org_with_word(self, word: str) -> str | None:
+        """The body last named whose name holds the word ("the ministry" -> "Ministry of X")."""
+        for name, i in reversed(self.orgs):
+            if i >= self.sentence - 12 and word in name.lower().split():
+                return name
+        return None
 
     def last_people(self, n: int) -> str | None:
         """The last `n` different people named, as "A and B" (for "the pair", "the couple")."""
@@ -249,13 +285,27 @@ class Memory:
                 return " and ".join(reversed(names))
         return None
 
-    def last_person(self) -> str | None:
+    def gender_of(self, name: str) -> str | None:
+        """"m", "f" or None for a name seen before (its full form's, for a lone surname)."""
+        if name in self.genders:
+            return self.genders[name]
+        words = name.split()
+        for other, g in self.genders.items():
+            if words and words[-1] in other.split():
+                return g
+        return None
+
+    def last_person(self, pronoun: str | None = None) -> str | None:
         """The person a "he"/"she" refers to: the last quoted person if quoted in the last two
         sentences, else the person last named (a full name preferred to a lone surname that is
-        part of it)."""
-        if self.person_sources and self.person_sources[-1][1] >= self.sentence - 1:
+        part of it); a person known to be of the other gender is skipped."""
+        want = PRONOUN_GENDER.get(pronoun or "")
+        fits = lambda n: want is None or self.gender_of(n) in (None, want)  # noqa: E731
+        if self.person_sources and self.person_sources[-1][1] >= self.sentence - 1 and \
+                fits(self.person_sources[-1][0]):
             return self.person_sources[-1][0]
-        candidates = [(n, i) for n, i in self.persons] + list(self.person_sources)
+        candidates = [(n, i) for n, i in self.persons if fits(n)] + [
+            (n, i) for n, i in self.person_sources if fits(n)]
         if not candidates:
             return None
         latest = max(i for _, i in candidates)
@@ -272,8 +322,71 @@ class Memory:
         return name
 
 
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_MALE_WORDS = {"mr", "sir", "king", "prince", "duke", "lord", "father", "brother", "son",
+               "husband", "uncle", "nephew", "grandfather", "spokesman", "chairman",
+               "businessman", "congressman", "councilman", "policeman", "fireman", "actor",
+               "boy", "man", "monsieur", "herr", "señor", "emperor", "archduke", "count", "baron"}
+_FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess", "mother",
+                 "sister", "daughter", "wife", "aunt", "niece", "grandmother", "spokeswoman",
+                 "chairwoman", "businesswoman", "congresswoman", "councilwoman", "policewoman",
+                 "actress", "girl", "woman", "madame", "frau", "señora", "empress", "countess",
+                 "baroness", "nun", "widow"}
+# Common given names whose gender is all but certain (a short list; unknown names stay open).
+_MALE_NAMES = set("""aaron adam adrian ahmed alan albert alex alexander ali andrew anthony
+antonio arthur barack ben benjamin bernard bill bob boris brian bruce carl carlos charles chris
+christopher colin daniel david dennis donald douglas edward emmanuel eric frank fred frederick
+gary george gordon graham gregory harry henry hugh ian ivan jack jacob james jan jason jean jeff
+jeremy jim joe john jonathan jose joseph juan justin keith kevin kim-jong lars larry lee leo
+luis mahmoud marco mark martin matthew michael mike mohamed mohammed muhammad nathan neil
+nicholas nick oliver omar patrick paul peter philip pierre rahul raj ralph richard robert roger
+ronald ryan sam samuel scott sean sergei simon stephen steve steven stuart thomas tim timothy
+tom tony victor vladimir walter william xi yusuf""".split())
+_FEMALE_NAMES = set("""alice amanda amy andrea angela angelina ann anna anne barbara betty
+carol caroline catherine charlotte christine claire diana diane donna dorothy elizabeth ellen
+emily emma eva fatima gloria grace hannah helen hillary jane janet jennifer jessica joan julia
+julie karen kate katherine kathleen kelly laura linda lisa margaret maria marie mary megan
+melissa michelle nancy natalie nicola nicole olivia patricia rachel rebecca ruth sally sandra
+sarah sharon sophie susan teresa theresa victoria wendy""".split())
+
+
+def _gender_of(ent, role_words) -> str | None:
+    doc = ent.doc
+    words = set(role_words)
+    if ent.start > 0:
+        words.add(doc[ent.start - 1].lower_.strip("."))
+    first = ent[0].lower_.strip(".")
+    words.add(first)
+    male = bool(words & _MALE_WORDS) or first in _MALE_NAMES
+    female = bool(words & _FEMALE_WORDS) or first in _FEMALE_NAMES
+    if male != female:
+        return "m" if male else "f"
+    return None
+
+
+def _role_words(ent) -> set:
+    """Common nouns that describe a named person: before the name ("North Korean defector Kim
+    Song", "Health Minister Omar Khan") or in apposition ("Kim Song, a former soldier")."""
+    doc = ent.doc
+    words = set()
+    k = ent.start - 1
+    while k >= max(0, ent.start - 5) and doc[k].tag_ in ("NN", "NNP", "JJ", "HYPH", "NNPS") \
+            and doc[k].ent_type_ != "PERSON":
+        if doc[k].tag_ in ("NN", "NNP"):
+            words.add(doc[k].lower_)
+        k -= 1
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.tag_ == "NN":
+            words.add(child.lower_)
+    if root.dep_ == "appos" and root.head.tag_ == "NN":
+        words.add(root.head.lower_)  # "the team's coach, Jonas Berg"
+    return {w for w in words if w.isalpha()}
+
+
 def _is_name(ent) -> bool:
-    words = [t for t in ent if not t.is_punct]
+    words = [t for t in ent if not t.is_punct and t.text != "-" and not (
+        t.i > ent.start and ent.doc[t.i - 1].text == "-")]  # "Min-ho"
     return bool(words) and all(t.text[:1].isupper() for t in words) and any(
         t.tag_ in ("NNP", "NNPS") for t in words)
 
@@ -306,10 +419,16 @@ def _has_clause_or_quote(verb, sent) -> bool:
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i:
             return True
+        if child.dep_ == "advcl" and child.lower_ == "citing" and any(
+                c.dep_ == "ccomp" for c in child.children):
+            return True  # "reported, citing an official, that..." (the clause hangs on citing)
     lemma = CUE_FORMS.get(verb.lower_)
     if lemma in ("describe", "characterise", "characterize", "dub") and any(
             c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
         return True  # "described the outbreak as the worst in a decade"
+    if lemma in ("report", "recall", "admit", "deny", "describe") and any(
+            c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
+        return True  # "witnesses reported hearing two blasts"
     if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
         return True  # "cited figures showing that..."
     doc = verb.doc
@@ -419,7 +538,8 @@ CORE_ANONYMOUS = {"source", "sources", "insider", "insiders", "friend", "friends
                   "pals", "associate", "associates", "relative", "relatives", "tipster", "mole",
                   "figure", "figures", "member", "members", "user", "users", "poster", "posters",
                   "individual", "individuals", "witness", "witnesses", "resident", "residents",
-                  "expert", "experts", "critic", "critics", "observer", "observers", "author"}
+                  "expert", "experts", "critic", "critics", "observer", "observers", "author",
+                  "family", "families"}
 ROLE_NOUNS = {"executive", "director", "chairman", "chairwoman", "chair", "secretary", "officer",
               "president", "spokesperson", "spokesman", "spokeswoman", "head", "chief", "founder",
               "manager", "minister", "leader", "coach", "captain", "editor", "curator",
@@ -450,6 +570,12 @@ def _np_tokens(head) -> list:
             keep.add(child.i)
             stack.append(child)
     left, right = min(keep), max(keep)
+    if head.ent_type_ in ("ORG", "PERSON") and _is_proper(head):
+        # a name the parser cut ("the Committee to Protect Journalists"): the whole entity
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                left, right = min(left, ent.start), max(right, ent.end - 1)
+                break
     tokens = [t for t in doc[left:right + 1]]
     # cut at a comma after the head ("Tom Molomby, SC")
     for k, t in enumerate(tokens):
@@ -563,13 +689,20 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             # "the mayor's spokesperson", "the company's representative": speaks for the owner
             return "person" if owner.lower_ in ROLE_NOUNS | TITLE_WORDS else "organisation"
     if head_word in ANONYMOUS_HEADS and not _is_proper(head):
-        owner = [c for c in head.children if c.dep_ in ("poss", "prep")]
+        owner = [c for c in head.children if c.dep_ == "poss" or (
+            c.dep_ == "prep" and c.lower_ in ("of", "behind"))]
         for c in owner:
             obj = c if c.dep_ == "poss" else next((o for o in c.children if o.dep_ == "pobj"), None)
-            if obj is not None and obj.lower_ in DOCUMENT_HEADS:
-                return "document"  # "the report's authors"
+            if obj is not None and obj.lower_ in DOCUMENT_HEADS and head_word in AUTHOR_HEADS:
+                return "document"  # "the report's authors" (but "workers at the site")
         # "sources close to the Duke", "Scientology officials", "a palace source": unnamed
         # people even when a name appears in the phrase.
+        return "anonymous"
+    if head.tag_ == "NNS" and not _is_proper(head) and head_word not in ORG_WORDS | OUTLET_WORDS \
+            and head_word not in DOCUMENT_HEADS | USER_POSTS | HEDGE_SUBJECTS \
+            and not any(t.ent_type_ == "PERSON" for t in tokens) and not _named_author(head):
+        # a plural common noun is an unnamed group ("prison guards", "Microsoft engineers",
+        # "rescue workers"), whatever names qualify it
         return "anonymous"
     if head_word in USER_POSTS and not _is_proper(head) and not _named_author(head):
         return "anonymous"
@@ -646,13 +779,16 @@ def _speaker_tokens(head):
     # "Cornyn's statement", "the ministry's spokesman": the owner speaks.
     if head.lower_ in SPEECH_NOUNS and not _is_proper(head):
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
-        if owner is not None and (_is_proper(owner) or owner.ent_type_):
-            return _np_tokens(owner), owner
+        if owner is not None and (_is_proper(owner) or owner.ent_type_
+                                  or owner.lower_ in ANONYMOUS_HEADS):
+            return _np_tokens(owner), owner  # "Cornyn's statement", "the organisers' statement"
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from", "at"):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None and (_is_proper(obj) or obj.ent_type_ in ("ORG", "GPE", "NORP")):
-                    return _np_tokens(obj), obj
+                if obj is not None and (_is_proper(obj) or obj.ent_type_ in ("ORG", "GPE", "NORP")
+                                        or (obj.lower_ in ORG_WORDS and obj.tag_ == "NN" and any(
+                                            c.lower_ in ("the", "this") for c in obj.children))):
+                    return _np_tokens(obj), obj  # "a spokesperson for the ministry"
     if head.tag_ in ("NN", "NNS") or not any(_is_proper(t) for t in tokens):
         appos = _appositive_name(head)
         if appos:
@@ -667,7 +803,8 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             head.lower_ != "it":
         return None
     owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-    if owner is not None and head.lower_ in SPEECH_NOUNS | ROLE_HEADS and owner.lower_ in _POSSESSIVE:
+    if owner is not None and head.lower_ in SPEECH_NOUNS | ROLE_HEADS and owner.lower_ in _POSSESSIVE \
+            and not _appositive_name(head):
         # "his spokesman said", "their lawyer said": the person or body last named speaks
         return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
                      cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i)
@@ -691,6 +828,16 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.lower_ in HEDGE_SUBJECTS and not any(_is_proper(t) for t in tokens):
         return None
     source_type = classify(tokens, name_head, memory)
+    if name_head is not head and name_head.dep_ == "appos" and head.tag_ == "NN" and \
+            head.lower_ not in ORG_WORDS and source_type == "organisation":
+        source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
+    role = None
+    if source_type == "person" and name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") \
+            and not any(_is_proper(t) for t in tokens):
+        role = name_head.lower_  # "the defector said": the person named with that role
+    elif source_type == "organisation" and name_head.tag_ == "NN" and \
+            tokens[0].lower_ in ("the", "this") and not any(_is_proper(t) for t in tokens):
+        role = name_head.lower_  # "the ministry said": the body named with that word
     via = find_outlet(cue_token)
     if via is None:
         # "A leaked letter seen by a broadcaster says": the outlet that saw the document
@@ -700,7 +847,21 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 if obj is not None:
                     via = _text(_np_tokens(obj))
-    return Found(source_type, text, cue_word, via, token_i=cue_token.i)
+    return Found(source_type, text, cue_word, via, token_i=cue_token.i, role=role)
+
+
+def resolve_role(found: Found, memory: Memory) -> Found:
+    """'the defector said' -> the person the article named as a defector; 'the ministry said'
+    -> the ministry it named. Unchanged when the article named none (or several)."""
+    if found.role is None or found.pronoun is not None:
+        return found
+    name = (memory.person_with_role(found.role) if found.source_type == "person"
+            else memory.org_with_word(found.role))
+    if not name or name.lower() == found.speaker.lower():
+        return found
+    return Found(found.source_type, name, found.cue, found.via,
+                 pronoun=found.speaker[:1].lower() + found.speaker[1:], token_i=found.token_i,
+                 role=found.role)
 
 
 def _according_to(sent, memory) -> list[Found]:
@@ -770,6 +931,19 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                                        for c in token.children) and not _has_clause_or_quote(token, sent):
             continue
         subject, passive = _subject_of(token)
+        quoted_by = None
+        if token.tag_ == "VBG" and lemma == "say" and subject is None:
+            # "X was quoted by the agency as saying...", "The hackers posted a message saying..."
+            up = token.head.head if token.dep_ == "pcomp" else token.head
+            if _is_verb(up) and up.i < token.i:
+                if up.lower_ == "quoted":
+                    subject = next((c for c in up.children if c.dep_ == "nsubjpass"), None)
+                    agent = next((c for c in up.children if c.dep_ == "agent"), None)
+                    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) \
+                        if agent is not None else None
+                    quoted_by = _text(_np_tokens(obj)) if obj is not None else None
+                else:
+                    subject, _ = _subject_of(up)
         inverted = _inverted_subject(token, sent)
         if inverted is not None and (subject is None or subject.i < token.i):
             subject, passive = inverted, False
@@ -795,12 +969,28 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                 subject = opener
         if any(c.dep_ == "auxpass" for c in token.children) and not passive:
             continue  # "it is said", "X is said to": a hedge
+        if lemma in ("understand", "learn") and (
+                any(c.dep_ == "dobj" for c in token.children) or not (
+                    _is_proper(subject) or subject.lower_ in OUTLET_WORDS)):
+            continue  # "The BBC understands that...", but not "they learned a lesson"
         found = _found_from_subject(subject, token, lemma, memory)
         if found is None:
             continue
+        if quoted_by and found.via is None:
+            found.via = quoted_by
+        cited = _cited_source(token, memory)
+        if cited is not None:
+            # "Yonhap reported, citing an unnamed official, that...": the official speaks,
+            # through the outlet
+            cited.via = cited.via or found.speaker
+            found = cited
         rank = 0 if token.dep_ in ("ROOT", "parataxis") else (
             1 if token.dep_ in ("conj", "ccomp", "advcl", "acl") else 2)
         candidates.append((rank, found))
+    if not candidates:
+        answer = _interview_answer(sent, memory)
+        if answer is not None:
+            return answer
     if not candidates:
         statement = _issued_statement(sent, memory)
         if statement is not None:
@@ -836,6 +1026,48 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
     return None
 
 
+_SPEAKER_LABEL = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+\S")
+
+
+def _interview_answer(sent, memory) -> "Found | None":
+    """'Hana Ito: We are twelve people now.': an answer in an interview transcript, spoken by
+    the person (or body) whose name labels the paragraph ("Wikinews:" is the writer)."""
+    if sent.start != 0:
+        return None  # the label opens the paragraph
+    match = _SPEAKER_LABEL.match(sent.text)
+    if match is None:
+        return None
+    name = match.group(1).strip()
+    if name.lower() in WRITER_SELF or name.lower().split()[0] in WRITER_SELF or \
+            name.lower() in ("q", "a", "question", "answer", "note", "update", "warning",
+                             "editor's note", "source", "image", "photo", "video", "audio"):
+        return None
+    doc = sent.doc
+    tokens = [t for t in doc[sent.start:sent.end] if t.idx < sent.start_char + match.end(1)]
+    if not tokens or not all(_is_proper(t) or t.is_punct for t in tokens):
+        return None
+    head = tokens[-1]
+    kind = classify(tokens, head, memory)
+    if kind not in ("person", "organisation"):
+        kind = "person"
+    return Found(kind, name, "answer", token_i=head.i)
+
+
+def _cited_source(verb, memory) -> "Found | None":
+    """The person or group a reporting outlet cites ("citing police sources")."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.lower_ == "citing":
+            obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if obj is None or obj.lower_ in DOCUMENT_HEADS:
+                continue
+            tokens, name_head = _speaker_tokens(obj)
+            kind = classify(tokens, name_head, memory)
+            if kind in ("person", "anonymous"):
+                return Found(kind, _text(tokens), CUE_FORMS.get(verb.lower_, "say"),
+                             token_i=verb.i)
+    return None
+
+
 _ISSUE_VERBS = {"issued", "issues", "released", "releases", "published", "publishes", "made",
                 "makes", "posted", "posts", "sent", "sends", "gave", "gives"}
 _STATEMENT_NOUNS = {"statement", "statements", "communique", "communiqué", "response", "reply",
@@ -867,7 +1099,9 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     if found.pronoun is None:
         return found
     if found.pronoun in PERSON_PRONOUNS:
-        name = memory.last_person()
+        name = memory.last_person(found.pronoun)
+        if name and found.pronoun in PRONOUN_GENDER:
+            memory.genders.setdefault(name, PRONOUN_GENDER[found.pronoun])
         if name:
             return Found("person", name, found.cue, found.via, pronoun=found.pronoun,
                          token_i=found.token_i)

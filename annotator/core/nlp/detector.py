@@ -165,8 +165,10 @@ class ClaimDetector:
         sourced_weakly = attribution.kind in (AttributionKind.ANONYMOUS, AttributionKind.HEDGED)
         on_record = (kind is UnitKind.SENTENCE and not quoted and not extra_reasons
                      and _on_the_record(span, attribution))
-        pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record, sourced_weakly,
-                        attribution.speaker)
+        figure = (kind is UnitKind.SENTENCE and not on_record
+                  and _sourced_figure(span, attribution))  # a figure a source puts forward
+        pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record or figure,
+                        sourced_weakly, attribution.speaker, figure)
         span._.claim_pieces = pieces
         score, check_worthy, all_reasons = self.decide(pieces, span.doc._.genre_gate)
         span._.claim_score = score
@@ -184,11 +186,16 @@ class ClaimDetector:
             return pieces.base_score, False, tuple(reasons)  # shown for reference only
         threshold = self.threshold
         score = self.priority.score(pieces.features, gate)
-        if pieces.on_record and gate >= 0.5 and score < threshold:
+        # A figure a source puts forward is raised to the model's own threshold, so that a
+        # stricter threshold a checker sets still holds it back.
+        floor = min(threshold, self.priority.threshold) if pieces.figure else threshold
+        if pieces.on_record and gate >= 0.5 and score < floor:
             # A claim a named source put on the record in reported speech ("X claimed their
             # decision was...", "In May X had said he..."): always offered, at the threshold.
-            reasons.append(f"a claim on the record by {pieces.speaker}")
-            score = threshold
+            who = pieces.speaker if not pieces.sourced_weakly else f"a source ({pieces.speaker})"
+            reasons.append(f"a figure put forward by {who}" if pieces.figure
+                           else f"a claim on the record by {who}")
+            score = floor
         if score >= threshold:
             reasons.append(f"check-worthiness {score:.2f}")
         return score, score >= threshold or pieces.sourced_weakly, tuple(reasons)
@@ -206,6 +213,7 @@ class Pieces:
     on_record: bool
     sourced_weakly: bool
     speaker: str | None
+    figure: bool = False  # on_record because a source states a figure
 
 
 @Language.factory(
@@ -228,8 +236,31 @@ def _on_the_record(span: Span, attribution: Attribution) -> bool:
         return False
     if attribution.cue in _RECORD_CUES:
         return True
-    return attribution.cue == "say" and any(e.label_ == "DATE" for e in span.ents) and \
-        not span.text.lstrip().startswith(("\"", "“", "‘", "'"))
+    return attribution.cue == "say" and any(
+        e.label_ == "DATE" and rules._plausible(e) == "date" for e in span.ents) and \
+        not span.text.lstrip().startswith(("\"", "“", "‘", "'")) and not _judges(span.text)
+
+
+def _judges(text: str) -> bool:
+    from annotator.core.nlp.priority import _EVALUATIVE, _OPINION
+
+    return bool(_OPINION.search(text) or _EVALUATIVE.search(text))
+
+
+_FIGURES = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def _sourced_figure(span: Span, attribution: Attribution) -> bool:
+    """A sourced sentence (quoted or reported) that states a figure and judges nothing:
+    "'We have found 40 bodies,' she said." The key factual claim of a quotation."""
+    if attribution.kind not in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
+        return False
+    if not any((e.label_ in _FIGURES and not (e.label_ == "CARDINAL" and e.text.lower() in (
+            "one", "two"))) or (e.label_ == "DATE" and re.search(r"\b(1[89]|20)\d\d\b", e.text))
+            for e in span.ents):
+        return False  # a figure, or a year ("since 2009")
+    text = span.text
+    return not _judges(text) and "?" not in text
 
 
 def _merge_bracket_splits(spans: list) -> list:
@@ -263,6 +294,8 @@ def _reads_as_caption(span: Span) -> bool:
         return False
     if span.text.rstrip().endswith((":", "?", "!")) or span.text[:1] in "\"“‘'":
         return False
+    if engine._SPEAKER_LABEL.match(span.text):
+        return False  # "Hana Ito: In March, on three platforms.": an answer, not a caption
     return not any(t.tag_ in _FINITE for t in span) and not any(
         t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span)
 
@@ -295,7 +328,9 @@ def _quote_state_after(text: str, is_open: bool) -> tuple[bool, bool]:
     for i, ch in enumerate(text):
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if (ch in _OPENERS and not before.isalnum()) or (
+        if ch in _OPENERS and is_open and before in ".,!?…" and (after.isspace() or i + 1 == len(text)):
+            is_open = False  # '...misguided decision.“ However': an opening mark typed to close
+        elif (ch in _OPENERS and not before.isalnum()) or (
                 ch in "\"'" and not is_open and (before.isspace() or before in "(:—–-[")
                 and (after.isalnum() or ch == '"')):
             if not is_open:
@@ -362,6 +397,9 @@ class Detector:
         done = 0
 
         decided: list[tuple[int, Pieces]] = []  # (position in units, pieces) of every unit
+        answer: Attribution | None = None  # "Name: ..." labels an interview answer's paragraph
+        colon_lead: Attribution | None = None  # the source of a paragraph ending "X wrote:"
+        block_quote: Attribution | None = None
 
         def emit(slot: int | None, span: Span, block: Block) -> None:
             start = block.start + span.start_char
@@ -374,23 +412,35 @@ class Detector:
                 suggested_verdict=span._.suggested_verdict, reasons=tuple(span._.claim_reasons),
                 entities=rules.entities_of(span, block.start))
             if self.features_out is not None and span._.unit_kind is UnitKind.SENTENCE:
-                self.features_out.append((start, end, list(span._.priority_features or ())))
+                pieces = span._.claim_pieces
+                forced = pieces is not None and (pieces.on_record or pieces.sourced_weakly)
+                self.features_out.append((start, end, list(span._.priority_features or ()),
+                                          forced))
             if slot is None:
                 units.append(unit)
             else:
                 units[slot] = unit
 
-        def flush(source: Attribution | None) -> None:
+        def flush(source: Attribution | None, orphan: bool = False) -> None:
             for slot, span, block, quoted in pending:
                 if source is not None:
                     who = ("an anonymous source" if source.kind is AttributionKind.ANONYMOUS
                            else source.speaker or "the speaker")
+                    note = (f"a quotation with no cue of its own, after one by {who}" if orphan
+                            else f"part of a quotation attributed to {who} where it ends")
                     component.finalize(span, source, None, quoted=True, extra_reasons=(
-                        f"part of a quotation attributed to {who} where it ends"
-                        + (f" ({source.speaker})" if source.kind is AttributionKind.ANONYMOUS
-                           else ""),))
+                        note + (f" ({source.speaker})"
+                                if source.kind is AttributionKind.ANONYMOUS else ""),))
                 emit(slot, span, block)
             pending.clear()
+
+        def last_quoted(within: int) -> Attribution | None:
+            """The person quoted in the last `within` sentences: a quotation that closes with
+            no cue anywhere is, in news copy, theirs."""
+            if memory.person_sources and memory.person_sources[-1][1] >= memory.sentence - within:
+                return Attribution(AttributionKind.NAMED, memory.person_sources[-1][0], None,
+                                   cue="say", source_type="person")
+            return None
 
         if self._own_pipeline and parallel.wanted(len(text), self.parallel_min_chars):
             docs = parallel.parsed_docs(self.nlp, blocks, BATCH_SIZE)
@@ -402,6 +452,11 @@ class Detector:
                 unit_text = span.text
                 opens_with_quote = _starts_with_quote(unit_text)
                 if index == 0:
+                    answer = None
+                    # a paragraph set out after "X wrote:" with no quotation marks: X's words
+                    block_quote = colon_lead if colon_lead is not None and not (
+                        opens_with_quote or _has_quote_marks(unit_text)) else None
+                    colon_lead = None
                     if opens_with_quote or (quote_open and _closes_before_opening(unit_text)):
                         quote_paragraphs = 0
                     elif quote_open and not _has_quote_marks(unit_text) and quote_paragraphs < 2:
@@ -417,16 +472,29 @@ class Detector:
                 if kind is UnitKind.SENTENCE:
                     found = _in_article(span._.attribution_found, memory)
                     memory.see(span, found if found is None or found.pronoun is None
-                               else span._.attribution_found)
+                               or found.role is not None else span._.attribution_found)
                     attribution, reason = engine.to_attribution(
                         found, engine.hedge_of(unit_text) if found is None else None)
                     own = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
                     inherited, note = None, ""
-                    if not own and inside and quote_attribution is not None and \
+                    if index == 0 and own and attribution.cue == "answer":
+                        answer = attribution
+                    if not own and answer is not None:
+                        inherited, note = answer, "part of an answer by"
+                    elif not own and inside and quote_attribution is not None and \
                             quote_attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
                         inherited, note = quote_attribution, "continues a quotation attributed to"
                     elif not own and opens_with_quote and previous is not None:
                         inherited, note = previous, "a quotation following one attributed to"
+                    elif not own and block_quote is not None:
+                        inherited, note = block_quote, "set out after a colon by"
+                    elif not own and opens_with_quote and not quote_open and not was_open and \
+                            _closes_at_end(unit_text):
+                        # a whole quotation with no cue: the person just quoted
+                        orphan = last_quoted(2)
+                        if orphan is not None:
+                            inherited = orphan
+                            note = "a quotation with no cue of its own, after one by"
                     extra: list[str] = []
                     if inherited is not None:
                         attribution, reason = inherited, None
@@ -448,12 +516,18 @@ class Detector:
                     component.finalize(span, attribution, None, quoted=False)
                 if opened or (unit_text.rstrip().endswith(":") and kind is UnitKind.SENTENCE):
                     quote_attribution = attribution
+                if kind is UnitKind.SENTENCE and index == len(spans) - 1 and \
+                        unit_text.rstrip().endswith(":") and not quote_open and \
+                        attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
+                    colon_lead = attribution
                 if waiting and (quote_open or was_open):
                     pending.append((len(units), span, block, True))
                     units.append(None)
                 else:
                     emit(None, span, block)
-                if pending and (not quote_open or len(pending) > 12):
+                if pending and not quote_open:
+                    flush(last_quoted(len(pending) + 2), orphan=True)
+                elif len(pending) > 12:
                     flush(None)
             done += 1
             if progress is not None and (done % 50 == 0 or done == total):
@@ -477,6 +551,11 @@ class Detector:
         return [u for u in units if u is not None]
 
 
+def _closes_at_end(text: str) -> bool:
+    """The unit ends with its closing quotation mark (a whole quoted sentence, no cue after)."""
+    return bool(re.search(r"[.!?…,]?[\"”’']\s*$", text.rstrip()))
+
+
 def _has_quote_marks(text: str) -> bool:
     return any(ch in text for ch in '"“”‘') or bool(re.search(r"’(?![a-z])", text))
 
@@ -488,6 +567,10 @@ def _in_article(found: "engine.Found | None", memory: "engine.Memory") -> "engin
         return None
     if found.pronoun is not None:
         return engine.resolve_pronoun(found, memory)
+    if found.role is not None:
+        resolved = engine.resolve_role(found, memory)
+        if resolved is not found:
+            return resolved
     if found.source_type == "organisation" or (
             found.source_type == "anonymous" and found.speaker[:1].isupper()
             and found.speaker.split()[0].lower() not in ("a", "an", "the", "one", "some", "many")):

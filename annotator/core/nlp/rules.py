@@ -70,8 +70,13 @@ _MONTH_WORDS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
                 r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _DATE_OK = re.compile(
     rf"\b(?:{_MONTH_WORDS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|1[5-9]\d\d|20\d\d|\d{{4}}s|"
-    r"years?|months?|weeks?|days?|decades?|centur(?:y|ies)|yesterday|today|tomorrow|tonight|"
-    r"weekend|ago|spring|summer|autumn|winter|fall|christmas|easter|quarter|\d{1,2}/\d{1,2})\b",
+    # a period counts only with a number or a deictic word: "three days", "last year", not
+    # "a great day"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|few|several|many|last|next|this|that|past|previous|following|same|"
+    r"coming|recent|each|every|per)(?:[\s-]+\w+)?[\s-]+(?:years?|months?|weeks?|days?|decades?|"
+    r"centur(?:y|ies)|quarters?)|yesterday|today|tomorrow|tonight|"
+    r"weekend|ago|spring|summer|autumn|winter|christmas|easter|\d{1,2}/\d{1,2})\b",
     re.I)
 _TIME_OK = re.compile(r"\d{1,2}[:.]\d\d|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|"
                       r"\b(?:hours?|minutes?|seconds?|morning|afternoon|evening|night|midnight|noon)\b",
