@@ -66,7 +66,8 @@ _FIRST = re.compile(r"\b(I|me|my|we|our|us|I'm|I’m|we're|we’re|I've|I’ve)\
 _SECOND = re.compile(r"\b(you|your|you're|you’re)\b", re.I)
 _MODAL = re.compile(r"\b(will|would|could|might|may|can|shall)\b", re.I)
 _QUOTES = "\"“”‘’"
-# Evaluation, appeal and feeling words beyond _OPINION: how a thing is judged, not what it is.
+# Evaluation, appeal and feeling words beyond _OPINION: how a thing is judged, not what
+# it is (the detector's "stated without judging" test for a source's figures and dates).
 _EVALUATIVE = re.compile(
     r"\b(popular\w*|influential|unique|prominent|famous|renowned|celebrated|notable|"
     r"significant|powerful|successful|success|progress|pleased|alarmed|worried|concern(?:ed|s)?|"
@@ -77,21 +78,12 @@ _EVALUATIVE = re.compile(
     r"best|worst|better|worse|nice|good|bad|poor|strong|weak|easy|difficult|hard|"
     r"encourag\w*|urg(?:e|es|ed|ing)|appeal\w*|call(?:s|ed)? (?:on|for)|wish\w*|"
     r"welcom\w*|support\w*|oppos\w*|condemn\w*)\b", re.I)
-# The writer's own observation of a scene ("Wikinews observed", "reporters attended").
-_WRITER = re.compile(
-    r"\b(Wikinews|this reporter|our reporter|our correspondent|reporters attended|"
-    r"we (?:saw|observed|visited|spoke)|(?:observed|seen|spotted) by (?:this|our))\b", re.I)
-# Specific, countable detail: the entity types a checker looks up.
-_SPECIFIC = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME", "ORDINAL")
-_NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT", "LAW", "LOC", "PRODUCT")
 
 FEATURES = [
     "base_logit", "attr_person", "attr_organisation", "attr_document", "attr_anonymous",
     "hedged", "quoted", "first_person", "opinion", "colour", "procedural",
     "number", "date", "past_tense", "proper_nouns", "rule", "causal", "modal", "question",
     "length", "sourced_fact", "sourced_opinion", "claim_cue", "reported_speech", "narrative",
-    "evaluative", "writer_observed", "specific_entities", "named_entities", "comparison",
-    "present_generic", "base_logit_news",
 ]
 # Cues by which a source asserts or denies a fact (rather than feels, hopes or describes).
 CLAIM_CUES = {"claim", "allege", "deny", "insist", "accuse", "reveal", "confirm", "admit",
@@ -147,15 +139,6 @@ def features(span, attribution, quoted: bool, base_probability: float,
         # the writer's own third-person account of what happened
         float(kind == "none" and not quoted and not partial and not first and opinion == 0
               and not _SECOND.search(text) and ("VBD" in tags or "VBN" in tags)),
-        math.log1p(len(_EVALUATIVE.findall(text))),
-        float(bool(_WRITER.search(text))),
-        math.log1p(sum(1 for e in span.ents if e.label_ in _SPECIFIC)),
-        math.log1p(sum(1 for e in span.ents if e.label_ in _NAMED)),
-        float(any(t in ("JJR", "JJS", "RBR", "RBS") for t in tags)),
-        # a present-tense description with no source, number or date ("the event grows...")
-        float(kind == "none" and not number and not date and span.root.tag_ in ("VBZ", "VBP")),
-        # the base logit again, so that news can weigh the debate model less (or more)
-        max(-8.0, min(8.0, math.log(p / (1 - p)))),
     ]
 
 

@@ -11,13 +11,9 @@ data: their score is the base model's (``news_gate`` 0), at the base model's thr
 Each sentence goes through the app's own ``Detector`` (segmentation, attribution, quotation
 tracking) and its :data:`priority.FEATURES` are recorded. The model is a logistic regression with
 the base model's logit as a fixed **offset** (coefficient 1: the base model was fitted on all of
-crowdsourced.csv and is kept as it is): ``z = base_logit + w . f + b``, L2-regularised, with the
-signs of the weights bounded by what the features mean (:data:`SIGNS`; the feature
-``base_logit_news`` lets news weigh the base model less). C and the news threshold are chosen by
-leave-one-article-out cross-validation (maximum out-of-fold F1 of the sentences the app would
-offer: over the threshold, or offered whatever the score as a claim on the record, a figure put
-forward or a weak source); the threshold is then folded into ``b`` so that the app keeps the
-base model's threshold.
+crowdsourced.csv and is kept as it is): ``z = base_logit + w . f + b``, L2-regularised. C and the
+news threshold are chosen by leave-one-article-out cross-validation (maximum out-of-fold F1);
+the threshold is then folded into ``b`` so that the app keeps the base model's threshold.
 Needs scipy (with scikit-learn, the ``[train]`` extra); the app never imports it.
 """
 
@@ -48,29 +44,12 @@ def _news_rows(detector) -> list[tuple[str, list[float], int]]:
         detector.detect(text)
         feats = detector.features_out
         for rec in items:
-            over = [(min(e, rec["end"]) - max(s, rec["start"]), f, forced)
-                    for s, e, f, forced in feats if s < rec["end"] and e > rec["start"]]
+            over = [(min(e, rec["end"]) - max(s, rec["start"]), f) for s, e, f in feats
+                    if s < rec["end"] and e > rec["start"]]
             if over:
-                best = max(over, key=lambda x: x[0])
-                rows.append((article, best[1], int(rec["checkworthy"]), best[2]))
+                rows.append((article, max(over, key=lambda x: x[0])[1], int(rec["checkworthy"])))
     detector.features_out = None
     return rows
-
-
-from annotator.core.nlp.priority import FEATURES as FEATURE_NAMES  # noqa: E402
-
-# Signs fixed by what the features mean, whatever a small training set says: a number, a date, a
-# rule or a causal claim never makes a sentence less worth checking; opinion, colour, procedure,
-# the writer's own observation never make it more (the weights are fitted within these bounds).
-_UP, _DOWN = (0.0, None), (None, 0.0)
-SIGNS = {
-    "number": _UP, "date": _UP, "rule": _UP, "causal": _UP, "sourced_fact": _UP,
-    "specific_entities": _UP, "claim_cue": _UP, "comparison": _UP, "attr_anonymous": _UP,
-    "hedged": _UP,
-    "opinion": _DOWN, "colour": _DOWN, "procedural": _DOWN, "evaluative": _DOWN,
-    "writer_observed": _DOWN, "first_person": _DOWN, "sourced_opinion": _DOWN,
-    "question": _DOWN,
-}
 
 
 def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> tuple[np.ndarray, float]:
@@ -90,8 +69,7 @@ def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> tuple[np.ndarr
         g = np.concatenate([Z.T @ grad_z + coef / c, [grad_z.sum()]])
         return ll + 0.5 * np.dot(coef, coef) / c, g
 
-    bounds = [SIGNS.get(name, (None, None)) for name in FEATURE_NAMES[1:]] + [(None, None)]
-    res = minimize(loss, np.zeros(F.shape[1] + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+    res = minimize(loss, np.zeros(F.shape[1] + 1), jac=True, method="L-BFGS-B")
     coef = res.x[:-1] / scale
     b = res.x[-1] - float(np.dot(res.x[:-1], mean / scale))
     return np.concatenate([[1.0], coef]), b
@@ -116,12 +94,9 @@ def main(argv=None) -> int:
     detector = Detector()
     detector.component._priority = PriorityModel.identity()  # features only; score ignored
     rows = _news_rows(detector)
-    X = np.asarray([f for _, f, _, _ in rows], dtype=np.float64)
-    y = np.asarray([label for _, _, label, _ in rows], dtype=np.float64)
-    # offered whatever the score (a claim on the record, a figure put forward, a weak source):
-    # the threshold is chosen for the sentences the app actually offers
-    forced = np.asarray([f for *_, f in rows], dtype=bool)
-    groups = [g for g, _, _, _ in rows]
+    X = np.asarray([f for _, f, _ in rows], dtype=np.float64)
+    y = np.asarray([label for _, _, label in rows], dtype=np.float64)
+    groups = [g for g, _, _ in rows]
     weights = np.ones(len(rows))
     print(f"{len(rows)} news sentences ({int(y.sum())} check-worthy), {len(set(groups))} articles")
 
@@ -140,11 +115,10 @@ def main(argv=None) -> int:
             test = np.asarray([x == g for x in groups])
             coef, b = fit(X[~test], y[~test], weights[~test], c)
             oof[test] = 1 / (1 + np.exp(-(X[test] @ coef + b)))
-        best = max((_f1(y, (oof >= t) | forced), t) for t in np.arange(0.2, 0.81, 0.01))
+        best = max((_f1(y, oof >= t), t) for t in np.arange(0.2, 0.81, 0.01))
         auc = _auc(y, oof)
         results[c] = (best[0], best[1], auc)
-        print(f"C={c}: out-of-fold news F1 {best[0]:.4f} at {best[1]:.2f} (as offered), "
-              f"ROC-AUC {auc:.4f}")
+        print(f"C={c}: out-of-fold news F1 {best[0]:.4f} at {best[1]:.2f}, ROC-AUC {auc:.4f}")
     c = max(results, key=lambda k: (round(results[k][0], 3), results[k][2]))
     news_f1, threshold, auc = results[c]
     coef, b = fit(X, y, weights, c)
