@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from typing import IO
 
 from annotator.core.fileio import atomic_write
 from annotator.core.model import Claim, Snapshot
@@ -80,7 +81,14 @@ def neutralise(value: object) -> str:
 
     A cell that already starts with a quote gets one more, so reading back is exact."""
     text = "" if value is None else value if type(value) is str else str(value)
-    return "'" + text if text[:1] == "'" or is_formula_like(text) else text
+    first = text[:1]
+    if first in _SAFE_FIRST:  # most cells: a letter or digit first (or empty)
+        return text
+    return "'" + text if first == "'" or is_formula_like(text) else text
+
+
+# An ASCII letter or digit is neither a trigger nor ignorable: such a cell is safe as is.
+_SAFE_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") | {""}
 
 
 def unneutralise(text: str) -> str:
@@ -107,12 +115,13 @@ def shown_source(article, include_paths: bool = False) -> str:
     return flavour(path).name
 
 
-def _cells(claim: Claim, article, include_paths: bool = False) -> list[object]:
-    """One row, in COLUMNS order; text cells neutralised, numbers left as numbers."""
+def _cells(claim: Claim, head: tuple) -> list[object]:
+    """One row, in COLUMNS order; text cells neutralised, numbers left as numbers.
+    `head`: the article's three cells (id, neutralised title and source)."""
     n = neutralise
     attribution = claim.attribution
     return [
-        article.id, n(article.title), n(shown_source(article, include_paths)), claim.id, claim.start,
+        *head, claim.id, claim.start,
         claim.end, n(claim.text), claim.verdict.value, n(claim.note), f"{claim.score:.3f}",
         claim.kind.value, n(claim.claim_type), attribution.kind.value, n(attribution.speaker or ""),
         n(attribution.via or ""), claim.suggested_verdict or "", n(" | ".join(claim.reasons)),
@@ -126,13 +135,15 @@ _FREE_TEXT = (1, 2, 6, 8, 11, 13, 14, 16, 17, 20)
 _FREE_TEXT_JOIN = "".join
 
 
-def render_csv(snapshot: Snapshot, excel: bool = False, include_paths: bool = False) -> str:
-    """Render every non-removed claim of the snapshot as CSV text.
+def write_rows(snapshot: Snapshot, out: IO[str], excel: bool = False,
+               include_paths: bool = False) -> int:
+    """Write the header and every non-removed claim of the snapshot to `out`, one row
+    at a time (a streamed snapshot's claims come straight from the cursor); return
+    the number of claim rows.
 
-    `excel=True` uses CRLF line ends (the BOM is added when writing bytes).
+    `excel=True` uses CRLF line ends (the BOM is the file encoding's business).
     Numeric columns are written as numbers; every text cell is neutralised.
     """
-    out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
     # The csv module quotes a field only when it holds a character of the line
     # terminator, and its reader splits rows on a bare "\r" too. So in the LF
@@ -141,28 +152,44 @@ def render_csv(snapshot: Snapshot, excel: bool = False, include_paths: bool = Fa
     spare = io.StringIO()
     crlf_writer = csv.writer(spare, lineterminator="\r\n")
     articles = {a.id: a for a in snapshot.articles}
+    # The article's three cells repeat on each of its rows: made once per article.
+    article_cells: dict[int, tuple] = {}
+    writerow = writer.writerow
     writer.writerow(COLUMN_NAMES)
+    count = 0
     for claim in snapshot.claims:
         if claim.removed:
             continue
-        cells = _cells(claim, articles[claim.article_id], include_paths)
-        if not excel and "\r" in _FREE_TEXT_JOIN(cells[i] for i in _FREE_TEXT):
+        head = article_cells.get(claim.article_id)
+        if head is None:
+            article = articles[claim.article_id]
+            head = article_cells[claim.article_id] = (
+                article.id, neutralise(article.title),
+                neutralise(shown_source(article, include_paths)))
+        cells = _cells(claim, head)
+        count += 1
+        if not excel and "\r" in _FREE_TEXT_JOIN([cells[i] for i in _FREE_TEXT]):
             spare.seek(0)
             spare.truncate()
             crlf_writer.writerow(cells)
             out.write(spare.getvalue()[:-2] + "\n")
         else:
-            writer.writerow(cells)
+            writerow(cells)
+    return count
+
+
+def render_csv(snapshot: Snapshot, excel: bool = False, include_paths: bool = False) -> str:
+    """Render every non-removed claim of the snapshot as CSV text (see `write_rows`)."""
+    out = io.StringIO()
+    write_rows(snapshot, out, excel=excel, include_paths=include_paths)
     return out.getvalue()
 
 
 def write_csv(snapshot: Snapshot, path: str | os.PathLike, excel: bool = False,
               include_paths: bool = False) -> int:
-    """Write the CSV atomically; return the number of claim rows."""
-    text = render_csv(snapshot, excel=excel, include_paths=include_paths)
+    """Write the CSV atomically, row by row; return the number of claim rows."""
     with atomic_write(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
-        fh.write(text)
-    return sum(1 for c in snapshot.claims if not c.removed)
+        return write_rows(snapshot, fh, excel=excel, include_paths=include_paths)
 
 
 def read_csv(path: str | os.PathLike) -> list[dict[str, str]]:
@@ -178,5 +205,6 @@ def columns_markdown() -> str:
     return "\n".join(lines)
 
 
-__all__ = ["COLUMNS", "COLUMN_NAMES", "neutralise", "render_csv", "write_csv", "read_csv",
+__all__ = ["COLUMNS", "COLUMN_NAMES", "neutralise", "render_csv", "write_csv", "write_rows",
+           "read_csv",
            "columns_markdown"]
