@@ -51,6 +51,10 @@ def _build(path, articles: int, claims_per_article: int, seed: int = 3) -> None:
             conn.execute("INSERT INTO evidence (claim_id, url, title, added_at) SELECT id, "
                          "'https://example.org/e/' || id, 'E', created_at FROM claims "
                          "WHERE id % 8 = 0")
+            awkward = ["line one\r\nline two", "=HYPERLINK(\"http://x\",\"y\")", "'quoted",
+                       "\u200b=1+1", "cr\ronly", "emoji 👍🏽 ünïcödé"]
+            conn.executemany("UPDATE claims SET note = ?, checker = ? WHERE id = ?",
+                             [(text, text, 3 + k) for k, text in enumerate(awkward)])
             # Two claims at the same start, the longer one stored first (ordering ties).
             conn.execute("UPDATE claims SET start = 0 WHERE id IN (1, 2)")
 
@@ -101,12 +105,13 @@ def test_streamed_snapshot_reads_claims_from_the_cursor_in_one_transaction(small
         with open_snapshot(library) as snapshot:
             assert isinstance(snapshot, StreamedSnapshot)
             assert not isinstance(snapshot.claims, (list, tuple))
-            first = next(iter(snapshot.claims))
+            claims = iter(snapshot.claims)
+            first = next(claims)
             other = sqlite3.connect(copy, isolation_level=None)
             other.execute("UPDATE claims SET verdict = 'disputed', note = 'late edit' "
                           "WHERE id = ?", [last_id])
             other.close()
-            rest = list(snapshot.claims)
+            rest = list(claims)
         seen = {c.id: c for c in [first, *rest]}
         assert seen[last_id].note != "late edit"
         assert library.claim(last_id).note == "late edit"  # committed, just not in the view

@@ -3,7 +3,7 @@
 `open_snapshot(library, ...)` is a context manager around one read transaction
 (a frozen, consistent view, like `Library.snapshot`). The snapshot it yields
 holds the articles (without their texts unless `texts=True`) and, as `claims`,
-an *iterator* over the database cursor: each claim is decoded when the
+a one-pass `ClaimCursor` over the database cursor: each claim is decoded when the
 exporter reaches it (`ClaimDecoder`) and dropped once written, so a million
 claims never sit in memory at once. The iterator can be read once, inside the
 `with` block. Article texts, when an exporter needs them (W3C selectors and
@@ -87,12 +87,12 @@ def open_snapshot(library, article_id: int | None = None, *, checker: str = "",
                 raise NotFoundError(f"no article with id {wanted} in {library.path}")
             return found[0]
 
-        claims = _claims(library, conn, article_id, evidence, order)
+        claims = ClaimCursor(library, conn, article_id, evidence, order)
         try:
             yield StreamedSnapshot(articles, claims, utc_now(), checker, organisation,
                                    text_of=None if texts else text_of)
         finally:
-            claims.close()  # the cursor is done before the transaction ends
+            claims.close()  # the cursor is closed before the transaction ends
 
 
 def _article(row: dict[str, Any]) -> Article:
@@ -115,36 +115,77 @@ def _evidence(library, article_id: int | None) -> dict[int, tuple[Evidence, ...]
     return {k: tuple(v) for k, v in grouped.items()}
 
 
-def _claims(library, conn, article_id: int | None, evidence, order: str):
-    """Claims decoded row by row from one cursor (a generator: `close()` ends it)."""
-    import sqlite3
+class ClaimCursor:
+    """The snapshot's claims, read once from one cursor in the snapshot's transaction.
 
-    from annotator.core.storage import translate_error
+    Iterating yields Claims decoded row by row (`ClaimDecoder`); `rows(columns)` yields
+    the raw row tuples of chosen columns instead, for an exporter that writes cells
+    straight from them (the CSV). Either way nothing is held but one fetch of rows."""
 
-    where = ["removed = 0", LISTED_SQL]
-    params: list[Any] = []
-    if article_id is not None:
-        where.insert(0, "article_id = ?")
-        params.append(article_id)
-    sql = (f"SELECT {CLAIM_READ_COLUMNS} FROM claims WHERE {' AND '.join(where)} "
-           f"ORDER BY {order}")
-    cursor = None
-    try:
-        cursor = conn.execute(sql, params)
-        decode = ClaimDecoder([d[0] for d in cursor.description], with_entities=False)
-        while True:
-            rows = cursor.fetchmany(FETCH_ROWS)
-            if not rows:
-                return
-            for row in rows:
-                yield decode(row, evidence)
-    except sqlite3.Error as exc:
-        raise translate_error(exc, library.path) from None
-    finally:
-        if cursor is not None:
+    def __init__(self, library, conn, article_id: int | None,
+                 evidence: dict[int, tuple[Evidence, ...]], order: str):
+        self._library, self._conn, self.evidence, self._order = library, conn, evidence, order
+        self._where = ["removed = 0", LISTED_SQL]
+        self._params: list[Any] = []
+        if article_id is not None:
+            self._where.insert(0, "article_id = ?")
+            self._params.append(article_id)
+        self._cursor = None
+        self._used = False
+
+    def _execute(self, columns: str):
+        if self._used:
+            raise RuntimeError("a streamed snapshot's claims can be read once")
+        self._used = True
+        sql = (f"SELECT {columns} FROM claims WHERE {' AND '.join(self._where)} "
+               f"ORDER BY {self._order}")
+        self._cursor = self._conn.execute(sql, self._params)
+        return self._cursor
+
+    def _fetch(self, columns: str) -> Iterator[tuple]:
+        import sqlite3
+
+        from annotator.core.storage import translate_error
+
+        try:
+            cursor = self._execute(columns)
+            while True:
+                rows = cursor.fetchmany(FETCH_ROWS)
+                if not rows:
+                    return
+                yield from rows
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self._library.path) from None
+
+    def rows(self, columns: str) -> tuple[list[str], Iterator[tuple]]:
+        """(column names, raw rows) of `columns` (SQL select list) in the snapshot's order."""
+        rows = self._fetch(columns)
+        first = next(rows, None)
+        names = [d[0] for d in self._cursor.description]
+
+        def chained():
+            if first is not None:
+                yield first
+                yield from rows
+        return names, chained()
+
+    def __iter__(self) -> Iterator:
+        rows = self._fetch(CLAIM_READ_COLUMNS)
+        first = next(rows, None)
+        if first is None:
+            return
+        decode = ClaimDecoder([d[0] for d in self._cursor.description], with_entities=False)
+        evidence = self.evidence
+        yield decode(first, evidence)
+        for row in rows:
+            yield decode(row, evidence)
+
+    def close(self) -> None:
+        if self._cursor is not None:
             with contextlib.suppress(Exception):
-                cursor.close()
+                self._cursor.close()
+            self._cursor = None
 
 
-__all__ = ["StreamedSnapshot", "open_snapshot", "article_text_reader", "is_streamed",
+__all__ = ["StreamedSnapshot", "ClaimCursor", "open_snapshot", "article_text_reader", "is_streamed",
            "ARTICLE_ORDER", "POSITION_ORDER"]
