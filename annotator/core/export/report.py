@@ -65,12 +65,8 @@ class VerdictStyle:
 
 
 # One table of verdict looks for the app and the report (annotator.core.verdict_style).
-# The app's wavy underline becomes a double one on paper: WeasyPrint draws a wavy line as
-# one Bézier curve per 2 pt of text, which made a tenth of a 1,000-claim PDF's time.
-_PRINT_UNDERLINE = {"wavy": "double"}
 VERDICT_STYLES: dict[Verdict, VerdictStyle] = {
-    v: VerdictStyle(look(v).colour, look(v).tint, look(v).symbol,
-                    _PRINT_UNDERLINE.get(look(v).underline, look(v).underline),
+    v: VerdictStyle(look(v).colour, look(v).tint, look(v).symbol, look(v).underline,
                     look(v).description) for v in VERDICT_ORDER
 }
 
@@ -539,7 +535,7 @@ def _css() -> str:
             f".badge.v-{v}{{background:{s.tint};border-left:3pt solid {s.colour}}}"
             f".badge.v-{v} .sym{{color:{s.colour}}}"
             f"mark.claim.v-{v}{{background:{s.tint};text-decoration:underline {s.underline} "
-            f"{s.colour}}}"
+            f"{s.colour};}}"
             f".cn.v-{v}{{background:{s.colour}}}"
             f"table.chart tr.v-{v} .fill{{background:{s.colour}}}"
             f"ul.claims li.v-{v}{{border-left:3pt solid {s.colour}}}"
