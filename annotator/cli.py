@@ -344,7 +344,7 @@ def cmd_mark(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from annotator.core.export import write_export
+    from annotator.core.export import export_library
     from annotator.core.settings import Settings
 
     if args.datasette_metadata:
@@ -357,17 +357,18 @@ def cmd_export(args) -> int:
               f"(datasette {library_path} --metadata {args.datasette_metadata})")
         return 0
     settings = Settings.load()
-    with _open_library(args, backup=False) as library:
-        snapshot = library.snapshot(args.article, checker=settings.checker,
-                                    organisation=settings.organisation)
     if args.csv:
         kind, target = ("csv-excel" if args.excel else "csv"), args.csv
     else:
         kind = next(k for k in ("xlsx", "report", "claimreview", "w3c") if getattr(args, k))
         target = getattr(args, kind)
     template = args.review_url if args.review_url is not None else settings.review_url_template
-    what = write_export(kind, snapshot, target, include_paths=args.include_paths,
-                        review_url_template=template if kind == "claimreview" else "")
+    with _open_library(args, backup=False) as library:
+        # Streamed from one read transaction: constant memory at any library size.
+        what = export_library(kind, library, target, args.article, checker=settings.checker,
+                              organisation=settings.organisation,
+                              include_paths=args.include_paths,
+                              review_url_template=template if kind == "claimreview" else "")
     print(f"wrote {what} to {target}")
     return 0
 

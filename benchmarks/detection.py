@@ -94,6 +94,28 @@ def main(argv=None) -> int:
             worker_cpu.append(parallel.last_stats.get("worker_cpu_s", 0.0))
             shares.append(dict(parallel.last_stats))
             outputs.append(len(par_units))
+        # As the window runs it: detect() called on a worker thread, where every chunk
+        # goes to the worker processes (one per core) and the caller only rebuilds docs
+        # and runs the stateful pass. A fresh pool sized for that thread.
+        import threading
+
+        def off_main():
+            box = {}
+            thread = threading.Thread(target=lambda: box.update(r=detect(None)))
+            thread.start()
+            thread.join()
+            return box["r"]
+
+        parallel.shutdown()
+        _, thread_cold_s, _ = off_main()
+        thread_times, thread_seq, thread_stats = [], [], []
+        for _ in range(args.runs):
+            seq_units, seq_s, _ = detect("0")
+            par_units, par_s, _ = off_main()
+            identical = identical and seq_units == par_units
+            thread_seq.append(seq_s)
+            thread_times.append(par_s)
+            thread_stats.append(dict(parallel.last_stats))
         workers_hwm = []
         pool = parallel._pool
         for pid in (list(pool._processes) if pool is not None and pool._processes else []):
@@ -107,7 +129,11 @@ def main(argv=None) -> int:
                  "parent_cpu_sequential_s": cpu_seq, "parent_cpu_parallel_s": cpu_par,
                  "worker_cpu_s": worker_cpu, "chunks": shares, "identical": identical,
                  "workers": parallel.worker_count(), "worker_peak_rss_mb": workers_hwm,
-                 "speedup": [s / p for s, p in zip(seq_times, times)]}
+                 "speedup": [s / p for s, p in zip(seq_times, times)],
+                 "thread_parallel_s": thread_times, "thread_sequential_s": thread_seq,
+                 "thread_parallel_cold_s": thread_cold_s, "thread_chunks": thread_stats,
+                 "thread_workers": len(parallel._pool._processes or ()) if parallel._pool else 0,
+                 "thread_speedup": [s / p for s, p in zip(thread_seq, thread_times)]}
     else:
         for _ in range(args.runs):
             t = time.perf_counter()

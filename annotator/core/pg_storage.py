@@ -23,6 +23,7 @@ libpq's own means apply (`~/.pgpass`, a service file, `PGPASSWORD`, `sslmode`).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import re
 from typing import Any, Iterator, Sequence
@@ -97,6 +98,9 @@ def _converted(sql: str) -> str:
     return found
 
 
+_STREAMS = itertools.count(1)
+
+
 class PgConnection:
     """The part of sqlite3.Connection's interface the domain operations use
     (`execute`, `executemany`, `in_transaction`) over a psycopg connection."""
@@ -123,6 +127,20 @@ class PgConnection:
             if params is None or len(params) == 0:
                 return raw.execute(sql)
             return raw.execute(_converted(sql), params)
+        except psycopg.Error as exc:
+            raise self._storage.translate(exc) from None
+
+    def execute_streamed(self, sql: str, params: Sequence[Any] = ()):
+        """A server-side (named) cursor: rows arrive as `fetchmany` asks for them, so an
+        export of a million claims never holds the whole result in the client. Must run
+        inside a transaction (the streamed snapshot's read transaction)."""
+        raw = self._storage.connection()
+        import psycopg
+
+        try:
+            cursor = raw.cursor(name=f"annotator_stream_{id(self)}_{next(_STREAMS)}")
+            cursor.execute(_converted(sql), list(params))
+            return cursor
         except psycopg.Error as exc:
             raise self._storage.translate(exc) from None
 

@@ -511,15 +511,21 @@ class Session(QObject):
     def export(self, kind: str, path: str, article_id: int | None,
                on_done: Callable[[str], None] | None = None,
                on_error: Callable[[], None] | None = None) -> None:
-        """Snapshot on the library worker (one read transaction), render and
-        write on the CPU lane."""
+        """Export on the CPU lane through a connection of its own: one read
+        transaction, the claims streamed from its cursor (constant memory), while
+        the library worker goes on taking edits."""
         checker, organisation = self.settings.checker, self.settings.organisation
         review_url_template = self.settings.review_url_template if kind == "claimreview" else ""
+        library_path = self.path
 
-        def render(snapshot) -> str:
-            from annotator.core.export import write_export
+        def render() -> str:
+            from annotator.core.export import export_library
+            from annotator.core.library import Library
 
-            write_export(kind, snapshot, path, review_url_template=review_url_template)
+            with Library.open(library_path, backup=False) as library:
+                export_library(kind, library, path, article_id, checker=checker,
+                               organisation=organisation,
+                               review_url_template=review_url_template)
             return path
 
         def written(result: str) -> None:
@@ -532,12 +538,11 @@ class Session(QObject):
                 on_error()
             self.error.emit(f"Export failed: {describe_error(exc)}")
 
-        def snapped(snapshot) -> None:
-            self.tasks.run(lambda: render(snapshot), on_done=written, on_error=failed)
-
-        self.tasks.op(lambda lib: lib.snapshot(article_id, checker=checker,
-                                               organisation=organisation),
-                      on_done=snapped, on_error=failed)
+        # After the edits already sent (the worker runs them in order), so the file
+        # holds every change made before Export was chosen.
+        self.tasks.op(lambda _lib: None,
+                      on_done=lambda _: self.tasks.run(render, on_done=written, on_error=failed),
+                      on_error=failed)
 
     def import_annotations(self, path: str | Path,
                            on_done: Callable[[Any], None] | None = None) -> None:

@@ -229,7 +229,7 @@ def test_removed_claims_are_left_out(snapshot):
 def test_reviewed_table_and_unreviewed_appendix(snapshot):
     page = render_report_html(snapshot)
     body, appendix = page.split('<section class="appendix">', 1)
-    tables = re.findall(r'<table class="claims">(.*?)</table>', body)
+    tables = re.findall(r'<ul class="claims">(.*?)</ul>', body)
     reviewed = "".join(tables)
     for needle in (html.escape(NOTE_VERIFIED), EVIDENCE_URL, "Palace statement",
                    "Named source: Palace &lt;aide&gt;, via The &lt;Mirror&gt;",

@@ -80,15 +80,47 @@ def test_short_texts_stay_in_one_process(monkeypatch):
     assert not parallel.wanted(10 * parallel.PARALLEL_MIN_CHARS)
 
 
-def test_off_the_main_thread_only_when_asked(monkeypatch):
+def test_off_the_main_thread_every_chunk_goes_to_the_workers(detector, one_worker, monkeypatch):
+    """The window analyses on a worker thread: there no chunk is parsed in the calling
+    process (its parse would hold the GIL the GUI thread needs), and the result is
+    still exactly one process's."""
+    import threading
+
+    text = _long_text(BATCH_SIZE * 3 + 9, seed=11)
+    monkeypatch.setenv("ANNOTATOR_DETECT_PROCESSES", "0")
+    sequential = detector.detect(text)
+    monkeypatch.setenv("ANNOTATOR_DETECT_PROCESSES", "1")
+    detector.parallel_min_chars = 0
+    seen: dict = {}
+
+    def analyse() -> None:
+        seen["wanted"] = parallel.wanted(len(text), 0)
+        seen["units"] = detector.detect(text)
+        seen["stats"] = dict(parallel.last_stats)
+
+    try:
+        thread = threading.Thread(target=analyse)
+        thread.start()
+        thread.join(600)
+    finally:
+        detector.parallel_min_chars = parallel.PARALLEL_MIN_CHARS
+    assert seen["wanted"]
+    stats = seen["stats"]
+    assert stats["workers_only"] and stats["local"] == 0, stats
+    assert stats["workers"] == stats["chunks"] >= 4, stats
+    assert seen["units"] == sequential
+
+
+def test_worker_count_depends_on_the_calling_thread(monkeypatch):
     import threading
 
     monkeypatch.delenv("ANNOTATOR_DETECT_PROCESSES", raising=False)
-    monkeypatch.setattr(parallel, "worker_count", lambda: 1)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
     seen = {}
-    thread = threading.Thread(target=lambda: seen.update(
-        off_main=parallel.wanted(parallel.PARALLEL_MIN_CHARS)))
+    thread = threading.Thread(target=lambda: seen.update(off_main=parallel.worker_count()))
     thread.start()
     thread.join()
-    assert seen == {"off_main": False}
-    assert parallel.wanted(parallel.PARALLEL_MIN_CHARS)  # the main thread (the CLI)
+    assert parallel.worker_count() == 1  # the main thread parses too
+    assert seen == {"off_main": 2}  # a worker thread only waits: one worker per core
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    assert parallel.worker_count() == 0 and not parallel.wanted(10 * parallel.PARALLEL_MIN_CHARS)

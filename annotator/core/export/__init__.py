@@ -1,7 +1,11 @@
 """Exporters: pure functions from a frozen Snapshot to bytes or text.
 
 Renderers never touch the database or Qt; `write_*` helpers write their
-output atomically (see annotator.core.fileio.atomic_write).
+output atomically (see annotator.core.fileio.atomic_write). `export_library`
+is how the CLI and the GUI export: it opens a *streamed* snapshot (one read
+transaction, claims decoded row by row from the cursor, see stream.py) so a
+CSV, spreadsheet, ClaimReview or W3C export of a million claims runs in
+constant memory.
 """
 
 #: The project's home page: the W3C export's generator and the .deb's metadata name it.
@@ -59,3 +63,21 @@ def write_export(kind: str, snapshot, path: str | os.PathLike, **options: Any) -
 
         return plural(write_w3c(snapshot, path, include_paths=include_paths), "annotation")
     raise ExportError(f"unknown export {kind!r} (choose one of: {', '.join(EXPORT_KINDS)})")
+
+
+def export_library(kind: str, library, path: str | os.PathLike, article_id: int | None = None,
+                   *, checker: str = "", organisation: str = "", **options: Any) -> str:
+    """Export (one article of) `library` to `path` (see `write_export`): streamed from
+    one read transaction for every kind but the report, which lays out whole articles
+    and is made from `Library.snapshot`. Returns the one-line summary."""
+    from annotator.core.export.stream import ARTICLE_ORDER, POSITION_ORDER, open_snapshot
+
+    if kind == "report":
+        snapshot = library.snapshot(article_id, checker=checker, organisation=organisation)
+        return write_export(kind, snapshot, path, **options)
+    if kind not in EXPORT_KINDS:
+        return write_export(kind, None, path, **options)  # the one clear error
+    order = POSITION_ORDER if kind in ("w3c", "claimreview") else ARTICLE_ORDER
+    with open_snapshot(library, article_id, checker=checker, organisation=organisation,
+                       order=order) as snapshot:
+        return write_export(kind, snapshot, path, **options)

@@ -52,7 +52,7 @@ import json
 import os
 import re
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
 from annotator.core.fileio import atomic_write
@@ -244,6 +244,31 @@ def claim_review(claim: Claim, article: Article, organisation: str = "",
     return review
 
 
+def iter_claimreview(snapshot: Snapshot,
+                     url_for_article: Callable[[Article], str | None] | None = None,
+                     review_url_template: str = "") -> Iterator[dict[str, Any]]:
+    """One ClaimReview per reviewed, non-removed claim of the snapshot, in article order,
+    made one at a time (a streamed snapshot's claims come sorted from the cursor)."""
+    from annotator.core.export.stream import is_streamed
+
+    articles = {a.id: a for a in snapshot.articles}
+    claims = (c for c in snapshot.claims
+              if not c.removed and c.verdict in RATING_SCALE and c.article_id in articles)
+    if not is_streamed(snapshot):
+        order = {a.id: i for i, a in enumerate(snapshot.articles)}
+        claims = iter(sorted(claims, key=lambda c: (order[c.article_id], c.start, c.end, c.id)))
+    if review_url_template:
+        review_url_template = check_review_url_template(review_url_template)
+    pages: dict[int, str | None] = {}
+    for claim in claims:
+        article = articles[claim.article_id]
+        if claim.article_id not in pages:
+            page = url_for_article(article) if url_for_article else None
+            pages[claim.article_id] = page if is_web_url(page) else None
+        yield claim_review(claim, article, snapshot.organisation, pages[claim.article_id],
+                           review_url_template)
+
+
 def render_claimreview(snapshot: Snapshot,
                        url_for_article: Callable[[Article], str | None] | None = None,
                        review_url_template: str = "") -> list[dict[str, Any]]:
@@ -252,23 +277,7 @@ def render_claimreview(snapshot: Snapshot,
     `url_for_article(article)` returns the URL of the published page holding
     that article's fact checks (or None); see the module docstring.
     """
-    articles = {a.id: a for a in snapshot.articles}
-    order = {a.id: i for i, a in enumerate(snapshot.articles)}
-    claims = [c for c in snapshot.claims
-              if not c.removed and c.verdict in RATING_SCALE and c.article_id in articles]
-    claims.sort(key=lambda c: (order[c.article_id], c.start, c.end, c.id))
-    if review_url_template:
-        review_url_template = check_review_url_template(review_url_template)
-    pages: dict[int, str | None] = {}
-    reviews = []
-    for claim in claims:
-        article = articles[claim.article_id]
-        if claim.article_id not in pages:
-            page = url_for_article(article) if url_for_article else None
-            pages[claim.article_id] = page if is_web_url(page) else None
-        reviews.append(claim_review(claim, article, snapshot.organisation,
-                                    pages[claim.article_id], review_url_template))
-    return reviews
+    return list(iter_claimreview(snapshot, url_for_article, review_url_template))
 
 
 def dumps_jsonld(data: Any) -> str:
@@ -284,18 +293,32 @@ def dumps_jsonld(data: Any) -> str:
     return text + "\n"
 
 
+def _safe_for_script(text: str) -> str:
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
 def write_claimreview(snapshot: Snapshot, path: str | os.PathLike,
                       url_for_article: Callable[[Article], str | None] | None = None,
                       review_url_template: str = "") -> int:
-    """Write the ClaimReview JSON-LD array atomically; return the number of reviews."""
-    reviews = render_claimreview(snapshot, url_for_article, review_url_template)
-    text = dumps_jsonld(reviews)
+    """Write the ClaimReview JSON-LD array atomically, one review at a time; return the
+    number of reviews. The bytes are those of `dumps_jsonld(render_claimreview(...))`."""
+    reviews = iter_claimreview(snapshot, url_for_article, review_url_template)
+    count = 0
     with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    return len(reviews)
+        for review in reviews:
+            fh.write("[\n  " if count == 0 else ",\n  ")
+            text = json.dumps(review, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            fh.write(_safe_for_script(text))
+            count += 1
+        fh.write("[]\n" if count == 0 else "\n]\n")
+    return count
 
 
 __all__ = ["RATING_SCALE", "BEST_RATING", "WORST_RATING", "UNKNOWN_ORGANISATION",
            "claim_review", "claim_author", "review_url", "check_review_url_template",
-           "article_url", "dumps_jsonld", "render_claimreview", "write_claimreview", "iso_date",
+           "article_url", "dumps_jsonld", "render_claimreview", "iter_claimreview",
+           "write_claimreview", "iso_date",
            "is_web_url"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from typing import IO
 
 from annotator.core.fileio import atomic_write
 from annotator.core.model import Claim, Snapshot
@@ -81,7 +82,14 @@ def neutralise(value: object) -> str:
 
     A cell that already starts with a quote gets one more, so reading back is exact."""
     text = "" if value is None else value if type(value) is str else str(value)
-    return "'" + text if text[:1] == "'" or is_formula_like(text) else text
+    first = text[:1]
+    if first in _SAFE_FIRST:  # most cells: a letter or digit first (or empty)
+        return text
+    return "'" + text if first == "'" or is_formula_like(text) else text
+
+
+# An ASCII letter or digit is neither a trigger nor ignorable: such a cell is safe as is.
+_SAFE_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") | {""}
 
 
 def unneutralise(text: str) -> str:
@@ -108,12 +116,13 @@ def shown_source(article, include_paths: bool = False) -> str:
     return flavour(path).name
 
 
-def _cells(claim: Claim, article, include_paths: bool = False) -> list[object]:
-    """One row, in COLUMNS order; text cells neutralised, numbers left as numbers."""
+def _cells(claim: Claim, head: tuple) -> list[object]:
+    """One row, in COLUMNS order; text cells neutralised, numbers left as numbers.
+    `head`: the article's three cells (id, neutralised title and source)."""
     n = neutralise
     attribution = claim.attribution
     return [
-        article.id, n(article.title), n(shown_source(article, include_paths)), claim.id, claim.start,
+        *head, claim.id, claim.start,
         claim.end, n(claim.text), claim.verdict.value, n(claim.note), f"{claim.score:.3f}",
         claim.kind.value, n(claim.claim_type), attribution.kind.value, n(attribution.speaker or ""),
         n(attribution.via or ""), claim.suggested_verdict or "", n(" | ".join(claim.reasons)),
@@ -127,13 +136,15 @@ _FREE_TEXT = (1, 2, 6, 8, 11, 13, 14, 16, 17, 20)
 _FREE_TEXT_JOIN = "".join
 
 
-def render_csv(snapshot: Snapshot, excel: bool = False, include_paths: bool = False) -> str:
-    """Render every non-removed claim of the snapshot as CSV text.
+def write_rows(snapshot: Snapshot, out: IO[str], excel: bool = False,
+               include_paths: bool = False) -> int:
+    """Write the header and every non-removed claim of the snapshot to `out`, one row
+    at a time (a streamed snapshot's claims come straight from the cursor); return
+    the number of claim rows.
 
-    `excel=True` uses CRLF line ends (the BOM is added when writing bytes).
+    `excel=True` uses CRLF line ends (the BOM is the file encoding's business).
     Numeric columns are written as numbers; every text cell is neutralised.
     """
-    out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
     # The csv module quotes a field only when it holds a character of the line
     # terminator, and its reader splits rows on a bare "\r" too. So in the LF
@@ -142,28 +153,111 @@ def render_csv(snapshot: Snapshot, excel: bool = False, include_paths: bool = Fa
     spare = io.StringIO()
     crlf_writer = csv.writer(spare, lineterminator="\r\n")
     articles = {a.id: a for a in snapshot.articles}
+    # The article's three cells repeat on each of its rows: made once per article.
+    article_cells: dict[int, tuple] = {}
+    writerow = writer.writerow
     writer.writerow(COLUMN_NAMES)
+    from annotator.core.export.stream import ClaimCursor
+
+    if isinstance(snapshot.claims, ClaimCursor):  # streamed: cells straight from the rows
+        return _write_cursor_rows(snapshot.claims, articles, article_cells, include_paths,
+                                  writerow, None if excel else (spare, crlf_writer, out))
+    count = 0
     for claim in snapshot.claims:
         if claim.removed:
             continue
-        cells = _cells(claim, articles[claim.article_id], include_paths)
-        if not excel and "\r" in _FREE_TEXT_JOIN(cells[i] for i in _FREE_TEXT):
+        head = article_cells.get(claim.article_id)
+        if head is None:
+            article = articles[claim.article_id]
+            head = article_cells[claim.article_id] = (
+                article.id, neutralise(article.title),
+                neutralise(shown_source(article, include_paths)))
+        cells = _cells(claim, head)
+        count += 1
+        if not excel and "\r" in _FREE_TEXT_JOIN([cells[i] for i in _FREE_TEXT]):
             spare.seek(0)
             spare.truncate()
             crlf_writer.writerow(cells)
             out.write(spare.getvalue()[:-2] + "\n")
         else:
-            writer.writerow(cells)
+            writerow(cells)
+    return count
+
+
+# The columns the streamed CSV reads, in this order (standard SQL).
+_ROW_COLUMNS = ('id, article_id, start, "end", text, score, verdict, note, kind, claim_type, '
+                "attribution, suggested_verdict, reasons, origin, anchor_status, checker, "
+                "created_at, updated_at, review_state")
+
+
+def _write_cursor_rows(cursor, articles, article_cells, include_paths, writerow, lf) -> int:
+    """The rows of a streamed snapshot, made from the cursor's tuples without building
+    Claim objects: the same cells as `_cells(claim, ...)` (a test compares the files),
+    with the JSON columns decoded and neutralised once per distinct value."""
+    import json
+
+    from annotator.core.model import Attribution
+
+    names, rows = cursor.rows(_ROW_COLUMNS)
+    assert names[:2] == ["id", "article_id"] and len(names) == 19, names
+    evidence = cursor.evidence
+    n = neutralise
+    attributions: dict[str | None, tuple[str, str, str]] = {}
+    reasons_cells: dict[str | None, str] = {}
+    plain: dict[str | None, str] = {}  # short repeated cells: claim type, checker
+    count = 0
+    for (claim_id, article_id, start, end, text, score, verdict, note, kind, claim_type,
+         attribution, suggested, reasons, origin, anchor, checker, created, updated,
+         review_state) in rows:
+        head = article_cells.get(article_id)
+        if head is None:
+            article = articles[article_id]
+            head = article_cells[article_id] = (
+                article.id, n(article.title), n(shown_source(article, include_paths)))
+        who = attributions.get(attribution)
+        if who is None:
+            a = Attribution.from_dict(json.loads(attribution or "{}"))
+            who = attributions[attribution] = (a.kind.value, n(a.speaker or ""), n(a.via or ""))
+        why = reasons_cells.get(reasons)
+        if why is None:
+            why = reasons_cells[reasons] = n(" | ".join(json.loads(reasons or "[]")))
+        kind_cell = plain.get(claim_type)
+        if kind_cell is None:
+            kind_cell = plain[claim_type] = n(claim_type)
+        checker_cell = plain.get(checker)
+        if checker_cell is None:
+            checker_cell = plain[checker] = n(checker)
+        links = evidence.get(claim_id)
+        cells = [*head, claim_id, start, end, n(text), verdict, n(note), f"{score:.3f}", kind,
+                 kind_cell, who[0], who[1], who[2], suggested or "", why,
+                 n(" ".join(e.url for e in links)) if links else "", origin,
+                 anchor or "exact", checker_cell, created, updated, review_state or ""]
+        count += 1
+        if lf is not None and "\r" in "".join(
+                (head[1], head[2], cells[6], cells[8], kind_cell, who[1], who[2], why,
+                 cells[17], checker_cell)):
+            spare, crlf_writer, out = lf
+            spare.seek(0)
+            spare.truncate()
+            crlf_writer.writerow(cells)
+            out.write(spare.getvalue()[:-2] + "\n")
+        else:
+            writerow(cells)
+    return count
+
+
+def render_csv(snapshot: Snapshot, excel: bool = False, include_paths: bool = False) -> str:
+    """Render every non-removed claim of the snapshot as CSV text (see `write_rows`)."""
+    out = io.StringIO()
+    write_rows(snapshot, out, excel=excel, include_paths=include_paths)
     return out.getvalue()
 
 
 def write_csv(snapshot: Snapshot, path: str | os.PathLike, excel: bool = False,
               include_paths: bool = False) -> int:
-    """Write the CSV atomically; return the number of claim rows."""
-    text = render_csv(snapshot, excel=excel, include_paths=include_paths)
+    """Write the CSV atomically, row by row; return the number of claim rows."""
     with atomic_write(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as fh:
-        fh.write(text)
-    return sum(1 for c in snapshot.claims if not c.removed)
+        return write_rows(snapshot, fh, excel=excel, include_paths=include_paths)
 
 
 def read_csv(path: str | os.PathLike) -> list[dict[str, str]]:
@@ -179,5 +273,6 @@ def columns_markdown() -> str:
     return "\n".join(lines)
 
 
-__all__ = ["COLUMNS", "COLUMN_NAMES", "neutralise", "render_csv", "write_csv", "read_csv",
+__all__ = ["COLUMNS", "COLUMN_NAMES", "neutralise", "render_csv", "write_csv", "write_rows",
+           "read_csv",
            "columns_markdown"]

@@ -311,22 +311,22 @@ def _evidence_html(evidence: tuple[Evidence, ...]) -> str:
     return f'<ol class="evidence">{"".join(items)}</ol>'
 
 
-def _number_cell(number: int, claim: Claim, section: _Section) -> str:
-    """The claim's number, linked to its place in the article text when it has one."""
-    if not section.missing and _located(claim, section.article.text):
-        return f'<td class="num"><a href="#claim-{claim.id}">{number}</a></td>'
-    return f'<td class="num">{number}</td>'
+def _claim_meta(claim: Claim) -> str:
+    return f"{_claim_type_label(claim.claim_type)} \u00b7 {_attribution_text(claim)}"
+
+
+def _claim_warning(claim: Claim, article: Article) -> str:
+    if not _located(claim, article.text):
+        return '<br><span class="warn">Not located in the current article text.</span>'
+    if claim.anchor_status is AnchorStatus.FUZZY:
+        return ('<br><span class="warn">Re-anchored after the article changed; check the '
+                "wording.</span>")
+    return ""
 
 
 def _claim_cell(claim: Claim, article: Article) -> str:
-    meta = f"{_claim_type_label(claim.claim_type)} \u00b7 {_attribution_text(claim)}"
-    warn = ""
-    if not _located(claim, article.text):
-        warn = '<span class="warn">Not located in the current article text.</span>'
-    elif claim.anchor_status is AnchorStatus.FUZZY:
-        warn = '<span class="warn">Re-anchored after the article changed; check the wording.</span>'
-    return (f'<div class="quote">\u201c{_esc(claim.text)}\u201d</div>'
-            f'<div class="meta">{_esc(meta)}</div>{warn}')
+    return (f'\u201c{_esc(claim.text)}\u201d <span class="meta">{_esc(_claim_meta(claim))}'
+            f"</span>{_claim_warning(claim, article)}")
 
 
 def _review_line(claim: Claim) -> str:
@@ -344,29 +344,32 @@ def _review_line(claim: Claim) -> str:
 
 
 def _reviewed_table(section: _Section) -> str:
+    """The reviewed claims of one article, one list item each: number (linked to its
+    place in the text), verdict (label and symbol), who and when, the claim, its type and
+    source, the note and the evidence. A list, not a table: as tables, these were about a
+    third of WeasyPrint's time for 1,000 claims."""
     reviewed = [(n, c) for n, c in section.claims if c.reviewed]
     if not reviewed:
         return '<p class="empty">No claim in this article has been reviewed yet.</p>'
-    rows = []
+    items = []
     for number, claim in reviewed:
         who = _DOT.join(x for x in (_esc(claim.checker), _esc(_fmt_day(claim.updated_at))) if x)
-        note = (_esc_long(claim.note) if claim.note.strip()
+        note = (_esc_long(claim.note).replace("\n", "<br>") if claim.note.strip()
                 else '<span class="none">No note</span>')
-        who_html = f'<div class="who">{who}</div>' if who else ""
+        who_html = f' <span class="who">{who}</span>' if who else ""
         who_html += _review_line(claim)
-        rows.append(
-            f'<tr class="v-{claim.verdict.value}">{_number_cell(number, claim, section)}'
-            f'<td class="claim-cell">{_claim_cell(claim, section.article)}</td>'
-            f'<td class="verdict-cell">{_badge(claim.verdict)}{who_html}</td>'
-            f'<td class="note">{note}</td>'
-            f'<td class="ev">{_evidence_html(claim.evidence)}</td></tr>'
+        located = not section.missing and _located(claim, section.article.text)
+        link = (f'<a class="num" href="#claim-{claim.id}">{number}</a>' if located
+                else f'<b class="num">{number}</b>')
+        evidence = _evidence_html(claim.evidence)
+        items.append(
+            f'<li class="v-{claim.verdict.value}">{link} {_badge(claim.verdict)}{who_html}<br>'
+            f"{_claim_cell(claim, section.article)}<br>Note: {note}"
+            + (f'<div class="ev">Evidence:{evidence}</div>' if claim.evidence
+               else f"<br>Evidence: {evidence}")
+            + "</li>"
         )
-    return (
-        '<table class="claims"><thead><tr><th class="num">#</th><th class="claim-h">Claim</th>'
-        '<th class="verdict-h">Verdict</th><th class="note-h">Checker\u2019s note</th>'
-        '<th class="ev-h">Evidence</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table>'
-    )
+    return f'<ul class="claims">{"".join(items)}</ul>'
 
 
 def _article_section(section: _Section, index: int, total: int) -> str:
@@ -481,8 +484,7 @@ def _summary(snapshot: Snapshot, sections: list[_Section]) -> str:
     )
     return (
         '<section class="summary"><h2>Summary</h2>'
-        f'<div class="summary-grid"><div class="chart-box">{chart}</div>'
-        f'<dl class="facts">{facts_html}</dl></div>'
+        f'{chart}<dl class="facts">{facts_html}</dl>'
         f"<h3>Articles in this report</h3>{articles}"
         '<h3>How to read the article text</h3>'
         '<p class="help">Each claim is highlighted and numbered; the numbers match the tables. '
@@ -497,27 +499,35 @@ class _LegendClaim:
 
 
 def _appendix(sections: list[_Section]) -> str:
-    rows = []
+    """The claims nobody has reviewed, under their article's title, one list item each
+    (a list, not a table: as one many-page table this section was about a fifth of
+    WeasyPrint's time for 1,000 claims)."""
+    groups = []
+    count = 0
     for index, section in enumerate(sections, 1):
+        items = []
         for number, claim in section.claims:
             if claim.reviewed:
                 continue
-            rows.append(
-                f'<tr>{_number_cell(number, claim, section)}'
-                f'<td class="claim-cell">{_claim_cell(claim, section.article)}</td>'
-                f'<td class="art">{index}. {_esc(section.article.title or "Untitled article")}</td>'
-                f'<td class="count">{claim.score:.2f}</td></tr>'
-            )
-    if not rows:
+            link = ((f'<a href="#claim-{claim.id}">{number}</a>' if not section.missing
+                     and _located(claim, section.article.text) else str(number)))
+            items.append(
+                f"<li>{link} \u201c{_esc(claim.text)}\u201d \u2013 "
+                f"{_esc(_claim_meta(claim))} \u00b7 score {claim.score:.2f}"
+                f"{_claim_warning(claim, section.article)}</li>")
+        if items:
+            count += len(items)
+            groups.append(f'<h3 class="art">{index}. '
+                          f'{_esc(section.article.title or "Untitled article")}</h3>'
+                          f'<ul class="todo">{"".join(items)}</ul>')
+    if not groups:
         return ('<section class="appendix"><h2>Appendix: unreviewed claims</h2>'
                 '<p class="empty">Every claim in this report has been reviewed.</p></section>')
     return (
         '<section class="appendix"><h2>Appendix: unreviewed claims</h2>'
-        f'<p class="help">{_plural(len(rows), "claim")} still to review, with the '
+        f'<p class="help">{_plural(count, "claim")} still to review, by article, with the '
         "detector\u2019s check-worthiness score (0 to 1).</p>"
-        '<table class="claims unreviewed"><thead><tr><th class="num">#</th><th>Claim</th>'
-        '<th class="art-h">Article</th><th class="count score-h">Score</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></section>'
+        f'{"".join(groups)}</section>'
     )
 
 
@@ -529,6 +539,10 @@ _MONO = '"DejaVu Sans Mono", Menlo, Consolas, monospace'
 
 
 def _css() -> str:
+    """The report's style, kept cheap for WeasyPrint (benchmarks: `make bench`, the PDF
+    ratio): no floats, no inline-blocks, no rounded corners, no `white-space: pre-wrap`
+    or break-anywhere wrapping, few boxes per claim. Every verdict keeps its colour,
+    its symbol, its label and its own underline style."""
     verdicts = []
     for verdict, s in VERDICT_STYLES.items():
         v = verdict.value
@@ -536,10 +550,10 @@ def _css() -> str:
             f".badge.v-{v}{{background:{s.tint};border-left:3pt solid {s.colour}}}"
             f".badge.v-{v} .sym{{color:{s.colour}}}"
             f"mark.claim.v-{v}{{background:{s.tint};text-decoration:underline {s.underline} "
-            f"{s.colour};text-decoration-thickness:1.6pt;text-underline-offset:2pt}}"
+            f"{s.colour};}}"
             f".cn.v-{v}{{background:{s.colour}}}"
             f"table.chart tr.v-{v} .fill{{background:{s.colour}}}"
-            f"table.claims tr.v-{v} td.num{{border-left:3pt solid {s.colour}}}"
+            f"ul.claims li.v-{v}{{border-left:3pt solid {s.colour}}}"
         )
     return f"""
 @page {{
@@ -551,8 +565,7 @@ def _css() -> str:
                   font: 7.5pt {_SANS}; color: #6b6b6b; }}
 }}
 @page :first {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}
-html {{ -webkit-text-size-adjust: 100%; }}
-body {{ font-family: {_SERIF}; font-size: 10pt; line-height: 1.5; color: #1f1f1f;
+body {{ font-family: {_SERIF}; font-size: 10pt; line-height: 1.45; color: #1f1f1f;
         margin: 0 auto; padding: 24px 32px 48px; max-width: 58em; background: #fff; }}
 @media print {{ body {{ padding: 0; max-width: none; }} }}
 a {{ color: #0b5394; text-decoration: none; }}
@@ -561,91 +574,76 @@ h1, h2, h3, th, .kicker, .meta, .badge, .cn, .facts, .source, .tally, .help, .le
 .running-org {{ string-set: org content(); }}
 .running-taken {{ string-set: taken content(); }}
 header.masthead {{ border-bottom: 2.5pt solid #1f1f1f; padding-bottom: 10pt; margin-bottom: 16pt; }}
-.masthead .org {{ font-family: {_SANS}; font-size: 9pt; font-weight: bold; letter-spacing: 0.12em;
-                 text-transform: uppercase; color: #444; margin: 0; }}
-.masthead h1 {{ font-size: 22pt; line-height: 1.15; margin: 4pt 0 4pt; font-weight: bold; }}
+.masthead .org {{ font-family: {_SANS}; font-size: 9pt; font-weight: bold; color: #444;
+                 margin: 0; }}
+.masthead h1 {{ font-size: 22pt; line-height: 1.15; margin: 4pt 0; }}
 .masthead .meta {{ font-size: 9pt; color: #555; margin: 0; }}
 h2 {{ font-size: 15pt; line-height: 1.25; margin: 0 0 4pt; }}
-h3 {{ font-size: 10.5pt; text-transform: uppercase; letter-spacing: 0.06em; color: #444;
-      margin: 18pt 0 6pt; border-bottom: 0.6pt solid #bbb; padding-bottom: 2pt; }}
+h3 {{ font-size: 10.5pt; color: #444; margin: 16pt 0 6pt; border-bottom: 0.6pt solid #bbb;
+      padding-bottom: 2pt; }}
 .summary h2, .appendix h2 {{ margin-bottom: 8pt; }}
-.summary-grid {{ overflow: hidden; }}
-.chart-box {{ float: left; width: 60%; }}
-dl.facts {{ margin: 0 0 0 66%; font-size: 8.5pt; line-height: 1.35; }}
-dl.facts dt {{ color: #6b6b6b; text-transform: uppercase; font-size: 7pt; letter-spacing: 0.06em;
-              margin-top: 5pt; }}
-dl.facts dt:first-child {{ margin-top: 0; }}
+dl.facts {{ margin: 8pt 0 0; font-size: 8.5pt; line-height: 1.35; }}
+dl.facts dt {{ color: #6b6b6b; font-size: 7pt; margin-top: 4pt; }}
 dl.facts dd {{ margin: 0; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 8.5pt; line-height: 1.35;
          table-layout: fixed; }}
 th {{ text-align: left; font-weight: bold; }}
-thead th {{ font-size: 7.5pt; text-transform: uppercase; letter-spacing: 0.05em; color: #555;
-           border-bottom: 1pt solid #1f1f1f; padding: 3pt 5pt; vertical-align: bottom; }}
-td {{ padding: 5pt; vertical-align: top; border-bottom: 0.5pt solid #d6d6d6; }}
+thead th {{ font-size: 7.5pt; color: #555; border-bottom: 1pt solid #1f1f1f; padding: 3pt 5pt;
+           vertical-align: bottom; }}
+td {{ padding: 4pt 5pt; vertical-align: top; border-bottom: 0.5pt solid #d6d6d6; }}
 tr {{ break-inside: avoid; }}
-td.num, th.num {{ width: 2.6em; text-align: right; font-weight: bold; white-space: nowrap; }}
-td.count, th.count {{ text-align: right; white-space: nowrap; }}
-table.chart th {{ font-weight: normal; width: 42%; padding: 4pt 6pt 4pt 0;
-                  border-bottom: 0.5pt solid #e2e2e2; }}
-table.chart td {{ border-bottom: 0.5pt solid #e2e2e2; vertical-align: middle; padding: 4pt; }}
-table.chart .desc {{ font-size: 7.5pt; color: #6b6b6b; margin-top: 1pt; }}
+td.num, th.num {{ width: 2.6em; text-align: right; font-weight: bold; }}
+td.count, th.count {{ text-align: right; }}
+table.chart th {{ font-weight: normal; width: 42%; padding: 4pt 6pt 4pt 0; }}
+table.chart td {{ vertical-align: middle; padding: 4pt; }}
+table.chart .desc {{ font-size: 7.5pt; color: #6b6b6b; }}
 table.chart td.bar {{ width: 30%; }}
-table.chart td.count {{ width: 9%; }}
 table.chart .track {{ background: #f2f2f2; height: 9pt; }}
 table.chart .fill {{ height: 9pt; }}
-table.chart td.count {{ font-weight: bold; font-size: 10pt; }}
+table.chart td.count {{ width: 9%; font-weight: bold; font-size: 10pt; }}
 table.chart td.share {{ color: #6b6b6b; text-align: right; width: 9%; }}
 table.chart tfoot th, table.chart tfoot td {{ border-bottom: none; border-top: 1pt solid #1f1f1f;
                                               font-weight: bold; }}
-table.articles thead .badge {{ font-size: 6.5pt; padding: 0.5pt 3pt; text-transform: none;
-                              letter-spacing: 0; }}
-.badge {{ display: inline-block; font-size: 8pt; font-weight: bold; padding: 1pt 5pt 1pt 4pt;
-          border-radius: 2pt; color: #1f1f1f; white-space: nowrap; line-height: 1.3; }}
-.badge .sym {{ font-weight: bold; }}
-.kicker {{ font-size: 7.5pt; text-transform: uppercase; letter-spacing: 0.12em; color: #6b6b6b;
-           margin: 0 0 2pt; }}
-.source, .tally {{ font-size: 8pt; color: #555; margin: 0 0 2pt; overflow-wrap: anywhere; }}
+table.articles thead .badge {{ font-size: 6.5pt; }}
+.badge {{ font-size: 8pt; font-weight: bold; padding: 0 4pt; color: #1f1f1f; }}
+.kicker {{ font-size: 7.5pt; color: #6b6b6b; margin: 0 0 2pt; }}
+.source, .tally {{ font-size: 8pt; color: #555; margin: 0 0 2pt; overflow-wrap: break-word; }}
 .tally {{ margin-bottom: 10pt; }}
 .mono {{ font-family: {_MONO}; font-size: 7.5pt; }}
 section.article {{ break-before: page; }}
 section.appendix {{ break-before: page; }}
 .summary {{ margin-bottom: 12pt; }}
-.article-text {{ font-size: 10.5pt; line-height: 1.6; border-left: 1pt solid #d6d6d6;
-                 padding: 2pt 0 2pt 12pt; margin: 6pt 0 0; overflow-wrap: break-word; }}
-.article-text p {{ margin: 0 0 5pt; white-space: pre-wrap; orphans: 2; widows: 2; }}
+.article-text {{ font-size: 10.5pt; line-height: 1.55; border-left: 1pt solid #d6d6d6;
+                 padding: 2pt 0 2pt 12pt; margin: 6pt 0 0; }}
+.article-text p {{ margin: 0 0 5pt; }}
 .article-text p.gap {{ margin: 0; height: 5pt; }}
-mark.claim {{ color: inherit; padding: 0 1pt; }}
-.cn {{ font-family: {_SANS}; font-size: 7.5pt; font-weight: bold; color: #fff; border-radius: 2pt;
-       padding: 0.5pt 3pt; margin-right: 3pt; vertical-align: 1pt; white-space: nowrap;
-       line-height: 1; }}
+mark.claim {{ color: inherit; }}
+.cn {{ font-size: 7.5pt; font-weight: bold; color: #fff; padding: 0 2pt; margin-right: 2pt; }}
 .cn.v-unsourced {{ color: #1f1f1f; }}
-.quote {{ font-family: {_SERIF}; font-size: 9pt; line-height: 1.4; }}
-.meta {{ font-size: 7.5pt; color: #555; margin-top: 2pt; }}
-.who {{ font-size: 7pt; color: #6b6b6b; margin-top: 3pt; }}
-.review {{ font-family: {_SANS}; font-size: 7pt; margin-top: 2pt; color: #3a3a3a; }}
-.warn {{ display: block; font-size: 7.5pt; color: #8a4b00; margin-top: 2pt; font-style: italic; }}
-th.claim-h {{ width: 31%; }}
-th.verdict-h {{ width: 12%; }}
-th.note-h {{ width: 24%; }}
-th.art-h {{ width: 30%; }}
-th.score-h {{ width: 4.5em; }}
-td.note {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
-td.ev {{ overflow-wrap: anywhere; }}
-td.art {{ font-size: 8pt; color: #444; }}
+.meta {{ font-size: 7.5pt; color: #555; }}
+.who {{ font-size: 7pt; color: #6b6b6b; }}
+.review {{ font-size: 7pt; margin-top: 2pt; color: #3a3a3a; }}
+.warn {{ font-size: 7.5pt; color: #8a4b00; font-style: italic; }}
+ul.claims {{ list-style: none; margin: 0; padding: 0; font-size: 8.5pt; line-height: 1.35;
+             font-family: {_SANS}; }}
+ul.claims li {{ margin: 0 0 6pt; padding: 0 0 4pt 6pt; border-bottom: 0.5pt solid #d6d6d6;
+                overflow-wrap: break-word; break-inside: avoid; }}
+ul.claims .num {{ font-weight: bold; }}
 table.articles th.claims-h {{ width: 4.2em; }}
 table.articles th.count {{ width: 8em; padding-left: 2pt; padding-right: 0; }}
 ol.evidence {{ margin: 0; padding-left: 1.2em; }}
-ol.evidence li {{ margin-bottom: 3pt; }}
-.url {{ display: block; font-size: 7pt; color: #555; overflow-wrap: anywhere;
-        word-break: break-all; }}
+.url {{ font-size: 7pt; color: #555; overflow-wrap: break-word; }}
 a .url {{ color: #0b5394; }}
-.ev-note {{ display: block; font-size: 7.5pt; color: #444; font-style: italic; }}
-.none, .empty {{ color: #8c8c8c; font-style: italic; }}
+.ev-note {{ font-size: 7.5pt; color: #444; font-style: italic; }}
+.none, .empty {{ color: #6b6b6b; font-style: italic; }}
 .empty {{ font-size: 9pt; }}
 .help {{ font-size: 8.5pt; color: #444; margin: 0 0 4pt; }}
+h3.art {{ font-size: 9pt; margin: 10pt 0 4pt; }}
+ul.todo {{ list-style: none; margin: 0; padding: 0; font-size: 9pt; }}
+ul.todo li {{ margin: 0 0 3pt; }}
 table.legend {{ width: auto; margin-top: 4pt; }}
-table.legend td {{ border: none; padding: 2pt 18pt 2pt 0; font-size: 9pt; white-space: nowrap; }}
-table.legend .desc {{ color: #6b6b6b; font-size: 7.5pt; margin-top: 2pt; }}
+table.legend td {{ border: none; padding: 2pt 18pt 2pt 0; font-size: 9pt; }}
+table.legend .desc {{ color: #6b6b6b; font-size: 7.5pt; }}
 footer.colophon {{ margin-top: 24pt; padding-top: 6pt; border-top: 0.6pt solid #bbb;
                    font-family: {_SANS}; font-size: 7.5pt; color: #6b6b6b; }}
 {"".join(verdicts)}

@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -185,18 +185,21 @@ def annotation(claim: Claim, article: Article, include_paths: bool = False,
     return result
 
 
-def render_w3c(snapshot: Snapshot, include_paths: bool = False) -> dict[str, Any]:
-    """An AnnotationCollection holding one Annotation per non-removed claim.
+def _live_claims(snapshot: Snapshot, articles: dict[int, Article]):
+    """The exported claims in order: a streamed snapshot's come sorted from the cursor
+    (`stream.POSITION_ORDER`); others are sorted here."""
+    from annotator.core.export.stream import is_streamed
 
-    Local file paths never appear unless `include_paths` is true (then a
-    file-imported article's source gets `via`: its file: URI).
-    """
-    articles = {a.id: a for a in snapshot.articles}
+    live = (c for c in snapshot.claims if not c.removed and c.article_id in articles)
+    if is_streamed(snapshot):
+        return live
     order = {a.id: i for i, a in enumerate(snapshot.articles)}
-    claims = [c for c in snapshot.claims if not c.removed and c.article_id in articles]
-    claims.sort(key=lambda c: (order[c.article_id], c.start, c.end, c.id))
-    generator = _generator()
-    items = [annotation(c, articles[c.article_id], include_paths, generator) for c in claims]
+    return iter(sorted(live, key=lambda c: (order[c.article_id], c.start, c.end, c.id)))
+
+
+def _collection(snapshot: Snapshot, total: int, generator: dict[str, Any]
+                ) -> tuple[dict[str, Any], str]:
+    """The collection without its items and embedded articles; (collection, page id)."""
     label = "Claims reviewed"
     if snapshot.organisation:
         label += f" by {snapshot.organisation}"
@@ -209,23 +212,63 @@ def render_w3c(snapshot: Snapshot, include_paths: bool = False) -> dict[str, Any
         "id": collection_id,
         "type": "AnnotationCollection",
         "label": label,
-        "total": len(items),
+        "total": total,
         "generator": generator,
     }
     if snapshot.taken_at:
         collection["generated"] = snapshot.taken_at
     if snapshot.checker:
         collection["creator"] = _person(snapshot.checker)
-    collection["first"] = {"id": page_id, "type": "AnnotationPage", "partOf": collection_id,
-                           "startIndex": 0, "items": items}
+    return collection, page_id
+
+
+def _annotations(snapshot: Snapshot, include_paths: bool, generator: dict[str, Any],
+                 used: list[int]):
+    """Each claim's annotation, in order; the articles used are appended to `used`.
+    Article texts are read one article at a time (a streamed snapshot's on demand)."""
+    from annotator.core.export.stream import article_text_reader
+
+    articles = {a.id: a for a in snapshot.articles}
+    text_of = article_text_reader(snapshot)
+    current, text = None, ""
+    for claim in _live_claims(snapshot, articles):
+        if claim.article_id != current:
+            current = claim.article_id
+            text = text_of(current)
+            if not used or used[-1] != current:
+                used.append(current)
+        article = articles[current]
+        if article.text != text:  # a streamed snapshot's articles carry no text
+            article = replace(article, text=text)
+        yield annotation(claim, article, include_paths, generator)
+
+
+def _embedded(snapshot: Snapshot, include_paths: bool, used: set[int]):
+    from annotator.core.export.stream import article_text_reader
+
+    text_of = article_text_reader(snapshot)
+    for a in snapshot.articles:
+        if a.id in used:
+            yield {**_article_source(a, include_paths), SHA256_KEY: a.sha256,
+                   "value": text_of(a.id)}
+
+
+def render_w3c(snapshot: Snapshot, include_paths: bool = False) -> dict[str, Any]:
+    """An AnnotationCollection holding one Annotation per non-removed claim.
+
+    Local file paths never appear unless `include_paths` is true (then a
+    file-imported article's source gets `via`: its file: URI).
+    """
+    generator = _generator()
+    used: list[int] = []
+    items = list(_annotations(snapshot, include_paths, generator, used))
+    collection, page_id = _collection(snapshot, len(items), generator)
+    collection["first"] = {"id": page_id, "type": "AnnotationPage",
+                           "partOf": collection["id"], "startIndex": 0, "items": items}
     collection["last"] = page_id  # one page holds every annotation
     # The annotated texts themselves, so a checker who does not have an article yet
     # can still import the work on it (an extension term, ignored by other tools).
-    used = {c.article_id for c in claims}
-    collection[EMBEDDED_ARTICLES] = [
-        {**_article_source(a, include_paths), SHA256_KEY: a.sha256, "value": a.text}
-        for a in snapshot.articles if a.id in used
-    ]
+    collection[EMBEDDED_ARTICLES] = list(_embedded(snapshot, include_paths, set(used)))
     return collection
 
 
@@ -252,11 +295,56 @@ def embedded_articles(data: Any) -> list[dict[str, str]]:
 
 
 def write_w3c(snapshot: Snapshot, path: str | os.PathLike, include_paths: bool = False) -> int:
-    """Write the collection as JSON-LD atomically; return the number of annotations."""
-    data = render_w3c(snapshot, include_paths)
-    with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    return data["total"]
+    """Write the collection as JSON-LD atomically; return the number of annotations.
+
+    Streamed: each annotation is written as it is made (to a spool file, since the
+    collection's `total` comes before its items), so memory does not grow with the
+    number of claims. The bytes are those of `json.dumps(render_w3c(...), indent=2)`."""
+    import shutil
+    import tempfile
+
+    generator = _generator()
+    used: list[int] = []
+    total = 0
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n",
+                                dir=Path(path).parent if Path(path).parent.is_dir() else None
+                                ) as spool:
+        item_indent = "\n" + " " * 6  # collection > first > items > item
+        for item in _annotations(snapshot, include_paths, generator, used):
+            spool.write(",\n      " if total else "\n      ")
+            spool.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", item_indent))
+            total += 1
+        collection, page_id = _collection(snapshot, total, generator)
+        collection["first"] = {"id": page_id, "type": "AnnotationPage",
+                               "partOf": collection["id"], "startIndex": 0, "items": _MARK}
+        collection["last"] = page_id
+        collection[EMBEDDED_ARTICLES] = _MARK2
+        head = json.dumps(collection, ensure_ascii=False, indent=2)
+        before, rest = head.split(json.dumps(_MARK), 1)
+        middle, after = rest.split(json.dumps(_MARK2), 1)
+        with atomic_write(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(before)
+            if total:
+                fh.write("[")
+                spool.seek(0)
+                shutil.copyfileobj(spool, fh)
+                fh.write("\n    ]")
+            else:
+                fh.write("[]")
+            fh.write(middle)
+            first = True
+            for node in _embedded(snapshot, include_paths, set(used)):
+                fh.write("[\n    " if first else ",\n    ")
+                fh.write(json.dumps(node, ensure_ascii=False, indent=2).replace("\n", "\n    "))
+                first = False
+            fh.write("[]" if first else "\n  ]")
+            fh.write(after + "\n")
+    return total
+
+
+# Placeholders the streamed writer splits the collection's JSON at.
+_MARK = "\u0000annotator-items\u0000"
+_MARK2 = "\u0000annotator-articles\u0000"
 
 
 # --------------------------------------------------------------------------- import

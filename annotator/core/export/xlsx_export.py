@@ -64,69 +64,90 @@ def _source(article, include_paths: bool) -> str:
     return shown_source(article, include_paths)
 
 
-def build_workbook(snapshot: Snapshot, include_paths: bool = False):
-    from openpyxl import Workbook
+def _claim_sheet_rows(sheet, snapshot: Snapshot, include_paths: bool):
+    """The claim rows as write-only cells, one row at a time; yields nothing, counts rows."""
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import TYPE_STRING
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Alignment
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Claims"
-    bold = Font(bold=True)
-    for col, name in enumerate(COLUMN_NAMES, 1):
-        cell = sheet.cell(row=1, column=col)
-        cell.value = name
-        cell.data_type = TYPE_STRING
-        cell.font = bold
     articles = {a.id: a for a in snapshot.articles}
     wrap = Alignment(wrap_text=True, vertical="top")
-    row = 1
+    count = 0
     for claim in snapshot.claims:
         if claim.removed:
             continue
-        row += 1
         values = _values(claim, articles[claim.article_id], include_paths)
-        for col, name in enumerate(COLUMN_NAMES, 1):
-            cell = sheet.cell(row=row, column=col)
+        row = []
+        for name in COLUMN_NAMES:
             value = values[name]
             if name in _NUMBERS:
-                cell.value = value
+                cell = WriteOnlyCell(sheet, value)
             elif name in _DATES:
                 moment = _moment(str(value))
-                cell.value = moment if isinstance(moment, datetime) else _text(moment)
                 if isinstance(moment, datetime):
+                    cell = WriteOnlyCell(sheet, moment)
                     cell.number_format = "yyyy-mm-dd hh:mm:ss"
                 else:
+                    cell = WriteOnlyCell(sheet)
+                    cell._value = _text(moment)
                     cell.data_type = TYPE_STRING
             else:
                 # Assigned directly, then typed as a string: openpyxl would otherwise turn
                 # "=..." into a formula. A string cell is only ever shown, never evaluated.
+                cell = WriteOnlyCell(sheet)
                 cell._value = _text(value)
                 cell.data_type = TYPE_STRING
                 if name in ("claim_text", "note"):
                     cell.alignment = wrap
+            row.append(cell)
+        sheet.append(row)
+        count += 1
+    return count
+
+
+def build_workbook(snapshot: Snapshot, include_paths: bool = False):
+    """A write-only workbook (rows streamed to a temporary file as they are added) and
+    the number of claim rows; save it once (`write_xlsx`)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import TYPE_STRING
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Claims")
+    bold = Font(bold=True)
+
+    def text_cell(ws, text: str, font=None):
+        cell = WriteOnlyCell(ws)
+        cell._value = text
+        cell.data_type = TYPE_STRING
+        if font is not None:
+            cell.font = font
+        return cell
+
+    # Widths and frozen header before the first row (a write-only sheet's rule).
     for col, name in enumerate(COLUMN_NAMES, 1):
         sheet.column_dimensions[get_column_letter(col)].width = _WIDTHS.get(
             name, max(10, len(name) + 2) if name not in _DATES else 20)
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMN_NAMES))}{row}"
+    sheet.append([text_cell(sheet, name, bold) for name in COLUMN_NAMES])
+    count = _claim_sheet_rows(sheet, snapshot, include_paths)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMN_NAMES))}{count + 1}"
     descriptions = workbook.create_sheet("Columns")
-    for r, (name, description) in enumerate((("column", "meaning"),) + COLUMNS, 1):
-        for c, text in enumerate((name, description), 1):
-            cell = descriptions.cell(row=r, column=c)
-            cell._value = text
-            cell.data_type = TYPE_STRING
-            if r == 1:
-                cell.font = bold
     descriptions.column_dimensions["A"].width = 20
     descriptions.column_dimensions["B"].width = 90
     descriptions.freeze_panes = "A2"
-    return workbook, row - 1
+    for r, (name, description) in enumerate((("column", "meaning"),) + COLUMNS, 1):
+        font = bold if r == 1 else None
+        descriptions.append([text_cell(descriptions, name, font),
+                             text_cell(descriptions, description, font)])
+    return workbook, count
 
 
 def write_xlsx(snapshot: Snapshot, path: str | os.PathLike, include_paths: bool = False) -> int:
-    """Write the workbook atomically; return the number of claim rows."""
+    """Write the workbook atomically; return the number of claim rows. Streamed: the
+    rows go to openpyxl's write-only sheet as the snapshot's claims are read."""
     workbook, count = build_workbook(snapshot, include_paths)
     with atomic_write(path, "wb") as fh:
         workbook.save(fh)

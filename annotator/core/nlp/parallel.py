@@ -16,10 +16,14 @@ at a multiple of it, so every component sees exactly the batches it would
 see in one process; the parent rebuilds the same tokens, tags, parse,
 entities, sentences and spans. `tests/test_parallel_detection.py` compares.
 
-Work stealing: the parent does not wait idle. It parses the first chunk
-itself while the pool starts, and any chunk no worker has started yet when
-the parent reaches it (`Future.cancel` succeeds), so a busy or slow worker
-never makes detection slower than in one process.
+Work stealing: on the main thread (the command line) the parent does not
+wait idle. It parses the first chunk itself while the pool starts, and any
+chunk no worker has started yet when the parent reaches it (`Future.cancel`
+succeeds), so a busy or slow worker never makes detection slower than in one
+process. On any other thread (the window analyses on its CPU lane) every
+chunk goes to the workers, one per core: the parent's parse would hold the
+GIL for the length of a spaCy batch and freeze the GUI thread; there it only
+waits (the GIL free), rebuilds each doc and runs the stateful pass.
 
 The pool is created on the first long article (never for short ones, which
 keep one process and today's latency) and reused; its processes start with
@@ -64,8 +68,16 @@ _worker_nlp = None  # in a worker: its pipeline
 last_stats: dict[str, float] = {}
 
 
+def _on_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
 def worker_count() -> int:
-    """Processes to parse in besides the caller's: the usable cores but one, at most 3."""
+    """Processes to parse in besides the caller's, at most 3: on the main thread (the
+    command line, scripts) the usable cores but one, since the caller parses too; on
+    any other thread (the window's analysis) one per core, since there the caller only
+    rebuilds the docs and runs the stateful pass (parsing there would hold the GIL the
+    GUI thread needs)."""
     value = os.environ.get(_ENV)
     if value is not None:
         try:
@@ -78,22 +90,15 @@ def worker_count() -> int:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
-    return max(0, min(3, cores - 1))
+    if cores < 2:
+        return 0
+    return max(0, min(3, cores - 1 if _on_main_thread() else cores))
 
 
 def wanted(text_chars: int, min_chars: int = PARALLEL_MIN_CHARS) -> bool:
-    """Whether to share this text with worker processes.
-
-    By default only when called on the main thread (the command line, scripts).
-    The window's analysis runs on a worker thread: there it stays in one process
-    unless ANNOTATOR_DETECT_PROCESSES is set, until it has been verified there
-    (a 1 MB analysis in the window did not finish once in `benchmarks --only
-    stalls`, and a 300 KB one stalled the GUI thread 213 ms; see the report of
-    issue 18)."""
-    if text_chars < min_chars or _broken or worker_count() <= 0:
-        return False
-    return (os.environ.get(_ENV) is not None
-            or threading.current_thread() is threading.main_thread())
+    """Whether to share this text with worker processes: a long text, on a machine with
+    more than one core, unless ANNOTATOR_DETECT_PROCESSES=0 or the pool broke."""
+    return text_chars >= min_chars and not _broken and worker_count() > 0
 
 
 # ------------------------------------------------------------------ the pool
@@ -214,9 +219,26 @@ def parsed_docs(nlp: "Language", blocks: Sequence["Block"], batch_size: int) -> 
     futures: dict[int, Future] = {}
     stolen: dict[int, list] = {}  # chunks parsed here ahead of their turn
     submitted = pool is None
+    # Off the main thread (the window's analysis) every chunk goes to the workers: this
+    # thread only waits (the GIL free), rebuilds docs and runs the stateful pass, so the
+    # GUI thread is never held up by a parse here.
+    workers_only = pool is not None and not _on_main_thread()
     last_stats.clear()
     last_stats.update({"chunks": len(chunks), "local": 0, "workers": 0, "wait_s": 0.0,
-                       "worker_cpu_s": 0.0})
+                       "worker_cpu_s": 0.0, "workers_only": workers_only})
+    if workers_only:
+        waited = time.perf_counter()
+        try:
+            ready.result()  # the first long article waits for a worker to load the pipeline
+            for j in range(len(chunks)):
+                futures[j] = pool.submit(_parse_chunk, chunks[j], batch_size)
+        except Exception:
+            _mark_broken()  # no pool: this text and the next in this process
+            for rest in futures.values():
+                rest.cancel()
+            futures.clear()
+        submitted = True
+        last_stats["wait_s"] += time.perf_counter() - waited
 
     def parse_here(index: int) -> list:
         last_stats["local"] += 1
@@ -244,12 +266,12 @@ def parsed_docs(nlp: "Language", blocks: Sequence["Block"], batch_size: int) -> 
                 yield from stolen.pop(k)
                 continue
             future = futures.pop(k, None)
-            if future is None or future.cancel():
+            if future is None or (not workers_only and future.cancel()):
                 last_stats["local"] += 1
                 yield from nlp.pipe(docs_of(nlp, chunks[k]), batch_size=batch_size)
                 continue
             # A worker has chunk k: rather than wait, parse the last chunk no worker has started.
-            while not future.done():
+            while not workers_only and not future.done():
                 tail = next((j for j in sorted(futures, reverse=True) if futures[j].cancel()), None)
                 if tail is None:
                     break
