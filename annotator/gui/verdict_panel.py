@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from annotator.core.links import is_web_url
 from annotator.core.model import Match
 from annotator.core.model import Claim, Verdict
+from annotator.gui.claim_model import review_text
 from annotator.gui.palette import style_for
 
 NOTE_SAVE_DELAY_MS = 400
@@ -240,6 +241,8 @@ class VerdictPanel(QWidget):
             meta.append(f"updated {claim.updated_at.replace('T', ' ')[:16]} UTC")
         if claim.anchor_status.value != "exact":
             meta.append(f"anchor: {claim.anchor_status.value}")
+        if claim.review_state:  # the editor's review stays in view, with its comment
+            meta.append(review_text(claim))
         self.meta.setText(" · ".join(meta))
         if claim.suggested_verdict and claim.verdict is Verdict.UNREVIEWED:
             self.suggestion.setText(f"Suggested: {claim.suggested_verdict} — accept  [U]")

@@ -100,6 +100,9 @@ def test_editor_approves_and_sends_back_with_keys(qtbot, desk_db, monkeypatch):
     assert db_row(db_path, second.id, "review_state, review_comment") == (
         "returned", "The source is from 2019.")
     assert _verdict_text(window, second.id).endswith("\u21a9")
+    # The comment stays in view under the selected claim, not only in the status bar.
+    assert "Sent back by" in window.panel.meta.text()
+    assert "The source is from 2019." in window.panel.meta.text()
 
     box = window.review_filter
     box.setCurrentIndex(box.findData("approved"))
