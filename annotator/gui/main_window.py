@@ -427,7 +427,8 @@ class MainWindow(QMainWindow):
 
     def _build_desk_actions(self, bar) -> None:
         """The desk: an editor's review, my assigned claims, blind checks (desk.py).
-        N is the next unreviewed claim of this list: Shift+N is mine across the library."""
+        N is my next assigned unreviewed claim (else the next of this list); Shift+N only
+        ever goes to an assigned one, and says so when none is left."""
         desk = bar.addMenu("&Desk")
         self._action(desk, "&Approve the verdict", self.approve, "Ctrl+Shift+Y",
                      "actionApprove", tip="Editor: sign the claim's verdict off")
@@ -859,6 +860,27 @@ class MainWindow(QMainWindow):
                                  else "Order: article (P: priority)")
 
     def next_unreviewed(self) -> None:
+        """N: my next unreviewed claim among those assigned to me (desk), wherever it
+        is; with nothing (left) assigned to me, the next unreviewed claim of this list."""
+        current = self.current_claim()
+
+        def found(claim: Claim | None) -> None:
+            if claim is None:
+                self._next_unreviewed_in_list()
+            else:
+                self._go_to_claim(claim)
+
+        self.session.next_mine(current.id if current is not None else None, found)
+
+    def _go_to_claim(self, claim: Claim) -> None:
+        if claim.article_id == self._article_id and self.claim_model.row_of(claim.id) is not None:
+            self.select_claim(claim.id)
+            self.claim_list.setFocus()
+        else:
+            self._pending_select = claim.id
+            self.session.open_article(claim.article_id)
+
+    def _next_unreviewed_in_list(self) -> None:
         count = self.claim_proxy.rowCount()
         current = self.claim_list.currentIndex().row() if self.claim_list.currentIndex().isValid() else -1
         for offset in range(1, count + 1):
@@ -995,13 +1017,7 @@ class MainWindow(QMainWindow):
                     "Nothing left for you: every claim assigned to you has a verdict "
                     "(or nothing is assigned to you).", 6000)
                 return
-            if claim.article_id == self._article_id and \
-                    self.claim_model.row_of(claim.id) is not None:
-                self.select_claim(claim.id)
-                self.claim_list.setFocus()
-            else:
-                self._pending_select = claim.id
-                self.session.open_article(claim.article_id)
+            self._go_to_claim(claim)
 
         self.session.next_mine(current.id if current is not None else None, found)
 
