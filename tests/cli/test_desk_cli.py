@@ -8,7 +8,8 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.library import Library
-from annotator.core.model import DetectedUnit, UnitKind, Verdict
+from annotator.core.model import Verdict
+from tests.articles import add_sentences
 from tests.conftest import run_cli
 
 SENTENCES = ["Crime fell by 12 per cent last year.", "The bridge cost 40 million pounds.",
@@ -18,16 +19,9 @@ SENTENCES = ["Crime fell by 12 per cent last year.", "The bridge cost 40 million
 @pytest.fixture
 def db(db_target):
     """The desk's library, on each engine (a file, or a database on the test server)."""
-    path = db_target
-    text = " ".join(SENTENCES) + "\n"
-    units, pos = [], 0
-    for sentence in SENTENCES:
-        units.append(DetectedUnit(pos, pos + len(sentence), sentence, UnitKind.SENTENCE, 0.9,
-                                  True))
-        pos += len(sentence) + 1
-    with Library.open(path, create=True) as library:
-        library.add_article("Council claims", text, units)
-    return path
+    with Library.open(db_target, create=True) as library:
+        add_sentences(library, "Council claims", SENTENCES)
+    return db_target
 
 
 def cli(capsys, *args):

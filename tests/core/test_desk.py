@@ -11,19 +11,9 @@ from annotator.core import desk
 from annotator.core import operations as ops
 from annotator.core.errors import DeskError, NotAllowedError, StaleEditError
 from annotator.core.library import Library
-from annotator.core.model import DetectedUnit, UnitKind, Verdict
+from annotator.core.model import Verdict
 from annotator.core.schema import MIGRATIONS, SCHEMA_VERSION
-
-
-def _article(library, title: str, sentences: list[str]):
-    text = " ".join(sentences) + "\n"
-    units, pos = [], 0
-    for sentence in sentences:
-        units.append(DetectedUnit(pos, pos + len(sentence), sentence, UnitKind.SENTENCE, 0.9,
-                                  True))
-        pos += len(sentence) + 1
-    article, _ = library.add_article(title, text, units)
-    return article, library.claims(article.id)
+from tests.articles import add_sentences
 
 
 SENTENCES = ["Crime fell by 12 per cent last year.", "The bridge cost 40 million pounds.",
@@ -38,7 +28,7 @@ def editor(monkeypatch):
 
 @pytest.fixture
 def desk_lib(fresh_db):
-    article, claims = _article(fresh_db, "Council claims", SENTENCES)
+    article, claims = add_sentences(fresh_db, "Council claims", SENTENCES)
     return fresh_db, article, claims
 
 
@@ -129,8 +119,8 @@ def test_editor_approves_and_sends_back_with_versions_and_history(desk_lib, edit
 
 def test_assignments_and_my_next_unreviewed_claim(fresh_db, editor):
     library = fresh_db
-    a1, c1 = _article(library, "First", SENTENCES[:3])
-    a2, c2 = _article(library, "Second", SENTENCES[3:])
+    a1, c1 = add_sentences(library, "First", SENTENCES[:3])
+    a2, c2 = add_sentences(library, "Second", SENTENCES[3:])
     assert desk.next_unreviewed(library, "ann") is None  # nothing assigned
     desk.assign(library, a2.id, "ann", by="ed")
     desk.assign(library, a1.id, "ann", by="ed", claim_range=(2, 3))
@@ -277,7 +267,7 @@ def test_review_report_and_agreement_report_show_the_desk(desk_lib, editor, tmp_
     assert "\u2713 Approved by ed" in page
     assert "\u21a9 Sent back by ed" in page and "Check &lt;the&gt; 2019 figure" in page
 
-    other, others = _article(library, "Second", ["Rents doubled since 2010.",
+    other, others = add_sentences(library, "Second", ["Rents doubled since 2010.",
                                                  "Wages rose 3 per cent."])
     desk.start_blind(library, other.id, ["ann", "bob"], by="ed")
     running = render_agreement_html(agreement_snapshot(library))

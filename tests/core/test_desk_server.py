@@ -11,21 +11,15 @@ import pytest
 from annotator.core import operations as ops
 from annotator.core.errors import LibraryError
 from annotator.core.library import Library
-from annotator.core.model import DetectedUnit, UnitKind, Verdict
+from annotator.core.model import Verdict
+from tests.articles import add_sentences
 
 _people = itertools.count(1)
 SENTENCES = ["Officials said 4,000 jobs were lost in Leeds.", "The mayor denied it on Monday."]
 
 
 def _article(library):
-    text = " ".join(SENTENCES) + "\n"
-    units, pos = [], 0
-    for sentence in SENTENCES:
-        units.append(DetectedUnit(pos, pos + len(sentence), sentence, UnitKind.SENTENCE, 0.9,
-                                  True))
-        pos += len(sentence) + 1
-    article, _ = library.add_article("Jobs", text, units)
-    return article, library.claims(article.id)
+    return add_sentences(library, "Jobs", SENTENCES)
 
 
 def _login(pg_server, url: str, group: str) -> str:

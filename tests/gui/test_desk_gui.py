@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core import desk
 from annotator.core.library import Library
-from annotator.core.model import DetectedUnit, UnitKind, Verdict
+from annotator.core.model import Verdict
 from annotator.gui import create_window
 from annotator.gui.main_window import APP, ORG
+from tests.articles import add_sentences
 from tests.gui.helpers import db_row, press, read_library, settle
 from tests.gui.test_workbench import visible_claims, with_modal
 
@@ -21,22 +22,15 @@ SENTENCES = ["Crime fell by 12 per cent last year.", "The bridge cost 40 million
              "Unemployment is at a record low.", "The mayor said taxes would not rise."]
 
 
-def _add(library, title, sentences):
-    text = " ".join(sentences) + "\n"
-    units, pos = [], 0
-    for sentence in sentences:
-        units.append(DetectedUnit(pos, pos + len(sentence), sentence, UnitKind.SENTENCE, 0.9,
-                                  True))
-        pos += len(sentence) + 1
-    article, _ = library.add_article(title, text, units)
-    return article
+def _added(library, title, sentences):
+    return add_sentences(library, title, sentences)[0]
 
 
 @pytest.fixture
 def desk_db(db_path):
     with Library.open(db_path, create=True) as library:
-        first = _add(library, "Council claims", SENTENCES)
-        second = _add(library, "Transport claims", ["Buses carried 2 million people.",
+        first = _added(library, "Council claims", SENTENCES)
+        second = _added(library, "Transport claims", ["Buses carried 2 million people.",
                                                     "Fares rose by 5 per cent."])
     return db_path, first.id, second.id
 

@@ -175,13 +175,20 @@ def write_rows(snapshot: Snapshot, out: IO[str], excel: bool = False,
         cells = _cells(claim, head)
         count += 1
         if not excel and "\r" in _FREE_TEXT_JOIN([cells[i] for i in _FREE_TEXT]):
-            spare.seek(0)
-            spare.truncate()
-            crlf_writer.writerow(cells)
-            out.write(spare.getvalue()[:-2] + "\n")
+            _write_lf_row_with_cr(cells, (spare, crlf_writer, out))
         else:
             writerow(cells)
     return count
+
+
+def _write_lf_row_with_cr(cells: list, lf: tuple) -> None:
+    """A row with a carriage return inside a cell, in the LF flavour: written by the
+    CRLF writer (which quotes the cell) with its final CRLF swapped for LF."""
+    spare, crlf_writer, out = lf
+    spare.seek(0)
+    spare.truncate()
+    crlf_writer.writerow(cells)
+    out.write(spare.getvalue()[:-2] + "\n")
 
 
 # The columns the streamed CSV reads, in this order (standard SQL).
@@ -236,11 +243,7 @@ def _write_cursor_rows(cursor, articles, article_cells, include_paths, writerow,
         if lf is not None and "\r" in "".join(
                 (head[1], head[2], cells[6], cells[8], kind_cell, who[1], who[2], why,
                  cells[17], checker_cell)):
-            spare, crlf_writer, out = lf
-            spare.seek(0)
-            spare.truncate()
-            crlf_writer.writerow(cells)
-            out.write(spare.getvalue()[:-2] + "\n")
+            _write_lf_row_with_cr(cells, lf)
         else:
             writerow(cells)
     return count

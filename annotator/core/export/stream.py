@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from annotator.core.model import LISTED_SQL, Article, Evidence, Snapshot
-from annotator.core.rows import CLAIM_READ_COLUMNS, ClaimDecoder, evidence_from_row, utc_now
+from annotator.core.rows import CLAIM_READ_COLUMNS, ClaimDecoder, utc_now
 
 ARTICLE_META_COLUMNS = ("id, title, source_path, sha256, imported_at, revision, url, byline, "
                         "published")
@@ -79,7 +79,7 @@ def open_snapshot(library, article_id: int | None = None, *, checker: str = "",
             if not rows:
                 raise NotFoundError(f"no article with id {article_id} in {library.path}")
         articles = tuple(_article(row) for row in rows)
-        evidence = _evidence(library, article_id)
+        evidence = library._evidence_by_claim(article_id)  # about one claim in 100 has any
 
         def text_of(wanted: int) -> str:
             found = conn.execute("SELECT text FROM articles WHERE id = ?", [wanted]).fetchone()
@@ -100,19 +100,6 @@ def _article(row: dict[str, Any]) -> Article:
                    sha256=row["sha256"], source_path=row["source_path"],
                    imported_at=row["imported_at"], revision=row.get("revision", 1),
                    url=row.get("url"), byline=row.get("byline"), published=row.get("published"))
-
-
-def _evidence(library, article_id: int | None) -> dict[int, tuple[Evidence, ...]]:
-    """The live evidence links, by claim (about one claim in a hundred has any)."""
-    sql = "SELECT e.* FROM evidence e WHERE e.removed = 0"
-    params: list[Any] = []
-    if article_id is not None:
-        sql += " AND e.claim_id IN (SELECT id FROM claims WHERE article_id = ?)"
-        params.append(article_id)
-    grouped: dict[int, list[Evidence]] = {}
-    for row in library.query(sql + " ORDER BY e.id", params):
-        grouped.setdefault(row["claim_id"], []).append(evidence_from_row(row))
-    return {k: tuple(v) for k, v in grouped.items()}
 
 
 class ClaimCursor:
