@@ -94,6 +94,9 @@ def snapshot(article: Article, hostile_article: Article) -> Snapshot:
 def _visible_text(fragment: str) -> str:
     """Text of an HTML fragment with claim-number markers dropped, whitespace collapsed."""
     fragment = re.sub(r'<span class="cn[^"]*"[^>]*>.*?</span>', "", fragment)
+    # the number at the start of each highlight: "[12\u00a0\u2718]\u00a0"
+    fragment = re.sub(r'(<mark class="claim[^"]*"[^>]*>)\[\d+\u00a0[^\]<]*\]\u00a0', r"\1",
+                      fragment)
     fragment = re.sub(r"</p>", "\n", fragment)
     fragment = re.sub(r"<[^>]+>", "", fragment)
     return " ".join(html.unescape(fragment).split())
@@ -205,8 +208,8 @@ def test_every_verdict_has_a_label_and_a_symbol_besides_its_colour(snapshot):
 def test_claims_are_highlighted_in_the_text_and_numbered_in_order(snapshot, article):
     page = render_report_html(snapshot)
     marks = re.findall(
-        r'<mark class="claim v-(\w+)" id="claim-(\d+)"><span class="cn[^"]*"[^>]*>(\d+)\u00a0'
-        r'[^<]*</span>(.*?)</mark>', page)
+        r'<mark class="claim v-(\w+)" id="claim-(\d+)">\[(\d+)\u00a0[^\]<]*\]\u00a0(.*?)</mark>',
+        page)
     by_id = {int(cid): (verdict, int(num), html.unescape(body))
              for verdict, cid, num, body in marks}
     claims = {c.id: c for c in snapshot.claims}
