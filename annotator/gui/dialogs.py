@@ -421,12 +421,7 @@ class MergeConflictsDialog(QDialog):
                       review(c.mine_verdict, c.mine_note, c.mine_by, c.mine_at),
                       review(c.theirs_verdict, c.theirs_note, c.theirs_by, c.theirs_at),
                       "yours" if c.kept == "mine" else "theirs")
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                if column == 0:
-                    item.setData(Qt.UserRole, c.claim_id)
-                table.setItem(row, column, item)
+            _fill_row(table, row, values, c.claim_id)
         table.resizeRowsToContents()
         layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
@@ -535,12 +530,7 @@ class DifferencesDialog(QDialog):
                     cell += "\n" + _clip(verdict.note, 200)
                 values.append(cell)
             values.append(claim.verdict.label if claim.review_state == "approved" else "")
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                if column == 0:
-                    item.setData(Qt.UserRole, claim.id)
-                table.setItem(row, column, item)
+            _fill_row(table, row, values, claim.id)
         table.resizeRowsToContents()
         if count:
             table.selectRow(0)
@@ -591,3 +581,12 @@ class DifferencesDialog(QDialog):
         last = self.table.columnCount() - 1
         return sum(1 for r in range(self.table.rowCount()) if self.table.item(r, last).text())
 
+
+def _fill_row(table: QTableWidget, row: int, values, claim_id: int) -> None:
+    """One row of text cells, each with its text as tooltip; the claim's id on the first."""
+    for column, value in enumerate(values):
+        item = QTableWidgetItem(value)
+        item.setToolTip(value)
+        if column == 0:
+            item.setData(Qt.UserRole, claim_id)
+        table.setItem(row, column, item)

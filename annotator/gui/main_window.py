@@ -72,10 +72,15 @@ class MainWindow(QMainWindow):
         banner = QLabel(f"Read-only library: {self.session.path} cannot be written (read-only "
                         "media or no permission). You can read, search and export; verdicts, "
                         "notes and new articles cannot be saved.")
-        banner.setObjectName("readOnlyBanner")
+        self._put_banner_on_top(banner, "readOnlyBanner", "background:#FFF3C4; color:#3B2F00; "
+                                "padding:6px; border-bottom:1px solid #E0C060")
+        self.read_only_banner = banner
+
+    def _put_banner_on_top(self, banner: QLabel, name: str, style: str) -> None:
+        """A full-width banner above the window's central widget."""
+        banner.setObjectName(name)
         banner.setWordWrap(True)
-        banner.setStyleSheet("background:#FFF3C4; color:#3B2F00; padding:6px; "
-                             "border-bottom:1px solid #E0C060")
+        banner.setStyleSheet(style)
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,7 +88,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(banner)
         layout.addWidget(self.takeCentralWidget(), 1)
         self.setCentralWidget(holder)
-        self.read_only_banner = banner
 
     def _add_connection_banner(self) -> None:
         """A shared library: a banner while its connection is lost (edits refused, the
@@ -92,18 +96,9 @@ class MainWindow(QMainWindow):
         if not getattr(self.session, "shared", False):
             return
         banner = QLabel("")
-        banner.setObjectName("connectionBanner")
-        banner.setWordWrap(True)
-        banner.setStyleSheet("background:#FBE3E4; color:#5A1A1D; padding:6px; "
-                             "border-bottom:1px solid #D99A9E")
+        self._put_banner_on_top(banner, "connectionBanner", "background:#FBE3E4; "
+                                "color:#5A1A1D; padding:6px; border-bottom:1px solid #D99A9E")
         banner.hide()
-        holder = QWidget()
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(banner)
-        layout.addWidget(self.takeCentralWidget(), 1)
-        self.setCentralWidget(holder)
         self.connection_banner = banner
         self.session.connectionChanged.connect(self.on_connection_changed)
 
