@@ -21,6 +21,10 @@ class LibraryBusyError(LibraryError):
     exit_code = 3
 
 
+class LibraryConnectionLost(LibraryError):
+    """A shared library's server cannot be reached: edits are refused until it is back."""
+
+
 class NotFoundError(AnnotatorError):
     """An id (claim, article, evidence) that the library does not hold."""
 

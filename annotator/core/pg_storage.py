@@ -28,7 +28,7 @@ import json
 import re
 from typing import Any, Iterator, Sequence
 
-from annotator.core.errors import LibraryBusyError, LibraryError
+from annotator.core.errors import LibraryBusyError, LibraryConnectionLost, LibraryError
 from annotator.core.pg_schema import (
     MIGRATION_LOCK_KEY,
     NOTIFY_CHANNEL,
@@ -333,8 +333,8 @@ class PostgresStorage:
         return self.raw
 
     def _lost_error(self) -> LibraryError:
-        return LibraryError(f"lost connection to the shared library at {self.path}; edits "
-                            "are refused until it is back; reconnecting…")
+        return LibraryConnectionLost(f"lost connection to the shared library at {self.path}; "
+                                     "edits are refused until it is back; reconnecting…")
 
     def translate(self, exc: Exception) -> LibraryError:
         """One clear line for what the server said."""

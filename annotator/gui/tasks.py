@@ -27,7 +27,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal, Slot
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, LibraryConnectionLost
 
 POLL_INTERVAL_MS = 500  # another process's edit shows within this (plus one operation)
 
@@ -135,7 +135,7 @@ class LibraryWorker(QObject):
     def _connection_state(self, exc: BaseException | None) -> None:
         """A shared library's lost connection is shown until a poll works again (each
         poll and each operation tries to reconnect; edits meanwhile are refused)."""
-        message = str(exc) if exc is not None and "lost connection" in str(exc) else ""
+        message = str(exc) if isinstance(exc, LibraryConnectionLost) else ""
         if exc is not None and not message:
             return
         if message != self.lost:
