@@ -32,11 +32,10 @@ if TYPE_CHECKING:
 
 REVIEW_STATES = ("", "approved", "returned")
 
-# The same tables for PostgreSQL (15+): wired into the PostgreSQL engine's migrations
-# at merge. Identity columns, the same names and types; the review-state reset is a
-# PL/pgSQL trigger there. Privileges belong with the engine's role set-up: checkers need
-# SELECT on the three tables, INSERT/UPDATE on blind_verdicts and UPDATE (done_at) on
-# blind_checks; editors also INSERT on assignments and blind_checks. The app shows a blind
+# The same tables for PostgreSQL (15+): migration 7 of `pg_schema.pg_migrations()`.
+# Identity columns, the same names and types; the review-state reset is a PL/pgSQL
+# trigger there. The desk roles are granted the three tables with the others
+# (`pg_schema.DATA_TABLES`). The app shows a blind
 # checker only their own verdicts; on a server, row-level security on blind_verdicts
 # (checker = current_user while the check runs) would make that hold for raw SQL too.
 PG_MIGRATION_7 = """

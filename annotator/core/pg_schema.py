@@ -18,8 +18,8 @@ What differs from the SQLite schema, on purpose:
 - every history row and every change to the articles is announced with
   `pg_notify('annotator', ...)`, which open windows LISTEN for.
 
-Part B of the desk issue adds migration 7 (desk tables) as `PG_MIGRATION_7` in
-desk.py; it is wired in at the end of `PG_MIGRATIONS` (see `_extra_migrations`).
+Migration 7 (the desk's tables) is `PG_MIGRATION_7` in desk.py, beside SQLite's
+migration 7 in schema.py; `pg_migrations()` gives all seven.
 """
 
 from __future__ import annotations
@@ -241,24 +241,11 @@ REVIEWED_WORDS = "to_tsvector('simple'::regconfig, c.text)"
 REVIEWED_WHERE = "c.verdict <> 'unreviewed' AND c.removed = 0"
 
 
-def _extra_migrations() -> dict[int, str]:
-    """Migrations defined by other modules: migration 7 (the desk tables) comes from
-    desk.py as PG_MIGRATION_7 once it is merged."""
-    extra: dict[int, str] = {}
-    try:
-        from annotator.core import desk  # type: ignore[attr-defined]
-    except ImportError:
-        return extra
-    script = getattr(desk, "PG_MIGRATION_7", None)
-    if script:
-        extra[7] = script
-    return extra
-
-
 def pg_migrations() -> dict[int, str]:
-    migrations = dict(PG_MIGRATIONS)
-    migrations.update(_extra_migrations())
-    return migrations
+    """Migrations 1-6 above and 7, the desk's tables, kept beside the desk (desk.py)."""
+    from annotator.core.desk import PG_MIGRATION_7
+
+    return {**PG_MIGRATIONS, 7: PG_MIGRATION_7}
 
 
 # Group roles for a desk. Checkers and editors read and write the library's data, but
