@@ -1,6 +1,7 @@
 """Draft labels for the news development set, from the GUM RST attribution segments.
 
     python benchmarks/data/news-dev/build_draft.py > /tmp/draft.jsonl
+    python benchmarks/data/news-dev/build_draft.py --heldout > /tmp/draft-heldout.jsonl
 
 Reads ../shared/data/gum-news-rst/*.rs4 (and the article texts in ../shared/samples/ where
 they exist), writes each article's text to texts/<name>.txt (rebuilt from the corpus tokens
@@ -8,6 +9,10 @@ when no sample text exists: one sentence per paragraph), and prints one JSON lin
 sentence with the *draft* attribution derived from the RST segments. The labels in
 sentences.jsonl were made from this draft and then checked and completed by hand (see
 GUIDELINES.md); this script is kept to show how the draft was made, it does not overwrite them.
+
+With --heldout it reads the round-3 held-out articles in gum-heldout/ instead: each text is
+rebuilt from the corpus tokens with the real paragraph breaks listed in gum-heldout/*.layout
+(taken from GUM's xml), one paragraph per line.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ ROOT = HERE.parents[2]
 SHARED = ROOT.parent / "shared"
 RST = SHARED / "data" / "gum-news-rst"
 SAMPLES = SHARED / "samples"
+HELDOUT_RST = HERE / "gum-heldout"
 
 
 def detok(tokens: list[str]) -> str:
@@ -37,7 +43,7 @@ def detok(tokens: list[str]) -> str:
             quote_open = not quote_open
             continue
         no_space = (not out or tok in {".", ",", ":", ";", "?", "!", ")", "%", "'s", "n't", "'re",
-                                       "'ve", "'ll", "'d", "'m", "'"}
+                                       "'ve", "'ll", "'d", "'m", "'", "n`t"}
                     or out.endswith(("(", "$")) or (out.endswith('"') and quote_open))
         out += ("" if no_space else " ") + tok
     return out
@@ -100,6 +106,28 @@ def rebuild(name: str, segs) -> str:
     return "\n\n".join([detok([t for toks in head for t in toks]), seen_date or ""] + paras) + "\n"
 
 
+def rebuild_from_layout(segs, layout_path: Path) -> str:
+    """One line per block of the layout (headline, dateline, paragraph, caption...).
+
+    Each layout line is `kind<TAB>first tokens of the block`; a block runs from its first
+    tokens to the next block's, so the text keeps the article's real paragraph breaks."""
+    words = [t for _, toks in segs for t in toks]
+    anchors = [line.split("\t", 1)[1].split() for line in layout_path.read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")]
+    starts, pos = [], 0
+    for anchor in anchors:
+        while words[pos:pos + len(anchor)] != anchor:
+            pos += 1
+            if pos >= len(words):
+                raise ValueError(f"{layout_path.name}: block {' '.join(anchor)!r} not found in order")
+        starts.append(pos)
+        pos += len(anchor)
+    if starts[0] != 0:
+        raise ValueError(f"{layout_path.name}: the first block must start at the first token")
+    bounds = starts + [len(words)]
+    return "\n\n".join(detok(words[a:b]) for a, b in zip(bounds, bounds[1:])) + "\n"
+
+
 def attributed_segments(nodes, segs):
     """{segment id: (source segment id, relname)} for every segment inside attributed content."""
     children: dict[str, list[str]] = {}
@@ -124,19 +152,22 @@ def attributed_segments(nodes, segs):
     return out
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     from annotator.core.nlp.pipeline import load_english
+    heldout = "--heldout" in argv
     nlp = load_english(("lemmatizer",))
     (HERE / "texts").mkdir(exist_ok=True)
-    for path in sorted(RST.glob("GUM_news_*.rs4")):
+    for path in sorted((HELDOUT_RST if heldout else RST).glob("GUM_news_*.rs4")):
         name = path.stem.replace("GUM_news_", "")
         segs, nodes = read_rst(path)
         sample = SAMPLES / f"wikinews_{name}.txt"
         target = HERE / "texts" / f"{name}.txt"
-        if sample.is_file():
+        if sample.is_file() and not heldout:
             text = sample.read_text(encoding="utf-8")
         elif target.is_file():
             text = target.read_text(encoding="utf-8")
+        elif heldout:
+            text = rebuild_from_layout(segs, path.with_suffix(".layout"))
         else:
             text = rebuild(name, segs)
         target.write_text(text, encoding="utf-8")
@@ -188,4 +219,4 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
