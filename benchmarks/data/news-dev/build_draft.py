@@ -112,14 +112,16 @@ def rebuild_from_layout(segs, layout_path: Path) -> str:
     Each layout line is `kind<TAB>first tokens of the block`; a block runs from its first
     tokens to the next block's, so the text keeps the article's real paragraph breaks."""
     words = [t for _, toks in segs for t in toks]
-    anchors = [line.split("\t", 1)[1].split() for line in layout_path.read_text(encoding="utf-8").splitlines()
+    lines = layout_path.read_text(encoding="utf-8").splitlines()
+    anchors = [line.split("\t", 1)[1].split() for line in lines
                if line.strip() and not line.startswith("#")]
     starts, pos = [], 0
     for anchor in anchors:
         while words[pos:pos + len(anchor)] != anchor:
             pos += 1
             if pos >= len(words):
-                raise ValueError(f"{layout_path.name}: block {' '.join(anchor)!r} not found in order")
+                missing = " ".join(anchor)
+                raise ValueError(f"{layout_path.name}: block {missing!r} not found in order")
         starts.append(pos)
         pos += len(anchor)
     if starts[0] != 0:
