@@ -1,0 +1,74 @@
+"""Checks sentences.jsonl without the detector and counts a split's labels.
+
+    python benchmarks/data/news-dev/check_labels.py [split]     (default: heldout)
+
+Every row: the GUIDELINES.md fields in order and valid, `text == texts/<article>.txt[start:end]`,
+units in order without overlap, ids 0..n-1. Then the split is loaded through
+bench_checkworthy.read_news (only the JSON reader; nothing is detected) and counted.
+"""
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+sys.path.insert(0, str(HERE.parents[2]))
+import bench_checkworthy as bench  # noqa: E402
+
+KEYS = ["id", "article", "split", "start", "end", "text", "unit", "attributed", "source_kind",
+        "speaker", "checkworthy", "rst_source"]
+ATTRIBUTED_KINDS = {"person", "organisation", "document", "anonymous"}
+KINDS = ATTRIBUTED_KINDS | {"hedged", "none"}
+NOT_A_SENTENCE = (False, "not_a_sentence", None, False)
+
+
+def check_rows(rows: list[dict]) -> None:
+    texts: dict[str, str] = {}
+    assert [r["id"] for r in rows] == list(range(len(rows))), "ids are not 0..n-1"
+    for r in rows:
+        assert list(r) == KEYS, r["id"]
+        if r["article"] not in texts:
+            texts[r["article"]] = (HERE / "texts" / f"{r['article']}.txt").read_text(encoding="utf-8")
+        assert texts[r["article"]][r["start"]:r["end"]] == r["text"], r["id"]
+        assert r["split"] in ("dev", "heldout"), r["id"]
+        if r["unit"] == "not_a_sentence":
+            labels = (r["attributed"], r["source_kind"], r["speaker"], r["checkworthy"])
+            assert labels == NOT_A_SENTENCE, r["id"]
+        else:
+            assert r["unit"] == "sentence" and r["source_kind"] in KINDS, r["id"]
+            assert r["attributed"] == (r["source_kind"] in ATTRIBUTED_KINDS), r["id"]
+            assert (r["speaker"] is not None) == r["attributed"], r["id"]
+            if r["speaker"] is not None:
+                assert isinstance(r["speaker"], list) and all(isinstance(s, str) and s for s in r["speaker"])
+            assert isinstance(r["checkworthy"], bool), r["id"]
+        assert r["rst_source"] is None or isinstance(r["rst_source"], list), r["id"]
+    for article in texts:
+        units = [r for r in rows if r["article"] == article]
+        assert all(a["end"] <= b["start"] for a, b in zip(units, units[1:])), article
+
+
+def main(split: str) -> int:
+    rows = [json.loads(line) for line in open(HERE / "sentences.jsonl", encoding="utf-8")]
+    check_rows(rows)
+    news = bench.read_news(split)
+    units = [r for items in news.values() for r in items]
+    sents = [r for r in units if r["unit"] == "sentence"]
+    print(f"all {len(rows)} rows OK | {split}: {len(news)} articles, {len(units)} units, {len(sents)} sentences")
+    for article in sorted(news):
+        s = [r for r in news[article] if r["unit"] == "sentence"]
+        print(f"  {article}: units {len(news[article])}, sentences {len(s)}, "
+              f"attributed {sum(r['attributed'] for r in s)}, check-worthy {sum(r['checkworthy'] for r in s)}")
+    print("attributed:", sum(r["attributed"] for r in sents))
+    print("source kinds:", dict(Counter(r["source_kind"] for r in sents)))
+    worthy = sum(r["checkworthy"] for r in sents)
+    print(f"check-worthy: {worthy}/{len(sents)} = {worthy / len(sents):.3f}")
+    drafted = sum(bool(r["rst_source"]) for r in sents)
+    agree = sum(bool(r["rst_source"]) == r["attributed"] for r in sents)
+    print(f"RST draft attributed: {drafted}; draft agrees with the label on {agree}/{len(sents)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1] if len(sys.argv) > 1 else "heldout"))
