@@ -2,6 +2,7 @@
 
     python benchmarks/data/news-dev/build_draft.py > /tmp/draft.jsonl
     python benchmarks/data/news-dev/build_draft.py --heldout > /tmp/draft-heldout.jsonl
+    python benchmarks/data/news-dev/build_draft.py --written > /tmp/units-written.jsonl
 
 Reads ../shared/data/gum-news-rst/*.rs4 (and the article texts in ../shared/samples/ where
 they exist), writes each article's text to texts/<name>.txt (rebuilt from the corpus tokens
@@ -13,6 +14,10 @@ GUIDELINES.md); this script is kept to show how the draft was made, it does not 
 With --heldout it reads the round-3 held-out articles in gum-heldout/ instead: each text is
 rebuilt from the corpus tokens with the real paragraph breaks listed in gum-heldout/*.layout
 (taken from GUM's xml), one paragraph per line.
+
+With --written it only cuts the team's written held-out copy (texts/written-*.txt, split
+`heldout-written`) into units, the same way, and prints them without any draft label: that copy
+has no RST tree, so every label was made by hand. Nothing is written.
 """
 
 from __future__ import annotations
@@ -154,9 +159,35 @@ def attributed_segments(nodes, segs):
     return out
 
 
+def paragraph_units(nlp, text: str):
+    """(start, end, text) of each unit: en_core_web_sm sentences cut inside each paragraph
+    (one paragraph per line), with offsets into the whole text."""
+    pos = 0
+    for para in text.split("\n"):
+        pstart = pos
+        pos += len(para) + 1
+        if not para.strip():
+            continue
+        for sent in nlp(para).sents:
+            if sent.text.strip():
+                yield pstart + sent.start_char, pstart + sent.end_char, sent.text
+
+
+def cut_written(nlp) -> int:
+    """Units of the written held-out copy, cut as every other article's; no draft labels."""
+    for path in sorted((HERE / "texts").glob("written-*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for start, end, unit in paragraph_units(nlp, text):
+            print(json.dumps({"article": path.stem, "start": start, "end": end, "text": unit},
+                             ensure_ascii=False))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     from annotator.core.nlp.pipeline import load_english
     heldout = "--heldout" in argv
+    if "--written" in argv:
+        return cut_written(load_english(("lemmatizer",)))
     nlp = load_english(("lemmatizer",))
     (HERE / "texts").mkdir(exist_ok=True)
     for path in sorted((HELDOUT_RST if heldout else RST).glob("GUM_news_*.rs4")):

@@ -2,9 +2,11 @@
 
     python benchmarks/data/news-dev/check_labels.py [split]     (default: heldout)
 
-Every row: the GUIDELINES.md fields in order and valid, `text == texts/<article>.txt[start:end]`,
-units in order without overlap, ids 0..n-1. Then the split is loaded through
-bench_checkworthy.read_news (only the JSON reader; nothing is detected) and counted.
+split: dev, heldout, heldout-written or all. Every row: the GUIDELINES.md fields in order and
+valid, `text == texts/<article>.txt[start:end]`, units in order without overlap, ids 0..n-1, an
+article in one split only; `heldout-written` rows are the written-*.txt copy and carry no RST
+draft (`rst_source` null). Then the split is loaded through bench_checkworthy.read_news (only the
+JSON reader; nothing is detected) and counted.
 """
 
 import json
@@ -22,6 +24,8 @@ KEYS = ["id", "article", "split", "start", "end", "text", "unit", "attributed", 
 ATTRIBUTED_KINDS = {"person", "organisation", "document", "anonymous"}
 KINDS = ATTRIBUTED_KINDS | {"hedged", "none"}
 NOT_A_SENTENCE = (False, "not_a_sentence", None, False)
+WRITTEN = "heldout-written"
+SPLITS = ("dev", "heldout", WRITTEN)
 
 
 def check_rows(rows: list[dict]) -> None:
@@ -32,7 +36,10 @@ def check_rows(rows: list[dict]) -> None:
         if r["article"] not in texts:
             texts[r["article"]] = (HERE / "texts" / f"{r['article']}.txt").read_text(encoding="utf-8")
         assert texts[r["article"]][r["start"]:r["end"]] == r["text"], r["id"]
-        assert r["split"] in ("dev", "heldout"), r["id"]
+        assert r["split"] in SPLITS, r["id"]
+        # the written copy has its own files and no RST tree to draft from
+        assert (r["split"] == WRITTEN) == r["article"].startswith("written-"), r["id"]
+        assert r["split"] != WRITTEN or r["rst_source"] is None, r["id"]
         if r["unit"] == "not_a_sentence":
             labels = (r["attributed"], r["source_kind"], r["speaker"], r["checkworthy"])
             assert labels == NOT_A_SENTENCE, r["id"]
@@ -47,9 +54,12 @@ def check_rows(rows: list[dict]) -> None:
     for article in texts:
         units = [r for r in rows if r["article"] == article]
         assert all(a["end"] <= b["start"] for a, b in zip(units, units[1:])), article
+        assert len({r["split"] for r in units}) == 1, f"{article} is in more than one split"
 
 
 def main(split: str) -> int:
+    if split not in SPLITS + ("all",):
+        raise SystemExit(f"unknown split {split!r}: one of {', '.join(SPLITS)}, all")
     rows = [json.loads(line) for line in open(HERE / "sentences.jsonl", encoding="utf-8")]
     check_rows(rows)
     news = bench.read_news(split)
@@ -64,6 +74,9 @@ def main(split: str) -> int:
     print("source kinds:", dict(Counter(r["source_kind"] for r in sents)))
     worthy = sum(r["checkworthy"] for r in sents)
     print(f"check-worthy: {worthy}/{len(sents)} = {worthy / len(sents):.3f}")
+    if split == WRITTEN:
+        print("no RST draft: the written copy was labelled by hand from the start")
+        return 0
     drafted = sum(bool(r["rst_source"]) for r in sents)
     agree = sum(bool(r["rst_source"]) == r["attributed"] for r in sents)
     print(f"RST draft attributed: {drafted}; draft agrees with the label on {agree}/{len(sents)}")
