@@ -565,8 +565,8 @@ def _css() -> str:
     ratio): no floats, no inline-blocks, no rounded corners, no `white-space: pre-wrap`
     or break-anywhere wrapping, few boxes per claim, margin boxes of a set width (with
     `width: auto` WeasyPrint measures both boxes' content on every page: 300 near-empty
-    pages render about a tenth faster; for 1,000 claims the saving is small). Every verdict keeps its colour, its symbol, its label
-    and its own underline style."""
+    pages render about a tenth faster; for 1,000 claims the saving is small). Every
+    verdict keeps its colour, its symbol, its label and its own underline style."""
     verdicts = []
     for verdict, s in VERDICT_STYLES.items():
         v = verdict.value
