@@ -18,8 +18,8 @@ csv     export_library("csv", ...) of every claim (what `annotator export --csv`
         straight from SQL into csv.writer; peak RSS of each (VmHWM reset).
 pdf     write_report(...pdf) for 10 articles with 1,000 claims; baseline:
         WeasyPrint rendering plain markup of the same words and links
-        (plain_report_html, same PDF options), alternating in this process;
-        the HTML report's time too.
+        (plain_report_html, same PDF options), both warmed up, taking turns in
+        this process; the HTML report's time too.
 """
 
 from __future__ import annotations
@@ -224,6 +224,9 @@ def plain_report_html(snapshot) -> str:
     * the bar chart's bars are boxes without text, so they are not here;
     * tooltips (`title`), `aria-label` and the page's `<title>` are not shown on a
       page; only `<title>` is kept (PDF/UA needs a title).
+
+    With no stylesheet WeasyPrint's defaults apply (16 px serif text, its page margins):
+    for the bench's 1,000 claims, 125 pages against the report's 108.
     """
     from collections import Counter
 
