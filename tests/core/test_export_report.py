@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import html.parser
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -414,3 +416,99 @@ def test_a_huge_note_without_spaces_wraps_and_is_capped_in_the_pdf(tmp_path):
     page = html_path.read_text(encoding="utf-8")
     assert "more characters" in page and "y" * 60 + "\u200b" in page
     assert page.count("y") < NOTE_MAX_CHARS + 1000
+
+
+# --------------------------------------------------------------------------- the bench baseline
+
+
+class _VisibleText(html.parser.HTMLParser):
+    """The text a reader sees: every text node outside <head>, each tag a word break."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("head", "style", "title")
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("head", "style", "title")
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _words(page: str) -> Counter:
+    """Words, numbers and each punctuation mark or symbol (✔ ✘ ? ○ · –) of a page."""
+    parser = _VisibleText()
+    parser.feed(page)
+    parser.close()
+    return Counter(re.findall(r"\w+|[^\w\s]", "".join(parser.parts)))
+
+
+def _running_header_words(snapshot: Snapshot) -> Counter:
+    """What the report prints in its page margins from CSS (organisation, title, "Data as
+    of ..."), which the plain baseline carries once as a paragraph instead."""
+    taken = report._fmt_moment(snapshot.taken_at) or snapshot.taken_at
+    organisation = snapshot.organisation.strip() or "Fact-check desk"
+    return _words(f"<p>{html.escape(organisation)} \u00b7 Claim review report \u00b7 "
+                  f"Data as of {html.escape(taken)}</p>")
+
+
+def _overlapping_snapshot(article: Article) -> Snapshot:
+    text = article.text
+    claims = (
+        Claim(id=1, article_id=1, start=0, end=40, text=text[0:40], score=0.5,
+              verdict=Verdict.VERIFIED, review_state="approved", reviewed_by="Ed",
+              reviewed_at="2025-09-11T09:00:00Z"),
+        Claim(id=2, article_id=1, start=20, end=60, text=text[20:60], score=0.5,
+              verdict=Verdict.DISPUTED, review_state="returned", reviewed_by="Ed",
+              review_comment="Which <report>?", anchor_status=AnchorStatus.FUZZY),
+        Claim(id=3, article_id=1, start=25, end=30, text=text[25:30], score=0.5),
+        Claim(id=4, article_id=1, start=len(text) - 5, end=len(text) + 50, text="tail",
+              score=0.5, verdict=Verdict.DISPUTED, note="line one\nline two",
+              evidence=(Evidence(id=9, claim_id=4, url="ftp://x", note="asked"),)),
+        Claim(id=8, article_id=99, start=0, end=4, text="orphan article", score=0.5,
+              verdict=Verdict.VERIFIED),
+    )
+    return Snapshot((article,), claims, "2025-09-10T00:00:00Z", checker="amira")
+
+
+@pytest.mark.parametrize("which", ["fixture", "overlapping", "empty", "bench library"])
+def test_the_pdf_baseline_carries_the_same_words_as_the_report(which, snapshot, article,
+                                                               tmp_path):
+    """`make bench` compares the PDF report with WeasyPrint rendering plain markup of the
+    same content (benchmarks.database.plain_report_html): the same words, numbers, symbols
+    and punctuation, and the same link targets. The only words allowed to differ are the
+    running header's, which the report prints in every page margin from CSS and the
+    baseline once (page numbers are in neither page's text)."""
+    from benchmarks.database import plain_report_html
+
+    if which == "overlapping":
+        snapshot = _overlapping_snapshot(article)
+    elif which == "empty":
+        snapshot = Snapshot((), (), "")
+    elif which == "bench library":
+        from annotator.core.library import Library
+        from benchmarks.fixtures import build_library_fixture
+
+        fixture = build_library_fixture(tmp_path, articles=4)  # claim 388 has evidence
+        with Library.open(fixture.db, backup=False) as library:
+            articles = tuple(library.article(i) for i in range(1, 5))
+            claims = tuple(c for i in range(1, 5) for c in library.claims(i))
+        snapshot = Snapshot(articles, claims, "2026-12-02T22:30:00Z", "Benchmark", "Desk")
+        assert any(c.reviewed and c.note for c in claims)
+        assert any(c.evidence for c in claims if c.reviewed)
+    ours, plain = render_report_html(snapshot), plain_report_html(snapshot)
+    assert _words(plain) - _words(ours) == _running_header_words(snapshot)
+    assert _words(ours) - _words(plain) == Counter()
+    # the same links, to the same targets, and every internal one resolves
+    assert sorted(re.findall(r'href="([^"]*)"', plain)) == sorted(
+        re.findall(r'href="([^"]*)"', ours))
+    _assert_internal_links_resolve(plain)
+    # plain markup: no stylesheet, no class, no highlight
+    assert not re.search(r"<style|<mark|<span|<div| class=| style=", plain)

@@ -563,8 +563,10 @@ _WAVY_THICKNESS = "text-decoration-thickness:1.2pt;"
 def _css() -> str:
     """The report's style, kept cheap for WeasyPrint (benchmarks: `make bench`, the PDF
     ratio): no floats, no inline-blocks, no rounded corners, no `white-space: pre-wrap`
-    or break-anywhere wrapping, few boxes per claim. Every verdict keeps its colour,
-    its symbol, its label and its own underline style."""
+    or break-anywhere wrapping, few boxes per claim, margin boxes of a set width (with
+    `width: auto` WeasyPrint measures both boxes' content on every page: 300 near-empty
+    pages render about a tenth faster; for 1,000 claims the saving is small). Every
+    verdict keeps its colour, its symbol, its label and its own underline style."""
     verdicts = []
     for verdict, s in VERDICT_STYLES.items():
         v = verdict.value
@@ -580,11 +582,13 @@ def _css() -> str:
     return f"""
 @page {{
   size: A4; margin: 20mm 17mm 20mm 17mm;
-  @top-left {{ content: string(org); font: 7.5pt {_SANS}; color: #6b6b6b; }}
-  @top-right {{ content: "Claim review report"; font: 7.5pt {_SANS}; color: #6b6b6b; }}
-  @bottom-left {{ content: "Data as of " string(taken); font: 7.5pt {_SANS}; color: #6b6b6b; }}
+  @top-left {{ content: string(org); font: 7.5pt {_SANS}; color: #6b6b6b; width: 50%; }}
+  @top-right {{ content: "Claim review report"; font: 7.5pt {_SANS}; color: #6b6b6b;
+               width: 50%; }}
+  @bottom-left {{ content: "Data as of " string(taken); font: 7.5pt {_SANS}; color: #6b6b6b;
+                 width: 50%; }}
   @bottom-right {{ content: "Page " counter(page) " of " counter(pages);
-                  font: 7.5pt {_SANS}; color: #6b6b6b; }}
+                  font: 7.5pt {_SANS}; color: #6b6b6b; width: 50%; }}
 }}
 @page :first {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}
 body {{ font-family: {_SERIF}; font-size: 10pt; line-height: 1.45; color: #1f1f1f;
