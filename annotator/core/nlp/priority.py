@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from annotator.core.errors import ModelError
+from annotator.core.nlp.rules import _plausible
 
 MODEL_FILENAME = "news_priority.json"
 MODEL_FORMAT = "annotator-priority"
@@ -62,9 +63,14 @@ _DATE = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|"
     r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
     r"last (?:week|month|year)|(?:1[89]|20)\d\d)\b")
+_COMPARISON = re.compile(
+    r"\b(more|less|fewer|higher|lower|larger|smaller|bigger|greater)\s+than\b|"
+    r"\bthe\s+(?:highest|lowest|largest|biggest|smallest|greatest|most|least|first|worst|best|"
+    r"youngest|oldest)\b|\b(record|doubled|tripled|halved|(?:rose|fell|increased|decreased|"
+    r"dropped|declined|grew|climbed|jumped|surged|plunged)\s+(?:by|to|from)|up\s+from|"
+    r"down\s+from|compared\s+(?:with|to))\b", re.I)
 _FIRST = re.compile(r"\b(I|me|my|we|our|us|I'm|I’m|we're|we’re|I've|I’ve)\b")
 _SECOND = re.compile(r"\b(you|your|you're|you’re)\b", re.I)
-_MODAL = re.compile(r"\b(will|would|could|might|may|can|shall)\b", re.I)
 _QUOTES = "\"“”‘’"
 # Evaluation, appeal and feeling words beyond _OPINION: how a thing is judged, not what
 # it is (the detector's "stated without judging" test for a source's figures and dates).
@@ -77,13 +83,43 @@ _EVALUATIVE = re.compile(
     r"perfect|ideal|excellent|outstanding|unprecedented|historic|true win|big hit|"
     r"best|worst|better|worse|nice|good|bad|poor|strong|weak|easy|difficult|hard|"
     r"encourag\w*|urg(?:e|es|ed|ing)|appeal\w*|call(?:s|ed)? (?:on|for)|wish\w*|"
-    r"welcom\w*|support\w*|oppos\w*|condemn\w*)\b", re.I)
+    r"welcom\w*|support\w*|oppos\w*|condemn\w*|willing|eager|keen|looking forward)\b", re.I)
+
+# Verbs by which a source judges, feels, asks or describes (what a checker cannot verify),
+# against verbs of acts and events a record can confirm.
+_ASSESSING = re.compile(
+    r"\b(noted|notes|noting|explained|explains|expressed|expresses|described|describes|dubbed|"
+    r"pointed out|praised|hailed|urged|urges|asked|asks|requested|requests|encouraged|"
+    r"encourages|appealed|wishes|wished|hopes|hoped|motivated|considered|considers|regarded|"
+    r"seems|seemed|appears|appeared|looked|looks|came to the conclusion|admitted she|"
+    r"attracted|attract|enjoyed|observed|spoke (?:with|to)|attended|offered|featured)\b", re.I)
+_ACTING = re.compile(
+    r"\b(arrested|detained|charged|convicted|sentenced|killed|died|injured|wounded|collapsed|"
+    r"fired|shot|attacked|crashed|destroyed|won|lost|awarded|elected|appointed|resigned|"
+    r"signed|passed|approved|rejected|banned|released|launched|closed|opened|announced|"
+    r"denied|granted|paid|cost|raised|sold|bought|voted|filed|sued|ruled|found guilty|"
+    r"arrived|travel(?:l?ed)?|deployed|evacuated|rescued|questioned|posted|published|"
+    r"increased|decreased|fell|rose|dropped|doubled|occurred|happened)\b", re.I)
+# Meta lines about the reporting itself ("Wikinews spoke with...", "reporters attended").
+_REPORTING_META = re.compile(
+    r"\b(wikinews|reporters?|our readers|this reporter|correspondent|interview(?:ed)?)\b", re.I)
+_GENERIC_MODAL = re.compile(
+    r"\b(can|could|may|might|will|won['’]t|would|cannot|can['’]t)\s+(?:\w+\s+)?"
+    r"(lead|cause|result|develop|grow|make|prevent|reduce|increase|affect|damage|kill|harm|"
+    r"help|protect|function|get|need|be)\b", re.I)
+_SPECIFIC = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT")
 
 FEATURES = [
     "base_logit", "attr_person", "attr_organisation", "attr_document", "attr_anonymous",
-    "hedged", "quoted", "first_person", "opinion", "colour", "procedural",
-    "number", "date", "past_tense", "proper_nouns", "rule", "causal", "modal", "question",
-    "length", "sourced_fact", "sourced_opinion", "claim_cue", "reported_speech", "narrative",
+    "first_person", "opinion", "colour", "procedural", "date", "rule", "causal", "question",
+    "length", "sourced_fact", "claim_cue", "narrative",
+    # round 3: the base logit again (news may weigh the debate-trained model less), judging
+    # words, figures and dates whose entity label is believable, verbs of assessment against
+    # verbs of action, lines about the reporting itself, generic modal claims ("can lead to"),
+    # and what a quotation holds (a fact or a judgement)
+    "base_logit_news", "evaluative", "comparison", "figure", "specific_names", "assessing",
+    "acting", "reporting_meta", "generic_modal", "second_person", "quoted_fact",
+    "quoted_opinion", "writer_judges",
 ]
 # Cues by which a source asserts or denies a fact (rather than feels, hopes or describes).
 CLAIM_CUES = {"claim", "allege", "deny", "insist", "accuse", "reveal", "confirm", "admit",
@@ -98,47 +134,61 @@ def features(span, attribution, quoted: bool, base_probability: float,
     sentence)."""
     text = span.text
     p = min(max(base_probability, 1e-6), 1 - 1e-6)
+    logit = max(-8.0, min(8.0, math.log(p / (1 - p))))
     source = attribution.source_type if attribution is not None else None
     kind = attribution.kind.value if attribution is not None else "none"
     if kind == "named" and source is None:
         source = "person"
+    cue = attribution.cue if attribution is not None else None
     tags = [t.tag_ for t in span]
     n_words = sum(1 for t in span if not t.is_punct and not t.is_space)
-    partial = any(c in text for c in _QUOTES)
+    speech = quoted or any(c in text for c in _QUOTES)
     sourced = kind in ("named", "anonymous")
-    number = bool(_NUMBER.search(text))
+    plausible = [_plausible(e) for e in span.ents]  # the labels a reason may show
+    figures = sum(label in ("number", "percentage", "money", "quantity") for label in plausible)
     date = bool(_DATE.search(text)) or any(e.label_ == "DATE" for e in span.ents)
     opinion = len(_OPINION.findall(text))
+    evaluative = len(_EVALUATIVE.findall(text))
     first = bool(_FIRST.search(text))
-    cue = attribution.cue if attribution is not None else None
+    second = bool(_SECOND.search(text))
+    causal = bool(_CAUSAL.search(text))
+    rule = bool(_RULE.search(text))
+    generic_modal = bool(_GENERIC_MODAL.search(text))
+    judging = opinion > 0 or evaluative > 0 or first
+    factual = bool(figures or "date" in plausible or causal or rule or generic_modal)
     return [
-        max(-8.0, min(8.0, math.log(p / (1 - p)))),
+        logit,
         float(kind == "named" and source == "person"),
         float(kind == "named" and source == "organisation"),
         float(kind == "named" and source == "document"),
         float(kind == "anonymous"),
-        float(kind == "hedged"),
-        float(quoted) + 0.5 * float(partial and not quoted),
         float(first),
         math.log1p(opinion),
         math.log1p(len(_COLOUR.findall(text))),
         float(bool(_PROCEDURAL.search(text))),
-        float(number),
         float(date),
-        float("VBD" in tags or "VBN" in tags),
-        math.log1p(sum(1 for t in tags if t in ("NNP", "NNPS"))),
-        float(bool(_RULE.search(text))),
-        float(bool(_CAUSAL.search(text))),
-        float(bool(_MODAL.search(text))),
+        float(rule),
+        float(causal),
         float("?" in text),
         math.log1p(n_words) / 4.0,
-        float(sourced and (number or date)),
-        float((sourced or quoted) and (opinion > 0 or first)),
+        float(sourced and (bool(_NUMBER.search(text)) or date)),
         float(sourced and cue in CLAIM_CUES),
-        float(sourced and not inherited and not quoted),
         # the writer's own third-person account of what happened
-        float(kind == "none" and not quoted and not partial and not first and opinion == 0
-              and not _SECOND.search(text) and ("VBD" in tags or "VBN" in tags)),
+        float(kind == "none" and not speech and not first and opinion == 0 and not second
+              and ("VBD" in tags or "VBN" in tags)),
+        logit,
+        math.log1p(evaluative),
+        float(bool(_COMPARISON.search(text))),
+        math.log1p(figures),
+        math.log1p(sum(e.label_ in _SPECIFIC for e in span.ents)),
+        float(bool(_ASSESSING.search(text))),
+        float(bool(_ACTING.search(text))),
+        float(bool(_REPORTING_META.search(text))),
+        float(generic_modal),
+        float(second),
+        float(speech and factual and not judging),
+        float(speech and judging),
+        float(kind == "none" and not speech and judging),
     ]
 
 
