@@ -169,7 +169,8 @@ class ClaimDetector:
                      and _on_the_record(span, attribution))
         figure = (kind is UnitKind.SENTENCE and not on_record
                   and _sourced_figure(span, attribution))  # a figure a source puts forward
-        general = _rule_or_general_claim(span) if kind is UnitKind.SENTENCE else None
+        general = _rule_or_general_claim(span, attribution) \
+            if kind is UnitKind.SENTENCE else None
         pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record or figure,
                         sourced_weakly, attribution.speaker, figure, general)
         span._.claim_pieces = pieces
@@ -251,6 +252,13 @@ def _on_the_record(span: Span, attribution: Attribution) -> bool:
         not span.text.lstrip().startswith(("\"", "“", "‘", "'")) and not _judges(span.text)
 
 
+def _evaluates(text: str) -> bool:
+    """Judging words other than the modals a recommendation is made of ("should", "must")."""
+    from annotator.core.nlp.priority import _EVALUATIVE
+
+    return bool(_EVALUATIVE.search(text))
+
+
 def _judges(text: str) -> bool:
     from annotator.core.nlp.priority import _EVALUATIVE, _OPINION
 
@@ -258,6 +266,7 @@ def _judges(text: str) -> bool:
 
 
 # --- reasons a checker can rely on -----------------------------------------------------------
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us|We|Our|My)\b")
 _KNOWN_SHORT_BODIES = {"UN", "EU", "AP", "BA", "3M", "HP"}
 _RECORD_FRAME = re.compile(
     r"\b(?:a|new|all-time|world|national|previous)\s+record\b(?!\s+(?:of|label|store|player)\b)|"
@@ -317,15 +326,17 @@ def _type_is_shown(claim_type: str, span: Span) -> bool:
             or any(t.like_num and t.is_digit and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
                    for t in span)
     if claim_type == "correlation_causation":
-        return not rules._PERSONAL.search(span.text)
+        return not _FIRST_PERSON.search(span.text)
     return True
 
 
 # An obligation, permission or deadline stated as a rule (all such sentences in the dev news
 # were check-worthy), and a general claim that something can cause something.
 _OBLIGATION = re.compile(
-    r"\b(?:must(?: not)? (?:be|have|pay|return|register|apply|wear|carry|obtain|show|submit|"
-    r"report|stay|leave|keep)|(?:is|are|was|were) (?:required|obliged|forbidden|prohibited|"
+    r"\b(?:must(?: not| also)? (?:be|have|pay|return|register|apply|wear|carry|obtain|show|"
+    r"submit|report|stay|leave|keep|give|notify|declare|provide|display|complete|hold|renew|"
+    r"follow|use|sell|buy|drive|enter|travel)|"
+    r"(?:is|are|was|were) (?:required|obliged|forbidden|prohibited|"
     r"banned|not allowed|not permitted|entitled) to|(?:is|are) (?:illegal|unlawful|mandatory|"
     r"compulsory)|within (?:\w+|\d+) (?:days|weeks|months|hours)|it is (?:illegal|against the law)|"
     r"by law|no later than)\b", re.I)
@@ -334,11 +345,21 @@ _GENERAL_CAUSE = re.compile(
     r"increase the risk|reduce the risk|prevent|damage|harm)\b", re.I)
 
 
-def _rule_or_general_claim(span: Span) -> str | None:
+_RECOMMENDS = re.compile(r"\b(?:recommend(?:s|ed|ations?)?|advises|advised|guidelines?)\b",
+                         re.I)
+
+
+def _rule_or_general_claim(span: Span, attribution: Attribution) -> str | None:
     """"a rule or obligation" / "a general causal claim", when the sentence states one without
-    judging and not in the first person ("nothing will prevent us from..." is a vow)."""
+    judging and not in the first person ("nothing will prevent us from..." is a vow); a body's
+    or a document's recommendation ("the WHO recommends that every country should...")."""
     text = span.text
-    if rules._PERSONAL.search(text) or _judges(_OBLIGATION.sub(" ", text)) or "?" in text:
+    if _FIRST_PERSON.search(text) or "?" in text:
+        return None
+    if attribution.kind is AttributionKind.NAMED and attribution.source_type in (
+            "organisation", "document") and _RECOMMENDS.search(text) and not _evaluates(text):
+        return f"a recommendation by {attribution.speaker}"
+    if _judges(_OBLIGATION.sub(" ", text)):
         return None
     if _OBLIGATION.search(text):
         return "a rule or obligation"

@@ -69,7 +69,9 @@ _COMPARISON = re.compile(
     r"youngest|oldest)\b|\b(record|doubled|tripled|halved|(?:rose|fell|increased|decreased|"
     r"dropped|declined|grew|climbed|jumped|surged|plunged)\s+(?:by|to|from)|up\s+from|"
     r"down\s+from|compared\s+(?:with|to))\b", re.I)
-_FIRST = re.compile(r"\b(I|me|my|we|our|us|I'm|I’m|we're|we’re|I've|I’ve)\b")
+# (case-sensitive, so that "US" is not "us"; a sentence may open with "We", "Our", "My")
+_FIRST = re.compile(
+    r"\b(I|me|my|we|our|us|I'm|I’m|we're|we’re|I've|I’ve|We|Our|My|We're|We’re)\b")
 _SECOND = re.compile(r"\b(you|your|you're|you’re)\b", re.I)
 _QUOTES = "\"“”‘’"
 # Evaluation, appeal and feeling words beyond _OPINION: how a thing is judged, not what
@@ -83,7 +85,9 @@ _EVALUATIVE = re.compile(
     r"perfect|ideal|excellent|outstanding|unprecedented|historic|true win|big hit|"
     r"best|worst|better|worse|nice|good|bad|poor|strong|weak|easy|difficult|hard|"
     r"encourag\w*|urg(?:e|es|ed|ing)|appeal\w*|call(?:s|ed)? (?:on|for)|wish\w*|"
-    r"welcom\w*|support\w*|oppos\w*|condemn\w*|willing|eager|keen|looking forward)\b", re.I)
+    r"welcom\w*|support\w*|oppos\w*|condemn\w*|willing|eager|keen|looking forward|"
+    r"thrilled|nervous|upset|angry|furious|overjoyed|devastated|heartbroken|satisfied|"
+    r"frustrated|relieved|moved|touched)\b", re.I)
 
 # Verbs by which a source judges, feels, asks or describes (what a checker cannot verify),
 # against verbs of acts and events a record can confirm.
