@@ -35,6 +35,7 @@ def reasons_of(detector, sentence):
     "Exposure to lead paint is linked to learning problems in young children.",
     # a body's recommendation
     "The national dental association recommends that children should brush twice a day.",
+    "The national guidelines advise that babies should sleep on their backs.",
     # the factual claim inside a quotation
     "\u201cThe ferry broke down four times in June and 300 passengers were stranded,\u201d "
     "harbour master Ian Rooke said.",
@@ -50,8 +51,12 @@ def test_checkable_claims_are_offered(detector, sentence):
     "\u201cIt was a wonderful night and I am so proud of everyone,\u201d festival director "
     "Omar Haddad said.",
     "Councillor Ruth Adeyemi admitted she was keen to see the market return next spring.",
+    # speech to "you": advice, appeals and feelings
+    "\u201cYou have to grab your chances when they come,\u201d winger Tom Ashby said.",
+    "\u201cYou never forget an evening like this,\u201d said skipper Dan Price.",
     # match colour and scene-setting
     "The home fans sang and cheered through a thrilling second half under the lights.",
+    "Ashby's second goal was a stunning strike from 30 yards.",
     "The atmosphere in the packed square was festive as the parade went past.",
     # procedure
     "The bus company has been contacted for comment.",
@@ -71,6 +76,12 @@ def test_a_vow_is_not_a_general_causal_claim(detector):
                            "the club's owner Nora Blake said.")
     assert "a general causal claim" not in unit.reasons
     assert not unit.check_worthy, (unit.score, unit.reasons)
+
+
+def test_match_results_are_offered(detector):
+    for sentence in ("United won 2-0, with both goals from Kemi Obi after the break.",
+                     "The referee sent off three players in the last twenty minutes."):
+        assert first(detector, sentence).check_worthy, sentence
 
 
 # --- ranking -------------------------------------------------------------------------------------
@@ -126,7 +137,8 @@ def test_priority_model_is_trained_on_all_dev_articles_by_grouped_cv():
     assert "18 Wikinews articles" in priority.metadata["data"]
     assert "leave-one-article-out" in priority.metadata["cv"]
     coef = dict(zip(FEATURES, priority.coef))
-    for down in ("opinion", "colour", "procedural", "evaluative", "assessing", "quoted_opinion"):
+    for down in ("opinion", "colour", "procedural", "evaluative", "assessing", "quoted_opinion",
+                 "second_person"):
         assert coef[down] <= 0.0, down
     for up in ("date", "causal", "generic_modal", "acting"):
         assert coef[up] >= 0.0, up

@@ -345,6 +345,9 @@ _GENERAL_CAUSE = re.compile(
     r"increase the risk|reduce the risk|prevent|damage|harm)\b", re.I)
 
 
+_GUIDANCE = re.compile(  # guidance with no source the attribution engine names
+    r"\b(?:guidelines?|regulations?|rules?|the law)\s+(?:now\s+)?(?:say|says|state|states|"
+    r"advise|advises|recommend|recommends|require|requires|allow|allows|forbid|forbids)\b", re.I)
 _RECOMMENDS = re.compile(r"\b(?:recommend(?:s|ed|ations?)?|advises|advised|guidelines?)\b",
                          re.I)
 
@@ -359,6 +362,8 @@ def _rule_or_general_claim(span: Span, attribution: Attribution) -> str | None:
     if attribution.kind is AttributionKind.NAMED and attribution.source_type in (
             "organisation", "document") and _RECOMMENDS.search(text) and not _evaluates(text):
         return f"a recommendation by {attribution.speaker}"
+    if _GUIDANCE.search(text) and not _evaluates(text):
+        return "a rule or obligation"  # "the guidelines advise that babies should..."
     if _judges(_OBLIGATION.sub(" ", text)):
         return None
     if _OBLIGATION.search(text):

@@ -37,15 +37,16 @@ THRESHOLDS = np.round(np.arange(0.15, 0.86, 0.01), 2)
 
 # Signs fixed by what the features mean, whatever a small training set says: a date, a figure, a
 # rule, a causal or generic claim, an act never makes a sentence less worth checking; opinion,
-# colour, procedure, judging and assessing never make it more.
+# colour, procedure, judging and assessing never make it more; nor does speech to "you" (in
+# news, advice, appeals and feelings: "You never forget a night like this").
 _UP, _DOWN = (0.0, None), (None, 0.0)
 SIGNS = {
     **{name: _UP for name in ("date", "rule", "causal", "figure", "comparison", "acting",
                               "generic_modal", "quoted_fact", "sourced_fact", "claim_cue",
                               "specific_names")},
     **{name: _DOWN for name in ("opinion", "colour", "procedural", "evaluative", "assessing",
-                                "reporting_meta", "first_person", "question", "quoted_opinion",
-                                "writer_judges")},
+                                "reporting_meta", "first_person", "second_person", "question",
+                                "quoted_opinion", "writer_judges")},
 }
 
 
