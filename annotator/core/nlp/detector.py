@@ -352,11 +352,22 @@ _RECOMMENDS = re.compile(r"\b(?:recommend(?:s|ed|ations?)?|advises|advised|guide
                          re.I)
 
 
+# Every match of _OBLIGATION, _GENERAL_CAUSE, _GUIDANCE and _RECOMMENDS holds one of these.
+_RULE_OR_CAUSE_WORDS = ("must", "required", "obliged", "forbidden", "prohibited", "banned",
+                        "allowed", "permitted", "entitled", "illegal", "unlawful", "mandatory",
+                        "compulsory", "within", "law", "no later", "lead to", "cause", "result in",
+                        "risk", "prevent", "damage", "harm", "guideline", "regulation", "rule",
+                        "recommend", "advise")
+
+
 def _rule_or_general_claim(span: Span, attribution: Attribution) -> str | None:
     """"a rule or obligation" / "a general causal claim", when the sentence states one without
     judging and not in the first person ("nothing will prevent us from..." is a vow); a body's
     or a document's recommendation ("the WHO recommends that every country should...")."""
     text = span.text
+    lower = text.lower()
+    if not any(word in lower for word in _RULE_OR_CAUSE_WORDS):
+        return None  # most sentences: no regex needed
     if _FIRST_PERSON.search(text) or "?" in text:
         return None
     if attribution.kind is AttributionKind.NAMED and attribution.source_type in (

@@ -168,13 +168,15 @@ def features(span, attribution, quoted: bool, base_probability: float,
     if kind == "named" and source is None:
         source = "person"
     cue = attribution.cue if attribution is not None else None
-    tags = [t.tag_ for t in span]
-    n_words = sum(1 for t in span if not t.is_punct and not t.is_space)
+    tokens = list(span)  # each pass over a span or its entities builds the objects anew
+    ents = list(span.ents)
+    tags = [t.tag_ for t in tokens]
+    n_words = sum(1 for t in tokens if not t.is_punct and not t.is_space)
     speech = quoted or any(c in text for c in _QUOTES)
     sourced = kind in ("named", "anonymous")
-    plausible = [_plausible(e) for e in span.ents]  # the labels a reason may show
+    plausible = [_plausible(e) for e in ents]  # the labels a reason may show
     figures = sum(label in ("number", "percentage", "money", "quantity") for label in plausible)
-    date = bool(_DATE.search(text)) or any(e.label_ == "DATE" for e in span.ents)
+    date = bool(_DATE.search(text)) or any(e.label_ == "DATE" for e in ents)
     lower = text.lower()
     words = _WORDS.findall(lower)
     opinion = _OPINION.count(words, lower)
@@ -210,7 +212,7 @@ def features(span, attribution, quoted: bool, base_probability: float,
         math.log1p(evaluative),
         float(bool(_COMPARISON.search(text))),
         math.log1p(figures),
-        math.log1p(sum(e.label_ in _SPECIFIC for e in span.ents)),
+        math.log1p(sum(e.label_ in _SPECIFIC for e in ents)),
         float(_ASSESSING.count(words, lower) > 0),
         float(_ACTING.count(words, lower) > 0),
         float(bool(_REPORTING_META.search(text))),
