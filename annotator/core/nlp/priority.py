@@ -8,8 +8,9 @@ stays the base model's), and ``f`` holds the features of
 rules, causal claims, opinion and colour words, procedural lines such as "X has been contacted for
 comment"...). The weights live in ``resources/models/news_priority.json`` and are trained by
 ``python -m annotator.core.nlp.train_priority`` on the dev part of the team's news set
-(``benchmarks/data/news-dev``) together with ClaimBuster debate sentences, so the same score ranks
-news and debates. Pure Python + numpy; a few microseconds per sentence.
+(``benchmarks/data/news-dev``); debates keep the base model's score (gate 0). Pure Python +
+numpy; the word vocabularies are matched as sets (:class:`_Lexicon`), a fraction of a
+millisecond per sentence.
 """
 
 from __future__ import annotations
