@@ -305,7 +305,8 @@ def _entity_reasons(span: Span) -> list[str]:
 
 
 def _tidy_name(name: str) -> str:
-    """"the Church's" -> "the Church"; "the World Health Organisation (WHO" -> "... (WHO)"."""
+    """An entity name as a reason shows it: "the Church's" -> "the Church", "the World Health
+    Organisation (WHO" -> "... (WHO)"."""
     for suffix in ("'s", "’s"):
         if name.endswith(suffix):
             name = name[:-len(suffix)]
@@ -361,9 +362,10 @@ _RULE_OR_CAUSE_WORDS = ("must", "required", "obliged", "forbidden", "prohibited"
 
 
 def _rule_or_general_claim(span: Span, attribution: Attribution) -> str | None:
-    """"a rule or obligation" / "a general causal claim", when the sentence states one without
-    judging and not in the first person ("nothing will prevent us from..." is a vow); a body's
-    or a document's recommendation ("the WHO recommends that every country should...")."""
+    """The reason to offer a rule ("a rule or obligation") or a general causal claim, when the
+    sentence states one without judging and not in the first person ("nothing will prevent us
+    from..." is a vow), or a body's or a document's recommendation ("the WHO recommends that
+    every country should...")."""
     text = span.text
     lower = text.lower()
     if not any(word in lower for word in _RULE_OR_CAUSE_WORDS):
