@@ -149,7 +149,9 @@ class ClaimDetector:
 
         kind = span._.unit_kind
         claim_type, type_reason = rules.claim_type_of(span)
-        reasons = rules.entity_reasons(span) if kind is UnitKind.SENTENCE else []
+        if not _type_is_shown(claim_type, span):
+            type_reason = None
+        reasons = _entity_reasons(span) if kind is UnitKind.SENTENCE else []
         if attribution_reason:
             reasons.append(attribution_reason)
         reasons.extend(extra_reasons)
@@ -167,8 +169,10 @@ class ClaimDetector:
                      and _on_the_record(span, attribution))
         figure = (kind is UnitKind.SENTENCE and not on_record
                   and _sourced_figure(span, attribution))  # a figure a source puts forward
+        general = _rule_or_general_claim(span, attribution) \
+            if kind is UnitKind.SENTENCE else None
         pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record or figure,
-                        sourced_weakly, attribution.speaker, figure)
+                        sourced_weakly, attribution.speaker, figure, general)
         span._.claim_pieces = pieces
         score, check_worthy, all_reasons = self.decide(pieces, span.doc._.genre_gate)
         span._.claim_score = score
@@ -196,6 +200,11 @@ class ClaimDetector:
             reasons.append(f"a figure put forward by {who}" if pieces.figure
                            else f"a claim on the record by {who}")
             score = floor
+        elif pieces.general and gate >= 0.5 and score < floor:
+            # a rule ("must be returned within ten days") or a general causal claim ("X can lead
+            # to Y"): short and plain, so the model scores them low, yet checkable
+            reasons.append(pieces.general)
+            score = floor
         if score >= threshold:
             reasons.append(f"check-worthiness {score:.2f}")
         return score, score >= threshold or pieces.sourced_weakly, tuple(reasons)
@@ -214,6 +223,7 @@ class Pieces:
     sourced_weakly: bool
     speaker: str | None
     figure: bool = False  # on_record because a source states a figure
+    general: str | None = None  # the reason, for a rule or a general causal claim
 
 
 @Language.factory(
@@ -235,16 +245,145 @@ def _on_the_record(span: Span, attribution: Attribution) -> bool:
             "person", "organisation"):
         return False
     if attribution.cue in _RECORD_CUES:
-        return True
+        # "X admitted she was willing to...": a feeling on the record is still a feeling
+        return not _judges(span.text)
     return attribution.cue == "say" and any(
         e.label_ == "DATE" and rules._plausible(e) == "date" for e in span.ents) and \
         not span.text.lstrip().startswith(("\"", "“", "‘", "'")) and not _judges(span.text)
+
+
+def _evaluates(text: str) -> bool:
+    """Judging words other than the modals a recommendation is made of ("should", "must")."""
+    from annotator.core.nlp.priority import _EVALUATIVE
+
+    return bool(_EVALUATIVE.search(text))
 
 
 def _judges(text: str) -> bool:
     from annotator.core.nlp.priority import _EVALUATIVE, _OPINION
 
     return bool(_OPINION.search(text) or _EVALUATIVE.search(text))
+
+
+# --- reasons a checker can rely on -----------------------------------------------------------
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us|We|Our|My)\b")
+_KNOWN_SHORT_BODIES = {"UN", "EU", "AP", "BA", "3M", "HP"}
+_RECORD_FRAME = re.compile(
+    r"\b(?:a|new|all-time|world|national|previous)\s+record\b(?!\s+(?:of|label|store|player)\b)|"
+    r"\brecord[\s-](?:high|low|number|levels?|breaking|year|turnout|temperatures?)\b", re.I)
+_STRICT_RULE = re.compile(
+    r"\b(must|required to|requires?|mandatory|compulsory|illegal|unlawful|banned|bans?|"
+    r"prohibited|permitted|entitled to|obliged to|within \w+ (?:days|weeks|months)|deadline|"
+    r"laws?|legislation|regulations?|court|ruled|ruling|statute|constitution|recommends?|"
+    r"recommendation)\b", re.I)
+_FIGURE_REASONS = ("number", "percentage", "money", "quantity")
+
+
+def _entity_reasons(span: Span) -> list[str]:
+    """rules.entity_reasons, less the ones a checker could not rely on: a "person" with an
+    acronym in the name ("Arkham VR"), a two-letter "organisation" ("IE", "SC"), a "time" with no
+    number ("night"), a lone "one", a "record" that is not a record figure ("a record of the
+    moment")."""
+    shown = []
+    for reason in rules.entity_reasons(span):
+        label, _, value = reason.partition(": ")
+        words = value.split()
+        if label == "person" and any(len(w) >= 2 and w.isupper() for w in words):
+            continue
+        if label == "organisation":
+            if len(words) == 1 and len(value) <= 2 and value not in _KNOWN_SHORT_BODIES:
+                continue
+            value = _tidy_name(value)
+        if label == "number" and value.lower() == "one":
+            continue  # "One Rohingya, Muhammad Amin, ...": a pronoun more often than a figure
+        if label == "time" and not rules._NUMBER_OK.search(value):
+            continue
+        if label == "comparison" and value == "record" and not _RECORD_FRAME.search(span.text):
+            continue
+        shown.append(f"{label}: {value}")
+    return shown
+
+
+def _tidy_name(name: str) -> str:
+    """An entity name as a reason shows it: "the Church's" -> "the Church", "the World Health
+    Organisation (WHO" -> "... (WHO)"."""
+    for suffix in ("'s", "’s"):
+        if name.endswith(suffix):
+            name = name[:-len(suffix)]
+    if name.count("(") > name.count(")"):
+        name += ")"
+    return name
+
+
+def _type_is_shown(claim_type: str, span: Span) -> bool:
+    """A claim type is a reason only on a signal that holds: a rule in a legal or obligation
+    frame (not any "act" or "bill"), a quantity with a believable figure (not "One Rohingya"),
+    a cause outside the speaker's own feelings ("we were so interested because...")."""
+    if claim_type == "law_rule":
+        return bool(_STRICT_RULE.search(span.text))
+    if claim_type == "quantity":
+        return any(rules._plausible(e) in _FIGURE_REASONS and not (
+            e.label_ == "CARDINAL" and e.text.lower() in ("one", "a", "an")) for e in span.ents) \
+            or any(t.like_num and t.is_digit and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
+                   for t in span)
+    if claim_type == "correlation_causation":
+        return not _FIRST_PERSON.search(span.text)
+    return True
+
+
+# An obligation, permission or deadline stated as a rule (all such sentences in the dev news
+# were check-worthy), and a general claim that something can cause something.
+_OBLIGATION = re.compile(
+    r"\b(?:must(?: not| also)? (?:be|have|pay|return|register|apply|wear|carry|obtain|show|"
+    r"submit|report|stay|leave|keep|give|notify|declare|provide|display|complete|hold|renew|"
+    r"follow|use|sell|buy|drive|enter|travel)|"
+    r"(?:is|are|was|were) (?:required|obliged|forbidden|prohibited|"
+    r"banned|not allowed|not permitted|entitled) to|(?:is|are) (?:illegal|unlawful|mandatory|"
+    r"compulsory)|within (?:\w+|\d+) (?:days|weeks|months|hours)|it is (?:illegal|against the law)|"
+    r"by law|no later than)\b", re.I)
+_GENERAL_CAUSE = re.compile(
+    r"\b(?:can|could|may|might|will|would|cannot)\s+(?:\w+\s+)?(?:lead to|cause|result in|"
+    r"increase the risk|reduce the risk|prevent|damage|harm)\b", re.I)
+
+
+_GUIDANCE = re.compile(  # guidance with no source the attribution engine names
+    r"\b(?:guidelines?|regulations?|rules?|the law)\s+(?:now\s+)?(?:say|says|state|states|"
+    r"advise|advises|recommend|recommends|require|requires|allow|allows|forbid|forbids)\b", re.I)
+_RECOMMENDS = re.compile(r"\b(?:recommend(?:s|ed|ations?)?|advises|advised|guidelines?)\b",
+                         re.I)
+
+
+# Every match of _OBLIGATION, _GENERAL_CAUSE, _GUIDANCE and _RECOMMENDS holds one of these.
+_RULE_OR_CAUSE_WORDS = ("must", "required", "obliged", "forbidden", "prohibited", "banned",
+                        "allowed", "permitted", "entitled", "illegal", "unlawful", "mandatory",
+                        "compulsory", "within", "law", "no later", "lead to", "cause", "result in",
+                        "risk", "prevent", "damage", "harm", "guideline", "regulation", "rule",
+                        "recommend", "advise")
+
+
+def _rule_or_general_claim(span: Span, attribution: Attribution) -> str | None:
+    """The reason to offer a rule ("a rule or obligation") or a general causal claim, when the
+    sentence states one without judging and not in the first person ("nothing will prevent us
+    from..." is a vow), or a body's or a document's recommendation ("the WHO recommends that
+    every country should...")."""
+    text = span.text
+    lower = text.lower()
+    if not any(word in lower for word in _RULE_OR_CAUSE_WORDS):
+        return None  # most sentences: no regex needed
+    if _FIRST_PERSON.search(text) or "?" in text:
+        return None
+    if attribution.kind is AttributionKind.NAMED and attribution.source_type in (
+            "organisation", "document") and _RECOMMENDS.search(text) and not _evaluates(text):
+        return f"a recommendation by {attribution.speaker}"
+    if _GUIDANCE.search(text) and not _evaluates(text):
+        return "a rule or obligation"  # "the guidelines advise that babies should..."
+    if _judges(_OBLIGATION.sub(" ", text)):
+        return None
+    if _OBLIGATION.search(text):
+        return "a rule or obligation"
+    if _GENERAL_CAUSE.search(text):
+        return "a general causal claim"
+    return None
 
 
 _FIGURES = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
@@ -413,7 +552,8 @@ class Detector:
                 entities=rules.entities_of(span, block.start))
             if self.features_out is not None and span._.unit_kind is UnitKind.SENTENCE:
                 pieces = span._.claim_pieces
-                forced = pieces is not None and (pieces.on_record or pieces.sourced_weakly)
+                forced = pieces is not None and (pieces.on_record or pieces.sourced_weakly
+                                                 or bool(pieces.general))
                 self.features_out.append((start, end, list(span._.priority_features or ()),
                                           forced))
             if slot is None:
