@@ -142,6 +142,7 @@ ORG_WORDS = {
     "cabinet", "kremlin", "pentagon", "chamber", "secretariat", "directorate", "unit",
     "state", "states", "nations", "kingdom", "republic", "world", "regulator", "watchdog",
     "prosecutors", "prosecution", "crown", "industry", "firm", "studio", "network", "charity",
+    "street", "hall",
 }
 OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "express", "post",
                 "bbc", "cnn", "sky", "news", "independent", "journal", "herald", "star",
@@ -341,13 +342,22 @@ jeremy jim joe john jonathan jose joseph juan justin keith kevin kim-jong lars l
 luis mahmoud marco mark martin matthew michael mike mohamed mohammed muhammad nathan neil
 nicholas nick oliver omar patrick paul peter philip pierre rahul raj ralph richard robert roger
 ronald ryan sam samuel scott sean sergei simon stephen steve steven stuart thomas tim timothy
-tom tony victor vladimir walter william xi yusuf""".split())
+tom tony victor vladimir walter william xi yusuf oliver luke jake liam connor callum kieran
+dylan ethan noah lucas mateo diego pablo miguel rafael sergio alejandro javier hans klaus
+dieter olaf sven dmitry alexei mikhail yuri igor hiroshi kenji takeshi hassan hussein khalid
+tariq imran hamid abdul karim rashid kwame jacques francois louis henri giuseppe giovanni luca
+matteo francesco nigel clive trevor derek malcolm duncan angus rory declan seamus barry terry
+kenneth ray roy wayne shane darren craig gavin rupert boris keir rishi narendra recep""".split())
 _FEMALE_NAMES = set("""alice amanda amy andrea angela angelina ann anna anne barbara betty
 carol caroline catherine charlotte christine claire diana diane donna dorothy elizabeth ellen
 emily emma eva fatima gloria grace hannah helen hillary jane janet jennifer jessica joan julia
 julie karen kate katherine kathleen kelly laura linda lisa margaret maria marie mary megan
 melissa michelle nancy natalie nicola nicole olivia patricia rachel rebecca ruth sally sandra
-sarah sharon sophie susan teresa theresa victoria wendy""".split())
+sarah sharon sophie susan teresa theresa victoria wendy florence georgia isabella chloe
+lucy holly jade zoe abigail amelia ava mia ella lily harriet heather louise lauren danielle
+samantha stephanie gemma leah jasmine priya aisha yasmin natasha tanya irina olga svetlana ana
+sofia lucia elena carmen ingrid astrid marta mei yuki keiko joanna jacqueline judith judy
+beverley kathryn kirsty sheila pauline maureen jean-marie eleanor esther miriam naomi""".split())
 
 
 def _gender_of(ent, role_words) -> str | None:
@@ -494,6 +504,9 @@ def _inverted_subject(verb, sent):
     return run[-1]
 
 
+_HEARER_CUES = {"tell", "inform", "brief", "assure", "warn", "urge", "ask"}
+
+
 def _left_subject(verb, sent):
     """The noun phrase just before a cue verb whose subject the parser lost ("Speaking in the
     parents' defence, Tom Molomby, SC, said")."""
@@ -565,7 +578,9 @@ def _np_tokens(head) -> list:
                 continue
             if child.dep_ == "prep" and child.lower_ in _NP_SKIP_PREPS and tok is head and not (
                     child.lower_ == "to" and head.lower_ in TITLE_WORDS) and not (
-                    child.lower_ in ("by", "on") and head.lower_ in USER_POSTS):
+                    child.lower_ in ("by", "on") and head.lower_ in USER_POSTS) and not (
+                    child.lower_ in ("in", "by") and head.lower_ in DOCUMENT_HEADS
+                    and _names_a_place_of_record(child)):
                 continue  # but "Ambassador to the United States Hamdullah Mohib" is one name
             keep.add(child.i)
             stack.append(child)
@@ -606,6 +621,16 @@ def _np_tokens(head) -> list:
     return tokens
 
 
+def _names_a_place_of_record(prep) -> bool:
+    """'in The Lancet', 'by the University of Leeds', 'in academic journals': where a document
+    appeared or who made it (part of its name), not when ('in March')."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+        return False
+    return _is_proper(obj) or obj.ent_type_ in ("ORG", "PERSON") or obj.lower_ in (
+        "journal", "journals", "magazine", "newspaper", "press", "university")
+
+
 def _conj_in_np(head, child) -> bool:
     return child.dep_ in ("cc", "conj") and child.tag_ in ("CC", "NNP", "NNPS", "NN", "NNS")
 
@@ -633,15 +658,38 @@ def _appositive_name(head):
 
 
 def _role_says_person(head) -> bool:
-    """An apposition or title that only people have: "K.C. Maurer, chief financial officer"."""
+    """An apposition or title that only people have: "K.C. Maurer, chief financial officer",
+    "X, an Australian woman and former Scientologist", "X, 54," (an age)."""
     for child in head.children:
+        if child.like_num and child.i > head.i and child.doc[child.i - 1].text == "," and \
+                child.text.isdigit() and 1 <= int(child.text) <= 120:
+            return True  # "Mark Ellis, 54, said": an age
         if child.dep_ == "appos":
             words = {t.lower_ for t in child.subtree}
-            if words & (TITLE_WORDS | {"officer", "professor", "treasurer", "curator", "instructor",
-                                        "student", "major", "spokesperson", "lawyer", "attorney",
-                                        "researcher", "scientist", "analyst", "resident", "member"}):
+            if words & (TITLE_WORDS | _MALE_WORDS | _FEMALE_WORDS | _PERSON_NOUNS):
                 return True
+            nouns = [t for t in child.subtree if t.tag_.startswith("NN") and t.dep_ in (
+                "appos", "conj", "ROOT") or t is child]
+            if any(t.lower_.endswith("ist") and t.lower_ not in ("list", "twist", "mist")
+                   for t in nouns):
+                return True  # "a journalist", "former Scientologist", "an activist"
     return False
+
+
+# People, never bodies, when they stand in apposition to a name.
+_PERSON_NOUNS = {"officer", "professor", "treasurer", "curator", "instructor", "student", "major",
+                 "spokesperson", "lawyer", "attorney", "researcher", "scientist", "analyst",
+                 "resident", "member", "mother", "father", "wife", "husband", "son", "daughter",
+                 "teacher", "nurse", "doctor", "pilot", "driver", "singer", "actor", "actress",
+                 "writer", "author", "artist", "star", "victim", "survivor", "witness",
+                 "farmer", "worker", "employee", "pensioner", "grandmother", "veteran",
+                 "soldier", "teenager", "refugee", "defector", "mp", "councillor", "politician",
+                 "candidate", "campaigner", "academic", "lecturer", "economist", "engineer",
+                 "surgeon", "chef", "businessman", "businesswoman", "entrepreneur", "founder",
+                 "presenter", "comedian", "musician", "rapper", "athlete",
+                 "footballer", "striker", "goalkeeper", "mum", "dad", "widow", "widower",
+                 "fiancee", "fiance", "girlfriend", "boyfriend", "friend", "neighbour",
+                 "neighbor", "colleague", "deputy"}
 
 
 def _text(tokens) -> str:
@@ -704,6 +752,10 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         # a plural common noun is an unnamed group ("prison guards", "Microsoft engineers",
         # "rescue workers"), whatever names qualify it
         return "anonymous"
+    if head.tag_ == "NNPS" and head.ent_type_ in ("NORP", "") and words[0] not in ("the", "this") \
+            and not any(w in ORG_WORDS or w in OUTLET_WORDS for w in words) and \
+            not any(t.ent_type_ in ("PERSON", "ORG") for t in tokens):
+        return "anonymous"  # "Senior Tories", "Republicans", "Democrats in the Senate": members
     if head_word in USER_POSTS and not _is_proper(head) and not _named_author(head):
         return "anonymous"
     if head_word in DOCUMENT_HEADS and head.tag_.startswith("NN") and not _is_proper(head):
@@ -721,6 +773,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "anonymous"
     if head.ent_type_ == "PERSON" or _role_says_person(head):
         return "person"
+    if len(names) >= 2 and names[0].lower_ in _MALE_NAMES | _FEMALE_NAMES and \
+            _could_be_personal_name(tokens):
+        return "person"  # "Florence Hart" (the tagger's ORG): a given name and a surname
     # "Executive director of the X Council Alia Salem", "Lydia Buchtmann for Food Standards":
     # a title before a name, or a first name and surname that speak for a body
     tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS]
@@ -789,6 +844,14 @@ def _speaker_tokens(head):
                                         or (obj.lower_ in ORG_WORDS and obj.tag_ == "NN" and any(
                                             c.lower_ in ("the", "this") for c in obj.children))):
                     return _np_tokens(obj), obj  # "a spokesperson for the ministry"
+    if head.tag_ == "NNS":
+        # "other sites such as Gawker.com", "groups including Amnesty": the bodies named
+        for prep in head.children:
+            if prep.dep_ == "prep" and (prep.lower_ == "including" or (
+                    prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and _is_proper(obj) and obj.ent_type_ != "DATE":
+                    return _np_tokens(obj), obj
     if head.tag_ in ("NN", "NNS") or not any(_is_proper(t) for t in tokens):
         appos = _appositive_name(head)
         if appos:
@@ -828,6 +891,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.lower_ in HEDGE_SUBJECTS and not any(_is_proper(t) for t in tokens):
         return None
     source_type = classify(tokens, name_head, memory)
+    if source_type == "organisation" and _could_be_personal_name(tokens) and (
+            _says_he_or_she(cue_token) or _speaking_in_person(cue_token)):
+        source_type = "person"  # "Paris said she had been...": the tagger took her for a city
     if name_head is not head and name_head.dep_ == "appos" and head.tag_ == "NN" and \
             head.lower_ not in ORG_WORDS and source_type == "organisation":
         source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
@@ -848,6 +914,39 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                 if obj is not None:
                     via = _text(_np_tokens(obj))
     return Found(source_type, text, cue_word, via, token_i=cue_token.i, role=role)
+
+
+_GENDERED = {"he", "she", "him", "her", "his", "himself", "herself"}
+
+
+def _could_be_personal_name(tokens) -> bool:
+    """One to three capitalised words with nothing of a body about them ("Florence Hart",
+    "Paris"; not "Goldman Sachs Bank", "the Times", "NASA")."""
+    words = [t for t in tokens if not t.is_punct]
+    if not 1 <= len(words) <= 3 or not all(_is_proper(t) or t.lower_.strip(".") in TITLE_WORDS
+                                           for t in words):
+        return False
+    return not any(t.lower_ in ORG_WORDS or t.lower_ in OUTLET_WORDS or t.text.isupper()
+                   for t in words) and not (len(words) == 1 and words[0].tag_ == "NNPS")
+
+
+def _says_he_or_she(cue) -> bool:
+    """The reported clause speaks of a "he" or "she" before naming anyone else: the source
+    is that person ("Paris claims she was sent...")."""
+    for child in cue.children:
+        if child.dep_ not in ("ccomp", "parataxis") or child.i < cue.i:
+            continue
+        for t in sorted(child.subtree, key=lambda t: t.i):
+            if t.lower_ in _GENDERED:
+                return True
+            if _is_proper(t) or t.ent_type_ == "PERSON":
+                return False
+    return False
+
+
+def _speaking_in_person(cue) -> bool:
+    """"Speaking to reporters, Smith said": bodies do not speak to reporters, people do."""
+    return any(c.dep_ == "advcl" and c.lower_ == "speaking" for c in cue.children)
 
 
 def resolve_role(found: Found, memory: Memory) -> Found:
@@ -873,9 +972,14 @@ def _according_to(sent, memory) -> list[Found]:
             if obj is None:
                 obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is None:
-                # the parser sometimes drops the object: take the next noun
-                obj = next((t for t in sent.doc[to.i + 1:min(sent.end, to.i + 8)]
-                            if t.tag_.startswith("NN")), None)
+                # the parser sometimes drops the object (or reads an unknown name as a verb,
+                # "According to Rathbun the property..."): a capitalised word right after "to"
+                # is the source, else the next noun
+                after = sent.doc[to.i + 1] if to.i + 1 < sent.end else None
+                obj = after if after is not None and after.text[:1].isupper() and \
+                    after.is_alpha and after.lower_ not in ALL_PRONOUNS else next(
+                        (t for t in sent.doc[to.i + 1:min(sent.end, to.i + 8)]
+                         if t.tag_.startswith("NN")), None)
                 if obj is None:
                     continue
                 while obj.i + 1 < sent.end and sent.doc[obj.i + 1].tag_ in ("NNP", "NNPS", "NN", "NNS"):
@@ -890,8 +994,11 @@ def _according_to(sent, memory) -> list[Found]:
                 name_head = obj
             if not tokens:
                 continue
-            out.append(Found(classify(tokens, name_head, memory), _text(tokens),
-                             "according to", token_i=tok.i))
+            kind = classify(tokens, name_head, memory)
+            if not obj.tag_.startswith("NN") and obj.text[:1].isupper() and kind == "anonymous":
+                # a name the tagger did not know: an acronym is a body, anything else a person
+                kind = "organisation" if obj.text.isupper() else "person"
+            out.append(Found(kind, _text(tokens), "according to", token_i=tok.i))
         elif tok.lower_ == "words" and tok.i >= 2 and sent.doc[tok.i - 2].lower_ == "in" and \
                 sent.doc[tok.i - 1].lower_ == "the":
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -918,8 +1025,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if token.dep_ == "amod":
             continue
         if token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp", "ROOT") and lemma != "say":
-            if token.dep_ != "acl":
+            if not any(c.dep_ == "nsubj" for c in token.children):
                 continue  # "Speaking in ...", "Citing privacy rules": not the cue itself
+            # but "..., with one councillor writing that...": the participle has its speaker
         if lemma not in OBJECT_CUES and not _has_clause_or_quote(token, sent):
             continue
         if lemma in ("tell", "add", "write", "post", "tweet", "blog", "reply", "respond") and \
@@ -944,7 +1052,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                     quoted_by = _text(_np_tokens(obj)) if obj is not None else None
                 else:
                     subject, _ = _subject_of(up)
-        inverted = _inverted_subject(token, sent)
+        # "told LA Weekly", "informed Reuters": the name after a verb that takes a hearer is
+        # the hearer, never an inverted speaker
+        inverted = _inverted_subject(token, sent) if lemma not in _HEARER_CUES else None
         if inverted is not None and (subject is None or subject.i < token.i):
             subject, passive = inverted, False
         if subject is None:
