@@ -122,6 +122,8 @@ DOCUMENT_HEADS = {
     "submission", "complaint", "lawsuit", "indictment", "affidavit", "ruling", "judgment",
     "verdict", "manifesto", "policy", "plan", "proposal", "budget", "accounts", "forecast",
     "estimate", "summary", "cable", "text", "sign", "label", "advert", "advertisement",
+    "papers", "files", "file", "transcripts", "logs", "contract", "contracts", "receipts",
+    "invoices", "charts", "tables", "dataset", "database", "registry", "register", "polling",
 }
 # A speech noun owned by its speaker: "Cornyn's statement added" -> Cornyn.
 SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "blog", "letter",
@@ -142,7 +144,10 @@ ORG_WORDS = {
     "cabinet", "kremlin", "pentagon", "chamber", "secretariat", "directorate", "unit",
     "state", "states", "nations", "kingdom", "republic", "world", "regulator", "watchdog",
     "prosecutors", "prosecution", "crown", "industry", "firm", "studio", "network", "charity",
-    "street", "hall",
+    "street", "hall", "airline", "carrier", "retailer", "supermarket", "broadcaster", "operator",
+    "manufacturer", "insurer", "lender", "provider", "developer", "publisher", "chain", "brand",
+    "utility", "carmaker", "automaker", "startup", "conglomerate", "body", "airport", "council",
+    "hospital", "trust", "zoo", "railway", "club", "team", "consortium", "coalition", "alliance",
 }
 OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "express", "post",
                 "bbc", "cnn", "sky", "news", "independent", "journal", "herald", "star",
@@ -223,9 +228,11 @@ class Memory:
     def see(self, sent, found: "Found | None") -> None:
         self.sentence += 1
         for ent in sent.ents:
+            if ent.label_ != "PERSON" and _is_name(ent):
+                ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
             if ent.label_ in ("ORG", "NORP", "GPE") and ent.text[:1].isupper():
                 self.orgs.append((_strip(ent.text), self.sentence))
-            if ent.label_ == "PERSON" and _is_name(ent):
+            if (ent.label_ == "PERSON" or ent.label == 0) and _is_name(ent):
                 name = _strip(ent.text)
                 self.persons.append((name, self.sentence))
                 words = _role_words(ent)
@@ -374,6 +381,23 @@ def _gender_of(ent, role_words) -> str | None:
     return None
 
 
+def _person_in(ent):
+    """The personal name inside an entity the tagger did not call a person: a given name and
+    a surname, after any title or role ("Nurse Olivia Grant" -> "Olivia Grant"); else None.
+    Returned as a label-less span of the same doc."""
+    words = list(ent)
+    k = 0
+    while k < len(words) and (words[k].lower_.strip(".") in TITLE_WORDS or
+                              words[k].lower_ in _PERSON_NOUNS):
+        k += 1
+    rest = words[k:]
+    if not 2 <= len(rest) <= 3 or rest[0].lower_ not in _MALE_NAMES | _FEMALE_NAMES:
+        return None
+    if any(t.lower_ in ORG_WORDS or t.lower_ in OUTLET_WORDS or not _is_proper(t) for t in rest):
+        return None
+    return ent.doc[rest[0].i:rest[-1].i + 1]
+
+
 def _role_words(ent) -> set:
     """Common nouns that describe a named person: before the name ("North Korean defector Kim
     Song", "Health Minister Omar Khan") or in apposition ("Kim Song, a former soldier")."""
@@ -419,8 +443,22 @@ def _is_proper(token) -> bool:
 
 def _cue_lemma(token) -> str | None:
     if not _is_verb(token):
+        if token.tag_ in ("NN", "NNS") and token.dep_ == "ROOT" and _noun_read_as_verb(token):
+            return CUE_FORMS.get(token.lower_)
         return None
     return CUE_FORMS.get(token.lower_)
+
+
+def _noun_read_as_verb(token) -> bool:
+    """"Figures obtained by the BBC show that...", "Court papers claim that...": the tagger
+    read the verb as a noun (a plural subject before it, a "that" clause after it)."""
+    if token.lower_ not in CUE_FORMS or token.lower_.endswith(("ing", "ed")):
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "compound") and c.tag_ == "NNS" and c.i < token.i
+                      for c in token.children)
+    has_clause = any(c.dep_ == "ccomp" and c.i > token.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in token.children)
+    return has_subject and has_clause
 
 
 def _has_clause_or_quote(verb, sent) -> bool:
