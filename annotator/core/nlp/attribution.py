@@ -207,6 +207,8 @@ class Found:
     pronoun: str | None = None  # "he" when the source is a pronoun to resolve
     role: str | None = None
     token_i: int = 0
+    # names in the pronoun's own clause, which it cannot stand for ("He described Montalvo")
+    not_these: frozenset = frozenset()
 
 
 @dataclass
@@ -224,9 +226,17 @@ class Memory:
     # "the defector said" later on
     roles: list[tuple[str, set, int]] = field(default_factory=list)
     genders: dict = field(default_factory=dict)  # name -> "m" / "f" when the text says
+    # the person each sentence is about (its main clause's subject): a "he" in the next
+    # sentence goes on about that person rather than someone named in passing
+    subjects: list[tuple[str, int]] = field(default_factory=list)
 
     def see(self, sent, found: "Found | None") -> None:
         self.sentence += 1
+        subject = self._person_subject(sent)
+        if subject:
+            self.subjects.append((subject, self.sentence + 0))
+            self.persons.append((subject, self.sentence))
+            del self.subjects[:-20]
         for ent in sent.ents:
             if ent.label_ != "PERSON" and _is_name(ent):
                 ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
@@ -263,6 +273,23 @@ class Memory:
                 self.since_group = 0
         del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
         del self.orgs[:-20], self.roles[:-30]
+
+    def _person_subject(self, sent) -> str | None:
+        """The main clause's subject when it names a person ("Rathbun requested...")."""
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not subject.text[:1].isupper() or subject.lower_ in ORG_WORDS:
+            return None
+        if subject.ent_type_ == "PERSON":
+            ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
+            return _strip(ent.text) if ent is not None and _is_name(ent) else None
+        if subject.lower_ in self.person_words:  # whatever the tagger made of it
+            left = subject.i
+            while left > sent.start and _is_proper(sent.doc[left - 1]) and \
+                    sent.doc[left - 1].dep_ == "compound":
+                left -= 1
+            return _strip(sent.doc[left:subject.i + 1].text)
+        return None
 
     def person_with_role(self, role: str) -> str | None:
         """The person last named with this role ("the defector" -> "Kim Song"), if the role
@@ -303,12 +330,14 @@ class Memory:
                 return g
         return None
 
-    def last_person(self, pronoun: str | None = None) -> str | None:
+    def last_person(self, pronoun: str | None = None, not_these: frozenset = frozenset()) -> str | None:
         """The person a "he"/"she" refers to: the last quoted person if quoted in the last two
         sentences, else the person last named (a full name preferred to a lone surname that is
         part of it); a person known to be of the other gender is skipped."""
         want = PRONOUN_GENDER.get(pronoun or "")
-        fits = lambda n: want is None or self.gender_of(n) in (None, want)  # noqa: E731
+        def fits(name: str) -> bool:
+            return (want is None or self.gender_of(name) in (None, want)) and \
+                name.split()[-1] not in not_these
         if self.person_sources and self.person_sources[-1][1] >= self.sentence - 1 and \
                 fits(self.person_sources[-1][0]):
             return self.person_sources[-1][0]
@@ -319,9 +348,11 @@ class Memory:
         latest = max(i for _, i in candidates)
         same = [n for n, i in candidates if i == latest]
         sources = [n for n, i in self.person_sources if i == latest]
+        subjects = [n for n, i in self.subjects if i == latest and fits(n)]
         full = [n for n in same if len(n.split()) >= 2]
         # the person a sentence introduces by full name is the one a "he" goes on about
-        name = sources[-1] if sources else (full[0] if full else same[-1])
+        name = sources[-1] if sources else (subjects[-1] if subjects else (
+            full[0] if full else same[-1]))
         # a lone surname stands for the full name seen before it
         if len(name.split()) == 1:
             for full, _ in reversed(candidates):
@@ -611,6 +642,8 @@ def _np_tokens(head) -> list:
             if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos", "acl", "punct",
                               "npadvmod", "advmod", "nsubj", "dobj", "mark", "aux"):
                 continue
+            if child.dep_ == "amod" and child.tag_ in ("VBD", "VBN") and child.lower_ in CUE_FORMS:
+                continue  # '", added KCNA.': the cue, not part of the name
             if tok is head and child.dep_ in ("cc", "conj") and not (
                     child.i > head.i and _conj_in_np(head, child)):
                 continue
@@ -781,6 +814,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             obj = c if c.dep_ == "poss" else next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None and obj.lower_ in DOCUMENT_HEADS and head_word in AUTHOR_HEADS:
                 return "document"  # "the report's authors" (but "workers at the site")
+        if head_word in ("author", "authors") and words[0] == "the" and len(words) == 2:
+            return "document"  # "the authors say": of the study the article is about
         # "sources close to the Duke", "Scientology officials", "a palace source": unnamed
         # people even when a name appears in the phrase.
         return "anonymous"
@@ -841,7 +876,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
 def find_outlet(verb) -> str | None:
     """'told The Mirror' -> 'The Mirror'; 'said in an interview with the BBC' -> 'the BBC'."""
     for child in verb.children:
-        if child.dep_ in ("dative", "dobj", "iobj") and (
+        if (child.dep_ in ("dative", "iobj") or child.dep_ == "dobj" and CUE_FORMS.get(
+                verb.lower_) in _HEARER_CUES) and (
                 _is_proper(child) or child.ent_type_ in ("ORG", "WORK_OF_ART")
                 or child.lower_ in OUTLET_WORDS):
             phrase = [t for t in child.subtree if t.dep_ not in ("relcl", "ccomp")]
@@ -919,7 +955,8 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             return None
         return Found("person" if head.lower_ in PERSON_PRONOUNS else "organisation",
                      head.text, cue_word, find_outlet(cue_token), pronoun=head.lower_,
-                     token_i=cue_token.i)
+                     token_i=cue_token.i, not_these=frozenset(
+                         t.text for t in cue_token.subtree if _is_proper(t) and t.i != head.i))
     tokens, name_head = _speaker_tokens(head)
     if not tokens:
         return None
@@ -1060,8 +1097,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if token.dep_ in ("relcl",) or (token.dep_ == "acl" and not token.tag_ == "VBG"):
             if not (token.dep_ == "acl" and token.head.lower_ in DOCUMENT_HEADS):
                 continue
-        if token.dep_ == "amod":
-            continue
+        if token.dep_ == "amod" and (lemma in _HEARER_CUES or _inverted_subject(token, sent) is None):
+            continue  # but '"...", added KCNA.' (the parser made the cue a modifier of the name)
         if token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp", "ROOT") and lemma != "say":
             if not any(c.dep_ == "nsubj" for c in token.children):
                 continue  # "Speaking in ...", "Citing privacy rules": not the cue itself
@@ -1247,7 +1284,7 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     if found.pronoun is None:
         return found
     if found.pronoun in PERSON_PRONOUNS:
-        name = memory.last_person(found.pronoun)
+        name = memory.last_person(found.pronoun, found.not_these)
         if name and found.pronoun in PRONOUN_GENDER:
             memory.genders.setdefault(name, PRONOUN_GENDER[found.pronoun])
         if name:
