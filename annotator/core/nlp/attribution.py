@@ -148,6 +148,7 @@ ORG_WORDS = {
     "manufacturer", "insurer", "lender", "provider", "developer", "publisher", "chain", "brand",
     "utility", "carmaker", "automaker", "startup", "conglomerate", "body", "airport", "council",
     "hospital", "trust", "zoo", "railway", "club", "team", "consortium", "coalition", "alliance",
+    "label", "distributor",
 }
 OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "express", "post",
                 "bbc", "cnn", "sky", "news", "independent", "journal", "herald", "star",
@@ -229,6 +230,8 @@ class Memory:
     # the person each sentence is about (its main clause's subject): a "he" in the next
     # sentence goes on about that person rather than someone named in passing
     subjects: list[tuple[str, int]] = field(default_factory=list)
+    # an unnamed person just quoted ("One librarian said..."): the "she said" after it is hers
+    unnamed_person: tuple[str, int] | None = None
 
     def see(self, sent, found: "Found | None") -> None:
         self.sentence += 1
@@ -271,6 +274,11 @@ class Memory:
             elif found.source_type in ("organisation", "document", "anonymous"):
                 self.group_sources.append((found.speaker, found.source_type))
                 self.since_group = 0
+                last = found.speaker.split()[-1].lower() if found.speaker.split() else ""
+                self.unnamed_person = (found.speaker, self.sentence) if (
+                    found.source_type == "anonymous" and last not in ALL_PRONOUNS
+                    and (not last.endswith("s") or last.endswith("ss"))
+                    and last not in ("people", "media", "staff", "police", "family")) else None
         del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
         del self.orgs[:-20], self.roles[:-30]
 
@@ -526,6 +534,24 @@ def _has_clause_or_quote(verb, sent) -> bool:
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return True  # "The plan will fail, the study found."
     return False
+
+
+_OPENING_MARKS = {"“", "‘"}
+_CLOSING_MARKS = {"”", "’"}
+
+
+def _inside_quotation(token, sent) -> bool:
+    """The token stands between an opening quotation mark and its closing one in the sentence."""
+    doc = sent.doc
+    depth = 0
+    for t in doc[sent.start:token.i]:
+        if t.text in _OPENING_MARKS or (t.text == '"' and t.tag_ == "``"):
+            depth = 1
+        elif t.text in _CLOSING_MARKS or (t.text == '"' and t.tag_ == "''"):
+            depth = 0  # (a straight mark opens or closes as the tagger read it)
+    if not depth:
+        return False
+    return any(t.text in _CLOSING_MARKS or t.text == '"' for t in doc[token.i + 1:sent.end])
 
 
 def _nearest_subject(verb):
@@ -849,6 +875,10 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if len(names) >= 2 and names[0].lower_ in _MALE_NAMES | _FEMALE_NAMES and \
             _could_be_personal_name(tokens):
         return "person"  # "Florence Hart" (the tagger's ORG): a given name and a surname
+    lead = [t for t in tokens if t.lower_ not in ("the", "a", "an")]
+    if len(lead) >= 3 and lead[0].lower_ in _PERSON_NOUNS and tokens[-1].i == head.i and \
+            _could_be_personal_name(lead[1:]):
+        return "person"  # "Campaigner Dev Mistry", "Pensioner Joan Lee": a role, then a name
     # "Executive director of the X Council Alia Salem", "Lydia Buchtmann for Food Standards":
     # a title before a name, or a first name and surname that speak for a body
     tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS]
@@ -939,6 +969,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif head.lower_ in ("it", "there", "that", "this", "which", "who", "what") and \
             head.lower_ != "it":
         return None
+    if head.lower_ in ("nobody", "none", "nothing", "no-one") or (
+            head.lower_ == "one" and head.i > 0 and head.doc[head.i - 1].lower_ == "no"):
+        return None  # "Nobody from the council has asked us": no one is a source
     owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
     if owner is not None and head.lower_ in SPEECH_NOUNS | ROLE_HEADS and owner.lower_ in _POSSESSIVE \
             and not _appositive_name(head):
@@ -972,6 +1005,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if name_head is not head and name_head.dep_ == "appos" and head.tag_ == "NN" and \
             head.lower_ not in ORG_WORDS and source_type == "organisation":
         source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
+    elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in ORG_WORDS and \
+            source_type == "person" and not _role_says_person(name_head):
+        source_type = "organisation"  # "the star's record label, Northlight Music"
     role = None
     if source_type == "person" and name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") \
             and not any(_is_proper(t) for t in tokens):
@@ -1094,6 +1130,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue
         if any(c.dep_ == "neg" for c in token.children):
             continue  # "officials have not said why"
+        if _inside_quotation(token, sent):
+            continue  # '"He told me the plan would fail," Smith said.': the speaker's own story
         if token.dep_ in ("relcl",) or (token.dep_ == "acl" and not token.tag_ == "VBG"):
             if not (token.dep_ == "acl" and token.head.lower_ in DOCUMENT_HEADS):
                 continue
@@ -1177,6 +1215,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if answer is not None:
             return answer
     if not candidates:
+        absolute = _with_someone_saying(sent, memory)
+        if absolute is not None:
+            candidates.append((2, absolute))
+    if not candidates:
         statement = _issued_statement(sent, memory)
         if statement is not None:
             candidates.append((1, statement))
@@ -1238,6 +1280,33 @@ def _interview_answer(sent, memory) -> "Found | None":
     return Found(kind, name, "answer", token_i=head.i)
 
 
+_ABSOLUTE_CUES = {"saying", "writing", "adding", "claiming", "arguing", "insisting", "stating",
+                  "noting", "warning", "telling", "tweeting", "posting", "commenting"}
+
+
+def _with_someone_saying(sent, memory) -> "Found | None":
+    """'..., with one writing that the footballer "deserved better".': the parser often reads
+    the participle as a noun; the words between "with" and it are the source."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in _ABSOLUTE_CUES or tok.i + 1 >= sent.end:
+            continue
+        follow = doc[tok.i + 1]
+        if not (follow.lower_ in ("that", ":") or follow.text in ('"', "“", "‘", ",")):
+            continue
+        start = next((k for k in range(tok.i - 1, max(sent.start, tok.i - 6) - 1, -1)
+                      if doc[k].lower_ == "with"), None)
+        if start is None or start + 1 == tok.i:
+            continue
+        tokens = list(doc[start + 1:tok.i])
+        if any(t.is_punct or _is_verb(t) and not _is_proper(t) for t in tokens):
+            continue
+        kind = classify(tokens, tokens[-1], memory) if any(_is_proper(t) for t in tokens) \
+            else "anonymous"
+        return Found(kind, _text(tokens), CUE_FORMS.get(tok.lower_, "say"), token_i=tok.i)
+    return None
+
+
 def _cited_source(verb, memory) -> "Found | None":
     """The person or group a reporting outlet cites ("citing police sources")."""
     for child in verb.children:
@@ -1284,6 +1353,12 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     if found.pronoun is None:
         return found
     if found.pronoun in PERSON_PRONOUNS:
+        unnamed = memory.unnamed_person
+        if unnamed is not None and unnamed[1] >= memory.sentence - 1 and not any(
+                i >= unnamed[1] for _, i in memory.person_sources):
+            # '"...," she said.' after 'One librarian, who asked not to be named, said...'
+            memory.unnamed_person = (unnamed[0], memory.sentence + 1)
+            return Found("anonymous", unnamed[0], found.cue, found.via, token_i=found.token_i)
         name = memory.last_person(found.pronoun, found.not_these)
         if name and found.pronoun in PRONOUN_GENDER:
             memory.genders.setdefault(name, PRONOUN_GENDER[found.pronoun])
