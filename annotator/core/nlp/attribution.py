@@ -911,10 +911,18 @@ def find_outlet(verb) -> str | None:
                 _is_proper(child) or child.ent_type_ in ("ORG", "WORK_OF_ART")
                 or child.lower_ in OUTLET_WORDS):
             phrase = [t for t in child.subtree if t.dep_ not in ("relcl", "ccomp")]
-            tokens = list(child.doc[min(t.i for t in phrase):child.i + 1])
+            end = child.i + 1
+            while end < len(child.doc) and child.doc[end].head.i == child.i and (
+                    _is_proper(child.doc[end]) or child.doc[end].like_num):
+                end += 1  # "Channel Four", "Radio 4"
+            tokens = list(child.doc[min(t.i for t in phrase):end])
             cuts = [i for i, t in enumerate(tokens) if t.lower_ in OUTLET_WORDS]
             if cuts:
-                tokens = tokens[:cuts[-1] + 1]
+                last = cuts[-1]
+                while last + 1 < len(tokens) and (_is_proper(tokens[last + 1])
+                                                  or tokens[last + 1].like_num):
+                    last += 1
+                tokens = tokens[:last + 1]
             return _strip(child.doc[tokens[0].i:tokens[-1].i + 1].text)
         if child.dep_ == "prep" and child.lower_ in ("to", "with", "on", "in"):
             for obj in child.children:
