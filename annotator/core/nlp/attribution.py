@@ -232,6 +232,7 @@ class Memory:
     subjects: list[tuple[str, int]] = field(default_factory=list)
     # an unnamed person just quoted ("One librarian said..."): the "she said" after it is hers
     unnamed_person: tuple[str, int] | None = None
+    companies: list[tuple[str, int]] = field(default_factory=list)  # ORG names, not outlets
 
     def see(self, sent, found: "Found | None") -> None:
         self.sentence += 1
@@ -245,6 +246,9 @@ class Memory:
                 ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
             if ent.label_ in ("ORG", "NORP", "GPE") and ent.text[:1].isupper():
                 self.orgs.append((_strip(ent.text), self.sentence))
+                if _is_company(ent):
+                    self.companies.append((_strip(ent.text), self.sentence))
+                    del self.companies[:-20]
             if (ent.label_ == "PERSON" or ent.label == 0) and _is_name(ent):
                 name = _strip(ent.text)
                 self.persons.append((name, self.sentence))
@@ -310,10 +314,16 @@ class Memory:
         return None
 
     def org_with_word(self, word: str) -> str | None:
-        """The body last named whose name holds the word ("the ministry" -> "Ministry of X")."""
+        """The body last named whose name holds the word ("the ministry" -> "Ministry of X");
+        for a word any business goes by ("the company", "the firm"), the company last named
+        in the last three sentences."""
         for name, i in reversed(self.orgs):
             if i >= self.sentence - 12 and word in name.lower().split():
                 return name
+        if word in GENERIC_BODIES:
+            for name, i in reversed(self.companies):
+                if i >= self.sentence - 2:
+                    return name
         return None
 
     def last_people(self, n: int) -> str | None:
@@ -787,6 +797,8 @@ _PERSON_NOUNS = {"officer", "professor", "treasurer", "curator", "instructor", "
                  "footballer", "striker", "goalkeeper", "mum", "dad", "widow", "widower",
                  "fiancee", "fiance", "girlfriend", "boyfriend", "friend", "neighbour",
                  "neighbor", "colleague", "deputy"}
+# Words that open "chief executive Marcus Lindqvist", "Campaigner Dev Mistry": a person follows.
+_ROLE_LEAD = TITLE_WORDS | ROLE_NOUNS | _PERSON_NOUNS | {"executive", "financial", "operating"}
 
 
 def _text(tokens) -> str:
@@ -876,9 +888,13 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             _could_be_personal_name(tokens):
         return "person"  # "Florence Hart" (the tagger's ORG): a given name and a surname
     lead = [t for t in tokens if t.lower_ not in ("the", "a", "an")]
-    if len(lead) >= 3 and lead[0].lower_ in _PERSON_NOUNS and tokens[-1].i == head.i and \
-            _could_be_personal_name(lead[1:]):
-        return "person"  # "Campaigner Dev Mistry", "Pensioner Joan Lee": a role, then a name
+    k = 0
+    while k < len(lead) - 2 and (lead[k].lower_ in _ROLE_LEAD or (
+            lead[k].is_lower and lead[k].tag_ in ("JJ", "NN"))):
+        k += 1
+    if k and tokens[-1].i == head.i and any(t.lower_ in _ROLE_LEAD for t in lead[:k]) and \
+            _could_be_personal_name(lead[k:]) and len(lead) - k >= 2:
+        return "person"  # "Campaigner Dev Mistry", "chief executive Marcus Lindqvist"
     # "Executive director of the X Council Alia Salem", "Lydia Buchtmann for Food Standards":
     # a title before a name, or a first name and surname that speak for a body
     tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS]
@@ -1023,6 +1039,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif source_type == "organisation" and name_head.tag_ == "NN" and \
             tokens[0].lower_ in ("the", "this") and not any(_is_proper(t) for t in tokens):
         role = name_head.lower_  # "the ministry said": the body named with that word
+        named = _company_in_sentence(cue_token) if role in GENERIC_BODIES else None
+        if named:
+            return Found(source_type, named, cue_word, find_outlet(cue_token),
+                         pronoun=text[:1].lower() + text[1:], token_i=cue_token.i, role=role)
     via = find_outlet(cue_token)
     if via is None:
         # "A leaked letter seen by a broadcaster says": the outlet that saw the document
@@ -1036,6 +1056,29 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
 
 
 _GENDERED = {"he", "she", "him", "her", "his", "himself", "herself"}
+# What any business or body is called once named: "the company" is the one just named.
+GENERIC_BODIES = {"company", "firm", "business", "group", "carmaker", "automaker", "airline",
+                  "retailer", "manufacturer", "operator", "broadcaster", "charity", "organisation",
+                  "organization", "club", "startup", "label", "publisher", "developer", "insurer",
+                  "lender", "supermarket", "chain", "brand", "giant", "bank", "conglomerate",
+                  "utility", "carrier", "provider", "studio", "network"}
+
+
+def _is_company(ent) -> bool:
+    """An ORG entity that is not a news outlet or the writer ("Halden Motors", not "the BBC")."""
+    if ent.label_ != "ORG":
+        return False
+    words = {t.lower_ for t in ent}
+    return not (words & OUTLET_WORDS) and not (words & WRITER_SELF) and not any(
+        t.ent_type_ == "PERSON" for t in ent) and ent.root.dep_ not in ("dobj", "dative", "pobj")
+
+
+def _company_in_sentence(cue) -> str | None:
+    """'Halden Motors is recalling cars, the company announced': the company named before the
+    cue in the same sentence."""
+    sent = cue.sent
+    names = [e for e in sent.ents if e.end <= cue.i and _is_company(e)]
+    return _strip(names[-1].text) if names else None
 
 
 def _could_be_personal_name(tokens) -> bool:
@@ -1358,8 +1401,8 @@ def hedge_of(text: str) -> str | None:
 
 def resolve_pronoun(found: Found, memory: Memory) -> Found:
     """'he said' -> the person last named (a source first); 'they'/'it' -> the body last quoted."""
-    if found.pronoun is None:
-        return found
+    if found.pronoun is None or found.role is not None:
+        return found  # nothing to resolve, or a role already resolved ("the company")
     if found.pronoun in PERSON_PRONOUNS:
         unnamed = memory.unnamed_person
         if unnamed is not None and unnamed[1] >= memory.sentence - 1 and not any(
