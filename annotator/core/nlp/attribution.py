@@ -564,6 +564,31 @@ def _inside_quotation(token, sent) -> bool:
     return any(t.text in _CLOSING_MARKS or t.text == '"' for t in doc[token.i + 1:sent.end])
 
 
+_STANCE_VERBS = {"express", "expressed", "expresses", "expressing", "voice", "voiced", "voices",
+                 "voicing", "raise", "raised", "raises", "raising"}
+_STANCE_NOUNS = {"concern", "concerns", "fear", "fears", "hope", "hopes", "doubt", "doubts",
+                 "confidence", "belief", "view", "worry", "worries", "suspicion", "suspicions",
+                 "optimism", "scepticism", "skepticism", "regret", "surprise", "frustration"}
+
+
+def _stance_cue(token) -> bool:
+    """Speech that is not a reporting verb: "expressed concern that the bill would...", "as
+    the minister put it, ..."."""
+    if not _is_verb(token):
+        return False
+    if token.lower_ in _STANCE_VERBS:
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ in _STANCE_NOUNS:
+            doc = token.doc
+            return any(c.dep_ in ("acl", "ccomp") for c in obj.children) or (
+                obj.i + 1 < len(doc) and doc[obj.i + 1].lower_ == "that")
+        return False
+    if token.lower_ == "put":
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+    return False
+
+
 def _nearest_subject(verb):
     """The subject nearest before the verb (the parser sometimes gives a verb several)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -580,7 +605,9 @@ def _subject_of(verb):
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if obj is not None:
             return obj, True
-    if verb.dep_ in ("conj", "xcomp") and _is_verb(verb.head):
+    if verb.dep_ in ("conj", "xcomp", "advcl") and _is_verb(verb.head) and (
+            verb.dep_ != "advcl" or verb.i > verb.head.i):
+        # "went on to say that", "criticised the decision, calling it...": the head's subject
         subject = _nearest_subject(verb.head)
         if subject is not None and subject.dep_ == "nsubj":
             return subject, False
@@ -610,6 +637,10 @@ def _inverted_subject(verb, sent):
 
 
 _HEARER_CUES = {"tell", "inform", "brief", "assure", "warn", "urge", "ask"}
+# Participles that report what the main clause's subject said: "..., calling it a betrayal".
+_TRAILING_CUES = {"call", "describe", "add", "claim", "insist", "warn", "argue", "note", "state",
+                  "explain", "accuse", "allege", "suggest", "predict", "write", "tell", "promise",
+                  "vow", "deny", "admit", "stress", "declare", "announce", "confirm"}
 
 
 def _left_subject(verb, sent):
@@ -1177,6 +1208,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
     candidates: list[tuple[int, Found]] = []
     for token in sent:
         lemma = _cue_lemma(token)
+        stance = lemma is None and _stance_cue(token)
+        if stance:
+            lemma = "say"
         if lemma is None:
             continue
         if any(c.dep_ == "neg" for c in token.children):
@@ -1189,12 +1223,17 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if token.dep_ == "amod" and (lemma in _HEARER_CUES or _inverted_subject(token, sent) is None):
             continue  # but '"...", added KCNA.' (the parser made the cue a modifier of the name)
         if token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp", "ROOT") and lemma != "say":
-            if not any(c.dep_ == "nsubj" for c in token.children):
+            trailing = token.dep_ == "advcl" and token.i > token.head.i and \
+                sent.doc[token.i - 1].text == "," and lemma in _TRAILING_CUES
+            if not trailing and not any(c.dep_ == "nsubj" for c in token.children):
                 continue  # "Speaking in ...", "Citing privacy rules": not the cue itself
-            # but "..., with one councillor writing that...": the participle has its speaker
+            # but "..., with one councillor writing that...": the participle has its speaker,
+            # and "criticised the plan, calling it...": the main clause's subject speaks
         if lemma not in OBJECT_CUES and not _has_clause_or_quote(token, sent):
             continue
-        if lemma in ("tell", "add", "write", "post", "tweet", "blog", "reply", "respond") and \
+        if stance:
+            pass
+        elif lemma in ("tell", "add", "write", "post", "tweet", "blog", "reply", "respond") and \
                 not _has_clause_or_quote(token, sent) and not any(
                     c.dep_ in ("dative", "iobj") or (lemma == "tell" and c.dep_ == "dobj")
                     for c in token.children):
@@ -1228,7 +1267,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                 # inverted: '"...," said Ambassador Mohib.'
                 after = [t for t in sent.doc[token.i + 1:min(sent.end, token.i + 6)]
                          if t.tag_ in ("NNP", "NNPS", "NN", "NNS")]
-                subject = after[-1] if after and token.i >= sent.end - 8 else None
+                subject = after[-1] if after and token.i >= sent.end - 8 and token.i > sent.start \
+                    and sent.doc[token.i - 1].is_punct else None
                 if subject is not None:
                     while subject.head.i > subject.i and subject.dep_ == "compound":
                         subject = subject.head
