@@ -183,3 +183,60 @@ def test_a_cue_inside_the_quotation_is_the_speakers_story(detector):
 def test_nobody_is_no_source(detector):
     unit = first(detector, "Nobody at the depot has explained why the bins were not collected.")
     assert unit.attribution.kind not in SOURCED
+
+
+# --- bodies named once, then "the company" --------------------------------------------------------
+def test_the_company_is_the_one_named_in_the_same_sentence(detector):
+    unit = first(detector, "Brixworth Foods is closing 14 stores in Scotland, the company "
+                           "confirmed on Monday.")
+    assert unit.attribution.speaker == "Brixworth Foods"
+    assert unit.attribution.resolved_from == "the company"
+
+
+def test_the_firm_is_the_company_just_named(detector):
+    text = ("Brixworth Foods opened its first store in 1998.\n"
+            "The firm said on Monday that 600 jobs were at risk.\n")
+    unit = unit_containing(units_of(detector, text), "The firm said")
+    assert unit.attribution.speaker == "Brixworth Foods"
+
+
+def test_the_company_long_after_any_company_stays_as_it_is(detector):
+    text = ("Brixworth Foods opened its first store in 1998.\n"
+            "The town has grown since then. Its population is 40,000. A new school opened.\n"
+            "The company said on Monday that 600 jobs were at risk.\n")
+    unit = unit_containing(units_of(detector, text), "The company said")
+    assert unit.attribution.speaker == "The company"
+
+
+def test_a_lowercase_role_before_a_name_makes_a_person(detector):
+    unit = first(detector, "In a letter to staff, chief executive Marta Lindgren wrote that the "
+                           "merger would be completed by June.")
+    assert unit.attribution.source_type == "person"
+    assert "Marta Lindgren" in unit.attribution.speaker
+
+
+# --- speech without a reporting verb ------------------------------------------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Councillor Ines Moreau expressed concern that the new bridge would flood.",
+     "Ines Moreau"),
+    ("As the coach put it, the team simply ran out of energy.", "the coach"),
+    ("The governor went on to say that the curfew would be lifted.", "The governor"),
+    ("The union condemned the closure, calling it \u201can act of vandalism\u201d.", "The union"),
+])
+def test_speech_without_a_plain_reporting_verb(detector, sentence, speaker):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind in SOURCED, unit.attribution
+    assert speaker in unit.attribution.speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company raised prices by 8 per cent in March.",
+    "The firm put the factory up for sale in 2020.",
+    "He went on to win the election in 2016.",
+    "The mayor, calling for calm, visited the site on Monday.",
+    "Fans waited outside the stadium for six hours, with one family travelling from Spain.",
+    "Georgia borders Russia, Turkey, Armenia and Azerbaijan.",
+    "Smith, 54, was arrested at his home in Leeds.",
+])
+def test_look_alikes_are_the_writers_own(detector, sentence):
+    assert first(detector, sentence).attribution.kind not in SOURCED
