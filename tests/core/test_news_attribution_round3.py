@@ -240,3 +240,17 @@ def test_speech_without_a_plain_reporting_verb(detector, sentence, speaker):
 ])
 def test_look_alikes_are_the_writers_own(detector, sentence):
     assert first(detector, sentence).attribution.kind not in SOURCED
+
+
+# --- someone the article does not name ------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "One Liberal MP told the paper that the vote would be close.",
+    "A 38-year-old woman from Cork, who did not wish to be named, said the queue formed at dawn.",
+    "A local charity said demand for food parcels had doubled.",
+    "Party insiders fear the leader will resign before the summer.",
+    "Most economists expect the central bank to cut rates in June.",
+    "Villagers suspect the dam was opened without warning.",
+])
+def test_unnamed_people_and_their_fears_and_expectations(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, (sentence, unit.attribution)

@@ -67,7 +67,7 @@ STRONG_CUES = (
     "theorise", "theorize", "calculate", "forecast", "project", "charge", "counter", "confess",
     "describe", "characterise", "characterize", "dub", "cite", "find", "read", "show",
     "believe", "continue", "ask", "demand", "call", "hint", "question", "reckon",
-    "rule", "find", "understand", "learn",
+    "rule", "find", "understand", "learn", "fear", "expect", "suspect", "worry",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -81,7 +81,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "question", "project", "charge", "counter", "post", "write", "report", "reason",
              "indicate", "mention", "recommend", "estimate", "promise", "vow", "pledge", "agree",
              "hint", "reckon", "suggest", "urge", "recall", "respond", "predict", "forecast",
-             "calculate", "rule", "understand", "learn"}
+             "calculate", "rule", "understand", "learn", "fear", "expect", "suspect", "worry"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -679,6 +679,10 @@ def _left_subject(verb, sent):
 USER_POSTS = {"post", "posts", "posting", "postings", "comment", "comments", "message",
               "messages", "tweet", "tweets", "thread", "threads", "review", "reviews", "blog",
               "blogs", "forum", "forums", "video", "videos"}
+_INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many",
+               "most", "few", "numerous", "various"}
+_PARTY_MEMBERS = {"mp", "mps", "mep", "meps", "msp", "tory", "tories", "democrat", "democrats",
+                  "republican", "republicans", "peer", "peers", "senator", "senators"}
 # Unnamed people even with "the": "the source", "the officials". Any other definite role in
 # the singular ("the minister", "the actor") is a person the article has named.
 CORE_ANONYMOUS = {"source", "sources", "insider", "insiders", "friend", "friends", "aide", "aides",
@@ -876,6 +880,12 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         if owner is not None:
             # "the mayor's spokesperson", "the company's representative": speaks for the owner
             return "person" if owner.lower_ in ROLE_NOUNS | TITLE_WORDS else "organisation"
+    if words[0] in _INDEFINITE and not any(t.ent_type_ == "PERSON" for t in tokens) and (
+            not _is_proper(head) or head_word in _PERSON_NOUNS | TITLE_WORDS | _PARTY_MEMBERS) \
+            and head_word not in DOCUMENT_HEADS | USER_POSTS | AUTHOR_HEADS:
+        # "One Conservative MP", "A 45-year-old man from Leeds", "a local charity": someone
+        # the article does not name
+        return "anonymous"
     if head_word in ANONYMOUS_HEADS and not _is_proper(head):
         owner = [c for c in head.children if c.dep_ == "poss" or (
             c.dep_ == "prep" and c.lower_ in ("of", "behind"))]
