@@ -880,7 +880,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         if owner is not None:
             # "the mayor's spokesperson", "the company's representative": speaks for the owner
             return "person" if owner.lower_ in ROLE_NOUNS | TITLE_WORDS else "organisation"
-    if words[0] in _INDEFINITE and not any(t.ent_type_ == "PERSON" for t in tokens) and (
+    if words[0] in _INDEFINITE and not any(t.ent_type_ == "PERSON" and t.i <= head.i
+                                           for t in tokens) and (
             not _is_proper(head) or head_word in _PERSON_NOUNS | TITLE_WORDS | _PARTY_MEMBERS) \
             and head_word not in DOCUMENT_HEADS | USER_POSTS | AUTHOR_HEADS:
         # "One Conservative MP", "A 45-year-old man from Leeds", "a local charity": someone
