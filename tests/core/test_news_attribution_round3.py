@@ -254,3 +254,30 @@ def test_look_alikes_are_the_writers_own(detector, sentence):
 def test_unnamed_people_and_their_fears_and_expectations(detector, sentence):
     unit = first(detector, sentence)
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, (sentence, unit.attribution)
+
+
+# --- the person a sentence goes on about -----------------------------------------------------------
+def test_he_is_the_last_sentences_subject_even_after_another_quote(detector):
+    text = ("Prosecutor Alan Reeve told the jury that the accused had hidden the cash.\n"
+            "Defence barrister Owen Price disagreed. He said the evidence was thin.\n")
+    unit = unit_containing(units_of(detector, text), "He said")
+    assert unit.attribution.speaker == "Owen Price", unit.attribution
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("Retired nurse Edna Marsh, 83, lost her savings in the fraud.\n"
+     "The 83-year-old told the court she had trusted the caller.\n", "The 83-year-old", "Edna Marsh"),
+    ("Footballer Marcus Dale was also called to give evidence.\n"
+     "The star said he had paid \u00a320,000 into the account.\n", "The star", "Marcus Dale"),
+])
+def test_a_definite_description_goes_on_about_the_person_just_named(detector, text, fragment,
+                                                                     speaker):
+    unit = unit_containing(units_of(detector, text), fragment)
+    assert unit.attribution.speaker == speaker, unit.attribution
+    assert unit.attribution.source_type == "person"
+
+
+def test_the_star_with_no_one_named_before_stays_as_it_is(detector):
+    unit = first(detector, "The star said he had paid \u00a320,000 into the account.")
+    assert unit.attribution.speaker == "The star"
+    assert unit.attribution.source_type == "person"

@@ -295,12 +295,18 @@ class Memory:
         if subject.ent_type_ == "PERSON":
             ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
             return _strip(ent.text) if ent is not None and _is_name(ent) else None
+        left = subject.i
+        while left > sent.start and _is_proper(sent.doc[left - 1]) and \
+                sent.doc[left - 1].dep_ == "compound":
+            left -= 1
+        run = list(sent.doc[left:subject.i + 1])
         if subject.lower_ in self.person_words:  # whatever the tagger made of it
-            left = subject.i
-            while left > sent.start and _is_proper(sent.doc[left - 1]) and \
-                    sent.doc[left - 1].dep_ == "compound":
-                left -= 1
             return _strip(sent.doc[left:subject.i + 1].text)
+        k = 0
+        while k < len(run) and run[k].lower_ in _ROLE_LEAD:
+            k += 1
+        if k and len(run) - k >= 2 and _could_be_personal_name(run[k:]):
+            return _strip(sent.doc[run[k].i:subject.i + 1].text)  # "Footballer Marcus Hale"
         return None
 
     def person_with_role(self, role: str) -> str | None:
@@ -338,6 +344,16 @@ class Memory:
                 return " and ".join(reversed(names))
         return None
 
+    def recent_person(self, pronoun: str | None) -> str | None:
+        """The person a definite description goes on about: the last one named (as
+        :meth:`last_person`), if named in the last two sentences."""
+        name = self.last_person(pronoun)
+        if name is None:
+            return None
+        last = max((i for n, i in self.persons + self.person_sources
+                    if n == name or n.split()[-1] == name.split()[-1]), default=-99)
+        return name if last >= self.sentence - 1 else None
+
     def gender_of(self, name: str) -> str | None:
         """"m", "f" or None for a name seen before (its full form's, for a lone surname)."""
         if name in self.genders:
@@ -356,6 +372,17 @@ class Memory:
         def fits(name: str) -> bool:
             return (want is None or self.gender_of(name) in (None, want)) and \
                 name.split()[-1] not in not_these
+        if self.subjects and self.subjects[-1][1] == self.sentence and \
+                fits(self.subjects[-1][0]) and not (
+                    self.person_sources and self.person_sources[-1][1] == self.sentence):
+            # "Colin Shaw disagreed. He said...": the person the last sentence was about,
+            # even if someone else was quoted just before
+            name = self.subjects[-1][0]
+            if len(name.split()) == 1:
+                for full, _ in reversed(self.persons + self.person_sources):
+                    if len(full.split()) > 1 and full.split()[-1] == name:
+                        return full
+            return name
         if self.person_sources and self.person_sources[-1][1] >= self.sentence - 1 and \
                 fits(self.person_sources[-1][0]):
             return self.person_sources[-1][0]
@@ -679,6 +706,9 @@ def _left_subject(verb, sent):
 USER_POSTS = {"post", "posts", "posting", "postings", "comment", "comments", "message",
               "messages", "tweet", "tweets", "thread", "threads", "review", "reviews", "blog",
               "blogs", "forum", "forums", "video", "videos"}
+# Outlet names that, as a common noun, are people or things: "the star said".
+_NOT_OUTLETS = {"people", "star", "sun", "mirror", "mail", "express", "independent", "observer",
+                "standard", "post", "page", "interview"}
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many",
                "most", "few", "numerous", "various"}
 _PARTY_MEMBERS = {"mp", "mps", "mep", "meps", "msp", "tory", "tories", "democrat", "democrats",
@@ -917,8 +947,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             and head.text[:1].isupper():
         return "person"  # a surname the article has already given a person ("Wilkins")
     if head.tag_ in ("NN", "NNS") and not names:
-        if head_word in ORG_WORDS or head_word in OUTLET_WORDS and head_word != "people":
-            return "organisation"  # "the newspaper", "the company"
+        if head_word in ORG_WORDS or head_word in OUTLET_WORDS and head_word not in _NOT_OUTLETS:
+            return "organisation"  # "the newspaper", "the company" (but "the star": a person)
         if head.tag_ == "NN" and words[0] in ("the", "this") and head_word not in CORE_ANONYMOUS:
             return "person"  # "the finance minister", "the actor": named earlier
         if head_word in ORG_WORDS or head_word in ("government", "police", "court"):
@@ -1075,7 +1105,11 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             source_type == "person" and not _role_says_person(name_head):
         source_type = "organisation"  # "the star's record label, Northlight Music"
     role = None
-    if source_type == "person" and name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") \
+    age = _AGED.match(text)
+    if age:
+        # "the 71-year-old told the court": the person the article is about
+        source_type, role = "person", (age.group(1) or "year-old").strip().lower()
+    elif source_type == "person" and name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") \
             and not any(_is_proper(t) for t in tokens):
         role = name_head.lower_  # "the defector said": the person named with that role
     elif source_type == "organisation" and name_head.tag_ == "NN" and \
@@ -1153,13 +1187,30 @@ def _speaking_in_person(cue) -> bool:
     return any(c.dep_ == "advcl" and c.lower_ == "speaking" for c in cue.children)
 
 
+_AGED = re.compile(r"^(?:the|this)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s*-\s*year\s*-\s*old(\s+[a-z]+)?$",
+                   re.I)
+# Definite descriptions that, in news copy, go on about the person just named ("the star
+# said", "the 71-year-old told the court"); offices ("the minister") are left to roles.
+FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "player",
+               "presenter", "comedian", "musician", "rapper", "athlete", "model", "woman", "man",
+               "boy", "girl", "teenager", "pensioner", "victim", "mother", "father", "grandmother",
+               "grandfather", "survivor", "widow", "widower", "businessman", "businesswoman",
+               "entrepreneur", "author", "writer", "artist", "driver", "nurse", "teacher",
+               "student", "farmer", "veteran", "refugee", "striker", "goalkeeper", "chef"}
+
+
 def resolve_role(found: Found, memory: Memory) -> Found:
     """'the defector said' -> the person the article named as a defector; 'the ministry said'
-    -> the ministry it named. Unchanged when the article named none (or several)."""
+    -> the ministry it named; 'the star said' -> the person named in the last two sentences.
+    Unchanged when the article named none (or several)."""
     if found.role is None or found.pronoun is not None:
         return found
     name = (memory.person_with_role(found.role) if found.source_type == "person"
             else memory.org_with_word(found.role))
+    if not name and found.source_type == "person" and found.role in FOCUS_ROLES:
+        gender = "she" if found.role in _FEMALE_WORDS else "he" if found.role in _MALE_WORDS \
+            else None
+        name = memory.recent_person(gender)
     if not name or name.lower() == found.speaker.lower():
         return found
     return Found(found.source_type, name, found.cue, found.via,
