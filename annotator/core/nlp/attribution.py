@@ -307,6 +307,10 @@ class Memory:
             k += 1
         if k and len(run) - k >= 2 and _could_be_personal_name(run[k:]):
             return _strip(sent.doc[run[k].i:subject.i + 1].text)  # "Footballer Marcus Hale"
+        before = sent.doc[left - 1] if left > sent.start else None
+        if _could_be_personal_name(run) and len(run) >= 2 and (
+                _role_says_person(subject) or (before is not None and before.lower_ in _ROLE_LEAD)):
+            return _strip(sent.doc[left:subject.i + 1].text)  # "nurse Edna Marsh, 83,"
         return None
 
     def person_with_role(self, role: str) -> str | None:
