@@ -281,3 +281,10 @@ def test_the_star_with_no_one_named_before_stays_as_it_is(detector):
     unit = first(detector, "The star said he had paid \u00a320,000 into the account.")
     assert unit.attribution.speaker == "The star"
     assert unit.attribution.source_type == "person"
+
+
+def test_a_spokesperson_named_in_apposition_speaks_for_themself(detector):
+    unit = first(detector, "The governor's spokesperson, Lucas Brandt, said the road had been "
+                           "repaired twice.")
+    assert unit.attribution.speaker == "Lucas Brandt"
+    assert unit.attribution.source_type == "person"

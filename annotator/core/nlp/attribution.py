@@ -1035,6 +1035,11 @@ def find_outlet(verb) -> str | None:
 
 def _speaker_tokens(head):
     tokens = _np_tokens(head)
+    if head.lower_ in SPEECH_NOUNS and head.lower_ in _PERSON_NOUNS | ROLE_HEADS | {
+            "lawyer", "lawyers", "attorney", "attorneys"} and not _is_proper(head):
+        appos = _appositive_name(head)
+        if appos:
+            return appos  # "Almeida's spokesperson, Tiago Mendes, said": Mendes speaks
     # "Cornyn's statement", "the ministry's spokesman": the owner speaks.
     if head.lower_ in SPEECH_NOUNS and not _is_proper(head):
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
