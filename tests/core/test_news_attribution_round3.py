@@ -288,3 +288,22 @@ def test_a_spokesperson_named_in_apposition_speaks_for_themself(detector):
                            "repaired twice.")
     assert unit.attribution.speaker == "Lucas Brandt"
     assert unit.attribution.source_type == "person"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Professor Lina Berg pointed out that the sample was small.",
+    "The senator later clarified that she had not read the report.",
+    "Amira Saleh recounted that the soldiers arrived at dawn.",
+    "The ministry disputed that any laws had been broken.",
+])
+def test_more_reporting_verbs(detector, sentence):
+    assert first(detector, sentence).attribution.kind in SOURCED
+
+
+@pytest.mark.parametrize("sentence", [
+    "She pointed to the exit at the back of the hall.",
+    "Police advised drivers to avoid the area.",
+    "The signal was lost for an hour.",
+])
+def test_the_same_verbs_without_speech(detector, sentence):
+    assert first(detector, sentence).attribution.kind not in SOURCED

@@ -68,6 +68,8 @@ STRONG_CUES = (
     "describe", "characterise", "characterize", "dub", "cite", "find", "read", "show",
     "believe", "continue", "ask", "demand", "call", "hint", "question", "reckon",
     "rule", "find", "understand", "learn", "fear", "expect", "suspect", "worry",
+    "clarify", "recount", "lament", "joke", "underline", "highlight", "signal", "dispute",
+    "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -81,7 +83,10 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "question", "project", "charge", "counter", "post", "write", "report", "reason",
              "indicate", "mention", "recommend", "estimate", "promise", "vow", "pledge", "agree",
              "hint", "reckon", "suggest", "urge", "recall", "respond", "predict", "forecast",
-             "calculate", "rule", "understand", "learn", "fear", "expect", "suspect", "worry"}
+             "calculate", "rule", "understand", "learn", "fear", "expect", "suspect", "worry",
+             "clarify", "recount", "lament", "joke", "underline", "highlight", "signal",
+             "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
+             "affirm", "contest"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -1284,6 +1289,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             lemma = "say"
         if lemma is None:
             continue
+        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out"
+                                        for c in token.children):
+            continue  # "pointed out that...", not "pointed to the table"
         if any(c.dep_ == "neg" for c in token.children):
             continue  # "officials have not said why"
         if _inside_quotation(token, sent):
