@@ -247,7 +247,7 @@ class Memory:
             self.persons.append((subject, self.sentence))
             del self.subjects[:-20]
         for ent in sent.ents:
-            if ent.label_ != "PERSON" and _is_name(ent):
+            if ent.label_ in _NOT_PERSON_LABELS and len(ent) >= 2:
                 ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
             if ent.label_ in ("ORG", "NORP", "GPE") and ent.text[:1].isupper():
                 self.orgs.append((_strip(ent.text), self.sentence))
@@ -452,6 +452,9 @@ sofia lucia elena carmen ingrid astrid marta mei yuki keiko joanna jacqueline ju
 beverley kathryn kirsty sheila pauline maureen jean-marie eleanor esther miriam naomi""".split())
 
 
+_GIVEN_NAMES = _MALE_NAMES | _FEMALE_NAMES
+
+
 def _gender_of(ent, role_words) -> str | None:
     doc = ent.doc
     words = set(role_words)
@@ -466,6 +469,9 @@ def _gender_of(ent, role_words) -> str | None:
     return None
 
 
+_NOT_PERSON_LABELS = {"ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
 def _person_in(ent):
     """The personal name inside an entity the tagger did not call a person: a given name and
     a surname, after any title or role ("Nurse Olivia Grant" -> "Olivia Grant"); else None.
@@ -476,7 +482,7 @@ def _person_in(ent):
                               words[k].lower_ in _PERSON_NOUNS):
         k += 1
     rest = words[k:]
-    if not 2 <= len(rest) <= 3 or rest[0].lower_ not in _MALE_NAMES | _FEMALE_NAMES:
+    if not 2 <= len(rest) <= 3 or rest[0].lower_ not in _GIVEN_NAMES:
         return None
     if any(t.lower_ in ORG_WORDS or t.lower_ in OUTLET_WORDS or not _is_proper(t) for t in rest):
         return None
@@ -610,9 +616,10 @@ _STANCE_NOUNS = {"concern", "concerns", "fear", "fears", "hope", "hopes", "doubt
 def _stance_cue(token) -> bool:
     """Speech that is not a reporting verb: "expressed concern that the bill would...", "as
     the minister put it, ..."."""
-    if not _is_verb(token):
+    lower = token.lower_
+    if (lower not in _STANCE_VERBS and lower != "put") or not _is_verb(token):
         return False
-    if token.lower_ in _STANCE_VERBS:
+    if lower in _STANCE_VERBS:
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ in _STANCE_NOUNS:
             doc = token.doc
@@ -965,7 +972,7 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "anonymous"
     if head.ent_type_ == "PERSON" or _role_says_person(head):
         return "person"
-    if len(names) >= 2 and names[0].lower_ in _MALE_NAMES | _FEMALE_NAMES and \
+    if len(names) >= 2 and names[0].lower_ in _GIVEN_NAMES and \
             _could_be_personal_name(tokens):
         return "person"  # "Florence Hart" (the tagger's ORG): a given name and a surname
     lead = [t for t in tokens if t.lower_ not in ("the", "a", "an")]
@@ -1457,6 +1464,9 @@ _ABSOLUTE_CUES = {"saying", "writing", "adding", "claiming", "arguing", "insisti
 def _with_someone_saying(sent, memory) -> "Found | None":
     """'..., with one writing that the footballer "deserved better".': the parser often reads
     the participle as a noun; the words between "with" and it are the source."""
+    text = sent.text.lower()
+    if "with " not in text or not any(cue in text for cue in _ABSOLUTE_CUES):
+        return None
     doc = sent.doc
     for tok in sent:
         if tok.lower_ not in _ABSOLUTE_CUES or tok.i + 1 >= sent.end:
