@@ -307,3 +307,19 @@ def test_more_reporting_verbs(detector, sentence):
 ])
 def test_the_same_verbs_without_speech(detector, sentence):
     assert first(detector, sentence).attribution.kind not in SOURCED
+
+
+@pytest.mark.parametrize("sentence", [
+    "Coastal Rescue Watch said the river had burst its banks twice.",
+    "Nurses Without Frontiers said its clinic had been shelled.",
+])
+def test_a_long_name_with_no_given_name_is_a_body(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.source_type == "organisation", unit.attribution
+
+
+def test_a_cue_the_parser_buried_in_a_noun_phrase(detector):
+    unit = first(detector, "The council's guide on the subject states that bins are emptied "
+                           "weekly.")
+    assert unit.attribution.kind in SOURCED, unit.attribution
+    assert unit.attribution.source_type == "document"

@@ -129,6 +129,8 @@ DOCUMENT_HEADS = {
     "estimate", "summary", "cable", "text", "sign", "label", "advert", "advertisement",
     "papers", "files", "file", "transcripts", "logs", "contract", "contracts", "receipts",
     "invoices", "charts", "tables", "dataset", "database", "registry", "register", "polling",
+    "guide", "handbook", "manual", "leaflet", "brochure", "factsheet", "prospectus", "faq",
+    "entry", "wiki", "encyclopedia", "encyclopaedia", "textbook", "thesis", "dissertation",
 }
 # A speech noun owned by its speaker: "Cornyn's statement added" -> Cornyn.
 SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "blog", "letter",
@@ -1004,6 +1006,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "organisation"
     if any(t.ent_type_ == "PERSON" for t in tokens):
         return "person"
+    if len(names) >= 3 and names[0].lower_ not in _GIVEN_NAMES:
+        return "organisation"  # "Human Rights Watch", "Médecins Sans Frontières"
     return "person" if names else "anonymous"
 
 
@@ -1119,6 +1123,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if source_type == "organisation" and _could_be_personal_name(tokens) and (
             _says_he_or_she(cue_token) or _speaking_in_person(cue_token)):
         source_type = "person"  # "Paris said she had been...": the tagger took her for a city
+    elif source_type in ("person", "anonymous") and _is_title_case_name(tokens) and \
+            _says_its(cue_token):
+        source_type = "organisation"  # "Doctors Without Borders said its clinic..."
     if name_head is not head and name_head.dep_ == "appos" and head.tag_ == "NN" and \
             head.lower_ not in ORG_WORDS and source_type == "organisation":
         source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
@@ -1199,6 +1206,28 @@ def _says_he_or_she(cue) -> bool:
             if t.lower_ in _GENDERED:
                 return True
             if _is_proper(t) or t.ent_type_ == "PERSON":
+                return False
+    return False
+
+
+def _is_title_case_name(tokens) -> bool:
+    """Two or more words, each capitalised (a leading "the" aside): a name, not "A source"."""
+    words = [t for t in tokens if not t.is_punct]
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words) and \
+        words[0].lower_ not in _INDEFINITE
+
+
+def _says_its(cue) -> bool:
+    """The reported clause speaks of "its" before naming anything else: a body speaks."""
+    for child in cue.children:
+        if child.dep_ not in ("ccomp", "parataxis") or child.i < cue.i:
+            continue
+        for t in sorted(child.subtree, key=lambda t: t.i):
+            if t.lower_ in ("its", "itself"):
+                return True
+            if t.lower_ in _GENDERED or _is_proper(t):
                 return False
     return False
 
@@ -1392,6 +1421,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if answer is not None:
             return answer
     if not candidates:
+        broken = _cue_read_as_noun(sent, memory)
+        if broken is not None:
+            candidates.append((1, broken))
+    if not candidates:
         absolute = _with_someone_saying(sent, memory)
         if absolute is not None:
             candidates.append((2, absolute))
@@ -1455,6 +1488,26 @@ def _interview_answer(sent, memory) -> "Found | None":
     if kind not in ("person", "organisation"):
         kind = "person"
     return Found(kind, name, "answer", token_i=head.i)
+
+
+def _cue_read_as_noun(sent, memory) -> "Found | None":
+    """"Wikipedia's article on the subject states that...": the parser made the cue a noun
+    and the source the root; a cue form right before "that" is the cue after all."""
+    doc = sent.doc
+    for tok in doc[sent.start + 1:sent.end - 1]:
+        if not (tok.tag_ in ("NN", "NNS") and tok.lower_ in CUE_FORMS and tok.lower_.endswith("s")
+                and doc[tok.i + 1].lower_ == "that"):
+            continue
+        # the noun phrase the cue was buried in: up through "on the subject" to its head
+        head = tok.head
+        for _ in range(4):
+            if head.tag_.startswith("NN") and head.dep_ in ("nsubj", "nsubjpass", "ROOT") \
+                    and head.i < tok.i:
+                return _found_from_subject(head, tok, CUE_FORMS[tok.lower_], memory)
+            if head.dep_ == "ROOT":
+                break
+            head = head.head
+    return None
 
 
 _ABSOLUTE_CUES = {"saying", "writing", "adding", "claiming", "arguing", "insisting", "stating",
