@@ -323,3 +323,18 @@ def test_a_cue_the_parser_buried_in_a_noun_phrase(detector):
                            "weekly.")
     assert unit.attribution.kind in SOURCED, unit.attribution
     assert unit.attribution.source_type == "document"
+
+
+@pytest.mark.parametrize("sentence, speaker, kind", [
+    ("Dr Fox insisted that the deal was still alive.", "Dr Fox", "person"),
+    ("Baroness Hale said the bill would be amended.", "Baroness Hale", "person"),
+    ("The White House press secretary said the president would sign the bill.",
+     "The White House press secretary", "person"),
+    ("Number 10 said the prime minister had not been told.", "Number 10", "organisation"),
+    ("The Commission's trade chief, Lena Vos, said the tariffs would be lifted.", "Lena Vos",
+     "person"),
+])
+def test_political_sources(detector, sentence, speaker, kind):
+    unit = first(detector, sentence)
+    assert unit.attribution.speaker == speaker, unit.attribution
+    assert unit.attribution.source_type == kind, unit.attribution

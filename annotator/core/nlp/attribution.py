@@ -727,6 +727,9 @@ USER_POSTS = {"post", "posts", "posting", "postings", "comment", "comments", "me
 # Outlet names that, as a common noun, are people or things: "the star said".
 _NOT_OUTLETS = {"people", "star", "sun", "mirror", "mail", "express", "independent", "observer",
                 "standard", "post", "page", "interview"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness",
+              "baron", "earl", "viscount", "countess", "prof", "professor", "rev", "reverend",
+              "rabbi", "imam", "cardinal", "bishop", "archbishop", "sheikh", "judge", "justice"}
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many",
                "most", "few", "numerous", "various"}
 _PARTY_MEMBERS = {"mp", "mps", "mep", "meps", "msp", "tory", "tories", "democrat", "democrats",
@@ -935,6 +938,12 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         # "One Conservative MP", "A 45-year-old man from Leeds", "a local charity": someone
         # the article does not name
         return "anonymous"
+    if len(words) == 2 and words[0] in ("number", "no", "no.") and words[1] == "10":
+        return "organisation"  # Downing Street
+    lead = [t for t in tokens if t.lower_ != "the"]
+    if lead and lead[0].lower_.strip(".") in HONORIFICS and 2 <= len(lead) <= 4 and all(
+            _is_proper(t) or t.lower_.strip(".") in HONORIFICS for t in lead):
+        return "person"  # "Dr Fox", "Baroness Jones", whatever the tagger called them
     if head_word in ANONYMOUS_HEADS and not _is_proper(head):
         owner = [c for c in head.children if c.dep_ == "poss" or (
             c.dep_ == "prep" and c.lower_ in ("of", "behind"))]
@@ -947,6 +956,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         # "sources close to the Duke", "Scientology officials", "a palace source": unnamed
         # people even when a name appears in the phrase.
         return "anonymous"
+    if head.tag_ == "NN" and not _is_proper(head) and head_word in ROLE_NOUNS | TITLE_WORDS and \
+            words[0] in ("the", "this") and head_word not in ORG_WORDS:
+        return "person"  # "the White House press secretary": an office someone holds
     if head.tag_ == "NNS" and not _is_proper(head) and head_word not in ORG_WORDS | OUTLET_WORDS \
             and head_word not in DOCUMENT_HEADS | USER_POSTS | HEDGE_SUBJECTS \
             and not any(t.ent_type_ == "PERSON" for t in tokens) and not _named_author(head):
@@ -1393,7 +1405,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # "A new study documenting X has revealed": the parser may take a later noun for
             # the subject; a document noun opening the clause is the source.
             opener = next((t for t in sent.doc[sent.start:subject.i]
-                           if t.tag_ in ("NN", "NNS") and t.lower_ in DOCUMENT_HEADS), None)
+                           if t.tag_ in ("NN", "NNS") and t.lower_ in DOCUMENT_HEADS
+                           and t.dep_ != "compound"), None)  # not "foreign policy chief"
             if opener is not None and sent.doc[sent.start].tag_ == "DT":
                 subject = opener
         if any(c.dep_ == "auxpass" for c in token.children) and not passive:
