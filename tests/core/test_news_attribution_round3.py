@@ -338,3 +338,10 @@ def test_political_sources(detector, sentence, speaker, kind):
     unit = first(detector, sentence)
     assert unit.attribution.speaker == speaker, unit.attribution
     assert unit.attribution.source_type == kind, unit.attribution
+
+
+def test_the_couple_named_in_apposition_speak_themselves(detector):
+    text = ("Anna Berg and Carl Berg sold the farm in 2019.\n"
+            "The couple, Tom and Ann Reed, said they had lost everything in the flood.\n")
+    unit = unit_containing(units_of(detector, text), "The couple")
+    assert unit.attribution.speaker == "Tom and Ann Reed"

@@ -1112,7 +1112,8 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
                      cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i)
     if head.lower_ in GROUP_ANAPHORS and any(c.lower_ in ("the", "both") for c in head.children) \
-            and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children):
+            and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children) \
+            and not _appositive_name(head):  # but "the couple, Tom and Ann Reed, said"
         # "the pair claimed", "the couple said": the people last named, resolved like "they"
         return Found("person", head.text, cue_word, find_outlet(cue_token),
                      pronoun="the " + head.lower_, token_i=cue_token.i)
