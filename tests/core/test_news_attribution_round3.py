@@ -345,3 +345,11 @@ def test_the_couple_named_in_apposition_speak_themselves(detector):
             "The couple, Tom and Ann Reed, said they had lost everything in the flood.\n")
     unit = unit_containing(units_of(detector, text), "The couple")
     assert unit.attribution.speaker == "Tom and Ann Reed"
+
+
+def test_she_said_after_someone_is_named_is_no_longer_the_unnamed_source(detector):
+    text = ("One official said the talks had stalled.\n"
+            "The minister, Ana Ruiz, arrived later.\n"
+            "She said the talks would resume on Friday.\n")
+    unit = unit_containing(units_of(detector, text), "She said")
+    assert unit.attribution.speaker == "Ana Ruiz", unit.attribution

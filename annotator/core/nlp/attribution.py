@@ -297,6 +297,10 @@ class Memory:
         """The main clause's subject when it names a person ("Rathbun requested...")."""
         root = sent.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.tag_ in ("NN", "NNS") and subject.lower_ not in ORG_WORDS:
+            appos = _appositive_name(subject)  # "The minister, Ana Ruiz, arrived"
+            if appos and _could_be_personal_name(appos[0]):
+                return _text(appos[0])
         if subject is None or not subject.text[:1].isupper() or subject.lower_ in ORG_WORDS:
             return None
         if subject.ent_type_ == "PERSON":
@@ -1602,7 +1606,8 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     if found.pronoun in PERSON_PRONOUNS:
         unnamed = memory.unnamed_person
         if unnamed is not None and unnamed[1] >= memory.sentence - 1 and not any(
-                i >= unnamed[1] for _, i in memory.person_sources):
+                i >= unnamed[1] for _, i in memory.person_sources) and not any(
+                i > unnamed[1] for _, i in memory.persons):  # no one named since
             # '"...," she said.' after 'One librarian, who asked not to be named, said...'
             memory.unnamed_person = (unnamed[0], memory.sentence + 1)
             return Found("anonymous", unnamed[0], found.cue, found.via, token_i=found.token_i)
