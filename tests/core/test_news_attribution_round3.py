@@ -353,3 +353,18 @@ def test_she_said_after_someone_is_named_is_no_longer_the_unnamed_source(detecto
             "She said the talks would resume on Friday.\n")
     unit = unit_containing(units_of(detector, text), "She said")
     assert unit.attribution.speaker == "Ana Ruiz", unit.attribution
+
+
+def test_what_it_called_is_no_claim(detector):
+    text = ("A palace insider told the paper the brothers were not speaking.\n"
+            "Kensington Palace declined to comment on what it called speculation.\n")
+    unit = unit_containing(units_of(detector, text), "declined to comment")
+    assert unit.attribution.kind not in SOURCED, unit.attribution
+
+
+def test_it_is_the_body_named_in_its_own_sentence(detector):
+    text = ("A palace insider told the paper the brothers were not speaking.\n"
+            "Kensington Palace issued no comment on Monday, but it later said the claims were "
+            "untrue.\n")
+    unit = unit_containing(units_of(detector, text), "later said")
+    assert unit.attribution.speaker == "Kensington Palace", unit.attribution

@@ -1124,6 +1124,13 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.lower_ in ALL_PRONOUNS and not (head.text.isupper() and len(head.text) >= 3):
         if head.lower_ in ("i", "we", "you"):
             return None
+        if head.lower_ == "it":
+            body = [e for e in head.sent.ents if e.end <= head.i and e.label_ in ("ORG", "GPE")
+                    and not {t.lower_ for t in e} & OUTLET_WORDS]
+            if body:  # "Acme denied the report, and it said...": the body in this sentence
+                return Found("organisation", _strip(body[-1].text), cue_word,
+                             find_outlet(cue_token), pronoun="it", token_i=cue_token.i,
+                             role="it")
         return Found("person" if head.lower_ in PERSON_PRONOUNS else "organisation",
                      head.text, cue_word, find_outlet(cue_token), pronoun=head.lower_,
                      token_i=cue_token.i, not_these=frozenset(
@@ -1347,6 +1354,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue  # "pointed out that...", not "pointed to the table"
         if any(c.dep_ == "neg" for c in token.children):
             continue  # "officials have not said why"
+        if any(c.lower_ in ("what", "whatever") and c.i < token.i for c in token.children):
+            continue  # "declined to comment on what it called speculation": no claim
         if _inside_quotation(token, sent):
             continue  # '"He told me the plan would fail," Smith said.': the speaker's own story
         if token.dep_ in ("relcl",) or (token.dep_ == "acl" and not token.tag_ == "VBG"):
