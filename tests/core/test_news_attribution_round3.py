@@ -368,3 +368,13 @@ def test_it_is_the_body_named_in_its_own_sentence(detector):
             "untrue.\n")
     unit = unit_containing(units_of(detector, text), "later said")
     assert unit.attribution.speaker == "Kensington Palace", unit.attribution
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The budget, Councillor Ray Dunne said, would be cut by a fifth.\n", "budget", "Ray Dunne"),
+    ("Governor Ann Lee said the deal would create 400 jobs.\n"
+     "This, she added, was only the beginning.\n", "This, she added", "Ann Lee"),
+])
+def test_a_parenthetical_cue_inside_the_claim(detector, text, fragment, speaker):
+    unit = unit_containing(units_of(detector, text), fragment)
+    assert unit.attribution.speaker and speaker in unit.attribution.speaker, unit.attribution

@@ -577,6 +577,9 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
         return True  # "cited figures showing that..."
     doc = verb.doc
+    if verb.dep_ == "parataxis" and verb.i + 1 < sent.end and doc[verb.i + 1].text == "," and \
+            any(t.text == "," for t in doc[max(sent.start, verb.i - 4):verb.i]):
+        return True  # "This, she added, was only the beginning."
     if verb.i + 1 < sent.end and doc[verb.i + 1].lower_ == "that" and doc[verb.i + 1].tag_ == "IN":
         return True  # "observed that the date ... coincided": the parser lost the clause
     if sent.text.rstrip().endswith(":") and verb.dep_ == "ROOT":
@@ -1421,8 +1424,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             opener = next((t for t in sent.doc[sent.start:subject.i]
                            if t.tag_ in ("NN", "NNS") and t.lower_ in DOCUMENT_HEADS
                            and t.dep_ != "compound"), None)  # not "foreign policy chief"
-            if opener is not None and sent.doc[sent.start].tag_ == "DT":
-                subject = opener
+            if opener is not None and sent.doc[sent.start].tag_ == "DT" and not any(
+                    t.text == "," for t in sent.doc[opener.i:subject.i]):
+                subject = opener  # (but not "The plan, Smith said, would...")
         if any(c.dep_ == "auxpass" for c in token.children) and not passive:
             continue  # "it is said", "X is said to": a hedge
         if lemma in ("understand", "learn") and (
