@@ -378,3 +378,11 @@ def test_it_is_the_body_named_in_its_own_sentence(detector):
 def test_a_parenthetical_cue_inside_the_claim(detector, text, fragment, speaker):
     unit = unit_containing(units_of(detector, text), fragment)
     assert unit.attribution.speaker and speaker in unit.attribution.speaker, unit.attribution
+
+
+def test_a_posting_with_no_author_is_a_document_but_posts_by_strangers_are_anonymous(detector):
+    unit = first(detector, "According to an Internet posting, the museum's website has been "
+                           "down since Friday.")
+    assert unit.attribution.source_type == "document", unit.attribution
+    unit = first(detector, "A post by an unnamed author claimed the museum had been hacked.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS

@@ -977,7 +977,10 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             not any(t.ent_type_ in ("PERSON", "ORG") for t in tokens):
         return "anonymous"  # "Senior Tories", "Republicans", "Democrats in the Senate": members
     if head_word in USER_POSTS and not _is_proper(head) and not _named_author(head):
-        return "anonymous"
+        if head.tag_ == "NN" and head_word in DOCUMENT_HEADS and not any(
+                c.dep_ == "prep" and c.lower_ == "by" for c in head.children):
+            return "document"  # "an Internet posting", "a blog post" (a written record)
+        return "anonymous"  # "posts on a message board", "a post by an unnamed author"
     if head_word in DOCUMENT_HEADS and head.tag_.startswith("NN") and not _is_proper(head):
         return "document"
     if memory is not None and head.lower_ in memory.person_words and head.ent_type_ != "ORG" \
