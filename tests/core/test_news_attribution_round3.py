@@ -256,7 +256,7 @@ def test_unnamed_people_and_their_fears_and_expectations(detector, sentence):
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, (sentence, unit.attribution)
 
 
-# --- the person a sentence goes on about -----------------------------------------------------------
+# --- the person a sentence goes on about --------------------------------------------------------
 def test_he_is_the_last_sentences_subject_even_after_another_quote(detector):
     text = ("Prosecutor Alan Reeve told the jury that the accused had hidden the cash.\n"
             "Defence barrister Owen Price disagreed. He said the evidence was thin.\n")
@@ -266,7 +266,8 @@ def test_he_is_the_last_sentences_subject_even_after_another_quote(detector):
 
 @pytest.mark.parametrize("text, fragment, speaker", [
     ("Retired nurse Edna Marsh, 83, lost her savings in the fraud.\n"
-     "The 83-year-old told the court she had trusted the caller.\n", "The 83-year-old", "Edna Marsh"),
+     "The 83-year-old told the court she had trusted the caller.\n", "The 83-year-old",
+     "Edna Marsh"),
     ("Footballer Marcus Dale was also called to give evidence.\n"
      "The star said he had paid \u00a320,000 into the account.\n", "The star", "Marcus Dale"),
 ])
@@ -386,3 +387,17 @@ def test_a_posting_with_no_author_is_a_document_but_posts_by_strangers_are_anony
     assert unit.attribution.source_type == "document", unit.attribution
     unit = first(detector, "A post by an unnamed author claimed the museum had been hacked.")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The Nordic Space Observatory confirmed the sighting on Monday.\n"
+     "According to the observatory, the telescope will be pointed at the comet again in March.\n",
+     "According to the observatory", "Nordic Space Observatory"),
+    ("Halden Motors and the University of Tromsø signed the deal.\n"
+     "The university said the deal was worth two million euros.\n",
+     "The university said", "University of Troms"),
+])
+def test_a_definite_body_is_the_body_named_with_that_word(detector, text, fragment, speaker):
+    unit = unit_containing(units_of(detector, text), fragment)
+    assert speaker in (unit.attribution.speaker or ""), unit.attribution
+    assert unit.attribution.source_type == "organisation"

@@ -153,9 +153,11 @@ ORG_WORDS = {
     "prosecutors", "prosecution", "crown", "industry", "firm", "studio", "network", "charity",
     "street", "hall", "airline", "carrier", "retailer", "supermarket", "broadcaster", "operator",
     "manufacturer", "insurer", "lender", "provider", "developer", "publisher", "chain", "brand",
-    "utility", "carmaker", "automaker", "startup", "conglomerate", "body", "airport", "council",
-    "hospital", "trust", "zoo", "railway", "club", "team", "consortium", "coalition", "alliance",
-    "label", "distributor",
+    "utility", "carmaker", "automaker", "startup", "conglomerate", "body", "airport",
+    "zoo", "railway", "club", "team", "consortium", "coalition", "alliance",
+    "label", "distributor", "observatory", "laboratory", "lab", "academy", "library", "archive",
+    "archives", "clinic", "prison", "tribunal", "municipality", "county", "province", "consulate",
+    "headquarters", "bureau", "inspectorate",
 }
 OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "express", "post",
                 "bbc", "cnn", "sky", "news", "independent", "journal", "herald", "star",
@@ -251,7 +253,8 @@ class Memory:
         for ent in sent.ents:
             if ent.label_ in _NOT_PERSON_LABELS and len(ent) >= 2:
                 ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
-            if ent.label_ in ("ORG", "NORP", "GPE") and ent.text[:1].isupper():
+            bare = re.sub(r"^the\s+", "", ent.text, flags=re.I)  # "the University of Oslo"
+            if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper():
                 self.orgs.append((_strip(ent.text), self.sentence))
                 if _is_company(ent):
                     self.companies.append((_strip(ent.text), self.sentence))
@@ -297,7 +300,8 @@ class Memory:
         """The main clause's subject when it names a person ("Rathbun requested...")."""
         root = sent.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.tag_ in ("NN", "NNS") and subject.lower_ not in ORG_WORDS:
+        if subject is not None and subject.tag_ in ("NN", "NNS") and \
+                subject.lower_ not in ORG_WORDS:
             appos = _appositive_name(subject)  # "The minister, Ana Ruiz, arrived"
             if appos and _could_be_personal_name(appos[0]):
                 return _text(appos[0])
@@ -379,7 +383,8 @@ class Memory:
                 return g
         return None
 
-    def last_person(self, pronoun: str | None = None, not_these: frozenset = frozenset()) -> str | None:
+    def last_person(self, pronoun: str | None = None,
+                    not_these: frozenset = frozenset()) -> str | None:
         """The person a "he"/"she" refers to: the last quoted person if quoted in the last two
         sentences, else the person last named (a full name preferred to a lone surname that is
         part of it); a person known to be of the other gender is skipped."""
@@ -1167,7 +1172,8 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if age:
         # "the 71-year-old told the court": the person the article is about
         source_type, role = "person", (age.group(1) or "year-old").strip().lower()
-    elif source_type == "person" and name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") \
+    elif source_type == "person" and name_head.tag_ == "NN" and \
+            tokens[0].lower_ in ("the", "this") \
             and not any(_is_proper(t) for t in tokens):
         role = name_head.lower_  # "the defector said": the person named with that role
     elif source_type == "organisation" and name_head.tag_ == "NN" and \
@@ -1287,6 +1293,12 @@ def resolve_role(found: Found, memory: Memory) -> Found:
         return found
     name = (memory.person_with_role(found.role) if found.source_type == "person"
             else memory.org_with_word(found.role))
+    if not name and found.source_type == "person" and found.role not in FOCUS_ROLES:
+        body = memory.org_with_word(found.role)
+        if body:  # "the observatory" after "the European Southern Observatory": that body
+            return Found("organisation", body, found.cue, found.via,
+                         pronoun=found.speaker[:1].lower() + found.speaker[1:],
+                         token_i=found.token_i, role=found.role)
     if not name and found.source_type == "person" and found.role in FOCUS_ROLES:
         gender = "she" if found.role in _FEMALE_WORDS else "he" if found.role in _MALE_WORDS \
             else None
@@ -1333,7 +1345,10 @@ def _according_to(sent, memory) -> list[Found]:
             if not obj.tag_.startswith("NN") and obj.text[:1].isupper() and kind == "anonymous":
                 # a name the tagger did not know: an acronym is a body, anything else a person
                 kind = "organisation" if obj.text.isupper() else "person"
-            out.append(Found(kind, _text(tokens), "according to", token_i=tok.i))
+            role = name_head.lower_ if kind in ("person", "organisation") and \
+                name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") and \
+                not any(_is_proper(t) for t in tokens) else None
+            out.append(Found(kind, _text(tokens), "according to", token_i=tok.i, role=role))
         elif tok.lower_ == "words" and tok.i >= 2 and sent.doc[tok.i - 2].lower_ == "in" and \
                 sent.doc[tok.i - 1].lower_ == "the":
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -1367,7 +1382,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if token.dep_ in ("relcl",) or (token.dep_ == "acl" and not token.tag_ == "VBG"):
             if not (token.dep_ == "acl" and token.head.lower_ in DOCUMENT_HEADS):
                 continue
-        if token.dep_ == "amod" and (lemma in _HEARER_CUES or _inverted_subject(token, sent) is None):
+        if token.dep_ == "amod" and (lemma in _HEARER_CUES
+                                     or _inverted_subject(token, sent) is None):
             continue  # but '"...", added KCNA.' (the parser made the cue a modifier of the name)
         if token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp", "ROOT") and lemma != "say":
             trailing = token.dep_ == "advcl" and token.i > token.head.i and \
