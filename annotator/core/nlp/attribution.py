@@ -253,7 +253,7 @@ class Memory:
         for ent in sent.ents:
             if ent.label_ in _NOT_PERSON_LABELS and len(ent) >= 2:
                 ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
-            bare = re.sub(r"^the\s+", "", ent.text, flags=re.I)  # "the University of Oslo"
+            bare = ent.text[4:] if ent.text[:4].lower() == "the " else ent.text  # "the University"
             if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper():
                 self.orgs.append((_strip(ent.text), self.sentence))
                 if _is_company(ent):
@@ -622,6 +622,7 @@ def _inside_quotation(token, sent) -> bool:
 
 _STANCE_VERBS = {"express", "expressed", "expresses", "expressing", "voice", "voiced", "voices",
                  "voicing", "raise", "raised", "raises", "raising"}
+_STANCE_TRIGGERS = _STANCE_VERBS | {"put"}
 _STANCE_NOUNS = {"concern", "concerns", "fear", "fears", "hope", "hopes", "doubt", "doubts",
                  "confidence", "belief", "view", "worry", "worries", "suspicion", "suspicions",
                  "optimism", "scepticism", "skepticism", "regret", "surprise", "frustration"}
@@ -1364,11 +1365,15 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
     """The attribution of a sentence span, or None (hedges are :func:`hedge_of`)."""
     candidates: list[tuple[int, Found]] = []
     for token in sent:
-        lemma = _cue_lemma(token)
-        stance = lemma is None and _stance_cue(token)
-        if stance:
-            lemma = "say"
+        lower = token.lower_
+        lemma = CUE_FORMS.get(lower)
+        stance = False
         if lemma is None:
+            # (most tokens end here: no cue form, no stance verb)
+            if lower not in _STANCE_TRIGGERS or not _stance_cue(token):
+                continue
+            lemma, stance = "say", True
+        elif _cue_lemma(token) is None:
             continue
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out"
                                         for c in token.children):
@@ -1543,6 +1548,8 @@ def _interview_answer(sent, memory) -> "Found | None":
 def _cue_read_as_noun(sent, memory) -> "Found | None":
     """"Wikipedia's article on the subject states that...": the parser made the cue a noun
     and the source the root; a cue form right before "that" is the cue after all."""
+    if "s that " not in sent.text:
+        return None  # (cheap: most sentences have no "...s that")
     doc = sent.doc
     for tok in doc[sent.start + 1:sent.end - 1]:
         if not (tok.tag_ in ("NN", "NNS") and tok.lower_ in CUE_FORMS and tok.lower_.endswith("s")
