@@ -67,7 +67,9 @@ STRONG_CUES = (
     "theorise", "theorize", "calculate", "forecast", "project", "charge", "counter", "confess",
     "describe", "characterise", "characterize", "dub", "cite", "find", "read", "show",
     "believe", "continue", "ask", "demand", "call", "hint", "question", "reckon",
-    "rule", "find", "understand", "learn",
+    "rule", "find", "understand", "learn", "fear", "expect", "suspect", "worry",
+    "clarify", "recount", "lament", "joke", "underline", "highlight", "signal", "dispute",
+    "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -81,7 +83,10 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "question", "project", "charge", "counter", "post", "write", "report", "reason",
              "indicate", "mention", "recommend", "estimate", "promise", "vow", "pledge", "agree",
              "hint", "reckon", "suggest", "urge", "recall", "respond", "predict", "forecast",
-             "calculate", "rule", "understand", "learn"}
+             "calculate", "rule", "understand", "learn", "fear", "expect", "suspect", "worry",
+             "clarify", "recount", "lament", "joke", "underline", "highlight", "signal",
+             "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
+             "affirm", "contest"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -122,6 +127,10 @@ DOCUMENT_HEADS = {
     "submission", "complaint", "lawsuit", "indictment", "affidavit", "ruling", "judgment",
     "verdict", "manifesto", "policy", "plan", "proposal", "budget", "accounts", "forecast",
     "estimate", "summary", "cable", "text", "sign", "label", "advert", "advertisement",
+    "papers", "files", "file", "transcripts", "logs", "contract", "contracts", "receipts",
+    "invoices", "charts", "tables", "dataset", "database", "registry", "register", "polling",
+    "guide", "handbook", "manual", "leaflet", "brochure", "factsheet", "prospectus", "faq",
+    "entry", "wiki", "encyclopedia", "encyclopaedia", "textbook", "thesis", "dissertation",
 }
 # A speech noun owned by its speaker: "Cornyn's statement added" -> Cornyn.
 SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "blog", "letter",
@@ -142,6 +151,13 @@ ORG_WORDS = {
     "cabinet", "kremlin", "pentagon", "chamber", "secretariat", "directorate", "unit",
     "state", "states", "nations", "kingdom", "republic", "world", "regulator", "watchdog",
     "prosecutors", "prosecution", "crown", "industry", "firm", "studio", "network", "charity",
+    "street", "hall", "airline", "carrier", "retailer", "supermarket", "broadcaster", "operator",
+    "manufacturer", "insurer", "lender", "provider", "developer", "publisher", "chain", "brand",
+    "utility", "carmaker", "automaker", "startup", "conglomerate", "body", "airport",
+    "zoo", "railway", "club", "team", "consortium", "coalition", "alliance",
+    "label", "distributor", "observatory", "laboratory", "lab", "academy", "library", "archive",
+    "archives", "clinic", "prison", "tribunal", "municipality", "county", "province", "consulate",
+    "headquarters", "bureau", "inspectorate",
 }
 OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "express", "post",
                 "bbc", "cnn", "sky", "news", "independent", "journal", "herald", "star",
@@ -201,6 +217,8 @@ class Found:
     pronoun: str | None = None  # "he" when the source is a pronoun to resolve
     role: str | None = None
     token_i: int = 0
+    # names in the pronoun's own clause, which it cannot stand for ("He described Montalvo")
+    not_these: frozenset = frozenset()
 
 
 @dataclass
@@ -218,13 +236,30 @@ class Memory:
     # "the defector said" later on
     roles: list[tuple[str, set, int]] = field(default_factory=list)
     genders: dict = field(default_factory=dict)  # name -> "m" / "f" when the text says
+    # the person each sentence is about (its main clause's subject): a "he" in the next
+    # sentence goes on about that person rather than someone named in passing
+    subjects: list[tuple[str, int]] = field(default_factory=list)
+    # an unnamed person just quoted ("One librarian said..."): the "she said" after it is hers
+    unnamed_person: tuple[str, int] | None = None
+    companies: list[tuple[str, int]] = field(default_factory=list)  # ORG names, not outlets
 
     def see(self, sent, found: "Found | None") -> None:
         self.sentence += 1
+        subject = self._person_subject(sent)
+        if subject:
+            self.subjects.append((subject, self.sentence + 0))
+            self.persons.append((subject, self.sentence))
+            del self.subjects[:-20]
         for ent in sent.ents:
-            if ent.label_ in ("ORG", "NORP", "GPE") and ent.text[:1].isupper():
+            if ent.label_ in _NOT_PERSON_LABELS and len(ent) >= 2:
+                ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
+            bare = ent.text[4:] if ent.text[:4].lower() == "the " else ent.text  # "the University"
+            if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper():
                 self.orgs.append((_strip(ent.text), self.sentence))
-            if ent.label_ == "PERSON" and _is_name(ent):
+                if _is_company(ent):
+                    self.companies.append((_strip(ent.text), self.sentence))
+                    del self.companies[:-20]
+            if (ent.label_ == "PERSON" or ent.label == 0) and _is_name(ent):
                 name = _strip(ent.text)
                 self.persons.append((name, self.sentence))
                 words = _role_words(ent)
@@ -253,8 +288,45 @@ class Memory:
             elif found.source_type in ("organisation", "document", "anonymous"):
                 self.group_sources.append((found.speaker, found.source_type))
                 self.since_group = 0
+                last = found.speaker.split()[-1].lower() if found.speaker.split() else ""
+                self.unnamed_person = (found.speaker, self.sentence) if (
+                    found.source_type == "anonymous" and last not in ALL_PRONOUNS
+                    and (not last.endswith("s") or last.endswith("ss"))
+                    and last not in ("people", "media", "staff", "police", "family")) else None
         del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
         del self.orgs[:-20], self.roles[:-30]
+
+    def _person_subject(self, sent) -> str | None:
+        """The main clause's subject when it names a person ("Rathbun requested...")."""
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.tag_ in ("NN", "NNS") and \
+                subject.lower_ not in ORG_WORDS:
+            appos = _appositive_name(subject)  # "The minister, Ana Ruiz, arrived"
+            if appos and _could_be_personal_name(appos[0]):
+                return _text(appos[0])
+        if subject is None or not subject.text[:1].isupper() or subject.lower_ in ORG_WORDS:
+            return None
+        if subject.ent_type_ == "PERSON":
+            ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
+            return _strip(ent.text) if ent is not None and _is_name(ent) else None
+        left = subject.i
+        while left > sent.start and _is_proper(sent.doc[left - 1]) and \
+                sent.doc[left - 1].dep_ == "compound":
+            left -= 1
+        run = list(sent.doc[left:subject.i + 1])
+        if subject.lower_ in self.person_words:  # whatever the tagger made of it
+            return _strip(sent.doc[left:subject.i + 1].text)
+        k = 0
+        while k < len(run) and run[k].lower_ in _ROLE_LEAD:
+            k += 1
+        if k and len(run) - k >= 2 and _could_be_personal_name(run[k:]):
+            return _strip(sent.doc[run[k].i:subject.i + 1].text)  # "Footballer Marcus Hale"
+        before = sent.doc[left - 1] if left > sent.start else None
+        if _could_be_personal_name(run) and len(run) >= 2 and (
+                _role_says_person(subject) or (before is not None and before.lower_ in _ROLE_LEAD)):
+            return _strip(sent.doc[left:subject.i + 1].text)  # "nurse Edna Marsh, 83,"
+        return None
 
     def person_with_role(self, role: str) -> str | None:
         """The person last named with this role ("the defector" -> "Kim Song"), if the role
@@ -267,10 +339,16 @@ class Memory:
         return None
 
     def org_with_word(self, word: str) -> str | None:
-        """The body last named whose name holds the word ("the ministry" -> "Ministry of X")."""
+        """The body last named whose name holds the word ("the ministry" -> "Ministry of X");
+        for a word any business goes by ("the company", "the firm"), the company last named
+        in the last three sentences."""
         for name, i in reversed(self.orgs):
             if i >= self.sentence - 12 and word in name.lower().split():
                 return name
+        if word in GENERIC_BODIES:
+            for name, i in reversed(self.companies):
+                if i >= self.sentence - 2:
+                    return name
         return None
 
     def last_people(self, n: int) -> str | None:
@@ -285,6 +363,16 @@ class Memory:
                 return " and ".join(reversed(names))
         return None
 
+    def recent_person(self, pronoun: str | None) -> str | None:
+        """The person a definite description goes on about: the last one named (as
+        :meth:`last_person`), if named in the last two sentences."""
+        name = self.last_person(pronoun)
+        if name is None:
+            return None
+        last = max((i for n, i in self.persons + self.person_sources
+                    if n == name or n.split()[-1] == name.split()[-1]), default=-99)
+        return name if last >= self.sentence - 1 else None
+
     def gender_of(self, name: str) -> str | None:
         """"m", "f" or None for a name seen before (its full form's, for a lone surname)."""
         if name in self.genders:
@@ -295,12 +383,26 @@ class Memory:
                 return g
         return None
 
-    def last_person(self, pronoun: str | None = None) -> str | None:
+    def last_person(self, pronoun: str | None = None,
+                    not_these: frozenset = frozenset()) -> str | None:
         """The person a "he"/"she" refers to: the last quoted person if quoted in the last two
         sentences, else the person last named (a full name preferred to a lone surname that is
         part of it); a person known to be of the other gender is skipped."""
         want = PRONOUN_GENDER.get(pronoun or "")
-        fits = lambda n: want is None or self.gender_of(n) in (None, want)  # noqa: E731
+        def fits(name: str) -> bool:
+            return (want is None or self.gender_of(name) in (None, want)) and \
+                name.split()[-1] not in not_these
+        if self.subjects and self.subjects[-1][1] == self.sentence and \
+                fits(self.subjects[-1][0]) and not (
+                    self.person_sources and self.person_sources[-1][1] == self.sentence):
+            # "Colin Shaw disagreed. He said...": the person the last sentence was about,
+            # even if someone else was quoted just before
+            name = self.subjects[-1][0]
+            if len(name.split()) == 1:
+                for full, _ in reversed(self.persons + self.person_sources):
+                    if len(full.split()) > 1 and full.split()[-1] == name:
+                        return full
+            return name
         if self.person_sources and self.person_sources[-1][1] >= self.sentence - 1 and \
                 fits(self.person_sources[-1][0]):
             return self.person_sources[-1][0]
@@ -311,9 +413,11 @@ class Memory:
         latest = max(i for _, i in candidates)
         same = [n for n, i in candidates if i == latest]
         sources = [n for n, i in self.person_sources if i == latest]
+        subjects = [n for n, i in self.subjects if i == latest and fits(n)]
         full = [n for n in same if len(n.split()) >= 2]
         # the person a sentence introduces by full name is the one a "he" goes on about
-        name = sources[-1] if sources else (full[0] if full else same[-1])
+        name = sources[-1] if sources else (subjects[-1] if subjects else (
+            full[0] if full else same[-1]))
         # a lone surname stands for the full name seen before it
         if len(name.split()) == 1:
             for full, _ in reversed(candidates):
@@ -341,13 +445,25 @@ jeremy jim joe john jonathan jose joseph juan justin keith kevin kim-jong lars l
 luis mahmoud marco mark martin matthew michael mike mohamed mohammed muhammad nathan neil
 nicholas nick oliver omar patrick paul peter philip pierre rahul raj ralph richard robert roger
 ronald ryan sam samuel scott sean sergei simon stephen steve steven stuart thomas tim timothy
-tom tony victor vladimir walter william xi yusuf""".split())
+tom tony victor vladimir walter william xi yusuf oliver luke jake liam connor callum kieran
+dylan ethan noah lucas mateo diego pablo miguel rafael sergio alejandro javier hans klaus
+dieter olaf sven dmitry alexei mikhail yuri igor hiroshi kenji takeshi hassan hussein khalid
+tariq imran hamid abdul karim rashid kwame jacques francois louis henri giuseppe giovanni luca
+matteo francesco nigel clive trevor derek malcolm duncan angus rory declan seamus barry terry
+kenneth ray roy wayne shane darren craig gavin rupert boris keir rishi narendra recep""".split())
 _FEMALE_NAMES = set("""alice amanda amy andrea angela angelina ann anna anne barbara betty
 carol caroline catherine charlotte christine claire diana diane donna dorothy elizabeth ellen
 emily emma eva fatima gloria grace hannah helen hillary jane janet jennifer jessica joan julia
 julie karen kate katherine kathleen kelly laura linda lisa margaret maria marie mary megan
 melissa michelle nancy natalie nicola nicole olivia patricia rachel rebecca ruth sally sandra
-sarah sharon sophie susan teresa theresa victoria wendy""".split())
+sarah sharon sophie susan teresa theresa victoria wendy florence georgia isabella chloe
+lucy holly jade zoe abigail amelia ava mia ella lily harriet heather louise lauren danielle
+samantha stephanie gemma leah jasmine priya aisha yasmin natasha tanya irina olga svetlana ana
+sofia lucia elena carmen ingrid astrid marta mei yuki keiko joanna jacqueline judith judy
+beverley kathryn kirsty sheila pauline maureen jean-marie eleanor esther miriam naomi""".split())
+
+
+_GIVEN_NAMES = _MALE_NAMES | _FEMALE_NAMES
 
 
 def _gender_of(ent, role_words) -> str | None:
@@ -362,6 +478,26 @@ def _gender_of(ent, role_words) -> str | None:
     if male != female:
         return "m" if male else "f"
     return None
+
+
+_NOT_PERSON_LABELS = {"ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
+def _person_in(ent):
+    """The personal name inside an entity the tagger did not call a person: a given name and
+    a surname, after any title or role ("Nurse Olivia Grant" -> "Olivia Grant"); else None.
+    Returned as a label-less span of the same doc."""
+    words = list(ent)
+    k = 0
+    while k < len(words) and (words[k].lower_.strip(".") in TITLE_WORDS or
+                              words[k].lower_ in _PERSON_NOUNS):
+        k += 1
+    rest = words[k:]
+    if not 2 <= len(rest) <= 3 or rest[0].lower_ not in _GIVEN_NAMES:
+        return None
+    if any(t.lower_ in ORG_WORDS or t.lower_ in OUTLET_WORDS or not _is_proper(t) for t in rest):
+        return None
+    return ent.doc[rest[0].i:rest[-1].i + 1]
 
 
 def _role_words(ent) -> set:
@@ -409,8 +545,22 @@ def _is_proper(token) -> bool:
 
 def _cue_lemma(token) -> str | None:
     if not _is_verb(token):
+        if token.tag_ in ("NN", "NNS") and token.dep_ == "ROOT" and _noun_read_as_verb(token):
+            return CUE_FORMS.get(token.lower_)
         return None
     return CUE_FORMS.get(token.lower_)
+
+
+def _noun_read_as_verb(token) -> bool:
+    """"Figures obtained by the BBC show that...", "Court papers claim that...": the tagger
+    read the verb as a noun (a plural subject before it, a "that" clause after it)."""
+    if token.lower_ not in CUE_FORMS or token.lower_.endswith(("ing", "ed")):
+        return False
+    has_subject = any(c.dep_ in ("nsubj", "compound") and c.tag_ == "NNS" and c.i < token.i
+                      for c in token.children)
+    has_clause = any(c.dep_ == "ccomp" and c.i > token.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in token.children)
+    return has_subject and has_clause
 
 
 def _has_clause_or_quote(verb, sent) -> bool:
@@ -432,6 +582,9 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
         return True  # "cited figures showing that..."
     doc = verb.doc
+    if verb.dep_ == "parataxis" and verb.i + 1 < sent.end and doc[verb.i + 1].text == "," and \
+            any(t.text == "," for t in doc[max(sent.start, verb.i - 4):verb.i]):
+        return True  # "This, she added, was only the beginning."
     if verb.i + 1 < sent.end and doc[verb.i + 1].lower_ == "that" and doc[verb.i + 1].tag_ == "IN":
         return True  # "observed that the date ... coincided": the parser lost the clause
     if sent.text.rstrip().endswith(":") and verb.dep_ == "ROOT":
@@ -446,6 +599,51 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if verb.dep_ == "ROOT":
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return True  # "The plan will fail, the study found."
+    return False
+
+
+_OPENING_MARKS = {"“", "‘"}
+_CLOSING_MARKS = {"”", "’"}
+
+
+def _inside_quotation(token, sent) -> bool:
+    """The token stands between an opening quotation mark and its closing one in the sentence."""
+    doc = sent.doc
+    depth = 0
+    for t in doc[sent.start:token.i]:
+        if t.text in _OPENING_MARKS or (t.text == '"' and t.tag_ == "``"):
+            depth = 1
+        elif t.text in _CLOSING_MARKS or (t.text == '"' and t.tag_ == "''"):
+            depth = 0  # (a straight mark opens or closes as the tagger read it)
+    if not depth:
+        return False
+    return any(t.text in _CLOSING_MARKS or t.text == '"' for t in doc[token.i + 1:sent.end])
+
+
+_STANCE_VERBS = {"express", "expressed", "expresses", "expressing", "voice", "voiced", "voices",
+                 "voicing", "raise", "raised", "raises", "raising"}
+_STANCE_TRIGGERS = _STANCE_VERBS | {"put"}
+_STANCE_NOUNS = {"concern", "concerns", "fear", "fears", "hope", "hopes", "doubt", "doubts",
+                 "confidence", "belief", "view", "worry", "worries", "suspicion", "suspicions",
+                 "optimism", "scepticism", "skepticism", "regret", "surprise", "frustration"}
+
+
+def _stance_cue(token) -> bool:
+    """Speech that is not a reporting verb: "expressed concern that the bill would...", "as
+    the minister put it, ..."."""
+    lower = token.lower_
+    if (lower not in _STANCE_VERBS and lower != "put") or not _is_verb(token):
+        return False
+    if lower in _STANCE_VERBS:
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ in _STANCE_NOUNS:
+            doc = token.doc
+            return any(c.dep_ in ("acl", "ccomp") for c in obj.children) or (
+                obj.i + 1 < len(doc) and doc[obj.i + 1].lower_ == "that")
+        return False
+    if token.lower_ == "put":
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
     return False
 
 
@@ -465,7 +663,9 @@ def _subject_of(verb):
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if obj is not None:
             return obj, True
-    if verb.dep_ in ("conj", "xcomp") and _is_verb(verb.head):
+    if verb.dep_ in ("conj", "xcomp", "advcl") and _is_verb(verb.head) and (
+            verb.dep_ != "advcl" or verb.i > verb.head.i):
+        # "went on to say that", "criticised the decision, calling it...": the head's subject
         subject = _nearest_subject(verb.head)
         if subject is not None and subject.dep_ == "nsubj":
             return subject, False
@@ -492,6 +692,13 @@ def _inverted_subject(verb, sent):
     if verb.i > sent.start and not (doc[verb.i - 1].is_punct or doc[verb.i - 1].tag_ in ("''", ",")):
         return None
     return run[-1]
+
+
+_HEARER_CUES = {"tell", "inform", "brief", "assure", "warn", "urge", "ask"}
+# Participles that report what the main clause's subject said: "..., calling it a betrayal".
+_TRAILING_CUES = {"call", "describe", "add", "claim", "insist", "warn", "argue", "note", "state",
+                  "explain", "accuse", "allege", "suggest", "predict", "write", "tell", "promise",
+                  "vow", "deny", "admit", "stress", "declare", "announce", "confirm"}
 
 
 def _left_subject(verb, sent):
@@ -530,6 +737,16 @@ def _left_subject(verb, sent):
 USER_POSTS = {"post", "posts", "posting", "postings", "comment", "comments", "message",
               "messages", "tweet", "tweets", "thread", "threads", "review", "reviews", "blog",
               "blogs", "forum", "forums", "video", "videos"}
+# Outlet names that, as a common noun, are people or things: "the star said".
+_NOT_OUTLETS = {"people", "star", "sun", "mirror", "mail", "express", "independent", "observer",
+                "standard", "post", "page", "interview"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness",
+              "baron", "earl", "viscount", "countess", "prof", "professor", "rev", "reverend",
+              "rabbi", "imam", "cardinal", "bishop", "archbishop", "sheikh", "judge", "justice"}
+_INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many",
+               "most", "few", "numerous", "various"}
+_PARTY_MEMBERS = {"mp", "mps", "mep", "meps", "msp", "tory", "tories", "democrat", "democrats",
+                  "republican", "republicans", "peer", "peers", "senator", "senators"}
 # Unnamed people even with "the": "the source", "the officials". Any other definite role in
 # the singular ("the minister", "the actor") is a person the article has named.
 CORE_ANONYMOUS = {"source", "sources", "insider", "insiders", "friend", "friends", "aide", "aides",
@@ -560,12 +777,16 @@ def _np_tokens(head) -> list:
             if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos", "acl", "punct",
                               "npadvmod", "advmod", "nsubj", "dobj", "mark", "aux"):
                 continue
+            if child.dep_ == "amod" and child.tag_ in ("VBD", "VBN") and child.lower_ in CUE_FORMS:
+                continue  # '", added KCNA.': the cue, not part of the name
             if tok is head and child.dep_ in ("cc", "conj") and not (
                     child.i > head.i and _conj_in_np(head, child)):
                 continue
             if child.dep_ == "prep" and child.lower_ in _NP_SKIP_PREPS and tok is head and not (
                     child.lower_ == "to" and head.lower_ in TITLE_WORDS) and not (
-                    child.lower_ in ("by", "on") and head.lower_ in USER_POSTS):
+                    child.lower_ in ("by", "on") and head.lower_ in USER_POSTS) and not (
+                    child.lower_ in ("in", "by") and head.lower_ in DOCUMENT_HEADS
+                    and _names_a_place_of_record(child)):
                 continue  # but "Ambassador to the United States Hamdullah Mohib" is one name
             keep.add(child.i)
             stack.append(child)
@@ -606,6 +827,16 @@ def _np_tokens(head) -> list:
     return tokens
 
 
+def _names_a_place_of_record(prep) -> bool:
+    """'in The Lancet', 'by the University of Leeds', 'in academic journals': where a document
+    appeared or who made it (part of its name), not when ('in March')."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+        return False
+    return _is_proper(obj) or obj.ent_type_ in ("ORG", "PERSON") or obj.lower_ in (
+        "journal", "journals", "magazine", "newspaper", "press", "university")
+
+
 def _conj_in_np(head, child) -> bool:
     return child.dep_ in ("cc", "conj") and child.tag_ in ("CC", "NNP", "NNPS", "NN", "NNS")
 
@@ -633,15 +864,40 @@ def _appositive_name(head):
 
 
 def _role_says_person(head) -> bool:
-    """An apposition or title that only people have: "K.C. Maurer, chief financial officer"."""
+    """An apposition or title that only people have: "K.C. Maurer, chief financial officer",
+    "X, an Australian woman and former Scientologist", "X, 54," (an age)."""
     for child in head.children:
+        if child.like_num and child.i > head.i and child.doc[child.i - 1].text == "," and \
+                child.text.isdigit() and 1 <= int(child.text) <= 120:
+            return True  # "Mark Ellis, 54, said": an age
         if child.dep_ == "appos":
             words = {t.lower_ for t in child.subtree}
-            if words & (TITLE_WORDS | {"officer", "professor", "treasurer", "curator", "instructor",
-                                        "student", "major", "spokesperson", "lawyer", "attorney",
-                                        "researcher", "scientist", "analyst", "resident", "member"}):
+            if words & (TITLE_WORDS | _MALE_WORDS | _FEMALE_WORDS | _PERSON_NOUNS):
                 return True
+            nouns = [t for t in child.subtree if t.tag_.startswith("NN") and t.dep_ in (
+                "appos", "conj", "ROOT") or t is child]
+            if any(t.lower_.endswith("ist") and t.lower_ not in ("list", "twist", "mist")
+                   for t in nouns):
+                return True  # "a journalist", "former Scientologist", "an activist"
     return False
+
+
+# People, never bodies, when they stand in apposition to a name.
+_PERSON_NOUNS = {"officer", "professor", "treasurer", "curator", "instructor", "student", "major",
+                 "spokesperson", "lawyer", "attorney", "researcher", "scientist", "analyst",
+                 "resident", "member", "mother", "father", "wife", "husband", "son", "daughter",
+                 "teacher", "nurse", "doctor", "pilot", "driver", "singer", "actor", "actress",
+                 "writer", "author", "artist", "star", "victim", "survivor", "witness",
+                 "farmer", "worker", "employee", "pensioner", "grandmother", "veteran",
+                 "soldier", "teenager", "refugee", "defector", "mp", "councillor", "politician",
+                 "candidate", "campaigner", "academic", "lecturer", "economist", "engineer",
+                 "surgeon", "chef", "businessman", "businesswoman", "entrepreneur", "founder",
+                 "presenter", "comedian", "musician", "rapper", "athlete",
+                 "footballer", "striker", "goalkeeper", "mum", "dad", "widow", "widower",
+                 "fiancee", "fiance", "girlfriend", "boyfriend", "friend", "neighbour",
+                 "neighbor", "colleague", "deputy"}
+# Words that open "chief executive Marcus Lindqvist", "Campaigner Dev Mistry": a person follows.
+_ROLE_LEAD = TITLE_WORDS | ROLE_NOUNS | _PERSON_NOUNS | {"executive", "financial", "operating"}
 
 
 def _text(tokens) -> str:
@@ -688,6 +944,19 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         if owner is not None:
             # "the mayor's spokesperson", "the company's representative": speaks for the owner
             return "person" if owner.lower_ in ROLE_NOUNS | TITLE_WORDS else "organisation"
+    if words[0] in _INDEFINITE and not any(t.ent_type_ == "PERSON" and t.i <= head.i
+                                           for t in tokens) and (
+            not _is_proper(head) or head_word in _PERSON_NOUNS | TITLE_WORDS | _PARTY_MEMBERS) \
+            and head_word not in DOCUMENT_HEADS | USER_POSTS | AUTHOR_HEADS:
+        # "One Conservative MP", "A 45-year-old man from Leeds", "a local charity": someone
+        # the article does not name
+        return "anonymous"
+    if len(words) == 2 and words[0] in ("number", "no", "no.") and words[1] == "10":
+        return "organisation"  # Downing Street
+    lead = [t for t in tokens if t.lower_ != "the"]
+    if lead and lead[0].lower_.strip(".") in HONORIFICS and 2 <= len(lead) <= 4 and all(
+            _is_proper(t) or t.lower_.strip(".") in HONORIFICS for t in lead):
+        return "person"  # "Dr Fox", "Baroness Jones", whatever the tagger called them
     if head_word in ANONYMOUS_HEADS and not _is_proper(head):
         owner = [c for c in head.children if c.dep_ == "poss" or (
             c.dep_ == "prep" and c.lower_ in ("of", "behind"))]
@@ -695,25 +964,37 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             obj = c if c.dep_ == "poss" else next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None and obj.lower_ in DOCUMENT_HEADS and head_word in AUTHOR_HEADS:
                 return "document"  # "the report's authors" (but "workers at the site")
+        if head_word in ("author", "authors") and words[0] == "the" and len(words) == 2:
+            return "document"  # "the authors say": of the study the article is about
         # "sources close to the Duke", "Scientology officials", "a palace source": unnamed
         # people even when a name appears in the phrase.
         return "anonymous"
+    if head.tag_ == "NN" and not _is_proper(head) and head_word in ROLE_NOUNS | TITLE_WORDS and \
+            words[0] in ("the", "this") and head_word not in ORG_WORDS:
+        return "person"  # "the White House press secretary": an office someone holds
     if head.tag_ == "NNS" and not _is_proper(head) and head_word not in ORG_WORDS | OUTLET_WORDS \
             and head_word not in DOCUMENT_HEADS | USER_POSTS | HEDGE_SUBJECTS \
             and not any(t.ent_type_ == "PERSON" for t in tokens) and not _named_author(head):
         # a plural common noun is an unnamed group ("prison guards", "Microsoft engineers",
         # "rescue workers"), whatever names qualify it
         return "anonymous"
+    if head.tag_ == "NNPS" and head.ent_type_ in ("NORP", "") and words[0] not in ("the", "this") \
+            and not any(w in ORG_WORDS or w in OUTLET_WORDS for w in words) and \
+            not any(t.ent_type_ in ("PERSON", "ORG") for t in tokens):
+        return "anonymous"  # "Senior Tories", "Republicans", "Democrats in the Senate": members
     if head_word in USER_POSTS and not _is_proper(head) and not _named_author(head):
-        return "anonymous"
+        if head.tag_ == "NN" and head_word in DOCUMENT_HEADS and not any(
+                c.dep_ == "prep" and c.lower_ == "by" for c in head.children):
+            return "document"  # "an Internet posting", "a blog post" (a written record)
+        return "anonymous"  # "posts on a message board", "a post by an unnamed author"
     if head_word in DOCUMENT_HEADS and head.tag_.startswith("NN") and not _is_proper(head):
         return "document"
     if memory is not None and head.lower_ in memory.person_words and head.ent_type_ != "ORG" \
             and head.text[:1].isupper():
         return "person"  # a surname the article has already given a person ("Wilkins")
     if head.tag_ in ("NN", "NNS") and not names:
-        if head_word in ORG_WORDS or head_word in OUTLET_WORDS and head_word != "people":
-            return "organisation"  # "the newspaper", "the company"
+        if head_word in ORG_WORDS or head_word in OUTLET_WORDS and head_word not in _NOT_OUTLETS:
+            return "organisation"  # "the newspaper", "the company" (but "the star": a person)
         if head.tag_ == "NN" and words[0] in ("the", "this") and head_word not in CORE_ANONYMOUS:
             return "person"  # "the finance minister", "the actor": named earlier
         if head_word in ORG_WORDS or head_word in ("government", "police", "court"):
@@ -721,6 +1002,17 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "anonymous"
     if head.ent_type_ == "PERSON" or _role_says_person(head):
         return "person"
+    if len(names) >= 2 and names[0].lower_ in _GIVEN_NAMES and \
+            _could_be_personal_name(tokens):
+        return "person"  # "Florence Hart" (the tagger's ORG): a given name and a surname
+    lead = [t for t in tokens if t.lower_ not in ("the", "a", "an")]
+    k = 0
+    while k < len(lead) - 2 and (lead[k].lower_ in _ROLE_LEAD or (
+            lead[k].is_lower and lead[k].tag_ in ("JJ", "NN"))):
+        k += 1
+    if k and tokens[-1].i == head.i and any(t.lower_ in _ROLE_LEAD for t in lead[:k]) and \
+            _could_be_personal_name(lead[k:]) and len(lead) - k >= 2:
+        return "person"  # "Campaigner Dev Mistry", "chief executive Marcus Lindqvist"
     # "Executive director of the X Council Alia Salem", "Lydia Buchtmann for Food Standards":
     # a title before a name, or a first name and surname that speak for a body
     tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS]
@@ -742,20 +1034,31 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "organisation"
     if any(t.ent_type_ == "PERSON" for t in tokens):
         return "person"
+    if len(names) >= 3 and names[0].lower_ not in _GIVEN_NAMES:
+        return "organisation"  # "Human Rights Watch", "Médecins Sans Frontières"
     return "person" if names else "anonymous"
 
 
 def find_outlet(verb) -> str | None:
     """'told The Mirror' -> 'The Mirror'; 'said in an interview with the BBC' -> 'the BBC'."""
     for child in verb.children:
-        if child.dep_ in ("dative", "dobj", "iobj") and (
+        if (child.dep_ in ("dative", "iobj") or child.dep_ == "dobj" and CUE_FORMS.get(
+                verb.lower_) in _HEARER_CUES) and (
                 _is_proper(child) or child.ent_type_ in ("ORG", "WORK_OF_ART")
                 or child.lower_ in OUTLET_WORDS):
             phrase = [t for t in child.subtree if t.dep_ not in ("relcl", "ccomp")]
-            tokens = list(child.doc[min(t.i for t in phrase):child.i + 1])
+            end = child.i + 1
+            while end < len(child.doc) and child.doc[end].head.i == child.i and (
+                    _is_proper(child.doc[end]) or child.doc[end].like_num):
+                end += 1  # "Channel Four", "Radio 4"
+            tokens = list(child.doc[min(t.i for t in phrase):end])
             cuts = [i for i, t in enumerate(tokens) if t.lower_ in OUTLET_WORDS]
             if cuts:
-                tokens = tokens[:cuts[-1] + 1]
+                last = cuts[-1]
+                while last + 1 < len(tokens) and (_is_proper(tokens[last + 1])
+                                                  or tokens[last + 1].like_num):
+                    last += 1
+                tokens = tokens[:last + 1]
             return _strip(child.doc[tokens[0].i:tokens[-1].i + 1].text)
         if child.dep_ == "prep" and child.lower_ in ("to", "with", "on", "in"):
             for obj in child.children:
@@ -776,6 +1079,11 @@ def find_outlet(verb) -> str | None:
 
 def _speaker_tokens(head):
     tokens = _np_tokens(head)
+    if head.lower_ in SPEECH_NOUNS and head.lower_ in _PERSON_NOUNS | ROLE_HEADS | {
+            "lawyer", "lawyers", "attorney", "attorneys"} and not _is_proper(head):
+        appos = _appositive_name(head)
+        if appos:
+            return appos  # "Almeida's spokesperson, Tiago Mendes, said": Mendes speaks
     # "Cornyn's statement", "the ministry's spokesman": the owner speaks.
     if head.lower_ in SPEECH_NOUNS and not _is_proper(head):
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
@@ -789,6 +1097,14 @@ def _speaker_tokens(head):
                                         or (obj.lower_ in ORG_WORDS and obj.tag_ == "NN" and any(
                                             c.lower_ in ("the", "this") for c in obj.children))):
                     return _np_tokens(obj), obj  # "a spokesperson for the ministry"
+    if head.tag_ == "NNS":
+        # "other sites such as Gawker.com", "groups including Amnesty": the bodies named
+        for prep in head.children:
+            if prep.dep_ == "prep" and (prep.lower_ == "including" or (
+                    prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and _is_proper(obj) and obj.ent_type_ != "DATE":
+                    return _np_tokens(obj), obj
     if head.tag_ in ("NN", "NNS") or not any(_is_proper(t) for t in tokens):
         appos = _appositive_name(head)
         if appos:
@@ -802,6 +1118,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif head.lower_ in ("it", "there", "that", "this", "which", "who", "what") and \
             head.lower_ != "it":
         return None
+    if head.lower_ in ("nobody", "none", "nothing", "no-one") or (
+            head.lower_ == "one" and head.i > 0 and head.doc[head.i - 1].lower_ == "no"):
+        return None  # "Nobody from the council has asked us": no one is a source
     owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
     if owner is not None and head.lower_ in SPEECH_NOUNS | ROLE_HEADS and owner.lower_ in _POSSESSIVE \
             and not _appositive_name(head):
@@ -809,16 +1128,25 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
                      cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i)
     if head.lower_ in GROUP_ANAPHORS and any(c.lower_ in ("the", "both") for c in head.children) \
-            and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children):
+            and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children) \
+            and not _appositive_name(head):  # but "the couple, Tom and Ann Reed, said"
         # "the pair claimed", "the couple said": the people last named, resolved like "they"
         return Found("person", head.text, cue_word, find_outlet(cue_token),
                      pronoun="the " + head.lower_, token_i=cue_token.i)
     if head.lower_ in ALL_PRONOUNS and not (head.text.isupper() and len(head.text) >= 3):
         if head.lower_ in ("i", "we", "you"):
             return None
+        if head.lower_ == "it":
+            body = [e for e in head.sent.ents if e.end <= head.i and e.label_ in ("ORG", "GPE")
+                    and not {t.lower_ for t in e} & OUTLET_WORDS]
+            if body:  # "Acme denied the report, and it said...": the body in this sentence
+                return Found("organisation", _strip(body[-1].text), cue_word,
+                             find_outlet(cue_token), pronoun="it", token_i=cue_token.i,
+                             role="it")
         return Found("person" if head.lower_ in PERSON_PRONOUNS else "organisation",
                      head.text, cue_word, find_outlet(cue_token), pronoun=head.lower_,
-                     token_i=cue_token.i)
+                     token_i=cue_token.i, not_these=frozenset(
+                         t.text for t in cue_token.subtree if _is_proper(t) and t.i != head.i))
     tokens, name_head = _speaker_tokens(head)
     if not tokens:
         return None
@@ -828,16 +1156,34 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.lower_ in HEDGE_SUBJECTS and not any(_is_proper(t) for t in tokens):
         return None
     source_type = classify(tokens, name_head, memory)
+    if source_type == "organisation" and _could_be_personal_name(tokens) and (
+            _says_he_or_she(cue_token) or _speaking_in_person(cue_token)):
+        source_type = "person"  # "Paris said she had been...": the tagger took her for a city
+    elif source_type in ("person", "anonymous") and _is_title_case_name(tokens) and \
+            _says_its(cue_token):
+        source_type = "organisation"  # "Doctors Without Borders said its clinic..."
     if name_head is not head and name_head.dep_ == "appos" and head.tag_ == "NN" and \
             head.lower_ not in ORG_WORDS and source_type == "organisation":
         source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
+    elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in ORG_WORDS and \
+            source_type == "person" and not _role_says_person(name_head):
+        source_type = "organisation"  # "the star's record label, Northlight Music"
     role = None
-    if source_type == "person" and name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") \
+    age = _AGED.match(text)
+    if age:
+        # "the 71-year-old told the court": the person the article is about
+        source_type, role = "person", (age.group(1) or "year-old").strip().lower()
+    elif source_type == "person" and name_head.tag_ == "NN" and \
+            tokens[0].lower_ in ("the", "this") \
             and not any(_is_proper(t) for t in tokens):
         role = name_head.lower_  # "the defector said": the person named with that role
     elif source_type == "organisation" and name_head.tag_ == "NN" and \
             tokens[0].lower_ in ("the", "this") and not any(_is_proper(t) for t in tokens):
         role = name_head.lower_  # "the ministry said": the body named with that word
+        named = _company_in_sentence(cue_token) if role in GENERIC_BODIES else None
+        if named:
+            return Found(source_type, named, cue_word, find_outlet(cue_token),
+                         pronoun=text[:1].lower() + text[1:], token_i=cue_token.i, role=role)
     via = find_outlet(cue_token)
     if via is None:
         # "A leaked letter seen by a broadcaster says": the outlet that saw the document
@@ -850,13 +1196,114 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     return Found(source_type, text, cue_word, via, token_i=cue_token.i, role=role)
 
 
+_GENDERED = {"he", "she", "him", "her", "his", "himself", "herself"}
+# What any business or body is called once named: "the company" is the one just named.
+GENERIC_BODIES = {"company", "firm", "business", "group", "carmaker", "automaker", "airline",
+                  "retailer", "manufacturer", "operator", "broadcaster", "charity", "organisation",
+                  "organization", "club", "startup", "label", "publisher", "developer", "insurer",
+                  "lender", "supermarket", "chain", "brand", "giant", "bank", "conglomerate",
+                  "utility", "carrier", "provider", "studio", "network"}
+
+
+def _is_company(ent) -> bool:
+    """An ORG entity that is not a news outlet or the writer ("Halden Motors", not "the BBC")."""
+    if ent.label_ != "ORG":
+        return False
+    words = {t.lower_ for t in ent}
+    return not (words & OUTLET_WORDS) and not (words & WRITER_SELF) and not any(
+        t.ent_type_ == "PERSON" for t in ent) and ent.root.dep_ not in ("dobj", "dative", "pobj")
+
+
+def _company_in_sentence(cue) -> str | None:
+    """'Halden Motors is recalling cars, the company announced': the company named before the
+    cue in the same sentence."""
+    sent = cue.sent
+    names = [e for e in sent.ents if e.end <= cue.i and _is_company(e)]
+    return _strip(names[-1].text) if names else None
+
+
+def _could_be_personal_name(tokens) -> bool:
+    """One to three capitalised words with nothing of a body about them ("Florence Hart",
+    "Paris"; not "Goldman Sachs Bank", "the Times", "NASA")."""
+    words = [t for t in tokens if not t.is_punct]
+    if not 1 <= len(words) <= 3 or not all(_is_proper(t) or t.lower_.strip(".") in TITLE_WORDS
+                                           for t in words):
+        return False
+    return not any(t.lower_ in ORG_WORDS or t.lower_ in OUTLET_WORDS or t.text.isupper()
+                   for t in words) and not (len(words) == 1 and words[0].tag_ == "NNPS")
+
+
+def _says_he_or_she(cue) -> bool:
+    """The reported clause speaks of a "he" or "she" before naming anyone else: the source
+    is that person ("Paris claims she was sent...")."""
+    for child in cue.children:
+        if child.dep_ not in ("ccomp", "parataxis") or child.i < cue.i:
+            continue
+        for t in sorted(child.subtree, key=lambda t: t.i):
+            if t.lower_ in _GENDERED:
+                return True
+            if _is_proper(t) or t.ent_type_ == "PERSON":
+                return False
+    return False
+
+
+def _is_title_case_name(tokens) -> bool:
+    """Two or more words, each capitalised (a leading "the" aside): a name, not "A source"."""
+    words = [t for t in tokens if not t.is_punct]
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words) and \
+        words[0].lower_ not in _INDEFINITE
+
+
+def _says_its(cue) -> bool:
+    """The reported clause speaks of "its" before naming anything else: a body speaks."""
+    for child in cue.children:
+        if child.dep_ not in ("ccomp", "parataxis") or child.i < cue.i:
+            continue
+        for t in sorted(child.subtree, key=lambda t: t.i):
+            if t.lower_ in ("its", "itself"):
+                return True
+            if t.lower_ in _GENDERED or _is_proper(t):
+                return False
+    return False
+
+
+def _speaking_in_person(cue) -> bool:
+    """"Speaking to reporters, Smith said": bodies do not speak to reporters, people do."""
+    return any(c.dep_ == "advcl" and c.lower_ == "speaking" for c in cue.children)
+
+
+_AGED = re.compile(r"^(?:the|this)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s*-\s*year\s*-\s*old(\s+[a-z]+)?$",
+                   re.I)
+# Definite descriptions that, in news copy, go on about the person just named ("the star
+# said", "the 71-year-old told the court"); offices ("the minister") are left to roles.
+FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "player",
+               "presenter", "comedian", "musician", "rapper", "athlete", "model", "woman", "man",
+               "boy", "girl", "teenager", "pensioner", "victim", "mother", "father", "grandmother",
+               "grandfather", "survivor", "widow", "widower", "businessman", "businesswoman",
+               "entrepreneur", "author", "writer", "artist", "driver", "nurse", "teacher",
+               "student", "farmer", "veteran", "refugee", "striker", "goalkeeper", "chef"}
+
+
 def resolve_role(found: Found, memory: Memory) -> Found:
     """'the defector said' -> the person the article named as a defector; 'the ministry said'
-    -> the ministry it named. Unchanged when the article named none (or several)."""
+    -> the ministry it named; 'the star said' -> the person named in the last two sentences.
+    Unchanged when the article named none (or several)."""
     if found.role is None or found.pronoun is not None:
         return found
     name = (memory.person_with_role(found.role) if found.source_type == "person"
             else memory.org_with_word(found.role))
+    if not name and found.source_type == "person" and found.role not in FOCUS_ROLES:
+        body = memory.org_with_word(found.role)
+        if body:  # "the observatory" after "the European Southern Observatory": that body
+            return Found("organisation", body, found.cue, found.via,
+                         pronoun=found.speaker[:1].lower() + found.speaker[1:],
+                         token_i=found.token_i, role=found.role)
+    if not name and found.source_type == "person" and found.role in FOCUS_ROLES:
+        gender = "she" if found.role in _FEMALE_WORDS else "he" if found.role in _MALE_WORDS \
+            else None
+        name = memory.recent_person(gender)
     if not name or name.lower() == found.speaker.lower():
         return found
     return Found(found.source_type, name, found.cue, found.via,
@@ -873,9 +1320,14 @@ def _according_to(sent, memory) -> list[Found]:
             if obj is None:
                 obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if obj is None:
-                # the parser sometimes drops the object: take the next noun
-                obj = next((t for t in sent.doc[to.i + 1:min(sent.end, to.i + 8)]
-                            if t.tag_.startswith("NN")), None)
+                # the parser sometimes drops the object (or reads an unknown name as a verb,
+                # "According to Rathbun the property..."): a capitalised word right after "to"
+                # is the source, else the next noun
+                after = sent.doc[to.i + 1] if to.i + 1 < sent.end else None
+                obj = after if after is not None and after.text[:1].isupper() and \
+                    after.is_alpha and after.lower_ not in ALL_PRONOUNS else next(
+                        (t for t in sent.doc[to.i + 1:min(sent.end, to.i + 8)]
+                         if t.tag_.startswith("NN")), None)
                 if obj is None:
                     continue
                 while obj.i + 1 < sent.end and sent.doc[obj.i + 1].tag_ in ("NNP", "NNPS", "NN", "NNS"):
@@ -890,8 +1342,14 @@ def _according_to(sent, memory) -> list[Found]:
                 name_head = obj
             if not tokens:
                 continue
-            out.append(Found(classify(tokens, name_head, memory), _text(tokens),
-                             "according to", token_i=tok.i))
+            kind = classify(tokens, name_head, memory)
+            if not obj.tag_.startswith("NN") and obj.text[:1].isupper() and kind == "anonymous":
+                # a name the tagger did not know: an acronym is a body, anything else a person
+                kind = "organisation" if obj.text.isupper() else "person"
+            role = name_head.lower_ if kind in ("person", "organisation") and \
+                name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") and \
+                not any(_is_proper(t) for t in tokens) else None
+            out.append(Found(kind, _text(tokens), "according to", token_i=tok.i, role=role))
         elif tok.lower_ == "words" and tok.i >= 2 and sent.doc[tok.i - 2].lower_ == "in" and \
                 sent.doc[tok.i - 1].lower_ == "the":
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -907,22 +1365,43 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
     """The attribution of a sentence span, or None (hedges are :func:`hedge_of`)."""
     candidates: list[tuple[int, Found]] = []
     for token in sent:
-        lemma = _cue_lemma(token)
+        lower = token.lower_
+        lemma = CUE_FORMS.get(lower)
+        stance = False
         if lemma is None:
+            # (most tokens end here: no cue form, no stance verb)
+            if lower not in _STANCE_TRIGGERS or not _stance_cue(token):
+                continue
+            lemma, stance = "say", True
+        elif _cue_lemma(token) is None:
             continue
+        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out"
+                                        for c in token.children):
+            continue  # "pointed out that...", not "pointed to the table"
         if any(c.dep_ == "neg" for c in token.children):
             continue  # "officials have not said why"
+        if any(c.lower_ in ("what", "whatever") and c.i < token.i for c in token.children):
+            continue  # "declined to comment on what it called speculation": no claim
+        if _inside_quotation(token, sent):
+            continue  # '"He told me the plan would fail," Smith said.': the speaker's own story
         if token.dep_ in ("relcl",) or (token.dep_ == "acl" and not token.tag_ == "VBG"):
             if not (token.dep_ == "acl" and token.head.lower_ in DOCUMENT_HEADS):
                 continue
-        if token.dep_ == "amod":
-            continue
+        if token.dep_ == "amod" and (lemma in _HEARER_CUES
+                                     or _inverted_subject(token, sent) is None):
+            continue  # but '"...", added KCNA.' (the parser made the cue a modifier of the name)
         if token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp", "ROOT") and lemma != "say":
-            if token.dep_ != "acl":
+            trailing = token.dep_ == "advcl" and token.i > token.head.i and \
+                sent.doc[token.i - 1].text == "," and lemma in _TRAILING_CUES
+            if not trailing and not any(c.dep_ == "nsubj" for c in token.children):
                 continue  # "Speaking in ...", "Citing privacy rules": not the cue itself
+            # but "..., with one councillor writing that...": the participle has its speaker,
+            # and "criticised the plan, calling it...": the main clause's subject speaks
         if lemma not in OBJECT_CUES and not _has_clause_or_quote(token, sent):
             continue
-        if lemma in ("tell", "add", "write", "post", "tweet", "blog", "reply", "respond") and \
+        if stance:
+            pass
+        elif lemma in ("tell", "add", "write", "post", "tweet", "blog", "reply", "respond") and \
                 not _has_clause_or_quote(token, sent) and not any(
                     c.dep_ in ("dative", "iobj") or (lemma == "tell" and c.dep_ == "dobj")
                     for c in token.children):
@@ -944,7 +1423,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                     quoted_by = _text(_np_tokens(obj)) if obj is not None else None
                 else:
                     subject, _ = _subject_of(up)
-        inverted = _inverted_subject(token, sent)
+        # "told LA Weekly", "informed Reuters": the name after a verb that takes a hearer is
+        # the hearer, never an inverted speaker
+        inverted = _inverted_subject(token, sent) if lemma not in _HEARER_CUES else None
         if inverted is not None and (subject is None or subject.i < token.i):
             subject, passive = inverted, False
         if subject is None:
@@ -954,7 +1435,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                 # inverted: '"...," said Ambassador Mohib.'
                 after = [t for t in sent.doc[token.i + 1:min(sent.end, token.i + 6)]
                          if t.tag_ in ("NNP", "NNPS", "NN", "NNS")]
-                subject = after[-1] if after and token.i >= sent.end - 8 else None
+                subject = after[-1] if after and token.i >= sent.end - 8 and token.i > sent.start \
+                    and sent.doc[token.i - 1].is_punct else None
                 if subject is not None:
                     while subject.head.i > subject.i and subject.dep_ == "compound":
                         subject = subject.head
@@ -964,9 +1446,11 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # "A new study documenting X has revealed": the parser may take a later noun for
             # the subject; a document noun opening the clause is the source.
             opener = next((t for t in sent.doc[sent.start:subject.i]
-                           if t.tag_ in ("NN", "NNS") and t.lower_ in DOCUMENT_HEADS), None)
-            if opener is not None and sent.doc[sent.start].tag_ == "DT":
-                subject = opener
+                           if t.tag_ in ("NN", "NNS") and t.lower_ in DOCUMENT_HEADS
+                           and t.dep_ != "compound"), None)  # not "foreign policy chief"
+            if opener is not None and sent.doc[sent.start].tag_ == "DT" and not any(
+                    t.text == "," for t in sent.doc[opener.i:subject.i]):
+                subject = opener  # (but not "The plan, Smith said, would...")
         if any(c.dep_ == "auxpass" for c in token.children) and not passive:
             continue  # "it is said", "X is said to": a hedge
         if lemma in ("understand", "learn") and (
@@ -991,6 +1475,14 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         answer = _interview_answer(sent, memory)
         if answer is not None:
             return answer
+    if not candidates:
+        broken = _cue_read_as_noun(sent, memory)
+        if broken is not None:
+            candidates.append((1, broken))
+    if not candidates:
+        absolute = _with_someone_saying(sent, memory)
+        if absolute is not None:
+            candidates.append((2, absolute))
     if not candidates:
         statement = _issued_statement(sent, memory)
         if statement is not None:
@@ -1053,6 +1545,58 @@ def _interview_answer(sent, memory) -> "Found | None":
     return Found(kind, name, "answer", token_i=head.i)
 
 
+def _cue_read_as_noun(sent, memory) -> "Found | None":
+    """"Wikipedia's article on the subject states that...": the parser made the cue a noun
+    and the source the root; a cue form right before "that" is the cue after all."""
+    if "s that " not in sent.text:
+        return None  # (cheap: most sentences have no "...s that")
+    doc = sent.doc
+    for tok in doc[sent.start + 1:sent.end - 1]:
+        if not (tok.tag_ in ("NN", "NNS") and tok.lower_ in CUE_FORMS and tok.lower_.endswith("s")
+                and doc[tok.i + 1].lower_ == "that"):
+            continue
+        # the noun phrase the cue was buried in: up through "on the subject" to its head
+        head = tok.head
+        for _ in range(4):
+            if head.tag_.startswith("NN") and head.dep_ in ("nsubj", "nsubjpass", "ROOT") \
+                    and head.i < tok.i:
+                return _found_from_subject(head, tok, CUE_FORMS[tok.lower_], memory)
+            if head.dep_ == "ROOT":
+                break
+            head = head.head
+    return None
+
+
+_ABSOLUTE_CUES = {"saying", "writing", "adding", "claiming", "arguing", "insisting", "stating",
+                  "noting", "warning", "telling", "tweeting", "posting", "commenting"}
+
+
+def _with_someone_saying(sent, memory) -> "Found | None":
+    """'..., with one writing that the footballer "deserved better".': the parser often reads
+    the participle as a noun; the words between "with" and it are the source."""
+    text = sent.text.lower()
+    if "with " not in text or not any(cue in text for cue in _ABSOLUTE_CUES):
+        return None
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in _ABSOLUTE_CUES or tok.i + 1 >= sent.end:
+            continue
+        follow = doc[tok.i + 1]
+        if not (follow.lower_ in ("that", ":") or follow.text in ('"', "“", "‘", ",")):
+            continue
+        start = next((k for k in range(tok.i - 1, max(sent.start, tok.i - 6) - 1, -1)
+                      if doc[k].lower_ == "with"), None)
+        if start is None or start + 1 == tok.i:
+            continue
+        tokens = list(doc[start + 1:tok.i])
+        if any(t.is_punct or _is_verb(t) and not _is_proper(t) for t in tokens):
+            continue
+        kind = classify(tokens, tokens[-1], memory) if any(_is_proper(t) for t in tokens) \
+            else "anonymous"
+        return Found(kind, _text(tokens), CUE_FORMS.get(tok.lower_, "say"), token_i=tok.i)
+    return None
+
+
 def _cited_source(verb, memory) -> "Found | None":
     """The person or group a reporting outlet cites ("citing police sources")."""
     for child in verb.children:
@@ -1096,10 +1640,17 @@ def hedge_of(text: str) -> str | None:
 
 def resolve_pronoun(found: Found, memory: Memory) -> Found:
     """'he said' -> the person last named (a source first); 'they'/'it' -> the body last quoted."""
-    if found.pronoun is None:
-        return found
+    if found.pronoun is None or found.role is not None:
+        return found  # nothing to resolve, or a role already resolved ("the company")
     if found.pronoun in PERSON_PRONOUNS:
-        name = memory.last_person(found.pronoun)
+        unnamed = memory.unnamed_person
+        if unnamed is not None and unnamed[1] >= memory.sentence - 1 and not any(
+                i >= unnamed[1] for _, i in memory.person_sources) and not any(
+                i > unnamed[1] for _, i in memory.persons):  # no one named since
+            # '"...," she said.' after 'One librarian, who asked not to be named, said...'
+            memory.unnamed_person = (unnamed[0], memory.sentence + 1)
+            return Found("anonymous", unnamed[0], found.cue, found.via, token_i=found.token_i)
+        name = memory.last_person(found.pronoun, found.not_these)
         if name and found.pronoun in PRONOUN_GENDER:
             memory.genders.setdefault(name, PRONOUN_GENDER[found.pronoun])
         if name:
