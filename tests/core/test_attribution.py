@@ -6,23 +6,7 @@ Every sentence here is made up for the test (none is copied from the issue or th
 import pytest
 
 from annotator.core.model import Attribution, AttributionKind, UnitKind
-
-
-def units_of(detector, text):
-    units = detector.detect(text)
-    for u in units:
-        assert text[u.start:u.end] == u.text
-    return units
-
-
-def unit_containing(units, fragment):
-    found = [u for u in units if fragment in u.text]
-    assert found, f"no unit contains {fragment!r}: {[u.text for u in units]}"
-    return found[0]
-
-
-def first(detector, sentence):
-    return units_of(detector, sentence + "\n")[0]
+from tests.units import units_of, unit_containing, first
 
 
 # --- cues: "according to" in any case, reporting verbs in any inflection -----------------------

@@ -4,19 +4,7 @@ import pytest
 
 from annotator.core.model import AttributionKind, UnitKind
 from annotator.core.nlp.segment import split_blocks
-
-
-def units_of(detector, text):
-    units = detector.detect(text)
-    for u in units:
-        assert text[u.start:u.end] == u.text
-    return units
-
-
-def unit_containing(units, fragment):
-    found = [u for u in units if fragment in u.text]
-    assert found, f"no unit contains {fragment!r}"
-    return found[0]
+from tests.units import units_of, unit_containing
 
 
 def test_headline_dateline_caption_and_sentence_told_apart(detector):

@@ -5,23 +5,7 @@ the news set or any article)."""
 import pytest
 
 from annotator.core.model import AttributionKind
-
-
-def units_of(detector, text):
-    units = detector.detect(text)
-    for u in units:
-        assert text[u.start:u.end] == u.text
-    return units
-
-
-def unit_containing(units, fragment):
-    found = [u for u in units if fragment in u.text]
-    assert found, f"no unit contains {fragment!r}: {[u.text for u in units]}"
-    return found[0]
-
-
-def first(detector, sentence):
-    return units_of(detector, sentence + "\n")[0]
+from tests.units import units_of, unit_containing, first
 
 
 # --- unnamed groups and people are anonymous, not named ----------------------------------------

@@ -4,25 +4,9 @@ on sentences made up for the test (none copied from the issue, the news set or a
 import pytest
 
 from annotator.core.model import AttributionKind
+from tests.units import units_of, unit_containing, first
 
 SOURCED = (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
-
-
-def units_of(detector, text):
-    units = detector.detect(text)
-    for u in units:
-        assert text[u.start:u.end] == u.text
-    return units
-
-
-def unit_containing(units, fragment):
-    found = [u for u in units if fragment in u.text]
-    assert found, f"no unit contains {fragment!r}: {[u.text for u in units]}"
-    return found[0]
-
-
-def first(detector, sentence):
-    return units_of(detector, sentence + "\n")[0]
 
 
 # --- the noun phrase of the source ----------------------------------------------------------------

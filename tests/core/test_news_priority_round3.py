@@ -6,17 +6,7 @@ Every sentence here is made up for the test (none is copied from the issue or th
 import pytest
 
 from annotator.core.nlp.priority import FEATURES, PriorityModel
-
-
-def units_of(detector, text):
-    units = detector.detect(text)
-    for u in units:
-        assert text[u.start:u.end] == u.text
-    return units
-
-
-def first(detector, sentence):
-    return units_of(detector, sentence + "\n")[0]
+from tests.units import units_of, first
 
 
 def reasons_of(detector, sentence):
