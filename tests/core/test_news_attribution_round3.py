@@ -385,3 +385,21 @@ def test_a_definite_body_is_the_body_named_with_that_word(detector, text, fragme
     unit = unit_containing(units_of(detector, text), fragment)
     assert speaker in (unit.attribution.speaker or ""), unit.attribution
     assert unit.attribution.source_type == "organisation"
+
+
+# --- found on the sample article after the round-3 merge ------------------------------------------
+def test_an_outlet_ends_where_a_titled_name_begins(detector):
+    unit = first(detector, "A family friend told the Express Princess Anne was furious about the plan.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS
+    assert unit.attribution.via == "the Express"
+
+
+def test_they_after_the_pair_is_the_pair_not_an_older_unnamed_source(detector):
+    text = ("In an interview with Jane Cole, Tom and Lucy Baker said the house had flooded twice. "
+            "Earlier, a council officer had denied any problem.\n\n"
+            "In their 2023 interview with Mark Dunn, the pair claimed the council had ignored 14 "
+            "complaints.\n\n"
+            "In 2024 they went on to accuse the council of negligence.\n")
+    unit = unit_containing(units_of(detector, text), "In 2024 they")
+    assert unit.attribution.kind is AttributionKind.NAMED
+    assert unit.attribution.speaker == "Tom and Lucy"

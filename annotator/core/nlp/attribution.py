@@ -244,6 +244,11 @@ class Memory:
     companies: list[tuple[str, int]] = field(default_factory=list)  # ORG names, not outlets
 
     def see(self, sent, found: "Found | None") -> None:
+        pair = self.last_people(2) if found is not None and found.pronoun and \
+            found.pronoun.startswith("the ") and found.role is None else None
+        if pair:  # "the pair claimed ...": a "they" after it is that pair, not an older source
+            self.group_sources.append((pair, "person"))
+            self.since_group = -1  # the count goes up once for this sentence
         self.sentence += 1
         subject = self._person_subject(sent)
         if subject:
@@ -1039,6 +1044,13 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     return "person" if names else "anonymous"
 
 
+def _in_same_name(token) -> bool:
+    """A proper noun that goes on with the name before it ("Channel Four"), not one that
+    starts another ("told the Mirror Prince William felt...")."""
+    return _is_proper(token) and not (token.ent_iob_ == "B" or token.ent_type_ == "PERSON"
+                                      or token.lower_ in TITLE_WORDS)
+
+
 def find_outlet(verb) -> str | None:
     """'told The Mirror' -> 'The Mirror'; 'said in an interview with the BBC' -> 'the BBC'."""
     for child in verb.children:
@@ -1049,13 +1061,13 @@ def find_outlet(verb) -> str | None:
             phrase = [t for t in child.subtree if t.dep_ not in ("relcl", "ccomp")]
             end = child.i + 1
             while end < len(child.doc) and child.doc[end].head.i == child.i and (
-                    _is_proper(child.doc[end]) or child.doc[end].like_num):
+                    _in_same_name(child.doc[end]) or child.doc[end].like_num):
                 end += 1  # "Channel Four", "Radio 4"
             tokens = list(child.doc[min(t.i for t in phrase):end])
             cuts = [i for i, t in enumerate(tokens) if t.lower_ in OUTLET_WORDS]
             if cuts:
                 last = cuts[-1]
-                while last + 1 < len(tokens) and (_is_proper(tokens[last + 1])
+                while last + 1 < len(tokens) and (_in_same_name(tokens[last + 1])
                                                   or tokens[last + 1].like_num):
                     last += 1
                 tokens = tokens[:last + 1]
