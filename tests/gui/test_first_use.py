@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -273,12 +273,23 @@ def test_export_names_come_from_the_title_and_the_folder_is_remembered(
     def save(dialog):
         name = dialog.findChild(QLineEdit, "fileNameEdit")
         seen["name"] = name.text()
-        qtbot.keyClick(name, Qt.Key_A, Qt.ControlModifier)
-        qtbot.keyClicks(name, str(folder / seen["name"]))
+        # setText, not typing: typed text opens the path completer, whose popup can take
+        # the Return on a busy machine and leave the dialog (and the test) waiting forever
+        name.setText(str(folder / seen["name"]))
         qtbot.keyClick(name, Qt.Key_Return)
+
+        def still_open():
+            try:
+                if dialog.isVisible():
+                    seen["stuck"] = True
+                    dialog.reject()  # fail below instead of hanging the suite
+            except RuntimeError:
+                pass  # the dialog is gone: it took the Return
+        QTimer.singleShot(10000, still_open)
 
     with_modal(save)
     press(qtbot, window, Qt.Key_E, Qt.ControlModifier | Qt.ShiftModifier)
+    assert "stuck" not in seen, "the save dialog did not take Return"
     day = date.today().isoformat()
     assert re.fullmatch(rf"prince-harry-[a-z0-9-]+-{day}\.csv", seen["name"]), seen["name"]
     qtbot.waitUntil(lambda: (folder / seen["name"]).exists(), timeout=20000)
