@@ -212,10 +212,15 @@ def test_blind_checker_sees_only_their_own_then_the_differences(qtbot, desk_db, 
     window.session.settings.role = "editor"
 
     def resolve(dialog):
-        qtbot.keyClick(dialog.table, "2")
-        qtbot.waitUntil(lambda: dialog.resolved_count() == 1, timeout=10000)
-        seen["resolved"] = True
-        dialog.reject()
+        try:  # a failure here must close the dialog, or its exec() hangs the suite
+            dialog.table.setFocus()
+            if dialog.table.currentRow() < 0:
+                dialog.table.selectRow(0)
+            qtbot.keyClick(dialog.table, "2")
+            qtbot.waitUntil(lambda: dialog.resolved_count() == 1, timeout=20000)
+            seen["resolved"] = True
+        finally:
+            dialog.reject()
 
     with_modal(resolve)
     press(qtbot, window, Qt.Key_D, Qt.ControlModifier | Qt.ShiftModifier)
