@@ -3,6 +3,7 @@
     python benchmarks/data/news-dev/build_draft.py > /tmp/draft.jsonl
     python benchmarks/data/news-dev/build_draft.py --heldout > /tmp/draft-heldout.jsonl
     python benchmarks/data/news-dev/build_draft.py --written > /tmp/units-written.jsonl
+    python benchmarks/data/news-dev/build_draft.py --fresh > /tmp/units-fresh.jsonl
 
 Reads ../shared/data/gum-news-rst/*.rs4 (and the article texts in ../shared/samples/ where
 they exist), writes each article's text to texts/<name>.txt (rebuilt from the corpus tokens
@@ -15,9 +16,10 @@ With --heldout it reads the round-3 held-out articles in gum-heldout/ instead: e
 rebuilt from the corpus tokens with the real paragraph breaks listed in gum-heldout/*.layout
 (taken from GUM's xml), one paragraph per line.
 
-With --written it only cuts the team's written held-out copy (texts/written-*.txt, split
-`heldout-written`) into units, the same way, and prints them without any draft label: that copy
-has no RST tree, so every label was made by hand. Nothing is written.
+With --written (or --fresh) it only cuts the team's written held-out copy (texts/written-*.txt,
+split `heldout-written`; texts/fresh-*.txt, split `heldout-fresh`) into units, the same way, and
+prints them without any draft label: that copy has no RST tree, so every label was made by hand.
+Nothing is written.
 """
 
 from __future__ import annotations
@@ -173,9 +175,10 @@ def paragraph_units(nlp, text: str):
                 yield pstart + sent.start_char, pstart + sent.end_char, sent.text
 
 
-def cut_written(nlp) -> int:
-    """Units of the written held-out copy, cut as every other article's; no draft labels."""
-    for path in sorted((HERE / "texts").glob("written-*.txt")):
+def cut_unlabelled(nlp, pattern: str) -> int:
+    """Units of the team's written held-out copy (`texts/<pattern>`), cut as every other
+    article's; no draft labels (that copy has no RST tree)."""
+    for path in sorted((HERE / "texts").glob(pattern)):
         text = path.read_text(encoding="utf-8")
         for start, end, unit in paragraph_units(nlp, text):
             print(json.dumps({"article": path.stem, "start": start, "end": end, "text": unit},
@@ -183,11 +186,16 @@ def cut_written(nlp) -> int:
     return 0
 
 
+# flag -> the texts it cuts without draft labels
+UNLABELLED = {"--written": "written-*.txt", "--fresh": "fresh-*.txt"}
+
+
 def main(argv: list[str]) -> int:
     from annotator.core.nlp.pipeline import load_english
     heldout = "--heldout" in argv
-    if "--written" in argv:
-        return cut_written(load_english(("lemmatizer",)))
+    for flag, pattern in UNLABELLED.items():
+        if flag in argv:
+            return cut_unlabelled(load_english(("lemmatizer",)), pattern)
     nlp = load_english(("lemmatizer",))
     (HERE / "texts").mkdir(exist_ok=True)
     for path in sorted((HELDOUT_RST if heldout else RST).glob("GUM_news_*.rs4")):
@@ -225,28 +233,18 @@ def main(argv: list[str]) -> int:
 
         sources = {sid for sid, (_, rel) in nodes.items() if (rel or "").startswith("attribution")}
         content = attributed_segments(nodes, segs)
-        pos = 0
-        for para in text.split("\n"):
-            pstart = pos
-            pos += len(para) + 1
-            if not para.strip():
-                continue
-            doc = nlp(para)
-            for sent in doc.sents:
-                s, e = pstart + sent.start_char, pstart + sent.end_char
-                if not sent.text.strip():
-                    continue
-                inside = [sid for sid, (a, b) in spans.items() if a < e and b > s]
-                src = [sid for sid in inside if sid in sources]
-                cont = [content[sid] for sid in inside if sid in content]
-                src_texts = [node_text(x) for x in src] + [node_text(c[0]) for c in cont]
-                print(json.dumps({
-                    "article": name, "start": s, "end": e, "text": sent.text,
-                    "draft_attributed": bool(src or cont),
-                    "draft_negative": any(nodes[x][1] == "attribution-negative" for x in src)
-                    or any(c[1] == "attribution-negative" for c in cont),
-                    "draft_sources": sorted(set(src_texts)),
-                }, ensure_ascii=False))
+        for s, e, sentence in paragraph_units(nlp, text):
+            inside = [sid for sid, (a, b) in spans.items() if a < e and b > s]
+            src = [sid for sid in inside if sid in sources]
+            cont = [content[sid] for sid in inside if sid in content]
+            src_texts = [node_text(x) for x in src] + [node_text(c[0]) for c in cont]
+            print(json.dumps({
+                "article": name, "start": s, "end": e, "text": sentence,
+                "draft_attributed": bool(src or cont),
+                "draft_negative": any(nodes[x][1] == "attribution-negative" for x in src)
+                or any(c[1] == "attribution-negative" for c in cont),
+                "draft_sources": sorted(set(src_texts)),
+            }, ensure_ascii=False))
     return 0
 
 

@@ -2,10 +2,10 @@
 
     python benchmarks/data/news-dev/check_labels.py [split]     (default: heldout)
 
-split: dev, heldout, heldout-written or all. Every row: the GUIDELINES.md fields in order and
-valid, `text == texts/<article>.txt[start:end]`, units in order without overlap, ids 0..n-1, an
-article in one split only; `heldout-written` rows are the written-*.txt copy and carry no RST
-draft (`rst_source` null). Then the split is loaded through bench_checkworthy.read_news (only the
+split: dev, heldout, heldout-written, heldout-fresh or all. Every row: the GUIDELINES.md fields
+in order and valid, `text == texts/<article>.txt[start:end]`, units in order without overlap, ids
+0..n-1, an article in one split only; `heldout-written` and `heldout-fresh` rows are the team's
+written copy (written-*.txt, fresh-*.txt) and carry no RST draft (`rst_source` null). Then the split is loaded through bench_checkworthy.read_news (only the
 JSON reader; nothing is detected) and counted.
 """
 
@@ -25,7 +25,10 @@ ATTRIBUTED_KINDS = {"person", "organisation", "document", "anonymous"}
 KINDS = ATTRIBUTED_KINDS | {"hedged", "none"}
 NOT_A_SENTENCE = (False, "not_a_sentence", None, False)
 WRITTEN = "heldout-written"
-SPLITS = ("dev", "heldout", WRITTEN)
+FRESH = "heldout-fresh"
+# the team's written copy: its own files, no RST tree to draft from
+WRITTEN_PREFIX = {WRITTEN: "written-", FRESH: "fresh-"}
+SPLITS = ("dev", "heldout", WRITTEN, FRESH)
 
 
 def check_rows(rows: list[dict]) -> None:
@@ -37,9 +40,9 @@ def check_rows(rows: list[dict]) -> None:
             texts[r["article"]] = (HERE / "texts" / f"{r['article']}.txt").read_text(encoding="utf-8")
         assert texts[r["article"]][r["start"]:r["end"]] == r["text"], r["id"]
         assert r["split"] in SPLITS, r["id"]
-        # the written copy has its own files and no RST tree to draft from
-        assert (r["split"] == WRITTEN) == r["article"].startswith("written-"), r["id"]
-        assert r["split"] != WRITTEN or r["rst_source"] is None, r["id"]
+        for written_split, prefix in WRITTEN_PREFIX.items():
+            assert (r["split"] == written_split) == r["article"].startswith(prefix), r["id"]
+        assert r["split"] not in WRITTEN_PREFIX or r["rst_source"] is None, r["id"]
         if r["unit"] == "not_a_sentence":
             labels = (r["attributed"], r["source_kind"], r["speaker"], r["checkworthy"])
             assert labels == NOT_A_SENTENCE, r["id"]
@@ -65,6 +68,9 @@ def main(split: str) -> int:
     news = bench.read_news(split)
     units = [r for items in news.values() for r in items]
     sents = [r for r in units if r["unit"] == "sentence"]
+    if not sents:
+        print(f"all {len(rows)} rows OK | {split}: no labelled sentence yet")
+        return 1
     print(f"all {len(rows)} rows OK | {split}: {len(news)} articles, {len(units)} units, {len(sents)} sentences")
     for article in sorted(news):
         s = [r for r in news[article] if r["unit"] == "sentence"]
@@ -74,7 +80,7 @@ def main(split: str) -> int:
     print("source kinds:", dict(Counter(r["source_kind"] for r in sents)))
     worthy = sum(r["checkworthy"] for r in sents)
     print(f"check-worthy: {worthy}/{len(sents)} = {worthy / len(sents):.3f}")
-    if split == WRITTEN:
+    if split in WRITTEN_PREFIX:
         print("no RST draft: the written copy was labelled by hand from the start")
         return 0
     drafted = sum(bool(r["rst_source"]) for r in sents)

@@ -1,0 +1,47 @@
+"""The team's labelled news set (benchmarks/data/news-dev) stays valid: every row's fields and
+offsets, and the held-out splits guarded from the error listing. No detector runs here."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+NEWS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "news-dev"
+
+
+@pytest.fixture(scope="module")
+def check_labels():
+    spec = importlib.util.spec_from_file_location("check_labels", NEWS / "check_labels.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_row_is_valid(check_labels):
+    rows = [json.loads(line) for line in (NEWS / "sentences.jsonl").read_text("utf-8").splitlines()]
+    check_labels.check_rows(rows)
+    splits = {r["split"] for r in rows}
+    assert {"dev", "heldout"} <= splits <= set(check_labels.SPLITS)
+
+
+def test_a_row_whose_text_does_not_match_its_article_is_refused(check_labels):
+    rows = [json.loads(line) for line in (NEWS / "sentences.jsonl").read_text("utf-8").splitlines()]
+    rows[3] = dict(rows[3], text=rows[3]["text"] + " ")
+    with pytest.raises(AssertionError):
+        check_labels.check_rows(rows)
+
+
+@pytest.mark.parametrize("split", ["heldout", "heldout-written", "heldout-fresh"])
+def test_the_error_listing_never_reads_a_held_out_split(split, capsys):
+    sys.path.insert(0, str(NEWS.parents[1]))
+    try:
+        import bench_checkworthy
+    finally:
+        sys.path.remove(str(NEWS.parents[1]))
+    with pytest.raises(SystemExit):
+        bench_checkworthy.main(["--news-split", split, "--news-only", "--errors"])
+    assert "dev split only" in capsys.readouterr().err
