@@ -21,6 +21,8 @@ Loading and a warm-up call are timed apart and are not in the throughput.
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import sys
 import time
 from pathlib import Path
@@ -67,8 +69,6 @@ def main(argv=None) -> int:
         # Parallel (the default above PARALLEL_MIN_CHARS) against one process (what the
         # detector did before), alternating in this process; the first parallel run starts
         # the worker pool and is reported apart.
-        import os
-
         from annotator.core.nlp import parallel
 
         def detect(processes: str | None):
@@ -81,10 +81,34 @@ def main(argv=None) -> int:
             units = detector.detect(text)
             return units, time.perf_counter() - t, time.process_time() - c
 
+        from annotator.core.nlp.detector import _docs_with_kind, _split_long
+        from annotator.core.nlp.segment import split_blocks
+
+        blocks = [p for b in split_blocks(text) for p in _split_long(b)]
+
+        def own_components():
+            """spaCy running the detector's own components (no claim_detector), one process."""
+            c = time.process_time()
+            t = time.perf_counter()
+            with detector.nlp.select_pipes(disable=["claim_detector"]):
+                for _doc in detector.nlp.pipe(_docs_with_kind(detector.nlp, blocks), batch_size=64):
+                    pass
+            return time.perf_counter() - t, time.process_time() - c
+
         _, cold_s, _ = detect(None)
         seq_times, cpu_seq, cpu_par, worker_cpu, shares, identical = [], [], [], [], [], True
+        own, own_cpu = [], []
         for _ in range(args.runs):
+            # The claim share pairs spaCy alone with the whole detection back to back, each
+            # after a full garbage collection (measured minutes apart, one run's share was 5 %
+            # and the next one's 31 %, 2026-12-03).
+            gc.collect()
+            own_s, own_c = own_components()
+            own.append(own_s)
+            own_cpu.append(own_c)
+            gc.collect()
             seq_units, seq_s, seq_cpu = detect("0")
+            gc.collect()
             par_units, par_s, par_cpu = detect(None)
             identical = identical and seq_units == par_units
             seq_times.append(seq_s)
@@ -125,7 +149,8 @@ def main(argv=None) -> int:
                         workers_hwm.append(int(line.split()[1]) / 1024)
             except OSError:
                 pass
-        extra = {"sequential_s": seq_times, "parallel_s": times, "parallel_cold_s": cold_s,
+        extra = {"own_s": own, "own_cpu_s": own_cpu,
+                 "sequential_s": seq_times, "parallel_s": times, "parallel_cold_s": cold_s,
                  "parent_cpu_sequential_s": cpu_seq, "parent_cpu_parallel_s": cpu_par,
                  "worker_cpu_s": worker_cpu, "chunks": shares, "identical": identical,
                  "workers": parallel.worker_count(), "worker_peak_rss_mb": workers_hwm,
@@ -141,19 +166,7 @@ def main(argv=None) -> int:
             times.append(time.perf_counter() - t)
     if args.pipeline == "detector":
         seq_times = extra["sequential_s"]
-        from annotator.core.nlp.detector import _docs_with_kind, _split_long
-        from annotator.core.nlp.segment import split_blocks
-
-        blocks = [p for b in split_blocks(text) for p in _split_long(b)]
-        own, own_cpu = [], []
-        for _ in range(args.runs):
-            c = time.process_time()
-            t = time.perf_counter()
-            with detector.nlp.select_pipes(disable=["claim_detector"]):
-                for _doc in detector.nlp.pipe(_docs_with_kind(detector.nlp, blocks), batch_size=64):
-                    pass
-            own.append(time.perf_counter() - t)
-            own_cpu.append(time.process_time() - c)
+        own, own_cpu = extra.pop("own_s"), extra.pop("own_cpu_s")
         # Against one process (the same work). CPU time as well as wall: on a shared
         # machine the wall time of one run also measures the other jobs.
         cpu_seq = extra["parent_cpu_sequential_s"]
@@ -164,7 +177,7 @@ def main(argv=None) -> int:
                           s / max(p, w) for s, p, w in zip(cpu_seq, extra["parent_cpu_parallel_s"],
                                                            extra["worker_cpu_s"])]})
     write_json(args.out, {
-        **extra,
+        **extra, "load_average_end": os.getloadavg(),
         "pipeline": args.pipeline, "words": words, "chars": len(text),
         "bytes": len(text.encode("utf-8")), "paragraphs": len(paragraphs),
         "load_s": load_s, "times_s": times, "words_per_s": [words / t for t in times],
