@@ -184,3 +184,33 @@ def test_corrupt_priority_model_raises(tmp_path):
         PriorityModel.load(bad)
     with pytest.raises(ModelError):
         PriorityModel.load(tmp_path / "missing.json")
+
+
+def _hand_features_one_text_at_a_time(texts):
+    """The definition: log(1 + findall count) of each pattern as written, in each text alone."""
+    rows = []
+    for text in texts:
+        rows.append([math.log1p(len(rx.findall(text))) for _, _, rx in cw.HAND_FEATURES]
+                    + [math.log1p(len(text.split())) / 4.0])
+    return rows
+
+
+def test_hand_features_of_a_batch_are_each_texts_own():
+    """The batch runs the case-insensitive patterns over the lowercased text; the counts must be
+    those of each pattern, case-insensitive, on each text alone, including the characters that
+    IGNORECASE folds to ASCII letters (İ, ı, ſ) and one whose lowercase is longer."""
+    import csv
+
+    path = Path(__file__).resolve().parents[3] / "shared" / "data" / "claimbuster" / "groundtruth.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        texts = [row["Text"] for row in csv.DictReader(fh)]
+    texts += ["We SPENT Forty MILLION DOLLARS; I THINK so.", "PER CENT, PERCENTAGES, Usd 5",
+              "ſeven? No: ſix hundred, thouſands", "İ THİNK we'll win twİce", "ıt was ıtself",
+              "THE HİGHEST RATE SINCE MAY 2019", "", "\x00"]
+    expected = _hand_features_one_text_at_a_time(texts)
+    got = cw.hand_features(texts)
+    assert got.shape == (len(texts), len(cw.HAND_FEATURE_NAMES))
+    for row, want in zip(got.tolist(), expected):
+        assert row == pytest.approx(want)
+    for text, want in zip(texts[-8:], expected[-8:]):
+        assert cw.hand_features([text])[0].tolist() == pytest.approx(want)
