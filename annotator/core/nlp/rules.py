@@ -8,24 +8,25 @@ import re
 
 from annotator.core.model import Attribution, Entity
 from annotator.core.nlp import attribution as engine
+from annotator.core.nlp.casefold import Folded, fold
 
 QUANTITY_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
-_PREDICTION = re.compile(
+_PREDICTION = Folded(re.compile(
     r"\b(will|shall|going to|is set to|are set to|set to|is due to|are due to|forecasts?|"
     r"predicts?|predicted|expects?|expected to|projected|on course to|on track to|likely to|"
-    r"next (?:year|month|week)|by 20\d\d)\b", re.I)
-_CAUSAL = re.compile(
+    r"next (?:year|month|week)|by 20\d\d)\b", re.I))
+_CAUSAL = Folded(re.compile(
     r"\b(because|caused|causes|cause of|due to|led to|leads to|lead to|result(?:ed)? in|as a result|"
     r"linked to|link between|associated with|responsible for|contributed to|blamed for|"
     r"thanks to|driven by|triggered|increases? the risk|reduces? the risk|can lead to|"
-    r"may lead to|could lead to|can cause|may cause|prevents?|preventable)\b", re.I)
-_LAW = re.compile(
+    r"may lead to|could lead to|can cause|may cause|prevents?|preventable)\b", re.I))
+_LAW = Folded(re.compile(
     r"\b(law|laws|legal|illegal|unlawful|legislation|bill|act|regulations?|rules?|ruling|"
     r"banned|ban|bans|required to|must by law|court|statute|constitution|licen[cs]e|"
     r"prohibited|permitted|entitled to|obliged to|must be (?:\w+ed|paid|returned|made|sent|"
     r"filed|submitted|registered|renewed)|within \w+ (?:days|weeks|months)|deadline|"
-    r"mandatory|compulsory|recommends?|recommendation)\b", re.I)
+    r"mandatory|compulsory|recommends?|recommendation)\b", re.I))
 _PERSONAL = re.compile(r"\b(I|my|me|we|our|us)\b")
 _PERSONAL_VERBS = re.compile(r"\b(I|we)\s+(?:have\s+|had\s+|was\s+|were\s+)?(\w+ed|saw|felt|"
                              r"went|met|knew|heard|lived|grew|became|been|suffered|found)\b")
@@ -50,20 +51,30 @@ def entities_of(sent, offset: int) -> tuple[Entity, ...]:
 def claim_type_of(sent) -> tuple[str, str | None]:
     """Full Fact's claim types (Konstantinovskiy et al. 2021), first match wins."""
     text = sent.text
-    labels = {e.label_ for e in sent.ents}
-    numbers = labels & QUANTITY_LABELS or any(
-        t.is_digit and t.ent_type_ not in {"DATE", "TIME", "ORDINAL"} for t in sent)
-    if _LAW.search(text):
+    folded = fold(text)
+    if _LAW.search(text, folded):
         return "law_rule", "claim type: law or rule"
-    if _CAUSAL.search(text):
+    if _CAUSAL.search(text, folded):
         return "correlation_causation", "claim type: correlation or causation"
-    if numbers:
+    if _has_number(sent, text):
         return "quantity", "claim type: quantity"
-    if _PREDICTION.search(text):
+    if _PREDICTION.search(text, folded):
         return "prediction", "claim type: prediction"
     if _PERSONAL_VERBS.search(text) or (_PERSONAL.search(text) and "I" in text.split()):
         return "personal_experience", "claim type: personal experience"
     return "other", None
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _has_number(sent, text: str) -> bool:
+    """A quantity entity, or a token of digits that is not a date, time or ordinal."""
+    if any(e.label_ in QUANTITY_LABELS for e in sent.ents):
+        return True
+    if text.isascii() and not _ASCII_DIGIT.search(text):  # no token can be digits: skip them
+        return False
+    return any(t.is_digit and t.ent_type_ not in {"DATE", "TIME", "ORDINAL"} for t in sent)
 
 
 _MONTH_WORDS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -95,13 +106,13 @@ _ORG_OK = re.compile(r"\b(?:ministry|department|council|church|agency|authority|
                      r"museum|school|college|hospital|army|navy|parliament|congress|senate|"
                      r"assembly|embassy|federation|league|club|fund|trust|news|times|herald|"
                      r"press|post|journal|gazette|inc|corp|ltd|plc|group)\b", re.I)
-_COMPARISON = re.compile(
+_COMPARISON = Folded(re.compile(
     r"\b(more|less|fewer|higher|lower|larger|smaller|bigger|greater)\s+than\b|"
     r"\b(the\s+(?:highest|lowest|largest|biggest|smallest|greatest|most|least|first|worst|best|"
     r"youngest|oldest)(?:\s+\w+)?)\b|"
     r"\b(record(?:-breaking)?|doubled|tripled|halved|(?:rose|fell|increased|decreased|dropped|"
     r"declined|grew|climbed|slipped|jumped|surged|plunged)\s+(?:by|to|from)|up\s+from|down\s+from|"
-    r"compared\s+with|compared\s+to)\b", re.I)
+    r"compared\s+with|compared\s+to)\b", re.I))
 
 
 def _plausible(ent) -> str | None:
@@ -154,7 +165,8 @@ def entity_reasons(sent) -> list[str]:
             continue
         seen.add((label, text))
         reasons.append(f"{label}: {text}")
-    match = _COMPARISON.search(sent.text)
-    if match:
-        reasons.append(f"comparison: {match.group(0).lower()}")
+    text = sent.text
+    match = _COMPARISON.search(text)
+    if match:  # the words as written, lowercased (not the folded text's)
+        reasons.append(f"comparison: {text[match.start():match.end()].lower()}")
     return reasons
