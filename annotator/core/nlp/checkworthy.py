@@ -319,7 +319,7 @@ class _TfidfBlock:
         self.coef = _decode_floats(spec["coef"], f"{self.name} coef")
         if not (len(self.terms) == len(self.index) == len(self.idf) == len(self.coef)):
             raise ValueError(f"{self.name}: vocabulary, idf and coef sizes differ")
-        self._word_cache: dict[str, list[int]] = {}
+        self._word_cache: dict[str, np.ndarray] = {}
 
     def analyze(self, doc: str) -> list[str]:
         if self.analyzer == "word":
@@ -329,32 +329,40 @@ class _TfidfBlock:
     def sparse(self, docs: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(rows, cols, tf-idf values before the l2 norm) of the in-vocabulary terms."""
         get = self.index.get
-        rows: list[int] = []
-        cols: list[int] = []
+        # each document's term ids as an array, joined once (a Python list of every id, turned
+        # into an array, cost more than finding them)
+        pieces: list[np.ndarray] = []
+        per_doc = np.zeros(len(docs), dtype=np.int64)
         if self.analyzer == "char_wb":
             # char_wb n-grams never cross a word: work them out once per distinct
             # word (a batch repeats most of its words) and keep only known ones.
             cache = self._word_cache
             for r, doc in enumerate(docs):
+                total = 0
                 for word in _WHITE_SPACES.sub(" ", doc).split():
                     ids = cache.get(word)
                     if ids is None:
-                        ids = [j for j in map(get, char_wb_ngrams(word, self.min_n, self.max_n))
-                               if j is not None]
+                        ids = np.fromiter(
+                            (j for j in map(get, char_wb_ngrams(word, self.min_n, self.max_n))
+                             if j is not None), dtype=np.int64)
                         if len(cache) < _WORD_CACHE_LIMIT:
                             cache[word] = ids
-                    cols.extend(ids)
-                    rows.extend([r] * len(ids))
+                    pieces.append(ids)
+                    total += len(ids)
+                per_doc[r] = total
         else:
+            flat: list[int] = []
             for r, doc in enumerate(docs):
                 ids = [j for j in map(get, self.analyze(doc)) if j is not None]
-                cols.extend(ids)
-                rows.extend([r] * len(ids))
-        if not cols:
+                flat += ids
+                per_doc[r] = len(ids)
+            pieces.append(np.array(flat, dtype=np.int64))
+        if not per_doc.any():
             empty = np.zeros(0, dtype=np.int64)
             return empty, empty, np.zeros(0, dtype=np.float64)
-        keys, counts = np.unique(np.asarray(rows, dtype=np.int64) * len(self.terms)
-                                 + np.asarray(cols, dtype=np.int64), return_counts=True)
+        cols = np.concatenate(pieces)
+        rows = np.repeat(np.arange(len(docs), dtype=np.int64), per_doc)
+        keys, counts = np.unique(rows * len(self.terms) + cols, return_counts=True)
         rows_a, cols_a = np.divmod(keys, len(self.terms))
         vals = (np.log(counts.astype(np.float64)) + 1.0) * self.idf[cols_a]
         return rows_a, cols_a, vals
