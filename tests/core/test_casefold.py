@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.nlp import checkworthy, rules
+from annotator.core.nlp import attribution, checkworthy, rules
 from annotator.core.nlp.casefold import Folded, fold, sensitive
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
-ODD = ["ſeven ſtates BANNED it; thouſands DIED", "İ THİNK the LAW İS clear", "ıllegal, ıt was",
+ODD = ["ſeven ſtates BANNED it; thouſands DIED", "It Is Widely UNDERSTOOD; ſhe is REPORTEDLY ıll", "İ THİNK the LAW İS clear", "ıllegal, ıt was",
        "THE HİGHEST SINCE 1990, MORE THAN DOUBLED", "K\u212aelvin", "", "Ǆ ǅ ǆ ﬀ ẞ ß"]
 
 
@@ -27,7 +27,8 @@ def _texts() -> list[str]:
 
 PATTERNS = ([rx for _, _, rx in checkworthy.HAND_FEATURES if rx.flags & re.I]
             + [p.original for p in (rules._LAW, rules._CAUSAL, rules._PREDICTION,
-                                    rules._COMPARISON)])
+                                    rules._COMPARISON)]
+            + [rx for rx, _ in attribution.HEDGE_PATTERNS])
 
 
 @pytest.mark.parametrize("rx", PATTERNS, ids=lambda rx: rx.pattern[:30])
@@ -53,3 +54,10 @@ def test_a_pattern_that_could_never_match_folded_text_is_refused():
         sensitive(re.compile(r"\bUS\b", re.I))
     with pytest.raises(ValueError):
         Folded(re.compile(r"\bus\b"))
+
+
+def test_a_hedge_is_named_in_the_words_as_written():
+    assert attribution.hedge_of("The pair are REPORTEDLY in talks.") == "reportedly"
+    assert attribution.hedge_of("It is widely Understood that...") == "it is understood"
+    assert attribution.hedge_of("The deal is ſaid to be close.") == "is ſaid to"
+    assert attribution.hedge_of("Nothing to see here.") is None

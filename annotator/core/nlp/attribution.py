@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from annotator.core.model import Attribution, AttributionKind
+from annotator.core.nlp.casefold import Folded, fold
 
 # ----------------------------------------------------------------------------- the lexicon
 _IRREGULAR = {
@@ -1323,6 +1324,10 @@ def resolve_role(found: Found, memory: Memory) -> Found:
                  role=found.role)
 
 
+# the words _according_to starts from ("according to X", "in the words of X")
+_ACCORDING_WORDS = frozenset({"according", "words"})
+
+
 def _according_to(sent, memory) -> list[Found]:
     out = []
     for tok in sent:
@@ -1376,8 +1381,10 @@ def _according_to(sent, memory) -> list[Found]:
 def find(sent, memory: "Memory | None" = None) -> "Found | None":
     """The attribution of a sentence span, or None (hedges are :func:`hedge_of`)."""
     candidates: list[tuple[int, Found]] = []
+    words: set[str] = set()  # the sentence's lowercased words: the fallbacks' cheap gate
     for token in sent:
         lower = token.lower_
+        words.add(lower)
         lemma = CUE_FORMS.get(lower)
         stance = False
         if lemma is None:
@@ -1495,7 +1502,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         absolute = _with_someone_saying(sent, memory)
         if absolute is not None:
             candidates.append((2, absolute))
-    if not candidates:
+    if not candidates and not words.isdisjoint(_ISSUE_VERBS):
         statement = _issued_statement(sent, memory)
         if statement is not None:
             candidates.append((1, statement))
@@ -1508,7 +1515,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             if lead is not None and lead.source_type != "anonymous" or (
                     lead is not None and subject.lower_ in ANONYMOUS_HEADS):
                 candidates.append((0, lead))
-    according = _according_to(sent, memory)
+    according = [] if words.isdisjoint(_ACCORDING_WORDS) else _according_to(sent, memory)
     if according and candidates:
         # "According to ABC News, Basya also believes...": the person speaks, via the outlet
         acc = according[0]
@@ -1642,11 +1649,16 @@ def _issued_statement(sent, memory) -> "Found | None":
     return None
 
 
+_FAST_HEDGES = [(Folded(pattern), template) for pattern, template in HEDGE_PATTERNS]
+
+
 def hedge_of(text: str) -> str | None:
-    for pattern, template in HEDGE_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            return template.format(*(g.lower() for g in match.groups()))
+    folded = fold(text)
+    for pattern, template in _FAST_HEDGES:
+        match = pattern.search(text, folded)
+        if match:  # the words as written, lowercased
+            return template.format(*(text[match.start(g):match.end(g)].lower()
+                                     for g in range(1, (match.re.groups or 0) + 1)))
     return None
 
 
