@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.model import Attribution, AttributionKind
 from annotator.core.nlp.casefold import Folded, fold
+from annotator.core.nlp.spantext import text_of
 
 # ----------------------------------------------------------------------------- the lexicon
 _IRREGULAR = {
@@ -259,14 +260,15 @@ class Memory:
         for ent in sent.ents:
             if ent.label_ in _NOT_PERSON_LABELS and len(ent) >= 2:
                 ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
-            bare = ent.text[4:] if ent.text[:4].lower() == "the " else ent.text  # "the University"
+            ent_text = text_of(ent)
+            bare = ent_text[4:] if ent_text[:4].lower() == "the " else ent_text  # "the University"
             if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper():
-                self.orgs.append((_strip(ent.text), self.sentence))
+                self.orgs.append((_strip(ent_text), self.sentence))
                 if _is_company(ent):
-                    self.companies.append((_strip(ent.text), self.sentence))
+                    self.companies.append((_strip(ent_text), self.sentence))
                     del self.companies[:-20]
             if (ent.label_ == "PERSON" or ent.label == 0) and _is_name(ent):
-                name = _strip(ent.text)
+                name = _strip(ent_text)
                 self.persons.append((name, self.sentence))
                 words = _role_words(ent)
                 if words:
@@ -285,8 +287,8 @@ class Memory:
             if found.source_type == "person":
                 name = found.speaker
                 for ent in sent.ents:  # "Defence lawyer Tom Riley" -> "Tom Riley"
-                    if ent.label_ == "PERSON" and len(ent) >= 2 and ent.text in name:
-                        name = _strip(ent.text)
+                    if ent.label_ == "PERSON" and len(ent) >= 2 and text_of(ent) in name:
+                        name = _strip(text_of(ent))
                         break
                 self.person_sources.append((name, self.sentence))
                 self.person_words.update(w.lower() for w in found.speaker.split()
@@ -315,7 +317,7 @@ class Memory:
             return None
         if subject.ent_type_ == "PERSON":
             ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
-            return _strip(ent.text) if ent is not None and _is_name(ent) else None
+            return _strip(text_of(ent)) if ent is not None and _is_name(ent) else None
         left = subject.i
         while left > sent.start and _is_proper(sent.doc[left - 1]) and \
                 sent.doc[left - 1].dep_ == "compound":
@@ -593,7 +595,7 @@ def _has_clause_or_quote(verb, sent) -> bool:
         return True  # "This, she added, was only the beginning."
     if verb.i + 1 < sent.end and doc[verb.i + 1].lower_ == "that" and doc[verb.i + 1].tag_ == "IN":
         return True  # "observed that the date ... coincided": the parser lost the clause
-    if sent.text.rstrip().endswith(":") and verb.dep_ == "ROOT":
+    if text_of(sent).rstrip().endswith(":") and verb.dep_ == "ROOT":
         return True  # "X tweeted using his account:" and the quotation follows
     after = sent.doc[verb.i + 1:min(sent.end, verb.i + 4)]
     if any(t.text in (":", "\"", "“", "‘", "'") or t.tag_ == "``" for t in after):
@@ -1506,7 +1508,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         statement = _issued_statement(sent, memory)
         if statement is not None:
             candidates.append((1, statement))
-    if not candidates and sent.text.rstrip().endswith(":"):
+    if not candidates and text_of(sent).rstrip().endswith(":"):
         # "Health Minister X gave a blunt warning on Monday:" and the quotation follows
         root = sent.root
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
@@ -1545,7 +1547,7 @@ def _interview_answer(sent, memory) -> "Found | None":
     the person (or body) whose name labels the paragraph ("Wikinews:" is the writer)."""
     if sent.start != 0:
         return None  # the label opens the paragraph
-    match = _SPEAKER_LABEL.match(sent.text)
+    match = _SPEAKER_LABEL.match(text_of(sent))
     if match is None:
         return None
     name = match.group(1).strip()
@@ -1567,7 +1569,7 @@ def _interview_answer(sent, memory) -> "Found | None":
 def _cue_read_as_noun(sent, memory) -> "Found | None":
     """"Wikipedia's article on the subject states that...": the parser made the cue a noun
     and the source the root; a cue form right before "that" is the cue after all."""
-    if "s that " not in sent.text:
+    if "s that " not in text_of(sent):
         return None  # (cheap: most sentences have no "...s that")
     doc = sent.doc
     for tok in doc[sent.start + 1:sent.end - 1]:
@@ -1593,7 +1595,7 @@ _ABSOLUTE_CUES = {"saying", "writing", "adding", "claiming", "arguing", "insisti
 def _with_someone_saying(sent, memory) -> "Found | None":
     """'..., with one writing that the footballer "deserved better".': the parser often reads
     the participle as a noun; the words between "with" and it are the source."""
-    text = sent.text.lower()
+    text = text_of(sent).lower()
     if "with " not in text or not any(cue in text for cue in _ABSOLUTE_CUES):
         return None
     doc = sent.doc

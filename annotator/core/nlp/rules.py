@@ -9,6 +9,7 @@ import re
 from annotator.core.model import Attribution, Entity
 from annotator.core.nlp import attribution as engine
 from annotator.core.nlp.casefold import Folded, fold
+from annotator.core.nlp.spantext import text_of
 
 QUANTITY_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
@@ -38,19 +39,19 @@ def attribution_of(sent, memory: "engine.Memory | None" = None) -> tuple[Attribu
     found = engine.find(sent, memory)
     if found is not None and found.pronoun and memory is not None:
         found = engine.resolve_pronoun(found, memory)
-    hedge = None if found is not None else engine.hedge_of(sent.text)
+    hedge = None if found is not None else engine.hedge_of(text_of(sent))
     return engine.to_attribution(found, hedge)
 
 
 def entities_of(sent, offset: int) -> tuple[Entity, ...]:
     """Entities of a sentence, with offsets into the article (offset = paragraph start)."""
-    return tuple(Entity(offset + e.start_char, offset + e.end_char, e.text, e.label_)
+    return tuple(Entity(offset + e.start_char, offset + e.end_char, text_of(e), e.label_)
                  for e in sent.ents)
 
 
 def claim_type_of(sent) -> tuple[str, str | None]:
     """Full Fact's claim types (Konstantinovskiy et al. 2021), first match wins."""
-    text = sent.text
+    text = text_of(sent)
     folded = fold(text)
     if _LAW.search(text, folded):
         return "law_rule", "claim type: law or rule"
@@ -121,7 +122,7 @@ def _plausible(ent) -> str | None:
     Only signals a checker can rely on: dates, times, numbers, percentages, money and
     quantities that look like what they are labelled; people written as a full name; bodies
     whose name says they are one. Places, events, works and the like are not reasons."""
-    label, text = ent.label_, ent.text
+    label, text = ent.label_, text_of(ent)
     if label == "DATE":
         return "date" if _DATE_OK.search(text) else None
     if label == "TIME":
@@ -143,7 +144,7 @@ def _plausible(ent) -> str | None:
     if label == "PERSON":
         words = [t for t in ent if not t.is_punct]
         if len(words) >= 2 and all(t.text[:1].isupper() and t.tag_ in ("NNP", "NNPS")
-                                   for t in words) and ent.text.count(" ") < 5:
+                                   for t in words) and text.count(" ") < 5:
             return "person"
         return None
     if label == "ORG":
@@ -160,12 +161,12 @@ def entity_reasons(sent) -> list[str]:
     seen: set[tuple[str, str]] = set()
     for ent in sent.ents:
         label = _plausible(ent)
-        text = ent.text.strip()
+        text = text_of(ent).strip()
         if label is None or (label, text) in seen:
             continue
         seen.add((label, text))
         reasons.append(f"{label}: {text}")
-    text = sent.text
+    text = text_of(sent)
     match = _COMPARISON.search(text)
     if match:  # the words as written, lowercased (not the folded text's)
         reasons.append(f"comparison: {text[match.start():match.end()].lower()}")
