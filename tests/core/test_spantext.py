@@ -25,3 +25,19 @@ def test_the_doc_text_is_built_once_and_kept():
     assert DOC_TEXT_KEY not in doc.user_data
     assert text_of(doc[1:3]) == "minister said"
     assert doc.user_data[DOC_TEXT_KEY] == doc.text
+
+
+def test_every_span_finds_spacys_entities():
+    from spacy.tokens import Span
+
+    from annotator.core.nlp.spantext import ents_of
+
+    nlp = spacy.blank("en")
+    doc = nlp("Ana Ruiz met the Health Ministry in Paris on Monday with Bo and Cy Dee.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 6, "ORG"), Span(doc, 7, 8, "GPE"),
+                Span(doc, 9, 10, "DATE"), Span(doc, 11, 12, "PERSON"), Span(doc, 13, 15, "PERSON")]
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            span = doc[start:end]
+            assert [(e.start, e.end, e.label_) for e in ents_of(span)] == \
+                [(e.start, e.end, e.label_) for e in span.ents], (start, end)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.model import Attribution, AttributionKind
 from annotator.core.nlp.casefold import Folded, fold
-from annotator.core.nlp.spantext import text_of
+from annotator.core.nlp.spantext import ents_of, text_of
 
 # ----------------------------------------------------------------------------- the lexicon
 _IRREGULAR = {
@@ -257,7 +257,7 @@ class Memory:
             self.subjects.append((subject, self.sentence + 0))
             self.persons.append((subject, self.sentence))
             del self.subjects[:-20]
-        for ent in sent.ents:
+        for ent in ents_of(sent):
             if ent.label_ in _NOT_PERSON_LABELS and len(ent) >= 2:
                 ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
             ent_text = text_of(ent)
@@ -286,7 +286,7 @@ class Memory:
                 found.speaker.lower() not in ALL_PRONOUNS:
             if found.source_type == "person":
                 name = found.speaker
-                for ent in sent.ents:  # "Defence lawyer Tom Riley" -> "Tom Riley"
+                for ent in ents_of(sent):  # "Defence lawyer Tom Riley" -> "Tom Riley"
                     if ent.label_ == "PERSON" and len(ent) >= 2 and text_of(ent) in name:
                         name = _strip(text_of(ent))
                         break
@@ -316,7 +316,7 @@ class Memory:
         if subject is None or not subject.text[:1].isupper() or subject.lower_ in ORG_WORDS:
             return None
         if subject.ent_type_ == "PERSON":
-            ent = next((e for e in sent.ents if e.start <= subject.i < e.end), None)
+            ent = next((e for e in ents_of(sent) if e.start <= subject.i < e.end), None)
             return _strip(text_of(ent)) if ent is not None and _is_name(ent) else None
         left = subject.i
         while left > sent.start and _is_proper(sent.doc[left - 1]) and \
@@ -1152,7 +1152,7 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         if head.lower_ in ("i", "we", "you"):
             return None
         if head.lower_ == "it":
-            body = [e for e in head.sent.ents if e.end <= head.i and e.label_ in ("ORG", "GPE")
+            body = [e for e in ents_of(head.sent) if e.end <= head.i and e.label_ in ("ORG", "GPE")
                     and not {t.lower_ for t in e} & OUTLET_WORDS]
             if body:  # "Acme denied the report, and it said...": the body in this sentence
                 return Found("organisation", _strip(body[-1].text), cue_word,
@@ -1233,7 +1233,7 @@ def _company_in_sentence(cue) -> str | None:
     """'Halden Motors is recalling cars, the company announced': the company named before the
     cue in the same sentence."""
     sent = cue.sent
-    names = [e for e in sent.ents if e.end <= cue.i and _is_company(e)]
+    names = [e for e in ents_of(sent) if e.end <= cue.i and _is_company(e)]
     return _strip(names[-1].text) if names else None
 
 

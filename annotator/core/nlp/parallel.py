@@ -167,7 +167,7 @@ def _parse_chunk(items: Sequence[tuple[str, object]], batch_size: int) -> tuple[
     from spacy.attrs import IDS
 
     from annotator.core.nlp.detector import SPANS_KEY, docs_of
-    from annotator.core.nlp.spantext import DOC_TEXT_KEY
+    from annotator.core.nlp.spantext import KEPT_KEYS
 
     nlp = _worker_nlp
     cpu = time.process_time()
@@ -180,8 +180,8 @@ def _parse_chunk(items: Sequence[tuple[str, object]], batch_size: int) -> tuple[
         if len(array):
             hashes.update(numpy.unique(array[:, string_cols]).tolist())
         spans = [(span.start, span.end) for span in doc.spans[SPANS_KEY]]
-        # (the doc's text, kept by spantext.text_of, is rebuilt from the words: not sent)
-        user_data = {k: v for k, v in doc.user_data.items() if k != DOC_TEXT_KEY}
+        # (what spantext keeps, the doc's text and entities, is rebuilt here: not sent)
+        user_data = {k: v for k, v in doc.user_data.items() if k not in KEPT_KEYS}
         out.append(([t.text for t in doc], [bool(t.whitespace_) for t in doc], array, spans,
                     user_data))
     strings = [nlp.vocab.strings[h] for h in hashes if h and h in nlp.vocab.strings]

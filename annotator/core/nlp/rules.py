@@ -9,7 +9,7 @@ import re
 from annotator.core.model import Attribution, Entity
 from annotator.core.nlp import attribution as engine
 from annotator.core.nlp.casefold import Folded, fold
-from annotator.core.nlp.spantext import text_of
+from annotator.core.nlp.spantext import ents_of, text_of
 
 QUANTITY_LABELS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
@@ -46,7 +46,7 @@ def attribution_of(sent, memory: "engine.Memory | None" = None) -> tuple[Attribu
 def entities_of(sent, offset: int) -> tuple[Entity, ...]:
     """Entities of a sentence, with offsets into the article (offset = paragraph start)."""
     return tuple(Entity(offset + e.start_char, offset + e.end_char, text_of(e), e.label_)
-                 for e in sent.ents)
+                 for e in ents_of(sent))
 
 
 def claim_type_of(sent) -> tuple[str, str | None]:
@@ -71,7 +71,7 @@ _ASCII_DIGIT = re.compile(r"[0-9]")
 
 def _has_number(sent, text: str) -> bool:
     """A quantity entity, or a token of digits that is not a date, time or ordinal."""
-    if any(e.label_ in QUANTITY_LABELS for e in sent.ents):
+    if any(e.label_ in QUANTITY_LABELS for e in ents_of(sent)):
         return True
     if text.isascii() and not _ASCII_DIGIT.search(text):  # no token can be digits: skip them
         return False
@@ -159,7 +159,7 @@ def _plausible(ent) -> str | None:
 def entity_reasons(sent) -> list[str]:
     reasons: list[str] = []
     seen: set[tuple[str, str]] = set()
-    for ent in sent.ents:
+    for ent in ents_of(sent):
         label = _plausible(ent)
         text = text_of(ent).strip()
         if label is None or (label, text) in seen:
