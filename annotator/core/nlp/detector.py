@@ -435,8 +435,23 @@ def _reads_as_caption(span: Span) -> bool:
         return False
     if engine._SPEAKER_LABEL.match(span.text):
         return False  # "Hana Ito: In March, on three platforms.": an answer, not a caption
+    if _ACCORDING_TO.match(span.text):
+        return False  # "According to police, 12 people hurt in...": a sourced claim
     return not any(t.tag_ in _FINITE for t in span) and not any(
-        t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span)
+        t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span) and \
+        not _verb_with_subject(span)
+
+
+_ACCORDING_TO = re.compile(r"\s*according to\b", re.I)
+
+
+def _verb_with_subject(span: Span) -> bool:
+    """A root verb the tagger read as a bare form that still has a subject ("Lantern scenes
+    not only fill the square"): a present-tense sentence whose finite verb was missed, not a
+    caption. A past participle with a subject is left alone: "Rescue workers seen at the site",
+    "The mayor pictured with pupils" are captions."""
+    root = span.root
+    return root.tag_ == "VB" and any(c.dep_ == "nsubj" for c in root.children)
 
 
 def _trim(span: Span) -> Span | None:
