@@ -27,6 +27,7 @@ from annotator.core.nlp import parallel, rules
 from annotator.core.nlp.pipeline import UNUSED_COMPONENTS, load_english
 from annotator.core.nlp.segment import (Block, caption_cue, is_dateline, is_results_line,
                                         split_blocks)
+from annotator.core.nlp.spantext import ents_of, text_of
 
 SPANS_KEY = "claims"
 BATCH_SIZE = 64
@@ -97,14 +98,14 @@ class ClaimDetector:
         for batch in minibatch(docs, size=batch_size):
             spans_per_doc = [self._units(doc) for doc in batch]
             flat = [span for spans in spans_per_doc for span in spans]
-            scores = self.scorer.scores([span.text for span in flat], spans=flat) if flat else []
+            scores = self.scorer.scores([text_of(span) for span in flat], spans=flat) if flat else []
             for span, score in zip(flat, scores):
                 span._.base_score = float(score)
             for doc, spans in zip(batch, spans_per_doc):
                 if not doc._.article_driven:
                     from annotator.core.nlp.priority import news_gate
 
-                    doc._.genre_gate = news_gate([s.text for s in spans
+                    doc._.genre_gate = news_gate([text_of(s) for s in spans
                                                   if s._.unit_kind is UnitKind.SENTENCE])
                 memory = engine.Memory()
                 for span in spans:
@@ -139,7 +140,7 @@ class ClaimDetector:
         if span.doc._.article_driven:
             return  # Detector.detect reads the article around it, then calls finalize
         attribution, reason = engine.to_attribution(
-            resolved, engine.hedge_of(span.text) if resolved is None else None)
+            resolved, engine.hedge_of(text_of(span)) if resolved is None else None)
         self.finalize(span, attribution, reason, quoted=False)
 
     def finalize(self, span: Span, attribution: Attribution, attribution_reason: str | None,
@@ -246,10 +247,10 @@ def _on_the_record(span: Span, attribution: Attribution) -> bool:
         return False
     if attribution.cue in _RECORD_CUES:
         # "X admitted she was willing to...": a feeling on the record is still a feeling
-        return not _judges(span.text)
+        return not _judges(text_of(span))
     return attribution.cue == "say" and any(
-        e.label_ == "DATE" and rules._plausible(e) == "date" for e in span.ents) and \
-        not span.text.lstrip().startswith(("\"", "“", "‘", "'")) and not _judges(span.text)
+        e.label_ == "DATE" and rules._plausible(e) == "date" for e in ents_of(span)) and \
+        not text_of(span).lstrip().startswith(("\"", "“", "‘", "'")) and not _judges(text_of(span))
 
 
 def _evaluates(text: str) -> bool:
@@ -298,7 +299,7 @@ def _entity_reasons(span: Span) -> list[str]:
             continue  # "One Rohingya, Muhammad Amin, ...": a pronoun more often than a figure
         if label == "time" and not rules._NUMBER_OK.search(value):
             continue
-        if label == "comparison" and value == "record" and not _RECORD_FRAME.search(span.text):
+        if label == "comparison" and value == "record" and not _RECORD_FRAME.search(text_of(span)):
             continue
         shown.append(f"{label}: {value}")
     return shown
@@ -320,14 +321,14 @@ def _type_is_shown(claim_type: str, span: Span) -> bool:
     frame (not any "act" or "bill"), a quantity with a believable figure (not "One Rohingya"),
     a cause outside the speaker's own feelings ("we were so interested because...")."""
     if claim_type == "law_rule":
-        return bool(_STRICT_RULE.search(span.text))
+        return bool(_STRICT_RULE.search(text_of(span)))
     if claim_type == "quantity":
         return any(rules._plausible(e) in _FIGURE_REASONS and not (
-            e.label_ == "CARDINAL" and e.text.lower() in ("one", "a", "an")) for e in span.ents) \
+            e.label_ == "CARDINAL" and text_of(e).lower() in ("one", "a", "an")) for e in ents_of(span)) \
             or any(t.like_num and t.is_digit and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
                    for t in span)
     if claim_type == "correlation_causation":
-        return not _FIRST_PERSON.search(span.text)
+        return not _FIRST_PERSON.search(text_of(span))
     return True
 
 
@@ -366,7 +367,7 @@ def _rule_or_general_claim(span: Span, attribution: Attribution) -> str | None:
     sentence states one without judging and not in the first person ("nothing will prevent us
     from..." is a vow), or a body's or a document's recommendation ("the WHO recommends that
     every country should...")."""
-    text = span.text
+    text = text_of(span)
     lower = text.lower()
     if not any(word in lower for word in _RULE_OR_CAUSE_WORDS):
         return None  # most sentences: no regex needed
@@ -394,11 +395,11 @@ def _sourced_figure(span: Span, attribution: Attribution) -> bool:
     "'We have found 40 bodies,' she said." The key factual claim of a quotation."""
     if attribution.kind not in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
         return False
-    if not any((e.label_ in _FIGURES and not (e.label_ == "CARDINAL" and e.text.lower() in (
-            "one", "two"))) or (e.label_ == "DATE" and re.search(r"\b(1[89]|20)\d\d\b", e.text))
-            for e in span.ents):
+    if not any((e.label_ in _FIGURES and not (e.label_ == "CARDINAL" and text_of(e).lower() in (
+            "one", "two"))) or (e.label_ == "DATE" and re.search(r"\b(1[89]|20)\d\d\b", text_of(e)))
+            for e in ents_of(span)):
         return False  # a figure, or a year ("since 2009")
-    text = span.text
+    text = text_of(span)
     return not _judges(text) and "?" not in text
 
 
@@ -411,10 +412,10 @@ def _merge_bracket_splits(spans: list) -> list:
             continue
         if out:
             prev = out[-1]
-            text = prev.text
-            joined = (text.count("[") > text.count("]") or span.text.startswith(("]", "[", "...]", "…]"))
+            text = text_of(prev)
+            joined = (text.count("[") > text.count("]") or text_of(span).startswith(("]", "[", "...]", "…]"))
                       or text.rstrip().endswith(("[", "[...]", "[…]", "...", "…")) and
-                      span.text[:1].islower())
+                      text_of(span)[:1].islower())
             if joined:
                 out[-1] = prev.doc[prev.start:span.end]
                 continue
@@ -429,13 +430,13 @@ def _reads_as_caption(span: Span) -> bool:
     """A one-unit paragraph with no finite verb ("pilgrims at the Grand Mosque in 2008.", "The
     far end of the convention floor, shortly after opening Friday.") describes a picture."""
     words = [t for t in span if not t.is_punct and not t.is_space]
-    if not words or len(words) > 30 or is_results_line(span.text):
+    if not words or len(words) > 30 or is_results_line(text_of(span)):
         return False
-    if span.text.rstrip().endswith((":", "?", "!")) or span.text[:1] in "\"“‘'":
+    if text_of(span).rstrip().endswith((":", "?", "!")) or text_of(span)[:1] in "\"“‘'":
         return False
-    if engine._SPEAKER_LABEL.match(span.text):
+    if engine._SPEAKER_LABEL.match(text_of(span)):
         return False  # "Hana Ito: In March, on three platforms.": an answer, not a caption
-    if _ACCORDING_TO.match(span.text):
+    if _ACCORDING_TO.match(text_of(span)):
         return False  # "According to police, 12 people hurt in...": a sourced claim
     return not any(t.tag_ in _FINITE for t in span) and not any(
         t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span) and \
@@ -604,7 +605,7 @@ class Detector:
         for doc, block in zip(docs, blocks):
             spans = doc.spans[SPANS_KEY]
             for index, span in enumerate(spans):
-                unit_text = span.text
+                unit_text = text_of(span)
                 opens_with_quote = _starts_with_quote(unit_text)
                 if index == 0:
                     answer = None

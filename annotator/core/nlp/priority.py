@@ -24,6 +24,7 @@ import numpy as np
 
 from annotator.core.errors import ModelError
 from annotator.core.nlp.rules import _plausible
+from annotator.core.nlp.spantext import ents_of, text_of
 
 MODEL_FILENAME = "news_priority.json"
 MODEL_FORMAT = "annotator-priority"
@@ -197,7 +198,7 @@ def features(span, attribution, quoted: bool, base_probability: float,
     """The feature vector of one sentence (`attribution`: its final Attribution; `quoted`: the
     sentence is inside or opens a quotation; `inherited`: its source is named in another
     sentence)."""
-    text = span.text
+    text = text_of(span)
     p = min(max(base_probability, 1e-6), 1 - 1e-6)
     logit = max(-8.0, min(8.0, math.log(p / (1 - p))))
     source = attribution.source_type if attribution is not None else None
@@ -206,7 +207,7 @@ def features(span, attribution, quoted: bool, base_probability: float,
         source = "person"
     cue = attribution.cue if attribution is not None else None
     tokens = list(span)  # each pass over a span or its entities builds the objects anew
-    ents = list(span.ents)
+    ents = list(ents_of(span))
     tags = [t.tag_ for t in tokens]
     n_words = sum(1 for t in tokens if not t.is_punct and not t.is_space)
     speech = quoted or any(c in text for c in _QUOTES)
