@@ -84,3 +84,25 @@ def test_shipped_model_records_its_nested_figures():
     meta = PriorityModel.load().metadata
     assert "leave-one-article-out" in meta["cv"]
     assert meta["nested_cv_f1_news"] > 0.85 and meta["nested_cv_roc_auc_news"] > 0.85
+
+
+def test_each_gated_regex_answers_as_the_regex_itself():
+    """The gate words are written by hand beside each regex: a word added to the regex but not
+    to its gate would silently stop matching. Every ClaimBuster and sample sentence agrees."""
+    import csv
+    from pathlib import Path
+
+    from annotator.core.nlp import priority
+
+    shared = Path(__file__).resolve().parents[3] / "shared"
+    with open(shared / "data" / "claimbuster" / "groundtruth.csv", encoding="utf-8",
+              newline="") as fh:
+        texts = [row["Text"] for row in csv.DictReader(fh)]
+    texts += (shared / "samples" / "royal-reconciliation.txt").read_text("utf-8").splitlines()
+    gates = [g for g in vars(priority).values() if isinstance(g, priority._Gated)]
+    assert len(gates) == 6
+    for text in texts:
+        present = frozenset(priority._WORDS.findall(text.lower()))
+        for gate in gates:
+            assert gate.search(text, present) == bool(gate.regex.search(text)), \
+                (gate.regex.pattern[:40], text)

@@ -98,7 +98,8 @@ class ClaimDetector:
         for batch in minibatch(docs, size=batch_size):
             spans_per_doc = [self._units(doc) for doc in batch]
             flat = [span for spans in spans_per_doc for span in spans]
-            scores = self.scorer.scores([text_of(span) for span in flat], spans=flat) if flat else []
+            texts = [text_of(span) for span in flat]
+            scores = self.scorer.scores(texts, spans=flat) if flat else []
             for span, score in zip(flat, scores):
                 span._.base_score = float(score)
             for doc, spans in zip(batch, spans_per_doc):
@@ -248,9 +249,10 @@ def _on_the_record(span: Span, attribution: Attribution) -> bool:
     if attribution.cue in _RECORD_CUES:
         # "X admitted she was willing to...": a feeling on the record is still a feeling
         return not _judges(text_of(span))
+    text = text_of(span)
     return attribution.cue == "say" and any(
         e.label_ == "DATE" and rules._plausible(e) == "date" for e in ents_of(span)) and \
-        not text_of(span).lstrip().startswith(("\"", "“", "‘", "'")) and not _judges(text_of(span))
+        not text.lstrip().startswith(("\"", "“", "‘", "'")) and not _judges(text)
 
 
 def _evaluates(text: str) -> bool:
@@ -324,7 +326,8 @@ def _type_is_shown(claim_type: str, span: Span) -> bool:
         return bool(_STRICT_RULE.search(text_of(span)))
     if claim_type == "quantity":
         return any(rules._plausible(e) in _FIGURE_REASONS and not (
-            e.label_ == "CARDINAL" and text_of(e).lower() in ("one", "a", "an")) for e in ents_of(span)) \
+            e.label_ == "CARDINAL" and text_of(e).lower() in ("one", "a", "an"))
+            for e in ents_of(span)) \
             or any(t.like_num and t.is_digit and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
                    for t in span)
     if claim_type == "correlation_causation":
@@ -412,10 +415,10 @@ def _merge_bracket_splits(spans: list) -> list:
             continue
         if out:
             prev = out[-1]
-            text = text_of(prev)
-            joined = (text.count("[") > text.count("]") or text_of(span).startswith(("]", "[", "...]", "…]"))
+            text, this = text_of(prev), text_of(span)
+            joined = (text.count("[") > text.count("]") or this.startswith(("]", "[", "...]", "…]"))
                       or text.rstrip().endswith(("[", "[...]", "[…]", "...", "…")) and
-                      text_of(span)[:1].islower())
+                      this[:1].islower())
             if joined:
                 out[-1] = prev.doc[prev.start:span.end]
                 continue
@@ -430,13 +433,14 @@ def _reads_as_caption(span: Span) -> bool:
     """A one-unit paragraph with no finite verb ("pilgrims at the Grand Mosque in 2008.", "The
     far end of the convention floor, shortly after opening Friday.") describes a picture."""
     words = [t for t in span if not t.is_punct and not t.is_space]
-    if not words or len(words) > 30 or is_results_line(text_of(span)):
+    text = text_of(span)
+    if not words or len(words) > 30 or is_results_line(text):
         return False
-    if text_of(span).rstrip().endswith((":", "?", "!")) or text_of(span)[:1] in "\"“‘'":
+    if text.rstrip().endswith((":", "?", "!")) or text[:1] in "\"“‘'":
         return False
-    if engine._SPEAKER_LABEL.match(text_of(span)):
+    if engine._SPEAKER_LABEL.match(text):
         return False  # "Hana Ito: In March, on three platforms.": an answer, not a caption
-    if _ACCORDING_TO.match(text_of(span)):
+    if _ACCORDING_TO.match(text):
         return False  # "According to police, 12 people hurt in...": a sourced claim
     return not any(t.tag_ in _FINITE for t in span) and not any(
         t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span) and \
