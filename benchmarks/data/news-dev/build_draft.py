@@ -16,10 +16,10 @@ With --heldout it reads the round-3 held-out articles in gum-heldout/ instead: e
 rebuilt from the corpus tokens with the real paragraph breaks listed in gum-heldout/*.layout
 (taken from GUM's xml), one paragraph per line.
 
-With --written (or --fresh) it only cuts the team's written held-out copy (texts/written-*.txt,
-split `heldout-written`; texts/fresh-*.txt, split `heldout-fresh`) into units, the same way, and
-prints them without any draft label: that copy has no RST tree, so every label was made by hand.
-Nothing is written.
+With --written (or --fresh) it only cuts the team's written copy (texts/written-*.txt, held out
+as `heldout-written` until round 5, now in `dev`; texts/fresh-*.txt, split `heldout-fresh`) into
+units, the same way, and prints them without any draft label: that copy has no RST tree, so every
+label was made by hand. Nothing is written.
 """
 
 from __future__ import annotations
