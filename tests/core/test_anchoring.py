@@ -20,7 +20,7 @@ def test_sample_revision_exact_fuzzy_orphaned(fresh_db, detector, sample_text, t
 
     kept = claim("The Duke of Sussex’s trip")
     edited = claim("In their March 2021 interview")
-    deleted = claim("A separate source told")
+    deleted = claim("There was said to be")
     fresh_db.set_verdict(kept.id, Verdict.VERIFIED, note="Court ruling")
     fresh_db.set_verdict(edited.id, Verdict.DISPUTED, note="Transcript differs")
     fresh_db.set_verdict(deleted.id, Verdict.UNSOURCED, note="One source")

@@ -241,7 +241,6 @@ def test_attribution_json_keeps_its_keys_and_reads_extras():
     "Posts on a message board claimed the server had crashed twice on Friday.",
     "Company officials have stated that no customer data was lost.",
     "Several posters theorised that the attack had come from abroad.",
-    "\u201cWe will not back down,\u201d one protester said.",
     "People familiar with the talks said a deal was close.",
     "A government insider told reporters the vote would be delayed.",
     "Critics of the scheme said it would cost far more than planned.",
@@ -250,6 +249,20 @@ def test_anonymous_sources_in_many_forms(detector, sentence):
     unit = first(detector, sentence)
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, (sentence, unit.attribution)
     assert unit.check_worthy
+
+
+@pytest.mark.parametrize("sentence", [
+    "\u201cWe will not back down,\u201d one protester said.",
+    "Friends of the singer say she is heartbroken and exhausted.",
+    "It is understood the couple were delighted with the warm welcome.",
+])
+def test_a_vow_or_a_feeling_from_a_weak_source_is_not_offered(detector, sentence):
+    """Anonymous and hedged sentences are offered on their score (until round 4 they were
+    offered whatever it was); the "unsourced" suggestion stays."""
+    unit = first(detector, sentence)
+    assert unit.attribution.kind in (AttributionKind.ANONYMOUS, AttributionKind.HEDGED)
+    assert unit.suggested_verdict == "unsourced"
+    assert not unit.check_worthy, (unit.score, unit.reasons)
 
 
 def test_the_pair_resolves_to_the_people_last_named(detector):

@@ -209,7 +209,10 @@ class ClaimDetector:
             score = floor
         if score >= threshold:
             reasons.append(f"check-worthiness {score:.2f}")
-        return score, score >= threshold or pieces.sourced_weakly, tuple(reasons)
+        # An anonymous or hedged source's sentence is offered on its score, as any other: until
+        # round 4 it was offered whatever the score, and in tabloid copy many are feelings and
+        # colour ("friends say she is heartbroken"). Its "unsourced" suggestion stays.
+        return score, score >= threshold, tuple(reasons)
 
 
 @dataclass(frozen=True)
@@ -572,8 +575,7 @@ class Detector:
                 entities=rules.entities_of(span, block.start))
             if self.features_out is not None and span._.unit_kind is UnitKind.SENTENCE:
                 pieces = span._.claim_pieces
-                forced = pieces is not None and (pieces.on_record or pieces.sourced_weakly
-                                                 or bool(pieces.general))
+                forced = pieces is not None and (pieces.on_record or bool(pieces.general))
                 self.features_out.append((start, end, list(span._.priority_features or ()),
                                           forced))
             if slot is None:

@@ -14,8 +14,8 @@ crowdsourced.csv and is kept as it is; the feature ``base_logit_news`` lets news
 ``z = base_logit + w . f + b``, L2-regularised, with the signs of the weights bounded by what the
 features mean (:data:`SIGNS`). C and the news threshold are chosen by leave-one-article-out
 cross-validation: the highest out-of-fold F1 of the sentences the app would offer (over the
-threshold, or offered whatever the score: a claim on the record, a figure put forward, a weak
-source), every article weighing the same (:func:`article_weights`). The threshold is then folded into ``b`` so that the app keeps the base model's threshold.
+threshold, or offered whatever the score: a claim on the record, a figure put forward, a rule or
+general claim), every article weighing the same (:func:`article_weights`). The threshold is then folded into ``b`` so that the app keeps the base model's threshold.
 ``--nested`` also reports a nested estimate (C and threshold chosen again inside each fold), the
 figure to expect on unseen articles. Needs scipy (the ``[train]`` extra); the app never imports it.
 """
