@@ -242,6 +242,11 @@ def make_claim_detector(nlp: Language, name: str, threshold: float | None,
 
 _RECORD_CUES = {"claim", "allege", "deny", "insist", "accuse", "admit", "confirm", "reveal",
                 "testify", "assert", "disclose"}
+# Cues that put an assertion up for testing, whatever words it is made of ("X claimed their
+# decision was to enjoy more privacy"): the others ("admitted she was keen...") may carry a
+# feeling, and a feeling on the record is still a feeling.
+_ASSERTING_CUES = {"claim", "allege", "deny", "insist", "accuse", "testify", "assert"}
+_QUOTE_MARKS = ("\"", "“", "‘", "'")
 
 
 def _on_the_record(span: Span, attribution: Attribution) -> bool:
@@ -249,13 +254,15 @@ def _on_the_record(span: Span, attribution: Attribution) -> bool:
     if attribution.kind is not AttributionKind.NAMED or attribution.source_type not in (
             "person", "organisation"):
         return False
-    if attribution.cue in _RECORD_CUES:
-        # "X admitted she was willing to...": a feeling on the record is still a feeling
-        return not _judges(text_of(span))
     text = text_of(span)
-    return attribution.cue == "say" and any(
-        e.label_ == "DATE" and rules._plausible(e) == "date" for e in ents_of(span)) and \
-        not text.lstrip().startswith(("\"", "“", "‘", "'")) and not _judges(text)
+    if attribution.cue in _RECORD_CUES:
+        return attribution.cue in _ASSERTING_CUES or not _judges(text)
+    if attribution.cue != "say" or text.lstrip().startswith(_QUOTE_MARKS) or not any(
+            e.label_ == "DATE" and rules._plausible(e) == "date" for e in ents_of(span)):
+        return False
+    # A dated "said" that quotes the source's words ("In May X had said he 'would love...'"):
+    # whether they said it, and then, is checkable even when the words are a wish.
+    return not _judges(text) or any(mark in text for mark in _QUOTE_MARKS[:3])
 
 
 def _evaluates(text: str) -> bool:

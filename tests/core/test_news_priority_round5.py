@@ -1,0 +1,53 @@
+"""Issue 13, round 5: what an anonymous or hedged source says is offered on its score, and a
+claim a named source puts on the record is offered even when it is made of judging words.
+
+Every sentence here is made up for the test (none is copied from the issue or the data).
+"""
+
+import pytest
+
+from annotator.core.model import AttributionKind
+from tests.units import first
+
+
+@pytest.mark.parametrize("sentence", [
+    # an assertion put up for testing, in whatever words
+    "The band's manager, Joel Praed, claimed the tour was cancelled so the singer could enjoy "
+    "more time with her family.",
+    "Councillor Maya Fenn insisted the closure was a wonderful chance to rebuild the pier.",
+    # a dated "said" quoting the source's words, even a wish
+    "In March the mayor, Lena Ortiz, had said she \u2018would welcome an inquiry\u2019 because "
+    "residents \u2018deserve answers\u2019.",
+])
+def test_a_claim_on_the_record_is_offered_whatever_its_words(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.check_worthy, (unit.score, unit.reasons)
+    assert any(r.startswith("a claim on the record by") for r in unit.reasons), unit.reasons
+
+
+@pytest.mark.parametrize("sentence", [
+    # a feeling admitted, an undated feeling: still feelings
+    "Councillor Maya Fenn admitted she was delighted with the new pier.",
+    "The mayor, Lena Ortiz, said she would love to see the festival return.",
+])
+def test_a_feeling_on_the_record_is_still_a_feeling(detector, sentence):
+    unit = first(detector, sentence)
+    assert not unit.check_worthy, (unit.score, unit.reasons)
+
+
+def test_the_sample_article_offers_its_claims_on_the_record(sample_units):
+    by_text = {u.text[:40]: u for u in sample_units}
+
+    def unit(prefix):
+        return next(u for t, u in by_text.items() if t.startswith(prefix))
+
+    assert unit("In May Harry had said").check_worthy
+    assert unit("The Duke and Duchess of Sussex claimed").check_worthy
+    assert not unit("The Duke and Duchess of Sussex and").check_worthy
+    # anonymous and hedged sentences: offered on their score, each with its suggestion
+    weak = [u for u in sample_units
+            if u.attribution.kind in (AttributionKind.ANONYMOUS, AttributionKind.HEDGED)]
+    assert len(weak) >= 12
+    assert all(u.suggested_verdict == "unsourced" for u in weak)
+    assert sum(u.check_worthy for u in weak) >= 10
