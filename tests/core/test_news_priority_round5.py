@@ -51,3 +51,18 @@ def test_the_sample_article_offers_its_claims_on_the_record(sample_units):
     assert len(weak) >= 12
     assert all(u.suggested_verdict == "unsourced" for u in weak)
     assert sum(u.check_worthy for u in weak) >= 10
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to the police, the driver left the scene on foot before officers arrived.",
+    "Detectives said the gunman fled the scene in a grey hatchback.",
+])
+def test_the_scene_of_a_crime_is_not_colour(detector, sentence):
+    """"the scene" is where something happened (a crime scene), not scene-setting."""
+    unit = first(detector, sentence)
+    assert unit.check_worthy, (unit.score, unit.reasons)
+
+
+def test_scenes_of_celebration_are_still_colour(detector):
+    unit = first(detector, "There were scenes of wild celebration on the quay as the boats came in.")
+    assert not unit.check_worthy, (unit.score, unit.reasons)

@@ -82,9 +82,9 @@ _OPINION = _Lexicon(
     prefixes="congratulat", phrases=r"need to|needs to|so much|very much")
 _COLOUR = _Lexicon(
     "atmosphere style stunning superb dramatic thrilling spectacular colorful colourful crowded "
-    "packed fans crowd crowds exuberant attacking glimpse vibrant lively bustling iconic scene "
-    "scenes festive mood spirit flair impressive",
-    prefixes="cheer celebrat playful substitut delight", phrases=r"sea of")
+    "packed fans crowd crowds exuberant attacking glimpse vibrant lively bustling iconic "
+    "festive mood spirit flair impressive",
+    prefixes="cheer celebrat playful substitut delight", phrases=r"sea of|scenes of")
 _PROCEDURAL = re.compile(
     r"\b(contacted for comment|for comment|declined to comment|did not respond|has not responded|"
     r"have not responded|could not be reached|not immediately|no comment|approached for|"
