@@ -66,3 +66,12 @@ def test_the_scene_of_a_crime_is_not_colour(detector, sentence):
 def test_scenes_of_celebration_are_still_colour(detector):
     unit = first(detector, "There were scenes of wild celebration on the quay as the boats came in.")
     assert not unit.check_worthy, (unit.score, unit.reasons)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anyone with information is asked to call Northfield Police or Crimestoppers.",
+    "The department would not comment on the claims.",
+])
+def test_appeals_for_witnesses_and_refusals_to_comment_are_procedure(detector, sentence):
+    unit = first(detector, sentence)
+    assert not unit.check_worthy, (unit.score, unit.reasons)
