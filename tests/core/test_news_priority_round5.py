@@ -75,3 +75,11 @@ def test_scenes_of_celebration_are_still_colour(detector):
 def test_appeals_for_witnesses_and_refusals_to_comment_are_procedure(detector, sentence):
     unit = first(detector, sentence)
     assert not unit.check_worthy, (unit.score, unit.reasons)
+
+
+def test_a_telephone_line_or_a_reference_is_no_figure(detector):
+    unit = first(detector, "Witnesses can call Eastleigh Police on 101, quoting reference 3390.")
+    assert not any(r.startswith(("number:", "claim type: quantity")) for r in unit.reasons), \
+        unit.reasons
+    unit = first(detector, "Officers took 101 calls about the blaze on Sunday.")
+    assert "number: 101" in unit.reasons

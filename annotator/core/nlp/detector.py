@@ -296,7 +296,9 @@ def _entity_reasons(span: Span) -> list[str]:
     """rules.entity_reasons, less the ones a checker could not rely on: a "person" with an
     acronym in the name ("Arkham VR"), a two-letter "organisation" ("IE", "SC"), a "time" with no
     number ("night"), a lone "one", a "record" that is not a record figure ("a record of the
-    moment")."""
+    moment"), a telephone line or a reference number ("call police on 101")."""
+    from annotator.core.nlp.priority import dialled_or_quoted
+
     shown = []
     for reason in rules.entity_reasons(span):
         label, _, value = reason.partition(": ")
@@ -309,6 +311,8 @@ def _entity_reasons(span: Span) -> list[str]:
             value = _tidy_name(value)
         if label == "number" and value.lower() == "one":
             continue  # "One Rohingya, Muhammad Amin, ...": a pronoun more often than a figure
+        if label == "number" and dialled_or_quoted(value, text_of(span)):
+            continue  # "call police on 101, quoting reference 4471": a line to ring, not a figure
         if label == "time" and not rules._NUMBER_OK.search(value):
             continue
         if label == "comparison" and value == "record" and not _RECORD_FRAME.search(text_of(span)):
@@ -335,11 +339,14 @@ def _type_is_shown(claim_type: str, span: Span) -> bool:
     if claim_type == "law_rule":
         return bool(_STRICT_RULE.search(text_of(span)))
     if claim_type == "quantity":
+        from annotator.core.nlp.priority import dialled_or_quoted
+
+        text = text_of(span)
         return any(rules._plausible(e) in _FIGURE_REASONS and not (
             e.label_ == "CARDINAL" and text_of(e).lower() in ("one", "a", "an"))
-            for e in ents_of(span)) \
+            and not dialled_or_quoted(text_of(e), text) for e in ents_of(span)) \
             or any(t.like_num and t.is_digit and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
-                   for t in span)
+                   and not dialled_or_quoted(t.text, text) for t in span)
     if claim_type == "correlation_causation":
         return not _FIRST_PERSON.search(text_of(span))
     return True

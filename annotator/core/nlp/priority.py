@@ -157,6 +157,18 @@ _GENERIC_MODAL = re.compile(
     r"\b(can|could|may|might|will|won['’]t|would|cannot|can['’]t)\s+(?:\w+\s+)?"
     r"(lead|cause|result|develop|grow|make|prevent|reduce|increase|affect|damage|kill|harm|"
     r"help|protect|function|get|need|be)\b", re.I)
+_LINE_OR_REFERENCE = re.compile(
+    r"\b(?:call|calls|ring|dial|phone|text|contact)\b[^.;]{0,60}?\bon\s+$|"
+    r"\b(?:reference|ref\.?|quoting|quote|case number|crime number|extension)\s+$", re.I)
+
+
+def dialled_or_quoted(number: str, text: str) -> bool:
+    """`number` (as written in `text`) is a telephone line or a reference to quote ("call police
+    on 101, quoting reference 4471"), not a figure."""
+    at = text.find(number)
+    return at > 0 and _LINE_OR_REFERENCE.search(text, max(0, at - 80), at) is not None
+
+
 _SPECIFIC = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT")
 # The words without which each regex cannot match (one of them is in every alternative).
 _PROCEDURAL_GATE = _Gated(_PROCEDURAL, "comment respond responded reached immediately approached "
@@ -216,7 +228,9 @@ def features(span, attribution, quoted: bool, base_probability: float,
     speech = quoted or any(c in text for c in _QUOTES)
     sourced = kind in ("named", "anonymous")
     plausible = [_plausible(e) for e in ents]  # the labels a reason may show
-    figures = sum(label in ("number", "percentage", "money", "quantity") for label in plausible)
+    figures = sum(label in ("number", "percentage", "money", "quantity")
+                  and not (label == "number" and dialled_or_quoted(text_of(e), text))
+                  for label, e in zip(plausible, ents))
     date = bool(_DATE.search(text)) or any(e.label_ == "DATE" for e in ents)
     lower = text.lower()
     words = _WORDS.findall(lower)
