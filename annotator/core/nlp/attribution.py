@@ -169,6 +169,9 @@ OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "expr
                 "cbs", "nbc", "fox", "yonhap", "xinhua", "tass", "kcna", "wire", "paper",
                 "programme", "program", "podcast", "website", "blog", "interview"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+# Letters only people put after their names ("Nadia Porter KC", "Ann Reed MP").
+POST_NOMINALS = {"kc", "qc", "sc", "mp", "mep", "msp", "jr", "sr", "obe", "mbe", "cbe",
+                 "phd"}
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
 GROUP_ANAPHORS = {"pair", "couple", "duo", "trio", "brothers", "sisters", "siblings", "two"}
 GROUP_PRONOUNS = {"they", "them", "their"}
@@ -244,6 +247,9 @@ class Memory:
     # an unnamed person just quoted ("One librarian said..."): the "she said" after it is hers
     unnamed_person: tuple[str, int] | None = None
     companies: list[tuple[str, int]] = field(default_factory=list)  # ORG names, not outlets
+    # a personal name's last word -> the name ("mallory" -> "Jo Mallory"), whatever the
+    # tagger called the name: a lone "Mallory said" later is that person, even tagged ORG
+    surnames: dict[str, str] = field(default_factory=dict)
 
     def see(self, sent, found: "Found | None") -> None:
         pair = self.last_people(2) if found is not None and found.pronoun and \
@@ -257,11 +263,15 @@ class Memory:
             self.subjects.append((subject, self.sentence + 0))
             self.persons.append((subject, self.sentence))
             del self.subjects[:-20]
+            self._remember_surname(subject)
         for ent in ents_of(sent):
             if ent.label_ in _NOT_PERSON_LABELS and len(ent) >= 2:
                 ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
             ent_text = text_of(ent)
             bare = ent_text[4:] if ent_text[:4].lower() == "the " else ent_text  # "the University"
+            if ent.label_ in _NAME_LIKE_LABELS and 2 <= len(ent) <= 3 and \
+                    _could_be_personal_name(list(ent)):
+                self._remember_surname(_strip(ent_text))  # "Olu Barclay" (tagged ORG)
             if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper():
                 self.orgs.append((_strip(ent_text), self.sentence))
                 if _is_company(ent):
@@ -281,6 +291,9 @@ class Memory:
                         del self.genders[k]
                 if len(name.split()) >= 2:
                     self.person_words.update(w.lower() for w in name.split())
+                    self._remember_surname(name)
+                elif ent.start > 0 and sent.doc[ent.start - 1].lower_.strip(".") in HONORIFICS:
+                    self._remember_surname(f"{sent.doc[ent.start - 1].text} {name}")  # "Ms Okafor"
         self.since_group += 1
         if found is not None and (found.pronoun is None or found.role is not None) and \
                 found.speaker.lower() not in ALL_PRONOUNS:
@@ -303,6 +316,18 @@ class Memory:
                     and last not in ("people", "media", "staff", "police", "family")) else None
         del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
         del self.orgs[:-20], self.roles[:-30]
+
+    def _remember_surname(self, name: str) -> None:
+        words = name.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            self.surnames.pop(words[-1].lower(), None)  # the latest name last (bounded below)
+            self.surnames[words[-1].lower()] = name
+            if len(self.surnames) > 100:
+                del self.surnames[next(iter(self.surnames))]
+
+    def person_with_surname(self, word: str) -> str | None:
+        """The person named earlier whose name ends with this word, if any."""
+        return self.surnames.get(word.lower())
 
     def _person_subject(self, sent) -> str | None:
         """The main clause's subject when it names a person ("Rathbun requested...")."""
@@ -489,6 +514,11 @@ def _gender_of(ent, role_words) -> str | None:
 
 
 _NOT_PERSON_LABELS = {"ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+# Labels the tagger gives personal names it does not know (places are left out: "New York").
+_NAME_LIKE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
+# The role of a source that is one capitalised word the tagger did not call a person
+# ("Mallory said"): resolve_role makes it the person the article named with that surname.
+LONE_NAME = "lone name"
 
 
 def _person_in(ent):
@@ -942,6 +972,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             and t.lower_ not in TITLE_WORDS]
     if len(tail) == 2 and tokens[-1] is not head and head_word in ROLE_NOUNS:
         return "person"  # "The chief executive of the X Council Ana Ruiz" (NER: one ORG)
+    if len(tokens) >= 2 and tokens[-1].lower_.strip(".") in POST_NOMINALS and \
+            _could_be_personal_name(tokens[:-1]) and tokens[0].lower_ not in ("the", "a", "an"):
+        return "person"  # "Nadia Porter KC", "Tom Riley MP": a name and the letters after it
     person_ent = [t for t in tokens if t.ent_type_ == "PERSON"]
     if len(person_ent) >= 2 and tokens[-1].ent_type_ == "PERSON" and _is_proper(tokens[-1]):
         return "person"  # "The chief executive of the X Council Ana Ruiz"
@@ -1208,7 +1241,16 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 if obj is not None:
                     via = _text(_np_tokens(obj))
+    if role is None and source_type in ("organisation", "anonymous") and _lone_name(tokens):
+        role = LONE_NAME  # "Mallory said": the article may have named a Jo Mallory before
     return Found(source_type, text, cue_word, via, token_i=cue_token.i, role=role)
+
+
+def _lone_name(tokens) -> bool:
+    """One capitalised word that could be a surname ("Mallory"; not "NASA", "Police")."""
+    words = [t for t in tokens if not t.is_punct]
+    return len(words) == 1 and _could_be_personal_name(words) and not words[0].text.isupper() \
+        and words[0].text[1:].islower()
 
 
 _GENDERED = {"he", "she", "him", "her", "his", "himself", "herself"}
@@ -1303,10 +1345,15 @@ FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "
 
 def resolve_role(found: Found, memory: Memory) -> Found:
     """'the defector said' -> the person the article named as a defector; 'the ministry said'
-    -> the ministry it named; 'the star said' -> the person named in the last two sentences.
-    Unchanged when the article named none (or several)."""
+    -> the ministry it named; 'the star said' -> the person named in the last two sentences;
+    a lone name the tagger took for a body ("Mallory said") -> a person, if the article named
+    a person with that surname. Unchanged when the article named none (or several)."""
     if found.role is None or found.pronoun is not None:
         return found
+    if found.role == LONE_NAME:
+        if memory.person_with_surname(found.speaker) is None:
+            return found
+        return Found("person", found.speaker, found.cue, found.via, token_i=found.token_i)
     name = (memory.person_with_role(found.role) if found.source_type == "person"
             else memory.org_with_word(found.role))
     if not name and found.source_type == "person" and found.role not in FOCUS_ROLES:
