@@ -250,6 +250,9 @@ class Memory:
     # a personal name's last word -> the name ("mallory" -> "Jo Mallory"), whatever the
     # tagger called the name: a lone "Mallory said" later is that person, even tagged ORG
     surnames: dict[str, str] = field(default_factory=dict)
+    # who last put out a statement or letter: (speaker, type, sentence, the nouns used), for
+    # "The statement read: ..." a sentence or two later
+    issued: tuple[str, str, int, frozenset] | None = None
 
     def see(self, sent, found: "Found | None") -> None:
         pair = self.last_people(2) if found is not None and found.pronoun and \
@@ -314,8 +317,21 @@ class Memory:
                     found.source_type == "anonymous" and last not in ALL_PRONOUNS
                     and (not last.endswith("s") or last.endswith("ss"))
                     and last not in ("people", "media", "staff", "police", "family")) else None
+        if found is not None and found.source_type != "document" and (
+                found.pronoun is None or found.role is not None):
+            nouns = _issued_nouns(sent)
+            if nouns:  # "The club issued a statement", "X said in a letter to members"
+                self.issued = (found.speaker, found.source_type, self.sentence, nouns)
         del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
         del self.orgs[:-20], self.roles[:-30]
+
+    def issuer_of(self, noun: str) -> tuple[str, str] | None:
+        """(speaker, type) of whoever put out "the statement" (or letter...) in the last three
+        sentences, if the article said so."""
+        if self.issued is None:
+            return None
+        speaker, kind, sentence, nouns = self.issued
+        return (speaker, kind) if noun in nouns and sentence >= self.sentence - 2 else None
 
     def _remember_surname(self, name: str) -> None:
         words = name.split()
@@ -1225,6 +1241,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             tokens[0].lower_ in ("the", "this") \
             and not any(_is_proper(t) for t in tokens):
         role = name_head.lower_  # "the defector said": the person named with that role
+    elif source_type == "document" and name_head.lower_ in ISSUED_NOUNS and \
+            tokens[0].lower_ in ("the", "this") and len(tokens) <= 3 and \
+            not any(_is_proper(t) for t in tokens):
+        role = name_head.lower_  # "the statement read": whoever the article said issued it
     elif source_type == "organisation" and name_head.tag_ == "NN" and \
             tokens[0].lower_ in ("the", "this") and not any(_is_proper(t) for t in tokens):
         role = name_head.lower_  # "the ministry said": the body named with that word
@@ -1350,6 +1370,14 @@ def resolve_role(found: Found, memory: Memory) -> Found:
     a person with that surname. Unchanged when the article named none (or several)."""
     if found.role is None or found.pronoun is not None:
         return found
+    if found.source_type == "document":
+        # "The statement read: ..." after "The club issued a statement": the club
+        issuer = memory.issuer_of(found.role)
+        if issuer is None:
+            return found  # a document whose issuer is unknown stays a document
+        return Found(issuer[1], issuer[0], found.cue, found.via,
+                     pronoun=found.speaker[:1].lower() + found.speaker[1:],
+                     token_i=found.token_i, role=found.role)
     if found.role == LONE_NAME:
         if memory.person_with_surname(found.speaker) is None:
             return found
@@ -1678,6 +1706,20 @@ def _cited_source(verb, memory) -> "Found | None":
                 return Found(kind, _text(tokens), CUE_FORMS.get(verb.lower_, "say"),
                              token_i=verb.i)
     return None
+
+
+# What a body or person puts out, to be quoted as "the statement read" afterwards.
+ISSUED_NOUNS = frozenset({"statement", "letter", "email", "memo", "communique", "communiqué",
+                          "release", "note", "message", "tweet", "post"})
+_ISSUED_CHECK = tuple(ISSUED_NOUNS)
+
+
+def _issued_nouns(sent) -> frozenset:
+    """The nouns of ISSUED_NOUNS this sentence uses ("issued a statement", "in a letter")."""
+    text = text_of(sent).lower()
+    if not any(noun in text for noun in _ISSUED_CHECK):
+        return frozenset()  # (cheap: most sentences mention none)
+    return frozenset(t.lower_ for t in sent if t.lower_ in ISSUED_NOUNS and t.tag_ == "NN")
 
 
 _ISSUE_VERBS = {"issued", "issues", "released", "releases", "published", "publishes", "made",
