@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.model import Attribution, AttributionKind
 from annotator.core.nlp.casefold import Folded, fold
+from annotator.core.nlp.segment import credit_name
 from annotator.core.nlp.spantext import ents_of, text_of
 
 # ----------------------------------------------------------------------------- the lexicon
@@ -1738,6 +1739,30 @@ def _issued_statement(sent, memory) -> "Found | None":
                 if subject is not None:
                     return _found_from_subject(subject, token, "statement", memory)
     return None
+
+
+def credit_source(span) -> "Found | None":
+    """The source a pull quote's credit line names, for the whole quotation set apart above it:
+    "— Jo Mallory, leader of Port Elling council" -> Jo Mallory (a person); "— Port Elling
+    Council" -> the council. `span` is the credit paragraph (not a sentence); None if it is no
+    credit line."""
+    text = text_of(span)
+    name = credit_name(text.rstrip(". "), after_quotation=True)
+    if name is None:
+        return None
+    start = span.start_char + text.index(name)
+    tokens = [t for t in span if start <= t.idx < start + len(name) and not t.is_punct]
+    if not tokens:
+        return None
+    kind = classify(tokens, tokens[-1])
+    rest = {t.lower_ for t in span if t.idx >= start + len(name)}
+    if kind != "person" and _could_be_personal_name(tokens) and (
+            rest & (ROLE_NOUNS | TITLE_WORDS | _PERSON_NOUNS) or tokens[0].lower_ in _GIVEN_NAMES
+            or any(t.ent_type_ == "PERSON" for t in tokens)):
+        kind = "person"  # "— Olu Barclay, chief executive of ...": a role only people hold
+    elif kind not in ("person", "organisation"):
+        kind = "person" if _could_be_personal_name(tokens) else "organisation"
+    return Found(kind, name, "credit", token_i=tokens[-1].i)
 
 
 _FAST_HEDGES = [(Folded(pattern), template) for pattern, template in HEDGE_PATTERNS]
