@@ -1755,13 +1755,22 @@ def credit_source(span) -> "Found | None":
     if not tokens:
         return None
     kind = classify(tokens, tokens[-1])
-    rest = {t.lower_ for t in span if t.idx >= start + len(name)}
-    if kind != "person" and _could_be_personal_name(tokens) and (
-            rest & (ROLE_NOUNS | TITLE_WORDS | _PERSON_NOUNS) or tokens[0].lower_ in _GIVEN_NAMES
-            or any(t.ent_type_ == "PERSON" for t in tokens)):
-        kind = "person"  # "— Olu Barclay, chief executive of ...": a role only people hold
+    # what the credit says the source is: the head of the words after the name, before any
+    # "of"/"at" ("leader of the council" -> leader, "the singer's record label" -> label)
+    described = None
+    for t in span:
+        if t.idx < start + len(name) or t.is_punct and t.text != ",":
+            continue
+        if t.tag_ == "IN" or (t.text == "," and described is not None):
+            break
+        if t.tag_ in ("NN", "NNS"):
+            described = t.lower_
+    if described in ORG_WORDS or described in GENERIC_BODIES:
+        kind = "organisation"  # "— Northlight Music, the singer's record label"
+    elif kind != "person" and _could_be_personal_name(tokens) and (len(tokens) >= 2 or described):
+        kind = "person"  # "— Olu Barclay, a local trader", "— Jo Mallory, council leader"
     elif kind not in ("person", "organisation"):
-        kind = "person" if _could_be_personal_name(tokens) else "organisation"
+        kind = "organisation"
     return Found(kind, name, "credit", token_i=tokens[-1].i)
 
 
