@@ -465,9 +465,9 @@ def _closes_a_quotation(text: str) -> bool:
     """The paragraph ends with a closing quotation mark it never opened: it ends a quotation
     begun in an earlier paragraph (a caption quotes whole titles or signs, if anything)."""
     end = text.rstrip()
-    if not end.endswith(("\u201d", '"')):
-        return False
-    return "\u201c" not in end and end.count('"') == 1
+    if end.endswith("\u201d"):
+        return "\u201c" not in end
+    return end.endswith('"') and end.count('"') == 1
 
 
 def _past_tense_read_as_participle(span: Span) -> bool:
