@@ -155,3 +155,61 @@ def test_the_source_a_credit_names(detector, line, speaker, kind):
 def test_a_sentence_is_no_credit(detector):
     doc = detector.nlp("Mallory said the plan was sound.")
     assert engine.credit_source(doc[:]) is None
+
+
+# --- related causes found on the dev error report ----------------------------------------------
+def test_the_role_after_an_unnamed_holder_of_it_is_that_unnamed_person(detector):
+    text = ("The finance minister, Kofi Asante, presented the budget on Wednesday.\n\n"
+            "One junior minister said the cuts were \u201cbrutal\u201d. \u201cHalf the "
+            "cabinet wanted them smaller,\u201d the minister said.\n")
+    unit = unit_containing(units_of(detector, text), "the minister said")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS
+    assert unit.attribution.speaker == "One junior minister"
+
+
+def test_the_role_with_no_unnamed_holder_is_the_person_named_with_it(detector):
+    text = ("The finance minister, Kofi Asante, presented the budget on Wednesday.\n\n"
+            "\u201cHalf the cabinet wanted the cuts smaller,\u201d the minister said.\n")
+    unit = unit_containing(units_of(detector, text), "the minister said")
+    assert unit.attribution.speaker == "Kofi Asante"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Aides to the governor insisted she had not read the report.", "Aides to the governor"),
+    ("A source on the campaign claimed the rally had been cancelled twice.",
+     "A source on the campaign"),
+])
+def test_where_an_unnamed_source_stands_is_part_of_its_name(detector, sentence, speaker):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS
+    assert unit.attribution.speaker == speaker
+
+
+def test_an_unnamed_source_on_a_day_keeps_the_day_out(detector):
+    unit = first(detector, "Officials on Tuesday said the border would stay closed.")
+    assert unit.attribution.speaker == "Officials"
+
+
+def test_a_role_the_tagger_called_a_proper_noun_gives_way_to_the_name(detector):
+    unit = first(detector, "The shadow health minister, Ruth Adebayo-Kerr, said the figures "
+                           "were misleading.")
+    assert unit.attribution.speaker == "Ruth Adebayo-Kerr"
+
+
+def test_prosecutors_are_unnamed_people(detector):
+    unit = first(detector, "Prosecutors told the court that the defendant had fled to Spain.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS
+
+
+def test_what_the_court_heard_is_put_to_the_court(detector):
+    text = ("Two brothers went on trial at Elmsbury Crown Court on Monday.\n\n"
+            "The court heard that the pair had sold the same van four times.\n")
+    unit = unit_containing(units_of(detector, text), "The court heard")
+    assert unit.attribution.kind is AttributionKind.NAMED
+    assert unit.attribution.source_type == "organisation"
+    assert unit.attribution.speaker == "Elmsbury Crown Court"
+
+
+def test_hearing_a_noise_is_no_claim(detector):
+    unit = first(detector, "Neighbours heard that the dog had been barking all night.")
+    assert unit.attribution.kind is AttributionKind.NONE

@@ -153,7 +153,7 @@ ORG_WORDS = {
     "mirror", "mail", "express", "bbc", "cnn", "reuters", "afp", "ap", "palace", "house",
     "cabinet", "kremlin", "pentagon", "chamber", "secretariat", "directorate", "unit",
     "state", "states", "nations", "kingdom", "republic", "world", "regulator", "watchdog",
-    "prosecutors", "prosecution", "crown", "industry", "firm", "studio", "network", "charity",
+    "prosecution", "crown", "industry", "firm", "studio", "network", "charity",
     "street", "hall", "airline", "carrier", "retailer", "supermarket", "broadcaster", "operator",
     "manufacturer", "insurer", "lender", "provider", "developer", "publisher", "chain", "brand",
     "utility", "carmaker", "automaker", "startup", "conglomerate", "body", "airport",
@@ -341,6 +341,16 @@ class Memory:
             self.surnames[words[-1].lower()] = name
             if len(self.surnames) > 100:
                 del self.surnames[next(iter(self.surnames))]
+
+    def recent_unnamed(self) -> str | None:
+        """The unnamed person quoted in the last two sentences ("One senior minister said..."),
+        if no one has been named since."""
+        unnamed = self.unnamed_person
+        if unnamed is None or unnamed[1] < self.sentence - 1 or any(
+                i >= unnamed[1] for _, i in self.person_sources) or any(
+                i > unnamed[1] for _, i in self.persons):
+            return None
+        return unnamed[0]
 
     def person_with_surname(self, word: str) -> str | None:
         """The person named earlier whose name ends with this word, if any."""
@@ -839,6 +849,7 @@ def _np_tokens(head) -> list:
                 continue
             if child.dep_ == "prep" and child.lower_ in _NP_SKIP_PREPS and tok is head and not (
                     child.lower_ == "to" and head.lower_ in TITLE_WORDS) and not (
+                    _places_an_unnamed_source(head, child)) and not (
                     child.lower_ in ("by", "on") and head.lower_ in USER_POSTS) and not (
                     child.lower_ in ("in", "by") and head.lower_ in DOCUMENT_HEADS
                     and _names_a_place_of_record(child)):
@@ -880,6 +891,16 @@ def _np_tokens(head) -> list:
             tokens = tokens[:k + 1]
             break
     return tokens
+
+
+def _places_an_unnamed_source(head, prep) -> bool:
+    """'Aides to the minister', 'another source on the tour', 'officials in Kabul': where an
+    unnamed source stands is part of how the article names them (but not 'on Monday')."""
+    if prep.lower_ not in ("to", "on", "in", "inside", "within") or _is_proper(head) or \
+            head.lower_ not in CORE_ANONYMOUS:
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.tag_.startswith("NN")
 
 
 def _names_a_place_of_record(prep) -> bool:
@@ -1170,7 +1191,8 @@ def _speaker_tokens(head):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None and _is_proper(obj) and obj.ent_type_ != "DATE":
                     return _np_tokens(obj), obj
-    if head.tag_ in ("NN", "NNS") or not any(_is_proper(t) for t in tokens):
+    if head.tag_ in ("NN", "NNS") or head.text[:1].islower() or \
+            not any(_is_proper(t) for t in tokens):  # ("minister" tagged NNP is no name)
         appos = _appositive_name(head)
         if appos:
             return appos
@@ -1238,10 +1260,12 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if age:
         # "the 71-year-old told the court": the person the article is about
         source_type, role = "person", (age.group(1) or "year-old").strip().lower()
-    elif source_type == "person" and name_head.tag_ == "NN" and \
+    elif source_type == "person" and (name_head.tag_ == "NN" or name_head.text.islower()) and \
             tokens[0].lower_ in ("the", "this") \
-            and not any(_is_proper(t) for t in tokens):
-        role = name_head.lower_  # "the defector said": the person named with that role
+            and not any(_is_proper(t) and not t.text.islower() for t in tokens):
+        # "the defector said": the person named with that role ("minister" even if the
+        # tagger called it a proper noun)
+        role = name_head.lower_
     elif source_type == "document" and name_head.lower_ in ISSUED_NOUNS and \
             tokens[0].lower_ in ("the", "this") and len(tokens) <= 3 and \
             not any(_is_proper(t) for t in tokens):
@@ -1379,6 +1403,10 @@ def resolve_role(found: Found, memory: Memory) -> Found:
         return Found(issuer[1], issuer[0], found.cue, found.via,
                      pronoun=found.speaker[:1].lower() + found.speaker[1:],
                      token_i=found.token_i, role=found.role)
+    unnamed = memory.recent_unnamed() if found.source_type == "person" else None
+    if unnamed is not None and unnamed.split()[-1].lower() == found.role:
+        # '"...," the minister said.' right after "One senior minister said": that minister
+        return Found("anonymous", unnamed, found.cue, found.via, token_i=found.token_i)
     if found.role == LONE_NAME:
         if memory.person_with_surname(found.speaker) is None:
             return found
@@ -1584,6 +1612,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         statement = _issued_statement(sent, memory)
         if statement is not None:
             candidates.append((1, statement))
+    if not candidates and "heard" in words:
+        heard = _court_heard(sent)
+        if heard is not None:
+            candidates.append((0, heard))
     if not candidates and text_of(sent).rstrip().endswith(":"):
         # "Health Minister X gave a blunt warning on Monday:" and the quotation follows
         root = sent.root
@@ -1661,6 +1693,27 @@ def _cue_read_as_noun(sent, memory) -> "Found | None":
             if head.dep_ == "ROOT":
                 break
             head = head.head
+    return None
+
+
+# Proceedings that "hear" what is put to them: "The court heard that the losses...".
+HEARING_BODIES = {"court", "tribunal", "inquest", "inquiry", "hearing", "trial", "committee",
+                  "panel"}
+
+
+def _court_heard(sent) -> "Found | None":
+    """'The court heard that ...', 'the inquest heard ...': what was said in court, put to the
+    court (the court named before, if it was)."""
+    for tok in sent:
+        if tok.lower_ != "heard" or not _is_verb(tok) or not any(
+                c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in HEARING_BODIES or _is_proper(subject):
+            continue
+        tokens = _np_tokens(subject)
+        role = subject.lower_ if tokens and tokens[0].lower_ in ("the", "this") else None
+        return Found("organisation", _text(tokens), "heard", token_i=tok.i, role=role)
     return None
 
 
