@@ -213,3 +213,20 @@ def test_what_the_court_heard_is_put_to_the_court(detector):
 def test_hearing_a_noise_is_no_claim(detector):
     unit = first(detector, "Neighbours heard that the dog had been barking all night.")
     assert unit.attribution.kind is AttributionKind.NONE
+
+
+def test_someones_office_is_a_body_and_their_lawyers_unnamed_people(detector):
+    text = ("The singer Mara Quill cancelled three concerts on Friday.\n\n"
+            "Her office said she would return to the stage in June.\n\n"
+            "Her lawyers said the promoter had breached its contract.\n\n"
+            "Mr Tobin's lawyers said their client would appeal.\n")
+    units = units_of(detector, text)
+    office = unit_containing(units, "Her office")
+    assert (office.attribution.source_type, office.attribution.speaker) == (
+        "organisation", "Mara Quill's office")
+    lawyers = unit_containing(units, "Her lawyers")
+    assert lawyers.attribution.kind is AttributionKind.ANONYMOUS
+    assert lawyers.attribution.speaker == "Mara Quill's lawyers"
+    tobin = unit_containing(units, "Mr Tobin's lawyers")
+    assert tobin.attribution.kind is AttributionKind.ANONYMOUS
+    assert tobin.attribution.speaker == "Mr Tobin's lawyers"

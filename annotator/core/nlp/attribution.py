@@ -110,7 +110,12 @@ ANONYMOUS_HEADS = {
     "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
     "tipster", "confidants", "mole", "voices", "authors", "family", "families",
+    "lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors",
 }
+# Someone's people and offices that speak for them without being them: "Ms Reed's lawyers"
+# are unnamed people, "her office" is a body (but "her spokesman" speaks as her).
+OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors"}
+OWNED_BODIES = {"office", "camp", "team"}
 # Unnamed people who speak for a document they wrote ("the report's authors").
 AUTHOR_HEADS = {"author", "authors", "researchers", "researcher", "writers", "writer",
                 "compilers", "scientists", "team"}
@@ -225,6 +230,9 @@ class Found:
     token_i: int = 0
     # names in the pronoun's own clause, which it cannot stand for ("He described Montalvo")
     not_these: frozenset = frozenset()
+    # what the pronoun's person has that speaks ("her office", "his lawyers"): resolved, the
+    # source is "<person>'s office" (a body) or "<person>'s lawyers" (unnamed people)
+    owned: str | None = None
 
 
 @dataclass
@@ -1171,7 +1179,7 @@ def _speaker_tokens(head):
         if appos:
             return appos  # "Almeida's spokesperson, Tiago Mendes, said": Mendes speaks
     # "Cornyn's statement", "the ministry's spokesman": the owner speaks.
-    if head.lower_ in SPEECH_NOUNS and not _is_proper(head):
+    if head.lower_ in SPEECH_NOUNS and not _is_proper(head) and head.lower_ not in OWNED_PEOPLE:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
         if owner is not None and (_is_proper(owner) or owner.ent_type_
                                   or owner.lower_ in ANONYMOUS_HEADS):
@@ -1212,8 +1220,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if owner is not None and head.lower_ in SPEECH_NOUNS | ROLE_HEADS and owner.lower_ in _POSSESSIVE \
             and not _appositive_name(head):
         # "his spokesman said", "their lawyer said": the person or body last named speaks
+        owned = head.lower_ if head.lower_ in OWNED_PEOPLE | OWNED_BODIES else None
         return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
-                     cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i)
+                     cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i,
+                     owned=owned)
     if head.lower_ in GROUP_ANAPHORS and any(c.lower_ in ("the", "both") for c in head.children) \
             and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children) \
             and not _appositive_name(head):  # but "the couple, Tom and Ann Reed, said"
@@ -1844,6 +1854,14 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     """'he said' -> the person last named (a source first); 'they'/'it' -> the body last quoted."""
     if found.pronoun is None or found.role is not None:
         return found  # nothing to resolve, or a role already resolved ("the company")
+    if found.pronoun in PERSON_PRONOUNS and found.owned:
+        name = memory.last_person(found.pronoun, found.not_these)
+        if name is None:
+            return Found("anonymous" if found.owned in OWNED_PEOPLE else "organisation",
+                         found.speaker, found.cue, found.via, token_i=found.token_i)
+        return Found("anonymous" if found.owned in OWNED_PEOPLE else "organisation",
+                     f"{name}'s {found.owned}", found.cue, found.via,
+                     pronoun=found.speaker[:1].lower() + found.speaker[1:], token_i=found.token_i)
     if found.pronoun in PERSON_PRONOUNS:
         unnamed = memory.unnamed_person
         if unnamed is not None and unnamed[1] >= memory.sentence - 1 and not any(
