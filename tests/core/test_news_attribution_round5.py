@@ -230,3 +230,22 @@ def test_someones_office_is_a_body_and_their_lawyers_unnamed_people(detector):
     tobin = unit_containing(units, "Mr Tobin's lawyers")
     assert tobin.attribution.kind is AttributionKind.ANONYMOUS
     assert tobin.attribution.speaker == "Mr Tobin's lawyers"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The council's contractor, Grey Harbour Works, confirmed that the pier would close in May.",
+     "Grey Harbour Works"),
+    ("The main opposition group, the Valley Independents, said that it would vote against the "
+     "budget.", "the Valley Independents"),
+])
+def test_a_body_in_apposition_to_a_role_stays_a_body(detector, sentence, speaker):
+    unit = first(detector, sentence)
+    assert unit.attribution.speaker == speaker
+    assert unit.attribution.source_type == "organisation"
+
+
+def test_a_role_word_opening_a_sentence_is_no_part_of_a_name(detector):
+    text = ("Theatre critic Oren Castell said the revival was the better production.\n\n"
+            "Its venue, the Old Quay Theatre, said it had \u201cno plans\u201d to extend the run.\n")
+    unit = unit_containing(units_of(detector, text), "Old Quay")
+    assert unit.attribution.source_type == "organisation"

@@ -316,7 +316,8 @@ class Memory:
                         name = _strip(text_of(ent))
                         break
                 self.person_sources.append((name, self.sentence))
-                self.person_words.update(w.lower() for w in found.speaker.split()
+                # the name's words only ("Music journalist Priya Carter": not "music")
+                self.person_words.update(w.lower() for w in name.split()
                                          if w[:1].isupper() and w.lower() not in TITLE_WORDS)
             elif found.source_type in ("organisation", "document", "anonymous"):
                 self.group_sources.append((found.speaker, found.source_type))
@@ -1022,6 +1023,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             _could_be_personal_name(tokens[:-1]) and tokens[0].lower_ not in ("the", "a", "an"):
         return "person"  # "Nadia Porter KC", "Tom Riley MP": a name and the letters after it
     person_ent = [t for t in tokens if t.ent_type_ == "PERSON"]
+    cut = bool(person_ent) and _person_entity_cut(person_ent[0])
+    if cut:
+        person_ent = []  # "Bright Arena Live" (NER: "Arena Live"): no person's name
     if len(person_ent) >= 2 and tokens[-1].ent_type_ == "PERSON" and _is_proper(tokens[-1]):
         return "person"  # "The chief executive of the X Council Ana Ruiz"
     if head_word == "figures" and any(c.dep_ == "amod" for c in head.children):
@@ -1087,7 +1091,7 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         if head_word in ORG_WORDS or head_word in ("government", "police", "court"):
             return "organisation"
         return "anonymous"
-    if head.ent_type_ == "PERSON" or _role_says_person(head):
+    if (head.ent_type_ == "PERSON" and not cut) or _role_says_person(head):
         return "person"
     if len(names) >= 2 and names[0].lower_ in _GIVEN_NAMES and \
             _could_be_personal_name(tokens):
@@ -1119,11 +1123,26 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if any(w in ORG_WORDS for w in words) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") \
             or (head.text.isupper() and len(head.text) >= 2):
         return "organisation"
-    if any(t.ent_type_ == "PERSON" for t in tokens):
+    if person_ent:
         return "person"
     if len(names) >= 3 and names[0].lower_ not in _GIVEN_NAMES:
         return "organisation"  # "Human Rights Watch", "Médecins Sans Frontières"
     return "person" if names else "anonymous"
+
+
+def _person_entity_cut(first) -> bool:
+    """The tagger's person starts inside a longer run of capitalised words ("Bright [Arena
+    Live]"): the run is a name, not a person's, unless it opens with a given name or title."""
+    doc = first.doc
+    k = first.i
+    while k > 0 and doc[k - 1].ent_type_ == "PERSON":
+        k -= 1  # (the entity's first word)
+    if k == 0:
+        return False
+    before = doc[k - 1]
+    return _is_proper(before) and not before.ent_type_ and before.dep_ == "compound" and \
+        before.text[:1].isupper() and before.lower_.strip(".") not in TITLE_WORDS | HONORIFICS \
+        and before.lower_ not in _GIVEN_NAMES and not before.is_sent_start
 
 
 def _in_same_name(token) -> bool:
@@ -1260,7 +1279,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             _says_its(cue_token):
         source_type = "organisation"  # "Doctors Without Borders said its clinic..."
     if name_head is not head and name_head.dep_ == "appos" and head.tag_ == "NN" and \
-            head.lower_ not in ORG_WORDS and source_type == "organisation":
+            head.lower_ not in ORG_WORDS and source_type == "organisation" and \
+            tokens[0].lower_ != "the" and (len(tokens) <= 2 or tokens[0].lower_ in _GIVEN_NAMES):
+        # (but "the coalition partner, the Green Liberals", "the promoter, Bright Arena Live")
         source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
     elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in ORG_WORDS and \
             source_type == "person" and not _role_says_person(name_head):
