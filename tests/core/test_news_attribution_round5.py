@@ -249,3 +249,22 @@ def test_a_role_word_opening_a_sentence_is_no_part_of_a_name(detector):
             "Its venue, the Old Quay Theatre, said it had \u201cno plans\u201d to extend the run.\n")
     unit = unit_containing(units_of(detector, text), "Old Quay")
     assert unit.attribution.source_type == "organisation"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("A survey published on Friday by the Coastal Trades Guild found that one shop in five had "
+     "closed.", "A survey published on Friday by the Coastal Trades Guild"),
+    ("According to figures compiled by the Harbour Board, landings fell by a third.",
+     "figures compiled by the Harbour Board"),
+])
+def test_a_document_keeps_who_made_it(detector, sentence, speaker):
+    unit = first(detector, sentence)
+    assert unit.attribution.source_type == "document"
+    assert unit.attribution.speaker == speaker
+    assert unit.attribution.via is None
+
+
+def test_a_document_seen_by_an_outlet_is_relayed_through_it(detector):
+    unit = first(detector, "A leaked memo seen by the Evening Courier says the depot will close.")
+    assert unit.attribution.source_type == "document"
+    assert unit.attribution.via == "the Evening Courier"

@@ -1309,7 +1309,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             return Found(source_type, named, cue_word, find_outlet(cue_token),
                          pronoun=text[:1].lower() + text[1:], token_i=cue_token.i, role=role)
     via = find_outlet(cue_token)
-    if via is None:
+    author = _document_author(head) if source_type == "document" else None
+    if author is not None:
+        text = author  # "A report published on Monday by the National Audit Council found"
+    elif via is None:
         # "A leaked letter seen by a broadcaster says": the outlet that saw the document
         for acl in head.children:
             if acl.dep_ == "acl" and acl.tag_ == "VBN":
@@ -1320,6 +1323,28 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if role is None and source_type in ("organisation", "anonymous") and _lone_name(tokens):
         role = LONE_NAME  # "Mallory said": the article may have named a Jo Mallory before
     return Found(source_type, text, cue_word, via, token_i=cue_token.i, role=role)
+
+
+# Participles that say who made a document ("figures published by the Office for ..."), not
+# who saw it ("a letter seen by the BBC": an outlet).
+AUTHORING = {"published", "released", "issued", "compiled", "produced", "prepared", "written",
+             "commissioned", "conducted", "drawn", "drafted", "authored", "funded"}
+
+
+def _document_author(head) -> str | None:
+    """The document's noun phrase through its author: "figures published by the Office for
+    Housing Statistics", as written (a date between them kept), or None."""
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.lower_ not in AUTHORING or acl.i != head.i + 1:
+            continue
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if obj is None or not (_is_proper(obj) or obj.ent_type_ in ("ORG", "PERSON")):
+            continue
+        start = min(t.i for t in _np_tokens(head))
+        end = max(t.i for t in _np_tokens(obj))
+        return _strip(head.doc[start:end + 1].text)
+    return None
 
 
 def _lone_name(tokens) -> bool:
@@ -1497,13 +1522,15 @@ def _according_to(sent, memory) -> list[Found]:
             if not tokens:
                 continue
             kind = classify(tokens, name_head, memory)
+            authored = _document_author(obj) if kind == "document" else None
             if not obj.tag_.startswith("NN") and obj.text[:1].isupper() and kind == "anonymous":
                 # a name the tagger did not know: an acronym is a body, anything else a person
                 kind = "organisation" if obj.text.isupper() else "person"
             role = name_head.lower_ if kind in ("person", "organisation") and \
                 name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") and \
                 not any(_is_proper(t) for t in tokens) else None
-            out.append(Found(kind, _text(tokens), "according to", token_i=tok.i, role=role))
+            out.append(Found(kind, authored or _text(tokens), "according to", token_i=tok.i,
+                             role=role))
         elif tok.lower_ == "words" and tok.i >= 2 and sent.doc[tok.i - 2].lower_ == "in" and \
                 sent.doc[tok.i - 1].lower_ == "the":
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
