@@ -268,3 +268,24 @@ def test_a_document_seen_by_an_outlet_is_relayed_through_it(detector):
     unit = first(detector, "A leaked memo seen by the Evening Courier says the depot will close.")
     assert unit.attribution.source_type == "document"
     assert unit.attribution.via == "the Evening Courier"
+
+
+def test_a_cue_said_to_have_happened_is_hearsay(detector):
+    unit = first(detector, "Club officials have allegedly told the players that wages will be "
+                           "paid late.")
+    assert unit.attribution.kind is AttributionKind.HEDGED
+
+
+@pytest.mark.parametrize("sentence", [
+    "Several parents have asked why the crossing patrol was withdrawn.",
+    "Councillors questioned whether the library could stay open.",
+    "Lena Ortiz, 41, of Marsh Lane, denies three counts of theft.",
+])
+def test_questions_and_pleas_are_no_claims(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.NONE
+
+
+def test_a_denial_of_allegations_still_has_its_source(detector):
+    unit = first(detector, "The club denied the allegations.")
+    assert unit.attribution.kind is AttributionKind.NAMED

@@ -721,6 +721,21 @@ def _stance_cue(token) -> bool:
     return False
 
 
+_HEDGING_ADVERBS = {"reportedly", "allegedly", "supposedly", "apparently", "purportedly"}
+_QUESTION_CUES = {"ask", "question", "demand"}
+_QUESTION_WORDS = {"why", "whether", "how", "if", "what", "when", "where", "who", "which"}
+_CHARGES = {"charge", "charges", "count", "counts", "offence", "offences", "offense", "offenses"}
+
+
+def _asks_a_question(verb) -> bool:
+    """The cue's clause is an indirect question ("asked why ...", "questioned whether ...")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            first = min(child.subtree, key=lambda t: t.i)
+            return first.lower_ in _QUESTION_WORDS
+    return False
+
+
 def _nearest_subject(verb):
     """The subject nearest before the verb (the parser sometimes gives a verb several)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -1563,6 +1578,13 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue  # "pointed out that...", not "pointed to the table"
         if any(c.dep_ == "neg" for c in token.children):
             continue  # "officials have not said why"
+        if any(c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS for c in token.children):
+            continue  # "whips have reportedly warned MPs that...": that they did is hearsay
+        if lemma in _QUESTION_CUES and _asks_a_question(token):
+            continue  # "Some residents have asked why the station closed": no claim
+        if lemma == "deny" and any(c.dep_ == "dobj" and c.lower_ in _CHARGES
+                                   for c in token.children):
+            continue  # "denies six counts of fraud": a plea, not a claim
         if any(c.lower_ in ("what", "whatever") and c.i < token.i for c in token.children):
             continue  # "declined to comment on what it called speculation": no claim
         if _inside_quotation(token, sent):
