@@ -289,3 +289,14 @@ def test_questions_and_pleas_are_no_claims(detector, sentence):
 def test_a_denial_of_allegations_still_has_its_source(detector):
     unit = first(detector, "The club denied the allegations.")
     assert unit.attribution.kind is AttributionKind.NAMED
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("The mayor pictured with pupils at Hillside Primary School.", UnitKind.CAPTION),
+    ("Fans photographed outside the stadium before the final.", UnitKind.CAPTION),
+    ("The artist pictured the harbour at dawn.", UnitKind.SENTENCE),
+    ("The suspect was filmed leaving the shop.", UnitKind.SENTENCE),
+])
+def test_someone_pictured_somewhere_is_a_caption(detector, line, kind):
+    unit = unit_containing(units_of(detector, "Open day\n\n" + line + "\n"), line[:15])
+    assert unit.kind is kind

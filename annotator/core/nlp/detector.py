@@ -444,6 +444,8 @@ def _reads_as_caption(span: Span) -> bool:
         return False  # "According to police, 12 people hurt in...": a sourced claim
     if _closes_a_quotation(text):
         return False  # 'An end to it all."': the last words of a quotation opened before
+    if _pictured_root(span):
+        return True  # "The mayor pictured with pupils at ...", whatever tag "pictured" got
     return not any(t.tag_ in _FINITE for t in span) and not any(
         t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span) and \
         not _verb_with_subject(span) and not _past_tense_read_as_participle(span)
@@ -459,6 +461,18 @@ def _verb_with_subject(span: Span) -> bool:
     "The mayor pictured with pupils" are captions."""
     root = span.root
     return root.tag_ == "VB" and any(c.dep_ == "nsubj" for c in root.children)
+
+
+_PICTURING = {"pictured", "photographed", "filmed"}
+
+
+def _pictured_root(span: Span) -> bool:
+    """"The mayor pictured with pupils": a subject and "pictured" with no object, auxiliary or
+    clause (the tagger may call it a past tense). "The artist pictured the harbour" is prose."""
+    root = span.root
+    return root.lower_ in _PICTURING and any(c.dep_ == "nsubj" for c in root.children) and \
+        not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "neg")
+                for c in root.children)
 
 
 def _closes_a_quotation(text: str) -> bool:
