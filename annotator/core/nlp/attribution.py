@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.model import Attribution, AttributionKind
 from annotator.core.nlp.casefold import Folded, fold
+from annotator.core.nlp.segment import credit_name
 from annotator.core.nlp.spantext import ents_of, text_of
 
 # ----------------------------------------------------------------------------- the lexicon
@@ -109,7 +110,12 @@ ANONYMOUS_HEADS = {
     "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
     "tipster", "confidants", "mole", "voices", "authors", "family", "families",
+    "lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors",
 }
+# Someone's people and offices that speak for them without being them: "Ms Reed's lawyers"
+# are unnamed people, "her office" is a body (but "her spokesman" speaks as her).
+OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors"}
+OWNED_BODIES = {"office", "camp", "team"}
 # Unnamed people who speak for a document they wrote ("the report's authors").
 AUTHOR_HEADS = {"author", "authors", "researchers", "researcher", "writers", "writer",
                 "compilers", "scientists", "team"}
@@ -152,7 +158,7 @@ ORG_WORDS = {
     "mirror", "mail", "express", "bbc", "cnn", "reuters", "afp", "ap", "palace", "house",
     "cabinet", "kremlin", "pentagon", "chamber", "secretariat", "directorate", "unit",
     "state", "states", "nations", "kingdom", "republic", "world", "regulator", "watchdog",
-    "prosecutors", "prosecution", "crown", "industry", "firm", "studio", "network", "charity",
+    "prosecution", "crown", "industry", "firm", "studio", "network", "charity",
     "street", "hall", "airline", "carrier", "retailer", "supermarket", "broadcaster", "operator",
     "manufacturer", "insurer", "lender", "provider", "developer", "publisher", "chain", "brand",
     "utility", "carmaker", "automaker", "startup", "conglomerate", "body", "airport",
@@ -169,6 +175,9 @@ OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "expr
                 "cbs", "nbc", "fox", "yonhap", "xinhua", "tass", "kcna", "wire", "paper",
                 "programme", "program", "podcast", "website", "blog", "interview"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+# Letters only people put after their names ("Nadia Porter KC", "Ann Reed MP").
+POST_NOMINALS = {"kc", "qc", "sc", "mp", "mep", "msp", "jr", "sr", "obe", "mbe", "cbe",
+                 "phd"}
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
 GROUP_ANAPHORS = {"pair", "couple", "duo", "trio", "brothers", "sisters", "siblings", "two"}
 GROUP_PRONOUNS = {"they", "them", "their"}
@@ -221,6 +230,9 @@ class Found:
     token_i: int = 0
     # names in the pronoun's own clause, which it cannot stand for ("He described Montalvo")
     not_these: frozenset = frozenset()
+    # what the pronoun's person has that speaks ("her office", "his lawyers"): resolved, the
+    # source is "<person>'s office" (a body) or "<person>'s lawyers" (unnamed people)
+    owned: str | None = None
 
 
 @dataclass
@@ -244,6 +256,12 @@ class Memory:
     # an unnamed person just quoted ("One librarian said..."): the "she said" after it is hers
     unnamed_person: tuple[str, int] | None = None
     companies: list[tuple[str, int]] = field(default_factory=list)  # ORG names, not outlets
+    # a personal name's last word -> the name ("mallory" -> "Jo Mallory"), whatever the
+    # tagger called the name: a lone "Mallory said" later is that person, even tagged ORG
+    surnames: dict[str, str] = field(default_factory=dict)
+    # who last put out a statement or letter: (speaker, type, sentence, the nouns used), for
+    # "The statement read: ..." a sentence or two later
+    issued: tuple[str, str, int, frozenset] | None = None
 
     def see(self, sent, found: "Found | None") -> None:
         pair = self.last_people(2) if found is not None and found.pronoun and \
@@ -257,11 +275,15 @@ class Memory:
             self.subjects.append((subject, self.sentence + 0))
             self.persons.append((subject, self.sentence))
             del self.subjects[:-20]
+            self._remember_surname(subject)
         for ent in ents_of(sent):
             if ent.label_ in _NOT_PERSON_LABELS and len(ent) >= 2:
                 ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
             ent_text = text_of(ent)
             bare = ent_text[4:] if ent_text[:4].lower() == "the " else ent_text  # "the University"
+            if ent.label_ in _NAME_LIKE_LABELS and 2 <= len(ent) <= 3 and \
+                    _could_be_personal_name(list(ent)):
+                self._remember_surname(_strip(ent_text))  # "Olu Barclay" (tagged ORG)
             if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper():
                 self.orgs.append((_strip(ent_text), self.sentence))
                 if _is_company(ent):
@@ -281,6 +303,9 @@ class Memory:
                         del self.genders[k]
                 if len(name.split()) >= 2:
                     self.person_words.update(w.lower() for w in name.split())
+                    self._remember_surname(name)
+                elif ent.start > 0 and sent.doc[ent.start - 1].lower_.strip(".") in HONORIFICS:
+                    self._remember_surname(f"{sent.doc[ent.start - 1].text} {name}")  # "Ms Okafor"
         self.since_group += 1
         if found is not None and (found.pronoun is None or found.role is not None) and \
                 found.speaker.lower() not in ALL_PRONOUNS:
@@ -291,7 +316,8 @@ class Memory:
                         name = _strip(text_of(ent))
                         break
                 self.person_sources.append((name, self.sentence))
-                self.person_words.update(w.lower() for w in found.speaker.split()
+                # the name's words only ("Music journalist Priya Carter": not "music")
+                self.person_words.update(w.lower() for w in name.split()
                                          if w[:1].isupper() and w.lower() not in TITLE_WORDS)
             elif found.source_type in ("organisation", "document", "anonymous"):
                 self.group_sources.append((found.speaker, found.source_type))
@@ -301,8 +327,43 @@ class Memory:
                     found.source_type == "anonymous" and last not in ALL_PRONOUNS
                     and (not last.endswith("s") or last.endswith("ss"))
                     and last not in ("people", "media", "staff", "police", "family")) else None
+        if found is not None and found.source_type != "document" and (
+                found.pronoun is None or found.role is not None):
+            nouns = _issued_nouns(sent)
+            if nouns:  # "The club issued a statement", "X said in a letter to members"
+                self.issued = (found.speaker, found.source_type, self.sentence, nouns)
         del self.persons[:-50], self.person_sources[:-20], self.group_sources[:-20]
         del self.orgs[:-20], self.roles[:-30]
+
+    def issuer_of(self, noun: str) -> tuple[str, str] | None:
+        """(speaker, type) of whoever put out "the statement" (or letter...) in the last three
+        sentences, if the article said so."""
+        if self.issued is None:
+            return None
+        speaker, kind, sentence, nouns = self.issued
+        return (speaker, kind) if noun in nouns and sentence >= self.sentence - 2 else None
+
+    def _remember_surname(self, name: str) -> None:
+        words = name.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            self.surnames.pop(words[-1].lower(), None)  # the latest name last (bounded below)
+            self.surnames[words[-1].lower()] = name
+            if len(self.surnames) > 100:
+                del self.surnames[next(iter(self.surnames))]
+
+    def recent_unnamed(self) -> str | None:
+        """The unnamed person quoted in the last two sentences ("One senior minister said..."),
+        if no one has been named since."""
+        unnamed = self.unnamed_person
+        if unnamed is None or unnamed[1] < self.sentence - 1 or any(
+                i >= unnamed[1] for _, i in self.person_sources) or any(
+                i > unnamed[1] for _, i in self.persons):
+            return None
+        return unnamed[0]
+
+    def person_with_surname(self, word: str) -> str | None:
+        """The person named earlier whose name ends with this word, if any."""
+        return self.surnames.get(word.lower())
 
     def _person_subject(self, sent) -> str | None:
         """The main clause's subject when it names a person ("Rathbun requested...")."""
@@ -489,6 +550,11 @@ def _gender_of(ent, role_words) -> str | None:
 
 
 _NOT_PERSON_LABELS = {"ORG", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+# Labels the tagger gives personal names it does not know (places are left out: "New York").
+_NAME_LIKE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART"}
+# The role of a source that is one capitalised word the tagger did not call a person
+# ("Mallory said"): resolve_role makes it the person the article named with that surname.
+LONE_NAME = "lone name"
 
 
 def _person_in(ent):
@@ -655,6 +721,21 @@ def _stance_cue(token) -> bool:
     return False
 
 
+_HEDGING_ADVERBS = {"reportedly", "allegedly", "supposedly", "apparently", "purportedly"}
+_QUESTION_CUES = {"ask", "question", "demand"}
+_QUESTION_WORDS = {"why", "whether", "how", "if", "what", "when", "where", "who", "which"}
+_CHARGES = {"charge", "charges", "count", "counts", "offence", "offences", "offense", "offenses"}
+
+
+def _asks_a_question(verb) -> bool:
+    """The cue's clause is an indirect question ("asked why ...", "questioned whether ...")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            first = min(child.subtree, key=lambda t: t.i)
+            return first.lower_ in _QUESTION_WORDS
+    return False
+
+
 def _nearest_subject(verb):
     """The subject nearest before the verb (the parser sometimes gives a verb several)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -792,6 +873,7 @@ def _np_tokens(head) -> list:
                 continue
             if child.dep_ == "prep" and child.lower_ in _NP_SKIP_PREPS and tok is head and not (
                     child.lower_ == "to" and head.lower_ in TITLE_WORDS) and not (
+                    _places_an_unnamed_source(head, child)) and not (
                     child.lower_ in ("by", "on") and head.lower_ in USER_POSTS) and not (
                     child.lower_ in ("in", "by") and head.lower_ in DOCUMENT_HEADS
                     and _names_a_place_of_record(child)):
@@ -833,6 +915,16 @@ def _np_tokens(head) -> list:
             tokens = tokens[:k + 1]
             break
     return tokens
+
+
+def _places_an_unnamed_source(head, prep) -> bool:
+    """'Aides to the minister', 'another source on the tour', 'officials in Kabul': where an
+    unnamed source stands is part of how the article names them (but not 'on Monday')."""
+    if prep.lower_ not in ("to", "on", "in", "inside", "within") or _is_proper(head) or \
+            head.lower_ not in CORE_ANONYMOUS:
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.tag_.startswith("NN")
 
 
 def _names_a_place_of_record(prep) -> bool:
@@ -942,7 +1034,13 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             and t.lower_ not in TITLE_WORDS]
     if len(tail) == 2 and tokens[-1] is not head and head_word in ROLE_NOUNS:
         return "person"  # "The chief executive of the X Council Ana Ruiz" (NER: one ORG)
+    if len(tokens) >= 2 and tokens[-1].lower_.strip(".") in POST_NOMINALS and \
+            _could_be_personal_name(tokens[:-1]) and tokens[0].lower_ not in ("the", "a", "an"):
+        return "person"  # "Nadia Porter KC", "Tom Riley MP": a name and the letters after it
     person_ent = [t for t in tokens if t.ent_type_ == "PERSON"]
+    cut = bool(person_ent) and _person_entity_cut(person_ent[0])
+    if cut:
+        person_ent = []  # "Bright Arena Live" (NER: "Arena Live"): no person's name
     if len(person_ent) >= 2 and tokens[-1].ent_type_ == "PERSON" and _is_proper(tokens[-1]):
         return "person"  # "The chief executive of the X Council Ana Ruiz"
     if head_word == "figures" and any(c.dep_ == "amod" for c in head.children):
@@ -1008,7 +1106,7 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         if head_word in ORG_WORDS or head_word in ("government", "police", "court"):
             return "organisation"
         return "anonymous"
-    if head.ent_type_ == "PERSON" or _role_says_person(head):
+    if (head.ent_type_ == "PERSON" and not cut) or _role_says_person(head):
         return "person"
     if len(names) >= 2 and names[0].lower_ in _GIVEN_NAMES and \
             _could_be_personal_name(tokens):
@@ -1040,11 +1138,26 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if any(w in ORG_WORDS for w in words) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") \
             or (head.text.isupper() and len(head.text) >= 2):
         return "organisation"
-    if any(t.ent_type_ == "PERSON" for t in tokens):
+    if person_ent:
         return "person"
     if len(names) >= 3 and names[0].lower_ not in _GIVEN_NAMES:
         return "organisation"  # "Human Rights Watch", "Médecins Sans Frontières"
     return "person" if names else "anonymous"
+
+
+def _person_entity_cut(first) -> bool:
+    """The tagger's person starts inside a longer run of capitalised words ("Bright [Arena
+    Live]"): the run is a name, not a person's, unless it opens with a given name or title."""
+    doc = first.doc
+    k = first.i
+    while k > 0 and doc[k - 1].ent_type_ == "PERSON":
+        k -= 1  # (the entity's first word)
+    if k == 0:
+        return False
+    before = doc[k - 1]
+    return _is_proper(before) and not before.ent_type_ and before.dep_ == "compound" and \
+        before.text[:1].isupper() and before.lower_.strip(".") not in TITLE_WORDS | HONORIFICS \
+        and before.lower_ not in _GIVEN_NAMES and not before.is_sent_start
 
 
 def _in_same_name(token) -> bool:
@@ -1100,7 +1213,7 @@ def _speaker_tokens(head):
         if appos:
             return appos  # "Almeida's spokesperson, Tiago Mendes, said": Mendes speaks
     # "Cornyn's statement", "the ministry's spokesman": the owner speaks.
-    if head.lower_ in SPEECH_NOUNS and not _is_proper(head):
+    if head.lower_ in SPEECH_NOUNS and not _is_proper(head) and head.lower_ not in OWNED_PEOPLE:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
         if owner is not None and (_is_proper(owner) or owner.ent_type_
                                   or owner.lower_ in ANONYMOUS_HEADS):
@@ -1120,7 +1233,8 @@ def _speaker_tokens(head):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None and _is_proper(obj) and obj.ent_type_ != "DATE":
                     return _np_tokens(obj), obj
-    if head.tag_ in ("NN", "NNS") or not any(_is_proper(t) for t in tokens):
+    if head.tag_ in ("NN", "NNS") or head.text[:1].islower() or \
+            not any(_is_proper(t) for t in tokens):  # ("minister" tagged NNP is no name)
         appos = _appositive_name(head)
         if appos:
             return appos
@@ -1140,8 +1254,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if owner is not None and head.lower_ in SPEECH_NOUNS | ROLE_HEADS and owner.lower_ in _POSSESSIVE \
             and not _appositive_name(head):
         # "his spokesman said", "their lawyer said": the person or body last named speaks
+        owned = head.lower_ if head.lower_ in OWNED_PEOPLE | OWNED_BODIES else None
         return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
-                     cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i)
+                     cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i,
+                     owned=owned)
     if head.lower_ in GROUP_ANAPHORS and any(c.lower_ in ("the", "both") for c in head.children) \
             and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children) \
             and not _appositive_name(head):  # but "the couple, Tom and Ann Reed, said"
@@ -1178,7 +1294,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             _says_its(cue_token):
         source_type = "organisation"  # "Doctors Without Borders said its clinic..."
     if name_head is not head and name_head.dep_ == "appos" and head.tag_ == "NN" and \
-            head.lower_ not in ORG_WORDS and source_type == "organisation":
+            head.lower_ not in ORG_WORDS and source_type == "organisation" and \
+            tokens[0].lower_ != "the" and (len(tokens) <= 2 or tokens[0].lower_ in _GIVEN_NAMES):
+        # (but "the coalition partner, the Green Liberals", "the promoter, Bright Arena Live")
         source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
     elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in ORG_WORDS and \
             source_type == "person" and not _role_says_person(name_head):
@@ -1188,10 +1306,16 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if age:
         # "the 71-year-old told the court": the person the article is about
         source_type, role = "person", (age.group(1) or "year-old").strip().lower()
-    elif source_type == "person" and name_head.tag_ == "NN" and \
+    elif source_type == "person" and (name_head.tag_ == "NN" or name_head.text.islower()) and \
             tokens[0].lower_ in ("the", "this") \
-            and not any(_is_proper(t) for t in tokens):
-        role = name_head.lower_  # "the defector said": the person named with that role
+            and not any(_is_proper(t) and not t.text.islower() for t in tokens):
+        # "the defector said": the person named with that role ("minister" even if the
+        # tagger called it a proper noun)
+        role = name_head.lower_
+    elif source_type == "document" and name_head.lower_ in ISSUED_NOUNS and \
+            tokens[0].lower_ in ("the", "this") and len(tokens) <= 3 and \
+            not any(_is_proper(t) for t in tokens):
+        role = name_head.lower_  # "the statement read": whoever the article said issued it
     elif source_type == "organisation" and name_head.tag_ == "NN" and \
             tokens[0].lower_ in ("the", "this") and not any(_is_proper(t) for t in tokens):
         role = name_head.lower_  # "the ministry said": the body named with that word
@@ -1200,7 +1324,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             return Found(source_type, named, cue_word, find_outlet(cue_token),
                          pronoun=text[:1].lower() + text[1:], token_i=cue_token.i, role=role)
     via = find_outlet(cue_token)
-    if via is None:
+    author = _document_author(head) if source_type == "document" else None
+    if author is not None:
+        text = author  # "A report published on Monday by the National Audit Council found"
+    elif via is None:
         # "A leaked letter seen by a broadcaster says": the outlet that saw the document
         for acl in head.children:
             if acl.dep_ == "acl" and acl.tag_ == "VBN":
@@ -1208,7 +1335,38 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 if obj is not None:
                     via = _text(_np_tokens(obj))
+    if role is None and source_type in ("organisation", "anonymous") and _lone_name(tokens):
+        role = LONE_NAME  # "Mallory said": the article may have named a Jo Mallory before
     return Found(source_type, text, cue_word, via, token_i=cue_token.i, role=role)
+
+
+# Participles that say who made a document ("figures published by the Office for ..."), not
+# who saw it ("a letter seen by the BBC": an outlet).
+AUTHORING = {"published", "released", "issued", "compiled", "produced", "prepared", "written",
+             "commissioned", "conducted", "drawn", "drafted", "authored", "funded"}
+
+
+def _document_author(head) -> str | None:
+    """The document's noun phrase through its author: "figures published by the Office for
+    Housing Statistics", as written (a date between them kept), or None."""
+    for acl in head.children:
+        if acl.dep_ != "acl" or acl.lower_ not in AUTHORING or acl.i != head.i + 1:
+            continue
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if obj is None or not (_is_proper(obj) or obj.ent_type_ in ("ORG", "PERSON")):
+            continue
+        start = min(t.i for t in _np_tokens(head))
+        end = max(t.i for t in _np_tokens(obj))
+        return _strip(head.doc[start:end + 1].text)
+    return None
+
+
+def _lone_name(tokens) -> bool:
+    """One capitalised word that could be a surname ("Mallory"; not "NASA", "Police")."""
+    words = [t for t in tokens if not t.is_punct]
+    return len(words) == 1 and _could_be_personal_name(words) and not words[0].text.isupper() \
+        and words[0].text[1:].islower()
 
 
 _GENDERED = {"he", "she", "him", "her", "his", "himself", "herself"}
@@ -1303,10 +1461,27 @@ FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "
 
 def resolve_role(found: Found, memory: Memory) -> Found:
     """'the defector said' -> the person the article named as a defector; 'the ministry said'
-    -> the ministry it named; 'the star said' -> the person named in the last two sentences.
-    Unchanged when the article named none (or several)."""
+    -> the ministry it named; 'the star said' -> the person named in the last two sentences;
+    a lone name the tagger took for a body ("Mallory said") -> a person, if the article named
+    a person with that surname. Unchanged when the article named none (or several)."""
     if found.role is None or found.pronoun is not None:
         return found
+    if found.source_type == "document":
+        # "The statement read: ..." after "The club issued a statement": the club
+        issuer = memory.issuer_of(found.role)
+        if issuer is None:
+            return found  # a document whose issuer is unknown stays a document
+        return Found(issuer[1], issuer[0], found.cue, found.via,
+                     pronoun=found.speaker[:1].lower() + found.speaker[1:],
+                     token_i=found.token_i, role=found.role)
+    unnamed = memory.recent_unnamed() if found.source_type == "person" else None
+    if unnamed is not None and unnamed.split()[-1].lower() == found.role:
+        # '"...," the minister said.' right after "One senior minister said": that minister
+        return Found("anonymous", unnamed, found.cue, found.via, token_i=found.token_i)
+    if found.role == LONE_NAME:
+        if memory.person_with_surname(found.speaker) is None:
+            return found
+        return Found("person", found.speaker, found.cue, found.via, token_i=found.token_i)
     name = (memory.person_with_role(found.role) if found.source_type == "person"
             else memory.org_with_word(found.role))
     if not name and found.source_type == "person" and found.role not in FOCUS_ROLES:
@@ -1362,13 +1537,15 @@ def _according_to(sent, memory) -> list[Found]:
             if not tokens:
                 continue
             kind = classify(tokens, name_head, memory)
+            authored = _document_author(obj) if kind == "document" else None
             if not obj.tag_.startswith("NN") and obj.text[:1].isupper() and kind == "anonymous":
                 # a name the tagger did not know: an acronym is a body, anything else a person
                 kind = "organisation" if obj.text.isupper() else "person"
             role = name_head.lower_ if kind in ("person", "organisation") and \
                 name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") and \
                 not any(_is_proper(t) for t in tokens) else None
-            out.append(Found(kind, _text(tokens), "according to", token_i=tok.i, role=role))
+            out.append(Found(kind, authored or _text(tokens), "according to", token_i=tok.i,
+                             role=role))
         elif tok.lower_ == "words" and tok.i >= 2 and sent.doc[tok.i - 2].lower_ == "in" and \
                 sent.doc[tok.i - 1].lower_ == "the":
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -1401,6 +1578,13 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue  # "pointed out that...", not "pointed to the table"
         if any(c.dep_ == "neg" for c in token.children):
             continue  # "officials have not said why"
+        if any(c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS for c in token.children):
+            continue  # "whips have reportedly warned MPs that...": that they did is hearsay
+        if lemma in _QUESTION_CUES and _asks_a_question(token):
+            continue  # "Some residents have asked why the station closed": no claim
+        if lemma == "deny" and any(c.dep_ == "dobj" and c.lower_ in _CHARGES
+                                   for c in token.children):
+            continue  # "denies six counts of fraud": a plea, not a claim
         if any(c.lower_ in ("what", "whatever") and c.i < token.i for c in token.children):
             continue  # "declined to comment on what it called speculation": no claim
         if _inside_quotation(token, sent):
@@ -1508,6 +1692,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         statement = _issued_statement(sent, memory)
         if statement is not None:
             candidates.append((1, statement))
+    if not candidates and "heard" in words:
+        heard = _court_heard(sent)
+        if heard is not None:
+            candidates.append((0, heard))
     if not candidates and text_of(sent).rstrip().endswith(":"):
         # "Health Minister X gave a blunt warning on Monday:" and the quotation follows
         root = sent.root
@@ -1588,6 +1776,27 @@ def _cue_read_as_noun(sent, memory) -> "Found | None":
     return None
 
 
+# Proceedings that "hear" what is put to them: "The court heard that the losses...".
+HEARING_BODIES = {"court", "tribunal", "inquest", "inquiry", "hearing", "trial", "committee",
+                  "panel"}
+
+
+def _court_heard(sent) -> "Found | None":
+    """'The court heard that ...', 'the inquest heard ...': what was said in court, put to the
+    court (the court named before, if it was)."""
+    for tok in sent:
+        if tok.lower_ != "heard" or not _is_verb(tok) or not any(
+                c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in HEARING_BODIES or _is_proper(subject):
+            continue
+        tokens = _np_tokens(subject)
+        role = subject.lower_ if tokens and tokens[0].lower_ in ("the", "this") else None
+        return Found("organisation", _text(tokens), "heard", token_i=tok.i, role=role)
+    return None
+
+
 _ABSOLUTE_CUES = {"saying", "writing", "adding", "claiming", "arguing", "insisting", "stating",
                   "noting", "warning", "telling", "tweeting", "posting", "commenting"}
 
@@ -1633,6 +1842,20 @@ def _cited_source(verb, memory) -> "Found | None":
     return None
 
 
+# What a body or person puts out, to be quoted as "the statement read" afterwards.
+ISSUED_NOUNS = frozenset({"statement", "letter", "email", "memo", "communique", "communiqué",
+                          "release", "note", "message", "tweet", "post"})
+_ISSUED_CHECK = tuple(ISSUED_NOUNS)
+
+
+def _issued_nouns(sent) -> frozenset:
+    """The nouns of ISSUED_NOUNS this sentence uses ("issued a statement", "in a letter")."""
+    text = text_of(sent).lower()
+    if not any(noun in text for noun in _ISSUED_CHECK):
+        return frozenset()  # (cheap: most sentences mention none)
+    return frozenset(t.lower_ for t in sent if t.lower_ in ISSUED_NOUNS and t.tag_ == "NN")
+
+
 _ISSUE_VERBS = {"issued", "issues", "released", "releases", "published", "publishes", "made",
                 "makes", "posted", "posts", "sent", "sends", "gave", "gives"}
 _STATEMENT_NOUNS = {"statement", "statements", "communique", "communiqué", "response", "reply",
@@ -1649,6 +1872,39 @@ def _issued_statement(sent, memory) -> "Found | None":
                 if subject is not None:
                     return _found_from_subject(subject, token, "statement", memory)
     return None
+
+
+def credit_source(span) -> "Found | None":
+    """The source a pull quote's credit line names, for the whole quotation set apart above it:
+    "— Jo Mallory, leader of Port Elling council" -> Jo Mallory (a person); "— Port Elling
+    Council" -> the council. `span` is the credit paragraph (not a sentence); None if it is no
+    credit line."""
+    text = text_of(span)
+    name = credit_name(text.rstrip(". "), after_quotation=True)
+    if name is None:
+        return None
+    start = span.start_char + text.index(name)
+    tokens = [t for t in span if start <= t.idx < start + len(name) and not t.is_punct]
+    if not tokens:
+        return None
+    kind = classify(tokens, tokens[-1])
+    # what the credit says the source is: the head of the words after the name, before any
+    # "of"/"at" ("leader of the council" -> leader, "the singer's record label" -> label)
+    described = None
+    for t in span:
+        if t.idx < start + len(name) or t.is_punct and t.text != ",":
+            continue
+        if t.tag_ == "IN" or (t.text == "," and described is not None):
+            break
+        if t.tag_ in ("NN", "NNS"):
+            described = t.lower_
+    if described in ORG_WORDS or described in GENERIC_BODIES:
+        kind = "organisation"  # "— Northlight Music, the singer's record label"
+    elif kind != "person" and _could_be_personal_name(tokens) and (len(tokens) >= 2 or described):
+        kind = "person"  # "— Olu Barclay, a local trader", "— Jo Mallory, council leader"
+    elif kind not in ("person", "organisation"):
+        kind = "organisation"
+    return Found(kind, name, "credit", token_i=tokens[-1].i)
 
 
 _FAST_HEDGES = [(Folded(pattern), template) for pattern, template in HEDGE_PATTERNS]
@@ -1668,6 +1924,14 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     """'he said' -> the person last named (a source first); 'they'/'it' -> the body last quoted."""
     if found.pronoun is None or found.role is not None:
         return found  # nothing to resolve, or a role already resolved ("the company")
+    if found.pronoun in PERSON_PRONOUNS and found.owned:
+        name = memory.last_person(found.pronoun, found.not_these)
+        if name is None:
+            return Found("anonymous" if found.owned in OWNED_PEOPLE else "organisation",
+                         found.speaker, found.cue, found.via, token_i=found.token_i)
+        return Found("anonymous" if found.owned in OWNED_PEOPLE else "organisation",
+                     f"{name}'s {found.owned}", found.cue, found.via,
+                     pronoun=found.speaker[:1].lower() + found.speaker[1:], token_i=found.token_i)
     if found.pronoun in PERSON_PRONOUNS:
         unnamed = memory.unnamed_person
         if unnamed is not None and unnamed[1] >= memory.sentence - 1 and not any(

@@ -459,9 +459,13 @@ def _reads_as_caption(span: Span) -> bool:
         return False  # "Hana Ito: In March, on three platforms.": an answer, not a caption
     if _ACCORDING_TO.match(text):
         return False  # "According to police, 12 people hurt in...": a sourced claim
+    if _closes_a_quotation(text):
+        return False  # 'An end to it all."': the last words of a quotation opened before
+    if _pictured_root(span):
+        return True  # "The mayor pictured with pupils at ...", whatever tag "pictured" got
     return not any(t.tag_ in _FINITE for t in span) and not any(
         t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span) and \
-        not _verb_with_subject(span)
+        not _verb_with_subject(span) and not _past_tense_read_as_participle(span)
 
 
 _ACCORDING_TO = re.compile(r"\s*according to\b", re.I)
@@ -474,6 +478,66 @@ def _verb_with_subject(span: Span) -> bool:
     "The mayor pictured with pupils" are captions."""
     root = span.root
     return root.tag_ == "VB" and any(c.dep_ == "nsubj" for c in root.children)
+
+
+_PICTURING = {"pictured", "photographed", "filmed"}
+
+
+def _pictured_root(span: Span) -> bool:
+    """"The mayor pictured with pupils": a subject and "pictured" with no object, auxiliary or
+    clause (the tagger may call it a past tense). "The artist pictured the harbour" is prose."""
+    root = span.root
+    return root.lower_ in _PICTURING and any(c.dep_ == "nsubj" for c in root.children) and \
+        not any(c.dep_ in ("dobj", "aux", "auxpass", "ccomp", "xcomp", "neg")
+                for c in root.children)
+
+
+def _closes_a_quotation(text: str) -> bool:
+    """The paragraph ends with a closing quotation mark it never opened: it ends a quotation
+    begun in an earlier paragraph (a caption quotes whole titles or signs, if anything)."""
+    end = text.rstrip()
+    if end.endswith("\u201d"):
+        return "\u201c" not in end
+    return end.endswith('"') and end.count('"') == 1
+
+
+def _past_tense_read_as_participle(span: Span) -> bool:
+    """A past-tense verb the tagger read as a participle (VBN), in a sentence all the same:
+    the root with an active subject ("The bridge reopened to traffic on Monday"), or a
+    participle with a direct object on the opening noun phrase ("The majority of stalls sold
+    some food grown locally"). A participle with neither is a caption's: "Rescue workers
+    seen at the site", "Dozens of families affected by the flooding"."""
+    root = span.root
+    if root.tag_ == "VBN":
+        return any(c.dep_ == "nsubj" and c.i < root.i for c in root.children)
+    if not root.tag_.startswith("NN") or root.i != _first_noun_phrase_head(span):
+        return False
+    # (a form that is only ever a participle, "given", "shown", "seen", stays a caption's)
+    return any(t.dep_ == "acl" and t.tag_ == "VBN" and not t.lower_.endswith(("en", "wn"))
+               and any(o.dep_ == "dobj" and o.i > t.i for o in t.children)
+               and _heads_up_to(t, root) for t in span)
+
+
+def _first_noun_phrase_head(span: Span) -> int:
+    """The index of the head of the span's opening noun phrase (-1 if it has no noun)."""
+    first = next((t for t in span if t.tag_.startswith("NN") or t.tag_ == "CD"), None)
+    if first is None:
+        return -1
+    head = first
+    while head.dep_ in ("compound", "amod", "nummod", "poss") and head.head.i > head.i:
+        head = head.head
+    return head.i
+
+
+def _heads_up_to(token, root) -> bool:
+    """The participle modifies the root's own noun phrase ("of stalls sold ...")."""
+    for _ in range(3):
+        token = token.head
+        if token.i == root.i:
+            return True
+        if token.dep_ not in ("pobj", "prep"):
+            return False
+    return False
 
 
 def _trim(span: Span) -> Span | None:

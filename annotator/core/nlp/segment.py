@@ -34,6 +34,12 @@ _RESULTS_LINE = re.compile(
     r"^[^.!?]{0,80}?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}\s+\d{1,3}\s*[-–—:]\s*\d{1,3}\s+"
     r"[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}\s*(?:\([^)]*\))?\s*$")
 _PICTURED = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?pictured\b|\(pictured\b|\bpictured\s*(?:above|below|left|right|here)\b|\(\s*(?:left|right|centre|center)\s*\)", re.I)
+# "— Jo Mallory, leader of the council": the credit line under a pull quote. The name (one to
+# five capitalised words, a title, initials or "of"/"de" inside it) ends at a comma or the end.
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|of|de|da|la|le|du|del|van|von|der|den|al|bin|ibn)"
+_CREDIT_DASH = re.compile(rf"^\s*[—–-]+\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})\s*(?:,|$|\.$)")
+_CREDIT_PLAIN = re.compile(rf"^\s*([A-Z][\w.'’-]*(?:\s+{_NAME_WORD}){{1,4}})\s*,\s*\S")
+CREDIT_MAX_WORDS = 15
 _TERMINAL = re.compile(r"[.!?…]['’”\")\]]*\s*$|[.!?…]\s*['’”\"]\s*$")
 
 
@@ -72,6 +78,31 @@ def caption_cue(text: str) -> str | None:
     return None
 
 
+def credit_name(text: str, after_quotation: bool = False) -> str | None:
+    """The name a pull quote's credit line gives ("— Jo Mallory, leader of the council" ->
+    "Jo Mallory"), or None. Without a dash, a line is a credit only right after a paragraph
+    that is a whole quotation, and unpunctuated ("Jo Mallory, the council's leader")."""
+    if len(text.split()) > CREDIT_MAX_WORDS or not text.strip():
+        return None
+    match = _CREDIT_DASH.match(text)
+    if match is None and after_quotation and not _TERMINAL.search(text) and \
+            not _QUOTE_MARKS.search(text):
+        match = _CREDIT_PLAIN.match(text)  # (unpunctuated: "Mr Hale, however, left." is prose)
+    if match is None or not match.group(1)[:1].isupper():
+        return None
+    return match.group(1).strip()
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def is_whole_quotation(text: str) -> bool:
+    """A paragraph that is one quotation from its opening mark to its closing one."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in "\"“‘" and text[-1] in "\"”’" and \
+        text[-2] in ".!?…,\"'’”"
+
+
 def split_blocks(text: str) -> list[Block]:
     """Paragraphs of `text` with their kinds; offsets slice `text` exactly."""
     lines: list[tuple[int, int]] = []
@@ -105,6 +136,9 @@ def split_blocks(text: str) -> list[Block]:
             kind = UnitKind.CAPTION
         elif is_results_line(stripped):
             kind = UnitKind.HEADLINE  # a results subheading, not a picture's caption
+        elif credit_name(stripped, after_quotation=bool(blocks) and
+                         is_whole_quotation(blocks[-1].text)):
+            kind = UnitKind.CAPTION  # a pull quote's credit line: not a sentence
         elif stripped.endswith(":") and len(stripped.split()) >= 4:
             kind = UnitKind.SENTENCE  # a sentence that introduces the quotation below it
         elif (not _TERMINAL.search(stripped) and (blank_before or blank_after)
