@@ -300,3 +300,28 @@ def test_a_denial_of_allegations_still_has_its_source(detector):
 def test_someone_pictured_somewhere_is_a_caption(detector, line, kind):
     unit = unit_containing(units_of(detector, "Open day\n\n" + line + "\n"), line[:15])
     assert unit.kind is kind
+
+
+# --- pull quotes, end to end (needs the detect() wiring) -----------------------------------------
+def test_a_pull_quote_takes_the_source_its_credit_names(detector):
+    text = ("Ferry vote\n\n"
+            "Petra Quinlan, who runs a boatyard, said the estimate was far too low.\n\n"
+            "\u201cWe will not let this town be cut off from the mainland again.\u201d\n\n"
+            "\u2014 Jo Mallory, leader of Port Elling council\n\n"
+            "She said the first sailings would run in 2029.\n")
+    units = units_of(detector, text)
+    quote = unit_containing(units, "cut off from the mainland")
+    assert quote.attribution.kind is AttributionKind.NAMED
+    assert (quote.attribution.speaker, quote.attribution.source_type) == ("Jo Mallory", "person")
+    credit = unit_containing(units, "leader of Port Elling")
+    assert credit.kind is not UnitKind.SENTENCE and not credit.check_worthy
+    she = unit_containing(units, "She said")
+    assert she.attribution.speaker == "Jo Mallory"
+
+
+def test_a_quotation_with_no_credit_under_it_is_left_as_it_was(detector):
+    text = ("Petra Quinlan, who runs a boatyard, said the estimate was far too low.\n\n"
+            "\u201cNobody has asked us what we think.\u201d\n\n"
+            "The vote passed by nine votes to four.\n")
+    quote = unit_containing(units_of(detector, text), "Nobody has asked")
+    assert quote.attribution.speaker == "Petra Quinlan"

@@ -26,6 +26,7 @@ from annotator.core.nlp import attribution as engine
 from annotator.core.nlp import parallel, rules
 from annotator.core.nlp.pipeline import UNUSED_COMPONENTS, load_english
 from annotator.core.nlp.segment import (Block, caption_cue, is_dateline, is_results_line,
+                                        is_whole_quotation,
                                         split_blocks)
 from annotator.core.nlp.spantext import ents_of, text_of
 
@@ -640,6 +641,9 @@ class Detector:
         answer: Attribution | None = None  # "Name: ..." labels an interview answer's paragraph
         colon_lead: Attribution | None = None  # the source of a paragraph ending "X wrote:"
         block_quote: Attribution | None = None
+        # the last paragraph, if it was one whole quotation with no cue of its own: a credit
+        # line right under it ("— Jo Mallory, leader of the council") names its source
+        pull_quote: tuple[int, Span, Block] | None = None
 
         def emit(slot: int | None, span: Span, block: Block) -> None:
             start = block.start + span.start_char
@@ -654,6 +658,8 @@ class Detector:
             if self.features_out is not None and span._.unit_kind is UnitKind.SENTENCE:
                 pieces = span._.claim_pieces
                 forced = pieces is not None and (pieces.on_record or bool(pieces.general))
+                if self.features_out and self.features_out[-1][:2] == (start, end):
+                    self.features_out.pop()  # decided again (a pull quote, once credited)
                 self.features_out.append((start, end, list(span._.priority_features or ()),
                                           forced))
             if slot is None:
@@ -754,17 +760,31 @@ class Detector:
                         quote_attribution = attribution  # a new cue takes over the quotation
                 else:
                     component.finalize(span, attribution, None, quoted=False)
+                    credited = engine.credit_source(span) if pull_quote is not None and \
+                        len(spans) == 1 else None
+                    if credited is not None:
+                        slot, quote_span, quote_block = pull_quote
+                        credit, reason = engine.to_attribution(credited, None)
+                        component.finalize(quote_span, credit, reason, quoted=True,
+                                           extra_reasons=("a pull quote credited below it",))
+                        emit(slot, quote_span, quote_block)
+                        if credited.source_type == "person":  # "she said" next is hers
+                            memory.person_sources.append((credited.speaker, memory.sentence))
                 if opened or (unit_text.rstrip().endswith(":") and kind is UnitKind.SENTENCE):
                     quote_attribution = attribution
                 if kind is UnitKind.SENTENCE and index == len(spans) - 1 and \
                         unit_text.rstrip().endswith(":") and not quote_open and \
                         attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
                     colon_lead = attribution
+                whole_quote = (kind is UnitKind.SENTENCE and len(spans) == 1 and not own
+                               and is_whole_quotation(block.text))
                 if waiting and (quote_open or was_open):
                     pending.append((len(units), span, block, True))
                     units.append(None)
                 else:
                     emit(None, span, block)
+                pull_quote = (len(units) - 1, span, block) if whole_quote and \
+                    units[-1] is not None else None
                 if pending and not quote_open:
                     flush(last_quoted(len(pending) + 2), orphan=True)
                 elif len(pending) > 12:
