@@ -83,3 +83,10 @@ def test_a_telephone_line_or_a_reference_is_no_figure(detector):
         unit.reasons
     unit = first(detector, "Officers took 101 calls about the blaze on Sunday.")
     assert "number: 101" in unit.reasons
+
+
+def test_a_counted_crowd_is_a_figure_and_a_roaring_one_is_colour(detector):
+    counted = first(detector, "Stewards said the crowd had swelled to 8,000 by the second half.")
+    assert counted.check_worthy, (counted.score, counted.reasons)
+    roaring = first(detector, "The away crowd sang and roared as the teams walked out.")
+    assert not roaring.check_worthy, (roaring.score, roaring.reasons)

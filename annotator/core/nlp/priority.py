@@ -85,6 +85,19 @@ _COLOUR = _Lexicon(
     "packed fans crowd crowds exuberant attacking glimpse vibrant lively bustling iconic "
     "festive mood spirit flair impressive",
     prefixes="cheer celebrat playful substitut delight", phrases=r"sea of|scenes of")
+# Crowd words are colour in a scene ("the crowd roared") and a figure with a count ("the crowd
+# had grown to 10,000").
+_CROWD_WORDS = frozenset({"crowd", "crowds", "fans", "packed", "crowded"})
+_DIGIT = re.compile(r"\d")
+
+
+def _colour(words: list[str], lower: str, text: str) -> int:
+    n = _COLOUR.count(words, lower)
+    if n and _DIGIT.search(text):
+        n -= sum(1 for w in words if w in _CROWD_WORDS)
+    return n
+
+
 _PROCEDURAL = re.compile(
     r"\b(contacted for comment|for comment|declined to comment|did not respond|has not responded|"
     r"(?:does|do|did|would|will) not comment|refused to comment|anyone with information|"
@@ -252,7 +265,7 @@ def features(span, attribution, quoted: bool, base_probability: float,
         float(kind == "anonymous"),
         float(first),
         math.log1p(opinion),
-        math.log1p(_COLOUR.count(words, lower)),
+        math.log1p(_colour(words, lower, text)),
         float(_PROCEDURAL_GATE.search(text, present)),
         float(date),
         float(rule),
