@@ -90,3 +90,13 @@ def test_a_counted_crowd_is_a_figure_and_a_roaring_one_is_colour(detector):
     assert counted.check_worthy, (counted.score, counted.reasons)
     roaring = first(detector, "The away crowd sang and roared as the teams walked out.")
     assert not roaring.check_worthy, (roaring.score, roaring.reasons)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ministers are said to be livid and fed up with the delays.",
+    "The squad were left in tears after the final whistle.",
+    "A club source said the coaching staff were \"keeping an open mind\" about the injury.",
+])
+def test_feelings_and_verdicts_of_tabloid_copy_are_not_offered(detector, sentence):
+    unit = first(detector, sentence)
+    assert not unit.check_worthy, (unit.score, unit.reasons)

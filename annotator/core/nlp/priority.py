@@ -142,10 +142,17 @@ _EVALUATIVE = _Lexicon(
     "interested interesting fun legacy perfect ideal excellent outstanding unprecedented "
     "historic best worst better worse nice good bad poor strong weak easy difficult hard urge "
     "urges urged urging willing eager keen thrilled nervous upset angry furious overjoyed "
-    "devastated heartbroken satisfied frustrated relieved moved touched",
+    "devastated heartbroken satisfied frustrated relieved moved touched "
+    # round 5: the feelings and verdicts of tabloid and political copy
+    "betrayal betrayed waste disgrace disgraceful shambles fiasco farce nonsense madness unfair "
+    "unacceptable pathetic embarrassing humiliating humiliated gutted livid fuming seething "
+    "distraught ecstatic elated dismayed appalled appalling horrified outraged disgusted baffled "
+    "bemused miserable bitter relaxed",
     prefixes="popular fear critici praise regret shock surpris impress enjoy passion obsess "
              "inspir legend encourag appeal wish welcom support oppos condemn",
-    phrases=r"true win|big hit|calls? (?:on|for)|called (?:on|for)|looking forward")
+    phrases=r"true win|big hit|calls? (?:on|for)|called (?:on|for)|looking forward|over the moon|"
+            r"on cloud nine|in tears|makes? sense|made sense|open mind|fed up|sick and tired|"
+            r"slap in the face|at loggerheads")
 
 # Verbs by which a source judges, feels, asks or describes (what a checker cannot verify),
 # against verbs of acts and events a record can confirm.
