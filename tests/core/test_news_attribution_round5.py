@@ -325,3 +325,15 @@ def test_a_quotation_with_no_credit_under_it_is_left_as_it_was(detector):
             "The vote passed by nine votes to four.\n")
     quote = unit_containing(units_of(detector, text), "Nobody has asked")
     assert quote.attribution.speaker == "Petra Quinlan"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("District fire chief Omar Lindqvist said the blaze had started in a kitchen.",
+     "District fire chief Omar Lindqvist"),
+    ("Provincial health director Amaka Obi told reporters 40 patients had been treated.",
+     "Provincial health director Amaka Obi"),
+])
+def test_a_role_that_opens_the_sentence_still_leads_a_persons_name(detector, sentence, speaker):
+    """The first word of a sentence is capitalised: "District" is a common noun all the same."""
+    unit = first(detector, sentence)
+    assert (unit.attribution.speaker, unit.attribution.source_type) == (speaker, "person")

@@ -1114,8 +1114,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     lead = [t for t in tokens if t.lower_ not in ("the", "a", "an")]
     k = 0
     while k < len(lead) - 2 and (lead[k].lower_ in _ROLE_LEAD or (
-            lead[k].is_lower and lead[k].tag_ in ("JJ", "NN"))):
-        k += 1
+            (lead[k].is_lower or k == 0) and lead[k].tag_ in ("JJ", "NN"))):
+        k += 1  # "chief executive Marcus Lindqvist", "District police chief Ashish Kumar"
     if k and tokens[-1].i == head.i and any(t.lower_ in _ROLE_LEAD for t in lead[:k]) and \
             _could_be_personal_name(lead[k:]) and len(lead) - k >= 2:
         return "person"  # "Campaigner Dev Mistry", "chief executive Marcus Lindqvist"
