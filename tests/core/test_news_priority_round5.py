@@ -100,3 +100,11 @@ def test_a_counted_crowd_is_a_figure_and_a_roaring_one_is_colour(detector):
 def test_feelings_and_verdicts_of_tabloid_copy_are_not_offered(detector, sentence):
     unit = first(detector, sentence)
     assert not unit.check_worthy, (unit.score, unit.reasons)
+
+
+def test_told_reporters_is_a_cue_not_a_line_about_the_reporting(detector):
+    unit = first(detector, "Senator Ada Pryce told reporters that donors had drafted two clauses "
+                           "of the bill.")
+    assert unit.check_worthy, (unit.score, unit.reasons)
+    unit = first(detector, "Reporters from the local paper toured the new ward.")
+    assert not unit.check_worthy, (unit.score, unit.reasons)

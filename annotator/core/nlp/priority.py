@@ -171,8 +171,10 @@ _ACTING = _Lexicon(
     "doubled occurred happened",
     phrases=r"found guilty")
 # Meta lines about the reporting itself ("Wikinews spoke with...", "reporters attended").
+# ("told reporters", "said to reporters": the cue of a claim, not a line about the reporting)
 _REPORTING_META = re.compile(
-    r"\b(wikinews|reporters?|our readers|this reporter|correspondent|interview(?:ed)?)\b", re.I)
+    r"\b(wikinews|(?<!told )(?<!tell )(?<!tells )(?<!telling )(?<!to )(?<!briefed )reporters?|"
+    r"our readers|this reporter|correspondent|interview(?:ed)?)\b", re.I)
 _GENERIC_MODAL = re.compile(
     r"\b(can|could|may|might|will|won['’]t|would|cannot|can['’]t)\s+(?:\w+\s+)?"
     r"(lead|cause|result|develop|grow|make|prevent|reduce|increase|affect|damage|kill|harm|"
