@@ -337,3 +337,14 @@ def test_a_role_that_opens_the_sentence_still_leads_a_persons_name(detector, sen
     """The first word of a sentence is capitalised: "District" is a common noun all the same."""
     unit = first(detector, sentence)
     assert (unit.attribution.speaker, unit.attribution.source_type) == (speaker, "person")
+
+
+def test_a_generic_body_is_not_resolved_to_a_person_the_tagger_took_for_a_body(detector):
+    text = ("A former treasurer who stole £90,000 from a hospice charity has been jailed.\n\n"
+            "Graham Marsden, 61, of Dover, admitted eight counts of fraud at Canterbury Crown "
+            "Court in May.\n\n"
+            "Marsden's barrister, Amy Cole, said her client was \"deeply ashamed\".\n\n"
+            "The charity said in a statement that it had changed its procedures.\n")
+    unit = unit_containing(units_of(detector, text), "The charity said")
+    assert unit.attribution.source_type == "organisation"
+    assert "Marsden" not in (unit.attribution.speaker or ""), unit.attribution

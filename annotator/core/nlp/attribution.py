@@ -416,8 +416,8 @@ class Memory:
                 return name
         if word in GENERIC_BODIES:
             for name, i in reversed(self.companies):
-                if i >= self.sentence - 2:
-                    return name
+                if i >= self.sentence - 2 and name.split()[-1].lower() not in self.surnames:
+                    return name  # (not "Weller's", a person the tagger took for a body)
         return None
 
     def last_people(self, n: int) -> str | None:
