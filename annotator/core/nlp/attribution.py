@@ -416,7 +416,7 @@ class Memory:
                 return name
         if word in GENERIC_BODIES:
             for name, i in reversed(self.companies):
-                if i >= self.sentence - 2 and name.split()[-1].lower() not in self.surnames:
+                if i >= self.sentence - 2 and name.lower() not in self.surnames:
                     return name  # (not "Weller's", a person the tagger took for a body)
         return None
 
