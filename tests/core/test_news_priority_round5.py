@@ -71,6 +71,7 @@ def test_scenes_of_celebration_are_still_colour(detector):
 @pytest.mark.parametrize("sentence", [
     "Anyone with information is asked to call Northfield Police or Crimestoppers.",
     "The department would not comment on the claims.",
+    "The goalkeeper has not commented publicly.",
 ])
 def test_appeals_for_witnesses_and_refusals_to_comment_are_procedure(detector, sentence):
     unit = first(detector, sentence)
