@@ -1049,7 +1049,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
         if owner is not None:
             # "the mayor's spokesperson", "the company's representative": speaks for the owner
-            return "person" if owner.lower_ in ROLE_NOUNS | TITLE_WORDS else "organisation"
+            return "person" if owner.lower_ in ROLE_NOUNS | TITLE_WORDS | _PERSON_NOUNS | \
+                FOCUS_ROLES or owner.ent_type_ == "PERSON" else "organisation"
     if words[0] in _INDEFINITE and not any(t.ent_type_ == "PERSON" and t.i <= head.i
                                            for t in tokens) and (
             not _is_proper(head) or head_word in _PERSON_NOUNS | TITLE_WORDS | _PARTY_MEMBERS) \
