@@ -63,21 +63,6 @@ def test_the_scene_of_a_crime_is_not_colour(detector, sentence):
     assert unit.check_worthy, (unit.score, unit.reasons)
 
 
-def test_scenes_of_celebration_are_still_colour(detector):
-    unit = first(detector, "There were scenes of wild celebration on the quay as the boats came in.")
-    assert not unit.check_worthy, (unit.score, unit.reasons)
-
-
-@pytest.mark.parametrize("sentence", [
-    "Anyone with information is asked to call Northfield Police or Crimestoppers.",
-    "The department would not comment on the claims.",
-    "The goalkeeper has not commented publicly.",
-])
-def test_appeals_for_witnesses_and_refusals_to_comment_are_procedure(detector, sentence):
-    unit = first(detector, sentence)
-    assert not unit.check_worthy, (unit.score, unit.reasons)
-
-
 def test_a_telephone_line_or_a_reference_is_no_figure(detector):
     unit = first(detector, "Witnesses can call Eastleigh Police on 101, quoting reference 3390.")
     assert not any(r.startswith(("number:", "claim type: quantity")) for r in unit.reasons), \
@@ -94,11 +79,18 @@ def test_a_counted_crowd_is_a_figure_and_a_roaring_one_is_colour(detector):
 
 
 @pytest.mark.parametrize("sentence", [
+    # scenes of celebration are still colour
+    "There were scenes of wild celebration on the quay as the boats came in.",
+    # appeals for witnesses and refusals to comment are procedure
+    "Anyone with information is asked to call Northfield Police or Crimestoppers.",
+    "The department would not comment on the claims.",
+    "The goalkeeper has not commented publicly.",
+    # the feelings and verdicts of tabloid copy
     "Ministers are said to be livid and fed up with the delays.",
     "The squad were left in tears after the final whistle.",
     "A club source said the coaching staff were \"keeping an open mind\" about the injury.",
 ])
-def test_feelings_and_verdicts_of_tabloid_copy_are_not_offered(detector, sentence):
+def test_colour_procedure_and_feelings_are_not_offered(detector, sentence):
     unit = first(detector, sentence)
     assert not unit.check_worthy, (unit.score, unit.reasons)
 

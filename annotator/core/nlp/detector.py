@@ -247,7 +247,6 @@ _RECORD_CUES = {"claim", "allege", "deny", "insist", "accuse", "admit", "confirm
 # decision was to enjoy more privacy"): the others ("admitted she was keen...") may carry a
 # feeling, and a feeling on the record is still a feeling.
 _ASSERTING_CUES = {"claim", "allege", "deny", "insist", "accuse", "testify", "assert"}
-_QUOTE_MARKS = ("\"", "“", "‘", "'")
 
 
 def _on_the_record(span: Span, attribution: Attribution) -> bool:
@@ -258,12 +257,12 @@ def _on_the_record(span: Span, attribution: Attribution) -> bool:
     text = text_of(span)
     if attribution.cue in _RECORD_CUES:
         return attribution.cue in _ASSERTING_CUES or not _judges(text)
-    if attribution.cue != "say" or text.lstrip().startswith(_QUOTE_MARKS) or not any(
+    if attribution.cue != "say" or _starts_with_quote(text.lstrip()) or not any(
             e.label_ == "DATE" and rules._plausible(e) == "date" for e in ents_of(span)):
         return False
     # A dated "said" that quotes the source's words ("In May X had said he 'would love...'"):
     # whether they said it, and then, is checkable even when the words are a wish.
-    return not _judges(text) or any(mark in text for mark in _QUOTE_MARKS[:3])
+    return not _judges(text) or any(mark in text for mark in _OPENERS + '"')
 
 
 def _evaluates(text: str) -> bool:
