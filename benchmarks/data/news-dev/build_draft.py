@@ -4,6 +4,7 @@
     python benchmarks/data/news-dev/build_draft.py --heldout > /tmp/draft-heldout.jsonl
     python benchmarks/data/news-dev/build_draft.py --written > /tmp/units-written.jsonl
     python benchmarks/data/news-dev/build_draft.py --fresh > /tmp/units-fresh.jsonl
+    python benchmarks/data/news-dev/build_draft.py --wikinews > /tmp/draft-wikinews.jsonl
 
 Reads ../shared/data/gum-news-rst/*.rs4 (and the article texts in ../shared/samples/ where
 they exist), writes each article's text to texts/<name>.txt (rebuilt from the corpus tokens
@@ -20,6 +21,11 @@ With --written (or --fresh) it only cuts the team's written copy (texts/written-
 as `heldout-written` until round 5, now in `dev`; texts/fresh-*.txt, split `heldout-fresh`) into
 units, the same way, and prints them without any draft label: that copy has no RST tree, so every
 label was made by hand. Nothing is written.
+
+With --wikinews it cuts the round-6 Wikinews articles (texts/wn-*.txt, split `heldout-wikinews`,
+sources in wikinews-heldout/SOURCE.md) into units the same way and prints draft rows in the
+format of sentences.jsonl: ids continuing after the last id of sentences.jsonl, `rst_source` null
+(there is no RST tree) and the labels left empty (null) to be filled in by hand. Nothing is written.
 """
 
 from __future__ import annotations
@@ -188,11 +194,36 @@ def cut_unlabelled(nlp, pattern: str) -> int:
 
 # flag -> the texts it cuts without draft labels
 UNLABELLED = {"--written": "written-*.txt", "--fresh": "fresh-*.txt"}
+WIKINEWS_SPLIT = "heldout-wikinews"
+
+
+def cut_wikinews(nlp) -> int:
+    """Draft rows of the round-6 Wikinews articles (`texts/wn-*.txt`): units cut as every
+    other article's, in the key order of sentences.jsonl, ids after its last id; no RST tree,
+    so `rst_source` is null and every label is left to be made by hand."""
+    last = -1
+    with open(HERE / "sentences.jsonl", encoding="utf-8") as rows:
+        for line in rows:
+            if line.strip():
+                last = json.loads(line)["id"]
+    next_id = last + 1
+    for path in sorted((HERE / "texts").glob("wn-*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for start, end, unit in paragraph_units(nlp, text):
+            print(json.dumps({
+                "id": next_id, "article": path.stem, "split": WIKINEWS_SPLIT,
+                "start": start, "end": end, "text": unit, "unit": None, "attributed": None,
+                "source_kind": None, "speaker": None, "checkworthy": None, "rst_source": None,
+            }, ensure_ascii=False))
+            next_id += 1
+    return 0
 
 
 def main(argv: list[str]) -> int:
     from annotator.core.nlp.pipeline import load_english
     heldout = "--heldout" in argv
+    if "--wikinews" in argv:
+        return cut_wikinews(load_english(("lemmatizer",)))
     for flag, pattern in UNLABELLED.items():
         if flag in argv:
             return cut_unlabelled(load_english(("lemmatizer",)), pattern)

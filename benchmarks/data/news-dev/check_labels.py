@@ -2,10 +2,12 @@
 
     python benchmarks/data/news-dev/check_labels.py [split]     (default: heldout)
 
-split: dev, heldout, heldout-fresh or all. Every row: the GUIDELINES.md fields in order and
+split: dev, heldout, heldout-fresh, heldout-wikinews or all. Every row: the GUIDELINES.md fields in order and
 valid, `text == texts/<article>.txt[start:end]`, units in order without overlap, ids 0..n-1, an
 article in one split only. The team's written copy (written-*.txt, in `dev` since round 5;
-fresh-*.txt, split `heldout-fresh`, and nothing else) carries no RST draft (`rst_source` null).
+fresh-*.txt, split `heldout-fresh`, and nothing else) carries no RST draft (`rst_source` null);
+neither do the round-6 Wikinews reports (wn-*.txt, split `heldout-wikinews`, and nothing else),
+which are real news but have no RST tree.
 Then the split is loaded through bench_checkworthy.read_news (only the JSON reader; nothing is
 detected) and counted.
 """
@@ -26,10 +28,14 @@ ATTRIBUTED_KINDS = {"person", "organisation", "document", "anonymous"}
 KINDS = ATTRIBUTED_KINDS | {"hedged", "none"}
 NOT_A_SENTENCE = (False, "not_a_sentence", None, False)
 FRESH = "heldout-fresh"
+WIKINEWS = "heldout-wikinews"
+# real English Wikinews reports of round 6 (wn-*.txt): their own split, no RST tree either
+WIKINEWS_PREFIX = "wn-"
 # the team's written copy: its own files, no RST tree to draft from. Round 3's (written-*.txt)
 # was held out as `heldout-written` until round 5 moved it into `dev` (see README.md).
 WRITTEN_PREFIXES = {"written-": "dev", "fresh-": FRESH}
-SPLITS = ("dev", "heldout", FRESH)
+SPLITS = ("dev", "heldout", FRESH, WIKINEWS)
+NO_RST_PREFIXES = tuple(WRITTEN_PREFIXES) + (WIKINEWS_PREFIX,)
 
 
 def check_rows(rows: list[dict]) -> None:
@@ -45,6 +51,9 @@ def check_rows(rows: list[dict]) -> None:
         assert written is None or r["split"] == WRITTEN_PREFIXES[written], r["id"]
         assert (r["split"] == FRESH) <= (written == "fresh-"), r["id"]
         assert written is None or r["rst_source"] is None, r["id"]
+        wikinews = r["article"].startswith(WIKINEWS_PREFIX)
+        assert wikinews == (r["split"] == WIKINEWS), r["id"]
+        assert not wikinews or r["rst_source"] is None, r["id"]
         if r["unit"] == "not_a_sentence":
             labels = (r["attributed"], r["source_kind"], r["speaker"], r["checkworthy"])
             assert labels == NOT_A_SENTENCE, r["id"]
@@ -85,10 +94,17 @@ def main(split: str) -> int:
     if split == FRESH:
         print("no RST draft: the written copy was labelled by hand from the start")
         return 0
-    sents = [r for r in sents if not r["article"].startswith(tuple(WRITTEN_PREFIXES))]
+    if split == WIKINEWS:
+        for article in sorted(news):
+            s = [r for r in news[article] if r["unit"] == "sentence"]
+            kinds = Counter(r["source_kind"] for r in s)
+            print(f"  {article}: anonymous {kinds['anonymous']}, hedged {kinds['hedged']}")
+        print("no RST draft: these Wikinews reports were labelled by hand from the start")
+        return 0
+    sents = [r for r in sents if not r["article"].startswith(NO_RST_PREFIXES)]
     drafted = sum(bool(r["rst_source"]) for r in sents)
     agree = sum(bool(r["rst_source"]) == r["attributed"] for r in sents)
-    print(f"RST draft attributed: {drafted} (of the {len(sents)} Wikinews sentences); draft agrees with the label on {agree}/{len(sents)}")
+    print(f"RST draft attributed: {drafted} (of the {len(sents)} GUM Wikinews sentences); draft agrees with the label on {agree}/{len(sents)}")
     return 0
 
 
