@@ -5,6 +5,7 @@
     python benchmarks/data/news-dev/build_draft.py --written > /tmp/units-written.jsonl
     python benchmarks/data/news-dev/build_draft.py --fresh > /tmp/units-fresh.jsonl
     python benchmarks/data/news-dev/build_draft.py --wikinews > /tmp/draft-wikinews.jsonl
+    python benchmarks/data/news-dev/build_draft.py --wikinews-dev > /tmp/draft-wikinews-dev.jsonl
 
 Reads ../shared/data/gum-news-rst/*.rs4 (and the article texts in ../shared/samples/ where
 they exist), writes each article's text to texts/<name>.txt (rebuilt from the corpus tokens
@@ -26,6 +27,11 @@ With --wikinews it cuts the round-6 Wikinews articles (texts/wn-*.txt, split `he
 sources in wikinews-heldout/SOURCE.md) into units the same way and prints draft rows in the
 format of sentences.jsonl: ids continuing after the last id of sentences.jsonl, `rst_source` null
 (there is no RST tree) and the labels left empty (null) to be filled in by hand. Nothing is written.
+
+With --wikinews-dev it does the same for the round-6 Wikinews development articles (texts/wd-*.txt,
+split `dev`, sources in wikinews-dev/SOURCE.md): draft rows with `"split": "dev"`, ids after the
+last id of sentences.jsonl, for the articles not yet in sentences.jsonl (they were labelled and
+appended an article or a few at a time). Nothing is written.
 """
 
 from __future__ import annotations
@@ -195,23 +201,31 @@ def cut_unlabelled(nlp, pattern: str) -> int:
 # flag -> the texts it cuts without draft labels
 UNLABELLED = {"--written": "written-*.txt", "--fresh": "fresh-*.txt"}
 WIKINEWS_SPLIT = "heldout-wikinews"
+# flag -> (texts, split, skip the articles already in sentences.jsonl) of the Wikinews reports
+WIKINEWS = {"--wikinews": ("wn-*.txt", WIKINEWS_SPLIT, False),
+            "--wikinews-dev": ("wd-*.txt", "dev", True)}
 
 
-def cut_wikinews(nlp) -> int:
+def cut_wikinews(nlp, pattern: str = "wn-*.txt", split: str = WIKINEWS_SPLIT,
+                 skip_labelled: bool = False) -> int:
     """Draft rows of the round-6 Wikinews articles (`texts/wn-*.txt`): units cut as every
     other article's, in the key order of sentences.jsonl, ids after its last id; no RST tree,
     so `rst_source` is null and every label is left to be made by hand."""
-    last = -1
+    last, labelled = -1, set()
     with open(HERE / "sentences.jsonl", encoding="utf-8") as rows:
         for line in rows:
             if line.strip():
-                last = json.loads(line)["id"]
+                row = json.loads(line)
+                last = row["id"]
+                labelled.add(row["article"])
     next_id = last + 1
-    for path in sorted((HERE / "texts").glob("wn-*.txt")):
+    for path in sorted((HERE / "texts").glob(pattern)):
+        if skip_labelled and path.stem in labelled:
+            continue
         text = path.read_text(encoding="utf-8")
         for start, end, unit in paragraph_units(nlp, text):
             print(json.dumps({
-                "id": next_id, "article": path.stem, "split": WIKINEWS_SPLIT,
+                "id": next_id, "article": path.stem, "split": split,
                 "start": start, "end": end, "text": unit, "unit": None, "attributed": None,
                 "source_kind": None, "speaker": None, "checkworthy": None, "rst_source": None,
             }, ensure_ascii=False))
@@ -222,8 +236,9 @@ def cut_wikinews(nlp) -> int:
 def main(argv: list[str]) -> int:
     from annotator.core.nlp.pipeline import load_english
     heldout = "--heldout" in argv
-    if "--wikinews" in argv:
-        return cut_wikinews(load_english(("lemmatizer",)))
+    for flag, (pattern, split, skip_labelled) in WIKINEWS.items():
+        if flag in argv:
+            return cut_wikinews(load_english(("lemmatizer",)), pattern, split, skip_labelled)
     for flag, pattern in UNLABELLED.items():
         if flag in argv:
             return cut_unlabelled(load_english(("lemmatizer",)), pattern)

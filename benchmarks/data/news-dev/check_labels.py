@@ -7,7 +7,8 @@ valid, `text == texts/<article>.txt[start:end]`, units in order without overlap,
 article in one split only. The team's written copy (written-*.txt, in `dev` since round 5;
 fresh-*.txt, split `heldout-fresh`, and nothing else) carries no RST draft (`rst_source` null);
 neither do the round-6 Wikinews reports (wn-*.txt, split `heldout-wikinews`, and nothing else),
-which are real news but have no RST tree.
+which are real news but have no RST tree; nor do the round-6 Wikinews development reports
+(wd-*.txt, split `dev`, and nothing else), real news labelled by hand from the start.
 Then the split is loaded through bench_checkworthy.read_news (only the JSON reader; nothing is
 detected) and counted.
 """
@@ -31,11 +32,13 @@ FRESH = "heldout-fresh"
 WIKINEWS = "heldout-wikinews"
 # real English Wikinews reports of round 6 (wn-*.txt): their own split, no RST tree either
 WIKINEWS_PREFIX = "wn-"
+# real English Wikinews reports of round 6 added to `dev` (wd-*.txt): no RST tree either
+WIKINEWS_DEV_PREFIX = "wd-"
 # the team's written copy: its own files, no RST tree to draft from. Round 3's (written-*.txt)
 # was held out as `heldout-written` until round 5 moved it into `dev` (see README.md).
 WRITTEN_PREFIXES = {"written-": "dev", "fresh-": FRESH}
 SPLITS = ("dev", "heldout", FRESH, WIKINEWS)
-NO_RST_PREFIXES = tuple(WRITTEN_PREFIXES) + (WIKINEWS_PREFIX,)
+NO_RST_PREFIXES = tuple(WRITTEN_PREFIXES) + (WIKINEWS_PREFIX, WIKINEWS_DEV_PREFIX)
 
 
 def check_rows(rows: list[dict]) -> None:
@@ -54,6 +57,8 @@ def check_rows(rows: list[dict]) -> None:
         wikinews = r["article"].startswith(WIKINEWS_PREFIX)
         assert wikinews == (r["split"] == WIKINEWS), r["id"]
         assert not wikinews or r["rst_source"] is None, r["id"]
+        wikinews_dev = r["article"].startswith(WIKINEWS_DEV_PREFIX)
+        assert not wikinews_dev or (r["split"] == "dev" and r["rst_source"] is None), r["id"]
         if r["unit"] == "not_a_sentence":
             labels = (r["attributed"], r["source_kind"], r["speaker"], r["checkworthy"])
             assert labels == NOT_A_SENTENCE, r["id"]
@@ -101,6 +106,14 @@ def main(split: str) -> int:
             print(f"  {article}: anonymous {kinds['anonymous']}, hedged {kinds['hedged']}")
         print("no RST draft: these Wikinews reports were labelled by hand from the start")
         return 0
+    if split in ("dev", "all"):
+        wd = [r for r in sents if r["article"].startswith(WIKINEWS_DEV_PREFIX)]
+        if wd:
+            kinds = Counter(r["source_kind"] for r in wd)
+            print(f"round-6 Wikinews dev reports (wd-*): {len({r['article'] for r in wd})} articles, "
+                  f"{len(wd)} sentences, attributed {sum(r['attributed'] for r in wd)}, "
+                  f"anonymous {kinds['anonymous']}, hedged {kinds['hedged']}, "
+                  f"check-worthy {sum(r['checkworthy'] for r in wd)}; source kinds {dict(kinds)}")
     sents = [r for r in sents if not r["article"].startswith(NO_RST_PREFIXES)]
     drafted = sum(bool(r["rst_source"]) for r in sents)
     agree = sum(bool(r["rst_source"]) == r["attributed"] for r in sents)
