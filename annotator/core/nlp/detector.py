@@ -563,22 +563,49 @@ _CLOSERS = "’”"
 
 
 def _quote_state_after(text: str, is_open: bool) -> tuple[bool, bool]:
-    """Scan text for quotation marks; return (open at end, a quote opened inside)."""
+    """Scan text for quotation marks; return (open at end, a quote opened inside).
+
+    Double and single marks are told apart, so that a quotation inside a quotation ('"One of
+    them said, 'we've got a drummer', and I thought, 'I'm a drummer' ", he recalled') closes
+    only its own kind. A quotation already open when the text starts is of unknown kind ("?"):
+    the first closing mark whose kind is not open inside the text closes it."""
+    stack = ["?"] if is_open else []
     opened = False
     for i, ch in enumerate(text):
+        if ch not in _MARK_KIND:
+            continue
+        kind = _MARK_KIND[ch]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if ch in _OPENERS and is_open and before in ".,!?…" and (after.isspace() or i + 1 == len(text)):
-            is_open = False  # '...misguided decision.“ However': an opening mark typed to close
+        if ch in _OPENERS and stack and before in ".,!?…" and (after.isspace() or i + 1 == len(text)):
+            _close(stack, kind)  # '...misguided decision.“ However': an opening mark typed to close
         elif (ch in _OPENERS and not before.isalnum()) or (
-                ch in "\"'" and not is_open and (before.isspace() or before in "(:—–-[")
-                and (after.isalnum() or ch == '"')):
-            if not is_open:
-                is_open, opened = True, True
+                ch in "\"'" and kind not in stack and (before.isspace() or before in "(:—–-[")
+                and (after.isalnum() or (ch == '"' and not stack))):
+            if stack == ["?"] and not text[:i].strip():
+                stack[0] = kind  # a paragraph that goes on with the quotation re-opens it
+            elif kind not in stack:
+                opened = opened or not stack
+                stack.append(kind)
         elif ch in _CLOSERS or ch in "\"'":
-            if is_open and not before.isspace() and not after.isalpha():
-                is_open = False
-    return is_open, opened
+            if stack and (not before.isspace() or after in ",.;:!?") and not after.isalpha():
+                _close(stack, kind)
+    return bool(stack), opened
+
+
+# the kind of quotation each mark opens or closes: double or single
+_MARK_KIND = {'"': "d", "“": "d", "”": "d", "'": "s", "‘": "s", "’": "s"}
+
+
+def _close(stack: list[str], kind: str) -> None:
+    """Close the innermost open quotation of `kind` (and whatever opened inside it), or, if
+    none of that kind is open inside the text, the one open when the text started."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth] == kind:
+            del stack[depth:]
+            return
+    if stack[0] == "?":
+        stack.clear()
 
 
 def _starts_with_quote(text: str) -> bool:
