@@ -46,9 +46,18 @@ _IRREGULAR = {
 }
 
 
+# Verbs that double their last consonant: "quipped", "dubbed", "concurred"; British and American
+# spellings of "signalled".
+_DOUBLING = {"quip", "dub", "concur", "signal"}
+
+
 def _inflect(lemma: str) -> tuple[str, ...]:
     if lemma in _IRREGULAR:
         return (lemma,) + _IRREGULAR[lemma]
+    if lemma in _DOUBLING:
+        double = lemma + lemma[-1]
+        return lemma, lemma + "s", double + "ed", double + "ed", double + "ing", \
+            lemma + "ed", lemma + "ing"
     if lemma.endswith("e"):
         return lemma, lemma + "s", lemma + "d", lemma + "d", lemma[:-1] + "ing"
     if lemma.endswith("y") and lemma[-2] not in "aeiou":
@@ -666,14 +675,28 @@ def _has_clause_or_quote(verb, sent) -> bool:
     after = sent.doc[verb.i + 1:min(sent.end, verb.i + 4)]
     if any(t.text in (":", "\"", "“", "‘", "'") or t.tag_ == "``" for t in after):
         return True
+    # "wrote on Twitter, "...", "said in a statement: "...": the quotation opens after a short
+    # phrase and a comma or colon
+    later = sent.doc[verb.i + 1:min(sent.end, verb.i + 8)]
+    if any(t.text in (",", ":") and t.i + 1 < sent.end and _opens_quote(sent.doc[t.i + 1])
+           for t in later):
+        return True
     before = sent.doc[max(sent.start, verb.i - 8):verb.i]
     if any(t.text in ("\"", "”", "’", "'") or t.tag_ == "''" for t in before) and \
             verb.i >= sent.end - 6:
+        return True
+    # '"...," wrote protester Jo Wong on Twitter.': the cue right after the closing mark
+    if verb.i - 1 > sent.start and sent.doc[verb.i - 1].text in ("\"", "”", "’", "'", "''") \
+            and sent.doc[verb.i - 2].text in (",", "!", "?", "—"):
         return True
     if verb.dep_ == "ROOT":
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return True  # "The plan will fail, the study found."
     return False
+
+
+def _opens_quote(token) -> bool:
+    return token.text in ("“", "‘") or (token.text in ("\"", "'") and token.tag_ == "``")
 
 
 _OPENING_MARKS = {"“", "‘"}
@@ -1706,6 +1729,12 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             if lead is not None and lead.source_type != "anonymous" or (
                     lead is not None and subject.lower_ in ANONYMOUS_HEADS):
                 candidates.append((0, lead))
+    if not candidates and ('"' in words or "“" in words or "‘" in words):
+        # "Bolsonaro opposed the plan: "...", "Graham spoke on Fox News, "This is...": the
+        # subject of a clause that opens a quotation after a comma or colon is its speaker
+        lead = _quotation_lead(sent, memory)
+        if lead is not None:
+            candidates.append((1, lead))
     according = [] if words.isdisjoint(_ACCORDING_WORDS) else _according_to(sent, memory)
     if according and candidates:
         # "According to ABC News, Basya also believes...": the person speaks, via the outlet
@@ -1726,6 +1755,34 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                      and r <= candidates[0][0]), None)
         return anon or best
     return None
+
+
+def _quotation_lead(sent, memory) -> "Found | None":
+    """The speaker of a quotation that a comma or colon opens after a clause of the writer's
+    ("Bolsonaro opposed the plan: "...", "Graham spoke on Fox News, "This is..."), running to
+    the end of the sentence or on into the next: the subject of that clause's verb."""
+    doc = sent.doc
+    mark = next((t for t in doc[sent.start + 2:sent.end - 2]
+                 if t.text in (",", ":") and _opens_quote(doc[t.i + 1])), None)
+    if mark is None or any(_opens_quote(t) or _closes_quote(t) for t in doc[sent.start:mark.i]) \
+            or any(_closes_quote(t) for t in doc[mark.i + 2:sent.end - 2]):
+        return None  # a quotation earlier on, or a short quoted phrase in the writer's sentence
+    verb = next((t for t in reversed(doc[sent.start:mark.i])
+                 if t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ not in ("relcl", "acl", "amod")
+                 and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)), None)
+    if verb is None:
+        return None
+    subject = next(c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i)
+    if subject.lower_ in WRITER_SELF:
+        return None
+    lead = _found_from_subject(subject, verb, "introduces", memory)
+    if lead is not None and (lead.source_type != "anonymous" or subject.lower_ in ANONYMOUS_HEADS):
+        return lead
+    return None
+
+
+def _closes_quote(token) -> bool:
+    return token.text in ("”", "’") or (token.text in ("\"", "'") and token.tag_ == "''")
 
 
 _SPEAKER_LABEL = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+\S")
