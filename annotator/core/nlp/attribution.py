@@ -87,7 +87,8 @@ STRONG_CUES = (
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
 # process" is an event the writer reports, "announced that..." is the ministry's claim).
 OBJECT_CUES = {"say", "claim", "deny", "insist", "allege", "admit", "confirm", "tell", "write",
-               "tweet", "post", "blog", "add", "reply", "respond", "retort", "quip", "accuse"}
+               "tweet", "post", "blog", "add", "reply", "respond", "retort", "quip", "accuse",
+               "reveal", "acknowledge", "report"}
 # Of these, the ones that also mean something else: they are cues only with a clause, a
 # quotation or a colon after them ("the study found that...", "the letter reads: '...'").
 WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "continue",
@@ -659,6 +660,13 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if lemma in ("describe", "characterise", "characterize", "dub") and any(
             c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
         return True  # "described the outbreak as the worst in a decade"
+    if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children) and any(
+            c.dep_ == "dobj" for c in verb.children):
+        return True  # "The UN called the crisis the worst in the world"
+    if lemma in ("call", "urge") and verb.tag_ != "VBG" and any(
+            (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call")
+            or (c.dep_ in ("xcomp", "ccomp") and lemma == "urge") for c in verb.children):
+        return True  # an appeal is the speaker's: "called for a ceasefire", "urged MPs to act"
     if lemma in ("report", "recall", "admit", "deny", "describe") and any(
             c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
         return True  # "witnesses reported hearing two blasts"
@@ -714,7 +722,11 @@ def _inside_quotation(token, sent) -> bool:
             depth = 0  # (a straight mark opens or closes as the tagger read it)
     if not depth:
         return False
-    return any(t.text in _CLOSING_MARKS or t.text == '"' for t in doc[token.i + 1:sent.end])
+    # closed later in the sentence, or a quotation that opens the sentence and goes on into
+    # the next ('"However, the trainer will soon call the museum home. ...'): the cue is the
+    # speaker's words
+    return any(t.text in _CLOSING_MARKS or t.text == '"' for t in doc[token.i + 1:sent.end]) \
+        or _opens_quote(doc[sent.start])
 
 
 _STANCE_VERBS = {"express", "expressed", "expresses", "expressing", "voice", "voiced", "voices",
