@@ -756,7 +756,8 @@ class Detector:
                     elif not own and inside and quote_attribution is not None and \
                             quote_attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
                         inherited, note = quote_attribution, "continues a quotation attributed to"
-                    elif not own and opens_with_quote and previous is not None:
+                    elif not own and opens_with_quote and previous is not None and not (
+                            index == 0 and _cue_later_in_paragraph(spans, index)):
                         inherited, note = previous, "a quotation following one attributed to"
                     elif not own and block_quote is not None:
                         inherited, note = block_quote, "set out after a colon by"
@@ -840,6 +841,16 @@ class Detector:
 def _closes_at_end(text: str) -> bool:
     """The unit ends with its closing quotation mark (a whole quoted sentence, no cue after)."""
     return bool(re.search(r"[.!?…,]?[\"”’']\s*$", text.rstrip()))
+
+
+def _cue_later_in_paragraph(spans, index: int) -> bool:
+    """A paragraph that opens with a quotation names its speaker further on, where the
+    quotation closes ('"A sad loss. ... He was a fine drummer," wrote X.'): a later unit with
+    quotation marks and a source of its own. Its opening sentences wait for that source rather
+    than take the previous paragraph's."""
+    later = (spans[i] for i in range(index + 1, len(spans)))  # (a SpanGroup: no slices)
+    return any(span._.attribution_found is not None and _has_quote_marks(text_of(span))
+               for span in later)
 
 
 def _has_quote_marks(text: str) -> bool:
