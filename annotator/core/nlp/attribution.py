@@ -129,6 +129,8 @@ OWNED_BODIES = {"office", "camp", "team"}
 # Unnamed people who speak for a document they wrote ("the report's authors").
 AUTHOR_HEADS = {"author", "authors", "researchers", "researcher", "writers", "writer",
                 "compilers", "scientists", "team"}
+# The people who did a study, whose findings the guidelines count as the study's (a document).
+_STUDY_AUTHORS = {"researchers", "researcher", "scientists", "scientist"}
 # Heads that speak for the body they are "for"/"of": "a spokesman for the ministry" -> the
 # ministry; without a named body they are anonymous.
 ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
@@ -1099,6 +1101,15 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if lead and lead[0].lower_.strip(".") in HONORIFICS and 2 <= len(lead) <= 4 and all(
             _is_proper(t) or t.lower_.strip(".") in HONORIFICS for t in lead):
         return "person"  # "Dr Fox", "Baroness Jones", whatever the tagger called them
+    if head_word == "team" and any(c.dep_ == "compound" and c.lower_ in ("research", "study")
+                                   for c in head.children):
+        return "document"  # "the research team": a study's findings, through its authors
+    if head_word in _STUDY_AUTHORS and not _is_proper(head) and (words[0] == "the" or any(
+            c.dep_ == "prep" and c.lower_ in ("from", "at") and any(
+                _is_proper(o) for o in c.subtree) for c in head.children)):
+        # "The researchers found", "researchers from the University of Washington reported":
+        # the authors of the study the article reports (bare "researchers say" stays unnamed)
+        return "document"
     if head_word in ANONYMOUS_HEADS and not _is_proper(head):
         owner = [c for c in head.children if c.dep_ == "poss" or (
             c.dep_ == "prep" and c.lower_ in ("of", "behind"))]
