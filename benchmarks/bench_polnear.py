@@ -25,8 +25,8 @@ of some NYT files, and units mostly inside a Discard span.
 Gold, per sentence: the sentence is **attributed**
 when some attribution's Content covers at least half of the sentence's non-space characters, or
 the sentence holds (overlaps) that attribution's Cue and some of its Content or its Source (the
-reporting frame of a quotation the detector cut into its own unit: '... ," Trump said to
-cheers.'; added after reading the first error listing, which had already shown figures:
+reporting frame of a quotation the detector cut into its own unit: '... ," X said at a
+rally.'; added after reading the first error listing, which had already shown figures:
 it moved attribution F1 by under 0.01). When several
 attributions qualify, the one whose Cue comes first in the sentence gives the gold source (the
 main clause's, not a relative clause's "... who worry that ..."); when none has its Cue in the
@@ -45,7 +45,7 @@ unsourced content ("is expected", "news that ...") as attributions; our guidelin
 
 Speaker: over sentences attributed in gold (with a Source) and predicted, bench_checkworthy's
 ``speaker_matches``. The gold forms are the Source text and each run of proper nouns inside it
-("Lily Batchelder" for "Lily Batchelder, a tax expert ..."). Sources that are pronouns (he, she,
+("Jane Porter" for "Jane Porter, a tax expert at ..."). Sources that are pronouns (he, she,
 they, it, we, I, and relative who / which / that) are counted apart, because the detector shows
 the resolved name: they are resolved to the nearest preceding gold Source that holds a proper
 noun (a crude stand-in for coreference), and scored apart. Source kinds: **named** if the Source
@@ -216,7 +216,7 @@ class SourceKinds:
         return self._docs[article.name]
 
     def proper_runs(self, article: Article, span: Span) -> list[str]:
-        """Runs of proper nouns inside the span ("Mr. Trump", "Lily Batchelder")."""
+        """Runs of proper nouns inside the span ("Mr. Trump", "Jane Porter")."""
         runs, current = [], []
         for tok in self._doc(article):
             inside = any(a <= tok.idx and tok.idx + len(tok) <= b for a, b in span.pieces)
