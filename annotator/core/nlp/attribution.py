@@ -129,6 +129,12 @@ OWNED_BODIES = {"office", "camp", "team"}
 # Unnamed people who speak for a document they wrote ("the report's authors").
 AUTHOR_HEADS = {"author", "authors", "researchers", "researcher", "writers", "writer",
                 "compilers", "scientists", "team"}
+# Cues whose plain noun object may be an act rather than a claim ("required to confirm a
+# candidate"): a claim only when said of something done ("confirmed the death").
+_ACT_OR_CLAIM = {"confirm", "reveal", "acknowledge", "report"}
+# Objects that make "confirm" an act of office, not a claim ("confirmed the nomination").
+_APPOINTMENTS = {"nomination", "nominations", "appointment", "appointments", "candidate",
+                 "candidates", "nominee", "nominees", "candidacy"}
 # The people who did a study, whose findings the guidelines count as the study's (a document).
 _STUDY_AUTHORS = {"researchers", "researcher", "scientists", "scientist"}
 # Heads that speak for the body they are "for"/"of": "a spokesman for the ministry" -> the
@@ -696,8 +702,8 @@ def _has_clause_or_quote(verb, sent) -> bool:
             verb.i >= sent.end - 6:
         return True
     # '"...," wrote protester Jo Wong on Twitter.': the cue right after the closing mark
-    if verb.i - 1 > sent.start and sent.doc[verb.i - 1].text in ("\"", "”", "’", "'", "''") \
-            and sent.doc[verb.i - 2].text in (",", "!", "?", "—"):
+    if verb.i - 1 > sent.start and _closes_quote(sent.doc[verb.i - 1]) and \
+            any(_opens_quote(t) for t in sent.doc[sent.start:verb.i - 1]):
         return True
     if verb.dep_ == "ROOT":
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
@@ -1651,14 +1657,24 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # and "criticised the plan, calling it...": the main clause's subject speaks
         if lemma not in OBJECT_CUES and not _has_clause_or_quote(token, sent):
             continue
+        if lemma in _ACT_OR_CLAIM and not _has_clause_or_quote(token, sent) and (
+                token.tag_ == "VB" or any(c.dep_ == "dobj" and c.lower_ in _APPOINTMENTS
+                                          for c in token.children)):
+            continue  # "required to confirm a candidate", "confirmed the nomination": acts
+        if lemma in ("call", "dub") and token.tag_ in ("VBN", "VBD") and \
+                token.i > sent.start and sent.doc[token.i - 1].tag_.startswith("NN") and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
+            continue  # "a program called "Learning Together"": a name, not speech
         if stance:
             pass
         elif lemma in ("tell", "add", "write", "post", "tweet", "blog", "reply", "respond") and \
                 not _has_clause_or_quote(token, sent) and not any(
-                    c.dep_ in ("dative", "iobj") or (lemma == "tell" and c.dep_ == "dobj")
+                    c.dep_ in ("dative", "iobj") or (lemma == "tell" and (
+                        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("of", "about"))))
                     for c in token.children):
             continue  # "added a new line", "wrote a book": not speech without a clause
-        if lemma == "tell" and not any(c.dep_ in ("dative", "dobj", "ccomp", "iobj")
+        if lemma == "tell" and not any(c.dep_ in ("dative", "dobj", "ccomp", "iobj") or (
+                c.dep_ == "prep" and c.lower_ in ("of", "about"))
                                        for c in token.children) and not _has_clause_or_quote(token, sent):
             continue
         subject, passive = _subject_of(token)
