@@ -183,7 +183,7 @@ ORG_WORDS = {
     "zoo", "railway", "club", "team", "consortium", "coalition", "alliance",
     "label", "distributor", "observatory", "laboratory", "lab", "academy", "library", "archive",
     "archives", "clinic", "prison", "tribunal", "municipality", "county", "province", "consulate",
-    "headquarters", "bureau", "inspectorate",
+    "headquarters", "bureau", "inspectorate", "movement", "militia", "bulletin",
 }
 OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "express", "post",
                 "bbc", "cnn", "sky", "news", "independent", "journal", "herald", "star",
@@ -1195,6 +1195,12 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "person"
     if len(names) >= 3 and names[0].lower_ not in _GIVEN_NAMES:
         return "organisation"  # "Human Rights Watch", "Médecins Sans Frontières"
+    if memory is not None and len(tokens) == 1 and names and head.ent_type_ != "PERSON" and \
+            memory.persons and head.lower_ not in memory.person_words and \
+            head.lower_ not in _GIVEN_NAMES:
+        # "Rappler reported", "Phivolcs said": news names a person in full first, so a lone
+        # name that no person named so far carries (nor a given name) is a body
+        return "organisation"
     return "person" if names else "anonymous"
 
 
