@@ -82,6 +82,7 @@ STRONG_CUES = (
     "rule", "find", "understand", "learn", "fear", "expect", "suspect", "worry",
     "clarify", "recount", "lament", "joke", "underline", "highlight", "signal", "dispute",
     "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
+    "identify",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -99,7 +100,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "calculate", "rule", "understand", "learn", "fear", "expect", "suspect", "worry",
              "clarify", "recount", "lament", "joke", "underline", "highlight", "signal",
              "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
-             "affirm", "contest"}
+             "affirm", "contest", "identify"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -151,6 +152,7 @@ DOCUMENT_HEADS = {
     "assessment", "investigation", "inquiry", "index", "journal", "journals", "statement",
     "statistics", "evidence", "video", "footage", "documentation", "model", "projections",
     "submission", "complaint", "lawsuit", "indictment", "affidavit", "ruling", "judgment",
+    "videos", "opinion", "hypothesis", "comments",
     "verdict", "manifesto", "policy", "plan", "proposal", "budget", "accounts", "forecast",
     "estimate", "summary", "cable", "text", "sign", "label", "advert", "advertisement",
     "papers", "files", "file", "transcripts", "logs", "contract", "contracts", "receipts",
@@ -680,6 +682,12 @@ def _has_clause_or_quote(verb, sent) -> bool:
         return True  # "witnesses reported hearing two blasts"
     if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
         return True  # "cited figures showing that..."
+    if lemma in ("find", "show") and any(c.dep_ == "dobj" for c in verb.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in DOCUMENT_HEADS | _STUDY_AUTHORS
+            for c in verb.children):
+        return True  # "An investigation by PolitiFact found no such action": the study's claim
+    if lemma == "identify" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return True  # "Officials identified the suspect as ..."
     doc = verb.doc
     if verb.dep_ == "parataxis" and verb.i + 1 < sent.end and doc[verb.i + 1].text == "," and \
             any(t.text == "," for t in doc[max(sent.start, verb.i - 4):verb.i]):
@@ -1789,6 +1797,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                 and best.source_type in ("person", "anonymous"):
             best.via = best.via or acc.speaker
             return best
+        if sent.doc[acc.token_i].head.i == best.token_i:
+            return acc  # "Trump admitted X, according to prosecutors": theirs, the admission too
         return acc if min(c[0] for c in candidates) > 0 else best
     if according:
         return according[0]
