@@ -1689,6 +1689,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         broken = _cue_read_as_noun(sent, memory)
         if broken is not None:
             candidates.append((1, broken))
+    if not candidates and not words.isdisjoint(_BARE_CUES):
+        group = _group_cue_read_as_noun(sent, memory)
+        if group is not None:
+            candidates.append((0, group))
     if not candidates:
         absolute = _with_someone_saying(sent, memory)
         if absolute is not None:
@@ -1778,6 +1782,46 @@ def _cue_read_as_noun(sent, memory) -> "Found | None":
             if head.dep_ == "ROOT":
                 break
             head = head.head
+    return None
+
+
+# The bare forms of the cues that report speech whatever follows ("claim", "say", "insist"):
+# after a plural subject the tagger may read them as nouns.
+_BARE_CUES = frozenset(lemma for lemma in STRONG_CUES if lemma not in WEAK_CUES)
+# What a plural subject noun phrase is made of: "But friends of the star", "Critics of the plan"
+_GROUP_NP_TAGS = {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "IN", "PRP$",
+                  "CD", "HYPH", "CC", "POS"}
+# What opens the reported clause after the cue: "claim she ...", "say the ...", "insist that"
+_CLAUSE_OPENERS = {"PRP", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "JJ", "EX"}
+
+
+def _group_cue_read_as_noun(sent, memory) -> "Found | None":
+    """"Friends of the star claim she was exhausted": after a plural noun phrase the tagger
+    read the cue as a noun ("the star claim"), and the sentence lost its source. A bare cue
+    form right after the opening plural noun phrase, with a clause (a finite verb) after it,
+    is the cue: the group speaks."""
+    doc = sent.doc
+    start = sent.start + (1 if doc[sent.start].tag_ == "CC" else 0)  # "But friends of ..."
+    for tok in doc[start + 1:sent.end - 1]:
+        if tok.tag_ not in _GROUP_NP_TAGS:
+            return None  # past the opening noun phrase
+        if not (tok.lower_ in _BARE_CUES and tok.tag_ in ("NN", "NNS")):
+            continue
+        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if not before.tag_.startswith("NN") or after.tag_ not in _CLAUSE_OPENERS:
+            continue
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[tok.i + 2:sent.end]):
+            continue  # "Insurers dispute claim forms": no clause after it
+        subject = doc[start:tok.i]
+        head = next((t for t in subject if t.tag_.startswith("NN")), None)
+        while head is not None and head.i + 1 < tok.i and doc[head.i + 1].tag_.startswith("NN"):
+            head = doc[head.i + 1]  # the last noun of the opening run: "Labour MPs"
+        if head is None or head.tag_ not in ("NNS", "NNPS") or \
+                any(t.tag_ == "POS" for t in doc[head.i:tok.i]):
+            return None  # a plural subject agrees with the bare form ("Critics claim")
+        tokens = list(subject)
+        return Found(classify(tokens, head, memory), _text(tokens), tok.lower_,
+                     token_i=tok.i)
     return None
 
 
