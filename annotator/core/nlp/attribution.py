@@ -411,6 +411,11 @@ class Memory:
                 return None if others else name
         return None
 
+    def body_with_word(self, name: str) -> bool:
+        """A body named before holds this one word ("Everton" in "Everton Football Club")."""
+        word = name.lower()
+        return any(word in body.lower().split() for body, _ in self.orgs)
+
     def org_with_word(self, word: str) -> str | None:
         """The body last named whose name holds the word ("the ministry" -> "Ministry of X");
         for a word any business goes by ("the company", "the firm"), the company last named
@@ -1306,6 +1311,8 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in ORG_WORDS and \
             source_type == "person" and not _role_says_person(name_head):
         source_type = "organisation"  # "the star's record label, Northlight Music"
+    if _lone_name(tokens) and name_head is head:
+        source_type = _lone_name_kind(head, cue_token, source_type, memory)
     role = None
     age = _AGED.match(text)
     if age:
@@ -1340,8 +1347,13 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 if obj is not None:
                     via = _text(_np_tokens(obj))
-    if role is None and source_type in ("organisation", "anonymous") and _lone_name(tokens):
-        role = LONE_NAME  # "Mallory said": the article may have named a Jo Mallory before
+    if role is None and _lone_name(tokens) and (
+            source_type in ("organisation", "anonymous") or (
+                source_type == "person" and name_head is head and not _role_says_person(head)
+                and not _says_he_or_she(cue_token) and not _speaking_in_person(cue_token))):
+        # "Mallory said": the article may have named a Jo Mallory before; "Everton said"
+        # (tagged a person) may be the club it named before
+        role = LONE_NAME
     return Found(source_type, text, cue_word, via, token_i=cue_token.i, role=role)
 
 
@@ -1365,6 +1377,66 @@ def _document_author(head) -> str | None:
         end = max(t.i for t in _np_tokens(obj))
         return _strip(head.doc[start:end + 1].text)
     return None
+
+
+_PLURAL_FORMS = {"VBP", "are", "were", "have"}
+
+
+def _described_as(head) -> str | None:
+    """"person" when a lone name has a "who" clause with a singular verb ("Smith, who chairs
+    the committee", "who was not involved"); "body" for a "which" clause or a "who" clause
+    with a plural verb, British usage for a team or firm ("Arsenal, who are top of the
+    league"); None when the sentence does not say."""
+    for child in head.children:
+        if child.dep_ != "relcl" or child.i < head.i:
+            continue
+        pronoun = next((c.lower_ for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.lower_ in ("who", "which")), None)
+        if pronoun == "which":
+            return "body"  # "Dell, which employs 300 people": not a person
+        if pronoun is None:
+            continue
+        verbs = [child] + [c for c in child.children if c.dep_ in ("aux", "auxpass")]
+        finite = next((v for v in sorted(verbs, key=lambda v: v.i)
+                       if v.tag_ in ("VBZ", "VBP", "VBD", "MD")), None)
+        if finite is None:
+            return None
+        if finite.tag_ in _PLURAL_FORMS or finite.lower_ in _PLURAL_FORMS:
+            return "body"
+        if finite.tag_ == "VBZ" or finite.lower_ == "was":
+            return "person"
+        return None  # "who won on Saturday": a person, or a team in British usage
+    return None
+
+
+def _lone_name_kind(head, cue_token, source_type: str, memory: "Memory | None") -> str:
+    """A lone capitalised name is a person or a body by what the sentence says of it, unless
+    the article already uses the name for a body (and for no person): "Smith, who was not
+    involved in the study, said", "Okafor, 54, said" are people; "Arsenal, who are top of the
+    league, said" and "Everton said" after "Everton Football Club" are bodies."""
+    if _role_says_person(head):
+        return "person"  # an age or a person's role in apposition
+    if source_type == "person" and _known_as_body(head, memory) and (
+            memory is None or memory.person_with_surname(head.text) is None) and not (
+            _says_he_or_she(cue_token) or _speaking_in_person(cue_token)):
+        return "organisation"
+    described = _described_as(head)
+    if described == "person" and source_type in ("organisation", "anonymous") and \
+            not _known_as_body(head, memory):
+        return "person"  # "Smith, who was not involved in the study, said"
+    if described == "body" and source_type == "person":
+        return "organisation"  # "Arsenal, who are top of the league, said"
+    return source_type
+
+
+def _known_as_body(head, memory: "Memory | None") -> bool:
+    """The article calls this name a body elsewhere: a body named before with the word
+    ("Arsenal" after "Arsenal Football Club"), or the word tagged a body in this sentence."""
+    word = head.lower_
+    if any(t.lower_ == word and t.i != head.i and t.ent_type_ in ("ORG", "GPE", "NORP")
+           for t in head.sent):
+        return True
+    return memory is not None and any(word in name.lower().split() for name, _ in memory.orgs)
 
 
 def _lone_name(tokens) -> bool:
@@ -1485,6 +1557,11 @@ def resolve_role(found: Found, memory: Memory) -> Found:
         return Found("anonymous", unnamed, found.cue, found.via, token_i=found.token_i)
     if found.role == LONE_NAME:
         if memory.person_with_surname(found.speaker) is None:
+            if found.source_type == "person" and memory.body_with_word(found.speaker):
+                return Found("organisation", found.speaker, found.cue, found.via,
+                             token_i=found.token_i)  # the club or firm named before
+            return found
+        if found.source_type == "person":
             return found
         return Found("person", found.speaker, found.cue, found.via, token_i=found.token_i)
     name = (memory.person_with_role(found.role) if found.source_type == "person"
