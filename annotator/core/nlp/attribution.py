@@ -237,6 +237,9 @@ class Found:
     # what the pronoun's person has that speaks ("her office", "his lawyers"): resolved, the
     # source is "<person>'s office" (a body) or "<person>'s lawyers" (unnamed people)
     owned: str | None = None
+    # the description of the person a spokesman speaks for ("the singer" in "the singer's
+    # spokesman"): resolved to the person named with it, shown as "the singer = <name>"
+    owner: str | None = None
 
 
 @dataclass
@@ -1315,6 +1318,11 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         source_type = _lone_name_kind(head, cue_token, source_type, memory)
     role = None
     age = _AGED.match(text)
+    owner = _described_owner(name_head) if source_type == "person" else None
+    if owner is not None:
+        # "the singer's spokesman said": speaks as the singer, the person named as such
+        return Found(source_type, text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
+                     role=owner[0], owner=owner[1])
     if age:
         # "the 71-year-old told the court": the person the article is about
         source_type, role = "person", (age.group(1) or "year-old").strip().lower()
@@ -1377,6 +1385,22 @@ def _document_author(head) -> str | None:
         end = max(t.i for t in _np_tokens(obj))
         return _strip(head.doc[start:end + 1].text)
     return None
+
+
+def _described_owner(head) -> tuple[str, str] | None:
+    """(role word, description) of the person a spokesman speaks for when a definite
+    description names them: "the singer's spokesman" -> ("singer", "the singer"), "the
+    prime minister's spokesman" -> ("minister", "the prime minister")."""
+    if head.lower_ not in ROLE_HEADS or _is_proper(head) or _appositive_name(head):
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "NN"), None)
+    if owner is None or not any(c.lower_ in ("the", "this") and c.dep_ == "det"
+                                for c in owner.children):
+        return None
+    words = [t for t in owner.subtree if t.tag_ != "POS" and t.i <= owner.i]
+    if any(_is_proper(t) for t in words):
+        return None
+    return owner.lower_, " ".join(t.lower_ for t in words)
 
 
 _PLURAL_FORMS = {"VBP", "are", "were", "have"}
@@ -1564,6 +1588,8 @@ def resolve_role(found: Found, memory: Memory) -> Found:
         if found.source_type == "person":
             return found
         return Found("person", found.speaker, found.cue, found.via, token_i=found.token_i)
+    if found.owner is not None:
+        return _resolve_owner(found, memory)
     name = (memory.person_with_role(found.role) if found.source_type == "person"
             else memory.org_with_word(found.role))
     if not name and found.source_type == "person" and found.role not in FOCUS_ROLES:
@@ -1581,6 +1607,26 @@ def resolve_role(found: Found, memory: Memory) -> Found:
     return Found(found.source_type, name, found.cue, found.via,
                  pronoun=found.speaker[:1].lower() + found.speaker[1:], token_i=found.token_i,
                  role=found.role)
+
+
+def _resolve_owner(found: Found, memory: Memory) -> Found:
+    """"The singer's spokesman said" -> the singer the article named: the person named with
+    every word of the description ("the prime minister" is not "the transport minister"), or
+    for a bare description of the person the story is about ("the singer", "the actress"),
+    the person named in the last two sentences. Unchanged when the article named none."""
+    modifiers = set(found.owner.split()[1:-1])
+    name = memory.person_with_role(found.role)
+    if name is not None and modifiers and not any(
+            n == name and modifiers <= words for n, words, _ in memory.roles):
+        name = None
+    if name is None and not modifiers and found.role in FOCUS_ROLES:
+        gender = "she" if found.role in _FEMALE_WORDS else "he" if found.role in _MALE_WORDS \
+            else None
+        name = memory.recent_person(gender)
+    if not name:
+        return found
+    return Found("person", name, found.cue, found.via, pronoun=found.owner,
+                 token_i=found.token_i, role=found.role)
 
 
 # the words _according_to starts from ("according to X", "in the words of X")
