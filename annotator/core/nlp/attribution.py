@@ -1316,6 +1316,12 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         source_type = "organisation"  # "the star's record label, Northlight Music"
     if _lone_name(tokens) and name_head is head:
         source_type = _lone_name_kind(head, cue_token, source_type, memory)
+    elif len(tokens) == 1 and head.tag_ == "NNS" and head.text[:1].isupper() and \
+            head.text[1:].islower() and head.lower_ not in ANONYMOUS_HEADS and \
+            _described_as(head) == "person" and not _known_as_body(head, memory):
+        # "Hargreaves, who was not involved, said": tagged a plural (a sentence's first word
+        # ending in s), but the "who was" clause is singular: a surname
+        source_type = "person"
     role = None
     age = _AGED.match(text)
     owner = _described_owner(name_head) if source_type == "person" else None
