@@ -1616,7 +1616,8 @@ def resolve_role(found: Found, memory: Memory) -> Found:
 
 
 def _resolve_owner(found: Found, memory: Memory) -> Found:
-    """"The singer's spokesman said" -> the singer the article named: the person named with
+    """"The singer's spokesman said" -> "<singer>'s spokesman", the singer the article named:
+    the person named with
     every word of the description ("the prime minister" is not "the transport minister"), or
     for a bare description of the person the story is about ("the singer", "the actress"),
     the person named in the last two sentences. Unchanged when the article named none."""
@@ -1631,8 +1632,12 @@ def _resolve_owner(found: Found, memory: Memory) -> Found:
         name = memory.recent_person(gender)
     if not name:
         return found
-    return Found("person", name, found.cue, found.via, pronoun=found.owner,
-                 token_i=found.token_i, role=found.role)
+    spokesman = _POSSESSIVE_TAIL.split(found.speaker, maxsplit=1)[-1]  # "official spokesman"
+    return Found("person", f"{name}'s {spokesman}", found.cue, found.via, pronoun=found.owner,
+                 token_i=found.token_i, role=found.role, owner=found.owner)
+
+
+_POSSESSIVE_TAIL = re.compile(r"['\u2019]s\s+")
 
 
 # the words _according_to starts from ("according to X", "in the words of X")
@@ -2164,7 +2169,13 @@ def attribution_reason(attribution: Attribution) -> str:
     else:
         reason = f"attributed to {attribution.speaker}{what.get(attribution.source_type or '', '')}"
     if attribution.resolved_from:
-        reason += f" ({attribution.resolved_from} = {attribution.speaker})"
+        referent = attribution.speaker
+        owner = _POSSESSIVE_TAIL.split(referent or "", maxsplit=1)
+        if len(owner) == 2 and owner[1].split()[-1:] and owner[1].split()[-1] in ROLE_HEADS \
+                and attribution.resolved_from.startswith(("the ", "this ")) and \
+                "'s" not in attribution.resolved_from and "\u2019s" not in attribution.resolved_from:
+            referent = owner[0]  # "Lena Vost's spokesman (the singer = Lena Vost)"
+        reason += f" ({attribution.resolved_from} = {referent})"
     if attribution.via:
         reason += f", via {attribution.via}"
     return reason
