@@ -137,3 +137,17 @@ def test_a_long_line_with_a_misread_past_tense_is_a_sentence(detector, sentence)
 def test_a_short_noun_phrase_under_a_photo_stays_a_caption(detector):
     unit = first(detector, "Volunteers at the harbour wall on Saturday morning.")
     assert unit.kind is UnitKind.CAPTION
+
+
+# --- an opening hedge puts the whole sentence at the writer's distance -----------------------------
+def test_an_opening_hedge_covers_a_reply_joined_to_the_main_clause(detector):
+    text = ("Councillor Ann Pike chaired the meeting on Monday.\n\n"
+            "Allegedly, the treasurer begged her to delay the vote, but she replied that the "
+            "rules were clear.\n")
+    unit = unit_containing(units_of(detector, text), "Allegedly")
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+
+
+def test_an_opening_time_phrase_is_no_hedge(detector):
+    unit = first(detector, "Last year, the treasurer said the accounts were in order.")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution

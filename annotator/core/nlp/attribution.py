@@ -1700,6 +1700,11 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
     """The attribution of a sentence span, or None (hedges are :func:`hedge_of`)."""
     candidates: list[tuple[int, Found]] = []
     words: set[str] = set()  # the sentence's lowercased words: the fallbacks' cheap gate
+    doc = sent.doc
+    # "Allegedly, X pleaded with him, but he replied ...": an opening hedge puts the whole
+    # main clause, and the clauses joined to it, at the writer's distance
+    opening_hedge = sent.end - sent.start > 2 and doc[sent.start].lower_ in _HEDGING_ADVERBS \
+        and doc[sent.start + 1].text == ","
     for token in sent:
         lower = token.lower_
         words.add(lower)
@@ -1719,6 +1724,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue  # "officials have not said why"
         if any(c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS for c in token.children):
             continue  # "whips have reportedly warned MPs that...": that they did is hearsay
+        if opening_hedge and token.dep_ in ("ROOT", "conj", "parataxis"):
+            continue
         if lemma in _QUESTION_CUES and _asks_a_question(token):
             continue  # "Some residents have asked why the station closed": no claim
         if lemma == "deny" and any(c.dep_ == "dobj" and c.lower_ in _CHARGES
