@@ -151,3 +151,12 @@ def test_an_opening_hedge_covers_a_reply_joined_to_the_main_clause(detector):
 def test_an_opening_time_phrase_is_no_hedge(detector):
     unit = first(detector, "Last year, the treasurer said the accounts were in order.")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+
+
+def test_a_paragraph_ending_a_quote_within_a_quote_with_spaced_marks_is_a_sentence(detector):
+    text = ("The inspector wrote to the board on Friday.\n\n"
+            "Speaking on local radio, councillor Bea Marsh said: \"When I read the report I "
+            "thought, 'Nobody has checked these figures at all.' \"\n")
+    unit = unit_containing(units_of(detector, text), "Bea Marsh")
+    assert unit.kind is UnitKind.SENTENCE, unit
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
