@@ -213,18 +213,22 @@ TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dam
                "superintendent", "inspector", "detective", "sergeant", "editor", "curator",
                "founder", "co-founder", "leader", "head", "premier", "chancellor", "pope"}
 
+# "Expected" is no hedge when something "is expected to" happen: the hearing "is expected to
+# last two days", witnesses "are expected to testify" is a schedule the writer states (the
+# news set labels it the writer's own). Only the impersonal "it is (widely) expected that"
+# distances the writer from the claim; "it is expected to last" is the hearing again.
 HEDGE_PATTERNS = [
     (re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|also\s+)?"
-                r"(understood|expected|thought|believed|said|reported|claimed|rumoured|rumored|"
-                r"alleged|suggested|feared|known|asserted|claimed)\b", re.I), "it is {0}"),
+                r"(understood|expected(?!\s+(?:to|in|at|on|by)\b)|thought|believed|said|reported|"
+                r"claimed|rumoured|rumored|alleged|suggested|feared|known|asserted)\b", re.I),
+     "it is {0}"),
     (re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|widely\s+)?"
-                r"(said|thought|understood|believed|reported|rumoured|rumored|alleged|expected|"
+                r"(said|thought|understood|believed|reported|rumoured|rumored|alleged|"
                 r"claimed|tipped)\s+to\b", re.I), "is {0} to"),
     (re.compile(r"\bthere\s+(?:is|was|are|were)\s+(?:said|thought|believed|understood|reported)"
                 r"\s+to\s+be\b", re.I), "there is said to be"),
     (re.compile(r"\b(reportedly|allegedly|supposedly|apparently|rumoured|purportedly)\b", re.I),
      "{0}"),
-    (re.compile(r"\b(?:is|are)\s+(expected)\s+(?:in|at|on|to)\b", re.I), "is {0}"),
     (re.compile(r"\baccording\s+to\s+(?:some\s+|recent\s+|media\s+|unconfirmed\s+|local\s+)?"
                 r"(reports|sources|rumours|rumors|speculation|estimates)\b", re.I),
      "according to {0}"),
@@ -253,6 +257,9 @@ class Found:
     # what the pronoun's person has that speaks ("her office", "his lawyers"): resolved, the
     # source is "<person>'s office" (a body) or "<person>'s lawyers" (unnamed people)
     owned: str | None = None
+    # the description of the person a spokesman speaks for ("the singer" in "the singer's
+    # spokesman"): resolved to the person named with it, shown as "the singer = <name>"
+    owner: str | None = None
 
 
 @dataclass
@@ -426,6 +433,11 @@ class Memory:
                           and not (set(n.split()) <= set(name.split()))}
                 return None if others else name
         return None
+
+    def body_with_word(self, name: str) -> bool:
+        """A body named before holds this one word ("Everton" in "Everton Football Club")."""
+        word = name.lower()
+        return any(word in body.lower().split() for body, _ in self.orgs)
 
     def org_with_word(self, word: str) -> str | None:
         """The body last named whose name holds the word ("the ministry" -> "Ministry of X");
@@ -1368,8 +1380,21 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in ORG_WORDS and \
             source_type == "person" and not _role_says_person(name_head):
         source_type = "organisation"  # "the star's record label, Northlight Music"
+    if _lone_name(tokens) and name_head is head:
+        source_type = _lone_name_kind(head, cue_token, source_type, memory)
+    elif len(tokens) == 1 and head.tag_ == "NNS" and head.text[:1].isupper() and \
+            head.text[1:].islower() and head.lower_ not in ANONYMOUS_HEADS and \
+            _described_as(head) == "person" and not _known_as_body(head, memory):
+        # "Hargreaves, who was not involved, said": tagged a plural (a sentence's first word
+        # ending in s), but the "who was" clause is singular: a surname
+        source_type = "person"
     role = None
     age = _AGED.match(text)
+    owner = _described_owner(name_head) if source_type == "person" else None
+    if owner is not None:
+        # "the singer's spokesman said": speaks as the singer, the person named as such
+        return Found(source_type, text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
+                     role=owner[0], owner=owner[1])
     if age:
         # "the 71-year-old told the court": the person the article is about
         source_type, role = "person", (age.group(1) or "year-old").strip().lower()
@@ -1402,8 +1427,13 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                 obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 if obj is not None:
                     via = _text(_np_tokens(obj))
-    if role is None and source_type in ("organisation", "anonymous") and _lone_name(tokens):
-        role = LONE_NAME  # "Mallory said": the article may have named a Jo Mallory before
+    if role is None and _lone_name(tokens) and (
+            source_type in ("organisation", "anonymous") or (
+                source_type == "person" and name_head is head and not _role_says_person(head)
+                and not _says_he_or_she(cue_token) and not _speaking_in_person(cue_token))):
+        # "Mallory said": the article may have named a Jo Mallory before; "Everton said"
+        # (tagged a person) may be the club it named before
+        role = LONE_NAME
     return Found(source_type, text, cue_word, via, token_i=cue_token.i, role=role)
 
 
@@ -1427,6 +1457,82 @@ def _document_author(head) -> str | None:
         end = max(t.i for t in _np_tokens(obj))
         return _strip(head.doc[start:end + 1].text)
     return None
+
+
+def _described_owner(head) -> tuple[str, str] | None:
+    """(role word, description) of the person a spokesman speaks for when a definite
+    description names them: "the singer's spokesman" -> ("singer", "the singer"), "the
+    prime minister's spokesman" -> ("minister", "the prime minister")."""
+    if head.lower_ not in ROLE_HEADS or _is_proper(head) or _appositive_name(head):
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "NN"), None)
+    if owner is None or not any(c.lower_ in ("the", "this") and c.dep_ == "det"
+                                for c in owner.children):
+        return None
+    words = [t for t in owner.subtree if t.tag_ != "POS" and t.i <= owner.i]
+    if any(_is_proper(t) for t in words):
+        return None
+    return owner.lower_, " ".join(t.lower_ for t in words)
+
+
+_PLURAL_FORMS = {"VBP", "are", "were", "have"}
+
+
+def _described_as(head) -> str | None:
+    """"person" when a lone name has a "who" clause with a singular verb ("Smith, who chairs
+    the committee", "who was not involved"); "body" for a "which" clause or a "who" clause
+    with a plural verb, British usage for a team or firm ("Arsenal, who are top of the
+    league"); None when the sentence does not say."""
+    for child in head.children:
+        if child.dep_ != "relcl" or child.i < head.i:
+            continue
+        pronoun = next((c.lower_ for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.lower_ in ("who", "which")), None)
+        if pronoun == "which":
+            return "body"  # "Dell, which employs 300 people": not a person
+        if pronoun is None:
+            continue
+        verbs = [child] + [c for c in child.children if c.dep_ in ("aux", "auxpass")]
+        finite = next((v for v in sorted(verbs, key=lambda v: v.i)
+                       if v.tag_ in ("VBZ", "VBP", "VBD", "MD")), None)
+        if finite is None:
+            return None
+        if finite.tag_ in _PLURAL_FORMS or finite.lower_ in _PLURAL_FORMS:
+            return "body"
+        if finite.tag_ == "VBZ" or finite.lower_ == "was":
+            return "person"
+        return None  # "who won on Saturday": a person, or a team in British usage
+    return None
+
+
+def _lone_name_kind(head, cue_token, source_type: str, memory: "Memory | None") -> str:
+    """A lone capitalised name is a person or a body by what the sentence says of it, unless
+    the article already uses the name for a body (and for no person): "Smith, who was not
+    involved in the study, said", "Okafor, 54, said" are people; "Arsenal, who are top of the
+    league, said" and "Everton said" after "Everton Football Club" are bodies."""
+    if _role_says_person(head):
+        return "person"  # an age or a person's role in apposition
+    if source_type == "person" and _known_as_body(head, memory) and (
+            memory is None or memory.person_with_surname(head.text) is None) and not (
+            _says_he_or_she(cue_token) or _speaking_in_person(cue_token)):
+        return "organisation"
+    described = _described_as(head)
+    if described == "person" and source_type in ("organisation", "anonymous") and \
+            not _known_as_body(head, memory):
+        return "person"  # "Smith, who was not involved in the study, said"
+    if described == "body" and source_type == "person":
+        return "organisation"  # "Arsenal, who are top of the league, said"
+    return source_type
+
+
+def _known_as_body(head, memory: "Memory | None") -> bool:
+    """The article calls this name a body elsewhere: a body named before with the word
+    ("Arsenal" after "Arsenal Football Club"), or the word tagged a body in this sentence."""
+    word = head.lower_
+    if any(t.lower_ == word and t.i != head.i and t.ent_type_ in ("ORG", "GPE", "NORP")
+           for t in head.sent):
+        return True
+    return memory is not None and any(word in name.lower().split() for name, _ in memory.orgs)
 
 
 def _lone_name(tokens) -> bool:
@@ -1547,8 +1653,15 @@ def resolve_role(found: Found, memory: Memory) -> Found:
         return Found("anonymous", unnamed, found.cue, found.via, token_i=found.token_i)
     if found.role == LONE_NAME:
         if memory.person_with_surname(found.speaker) is None:
+            if found.source_type == "person" and memory.body_with_word(found.speaker):
+                return Found("organisation", found.speaker, found.cue, found.via,
+                             token_i=found.token_i)  # the club or firm named before
+            return found
+        if found.source_type == "person":
             return found
         return Found("person", found.speaker, found.cue, found.via, token_i=found.token_i)
+    if found.owner is not None:
+        return _resolve_owner(found, memory)
     name = (memory.person_with_role(found.role) if found.source_type == "person"
             else memory.org_with_word(found.role))
     if not name and found.source_type == "person" and found.role not in FOCUS_ROLES:
@@ -1566,6 +1679,31 @@ def resolve_role(found: Found, memory: Memory) -> Found:
     return Found(found.source_type, name, found.cue, found.via,
                  pronoun=found.speaker[:1].lower() + found.speaker[1:], token_i=found.token_i,
                  role=found.role)
+
+
+def _resolve_owner(found: Found, memory: Memory) -> Found:
+    """"The singer's spokesman said" -> "<singer>'s spokesman", the singer the article named:
+    the person named with
+    every word of the description ("the prime minister" is not "the transport minister"), or
+    for a bare description of the person the story is about ("the singer", "the actress"),
+    the person named in the last two sentences. Unchanged when the article named none."""
+    modifiers = set(found.owner.split()[1:-1])
+    name = memory.person_with_role(found.role)
+    if name is not None and modifiers and not any(
+            n == name and modifiers <= words for n, words, _ in memory.roles):
+        name = None
+    if name is None and not modifiers and found.role in FOCUS_ROLES:
+        gender = "she" if found.role in _FEMALE_WORDS else "he" if found.role in _MALE_WORDS \
+            else None
+        name = memory.recent_person(gender)
+    if not name:
+        return found
+    spokesman = _POSSESSIVE_TAIL.split(found.speaker, maxsplit=1)[-1]  # "official spokesman"
+    return Found("person", f"{name}'s {spokesman}", found.cue, found.via, pronoun=found.owner,
+                 token_i=found.token_i, role=found.role, owner=found.owner)
+
+
+_POSSESSIVE_TAIL = re.compile(r"['\u2019]s\s+")
 
 
 # the words _according_to starts from ("according to X", "in the words of X")
@@ -1628,6 +1766,11 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
     """The attribution of a sentence span, or None (hedges are :func:`hedge_of`)."""
     candidates: list[tuple[int, Found]] = []
     words: set[str] = set()  # the sentence's lowercased words: the fallbacks' cheap gate
+    doc = sent.doc
+    # "Allegedly, X pleaded with him, but he replied ...": an opening hedge puts the whole
+    # main clause, and the clauses joined to it, at the writer's distance
+    opening_hedge = sent.end - sent.start > 2 and doc[sent.start].lower_ in _HEDGING_ADVERBS \
+        and doc[sent.start + 1].text == ","
     for token in sent:
         lower = token.lower_
         words.add(lower)
@@ -1647,6 +1790,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue  # "officials have not said why"
         if any(c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS for c in token.children):
             continue  # "whips have reportedly warned MPs that...": that they did is hearsay
+        if opening_hedge and token.dep_ in ("ROOT", "conj", "parataxis"):
+            continue
         if lemma in _QUESTION_CUES and _asks_a_question(token):
             continue  # "Some residents have asked why the station closed": no claim
         if lemma == "deny" and any(c.dep_ == "dobj" and c.lower_ in _CHARGES
@@ -1761,6 +1906,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         broken = _cue_read_as_noun(sent, memory)
         if broken is not None:
             candidates.append((1, broken))
+    if not candidates and not words.isdisjoint(_BARE_CUES):
+        group = _group_cue_read_as_noun(sent, memory)
+        if group is not None:
+            candidates.append((0, group))
     if not candidates:
         absolute = _with_someone_saying(sent, memory)
         if absolute is not None:
@@ -1886,6 +2035,46 @@ def _cue_read_as_noun(sent, memory) -> "Found | None":
             if head.dep_ == "ROOT":
                 break
             head = head.head
+    return None
+
+
+# The bare forms of the cues that report speech whatever follows ("claim", "say", "insist"):
+# after a plural subject the tagger may read them as nouns.
+_BARE_CUES = frozenset(lemma for lemma in STRONG_CUES if lemma not in WEAK_CUES)
+# What a plural subject noun phrase is made of: "But friends of the star", "Critics of the plan"
+_GROUP_NP_TAGS = {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "IN", "PRP$",
+                  "CD", "HYPH", "CC", "POS"}
+# What opens the reported clause after the cue: "claim she ...", "say the ...", "insist that"
+_CLAUSE_OPENERS = {"PRP", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "JJ", "EX"}
+
+
+def _group_cue_read_as_noun(sent, memory) -> "Found | None":
+    """"Friends of the star claim she was exhausted": after a plural noun phrase the tagger
+    read the cue as a noun ("the star claim"), and the sentence lost its source. A bare cue
+    form right after the opening plural noun phrase, with a clause (a finite verb) after it,
+    is the cue: the group speaks."""
+    doc = sent.doc
+    start = sent.start + (1 if doc[sent.start].tag_ == "CC" else 0)  # "But friends of ..."
+    for tok in doc[start + 1:sent.end - 1]:
+        if tok.tag_ not in _GROUP_NP_TAGS:
+            return None  # past the opening noun phrase
+        if not (tok.lower_ in _BARE_CUES and tok.tag_ in ("NN", "NNS")):
+            continue
+        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if not before.tag_.startswith("NN") or after.tag_ not in _CLAUSE_OPENERS:
+            continue
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[tok.i + 2:sent.end]):
+            continue  # "Insurers dispute claim forms": no clause after it
+        subject = doc[start:tok.i]
+        head = next((t for t in subject if t.tag_.startswith("NN")), None)
+        while head is not None and head.i + 1 < tok.i and doc[head.i + 1].tag_.startswith("NN"):
+            head = doc[head.i + 1]  # the last noun of the opening run: "Labour MPs"
+        if head is None or head.tag_ not in ("NNS", "NNPS") or \
+                any(t.tag_ == "POS" for t in doc[head.i:tok.i]):
+            return None  # a plural subject agrees with the bare form ("Critics claim")
+        tokens = list(subject)
+        return Found(classify(tokens, head, memory), _text(tokens), tok.lower_,
+                     token_i=tok.i)
     return None
 
 
@@ -2099,7 +2288,13 @@ def attribution_reason(attribution: Attribution) -> str:
     else:
         reason = f"attributed to {attribution.speaker}{what.get(attribution.source_type or '', '')}"
     if attribution.resolved_from:
-        reason += f" ({attribution.resolved_from} = {attribution.speaker})"
+        referent = attribution.speaker
+        owner = _POSSESSIVE_TAIL.split(referent or "", maxsplit=1)
+        if len(owner) == 2 and owner[1].split()[-1:] and owner[1].split()[-1] in ROLE_HEADS \
+                and attribution.resolved_from.startswith(("the ", "this ")) and \
+                "'s" not in attribution.resolved_from and "\u2019s" not in attribution.resolved_from:
+            referent = owner[0]  # "Lena Vost's spokesman (the singer = Lena Vost)"
+        reason += f" ({attribution.resolved_from} = {referent})"
     if attribution.via:
         reason += f", via {attribution.via}"
     return reason

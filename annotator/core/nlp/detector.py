@@ -465,7 +465,8 @@ def _reads_as_caption(span: Span) -> bool:
         return True  # "The mayor pictured with pupils at ...", whatever tag "pictured" got
     return not any(t.tag_ in _FINITE for t in span) and not any(
         t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span) and \
-        not _verb_with_subject(span) and not _past_tense_read_as_participle(span)
+        not _verb_with_subject(span) and not _past_tense_read_as_participle(span) and \
+        not _main_verb_after_participle_clause(span, len(words))
 
 
 _ACCORDING_TO = re.compile(r"\s*according to\b", re.I)
@@ -516,6 +517,31 @@ def _past_tense_read_as_participle(span: Span) -> bool:
     return any(t.dep_ == "acl" and t.tag_ == "VBN" and not t.lower_.endswith(("en", "wn"))
                and any(o.dep_ == "dobj" and o.i > t.i for o in t.children)
                and _heads_up_to(t, root) for t in span)
+
+
+_OBJECT_STARTS = {"DT", "CD", "PRP$", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PDT"}
+
+
+def _main_verb_after_participle_clause(span: Span, word_count: int) -> bool:
+    """"The research, led by a team at X, combined data from ...": the parser reads the whole
+    line as one noun phrase, taking the past tense after the participle clause for a second
+    participle or an adjective. A long line (12+ words) whose subject is cut off by a comma
+    clause opened with a participle, then a regular past form right after the closing comma
+    with an object after it, is a sentence; a caption is a noun phrase or a participle."""
+    if word_count < 12:
+        return False
+    opened = False  # a ", led by", ", held on" clause after the opening noun phrase
+    for t in span[1:-1]:
+        before = t.doc[t.i - 1]
+        if before.text != ",":
+            continue
+        if not opened:
+            opened = t.tag_ == "VBN" and t.i - 1 > span.start
+            continue
+        after = t.doc[t.i + 1]
+        if t.lower_.endswith("ed") and t.tag_ in ("VBN", "JJ") and after.tag_ in _OBJECT_STARTS:
+            return True
+    return False
 
 
 def _first_noun_phrase_head(span: Span) -> int:

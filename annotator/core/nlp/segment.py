@@ -40,7 +40,8 @@ _NAME_WORD = r"(?:[A-Z][\w.'’-]*|of|de|da|la|le|du|del|van|von|der|den|al|bin|
 _CREDIT_DASH = re.compile(rf"^\s*[—–-]+\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})\s*(?:,|$|\.$)")
 _CREDIT_PLAIN = re.compile(rf"^\s*([A-Z][\w.'’-]*(?:\s+{_NAME_WORD}){{1,4}})\s*,\s*\S")
 CREDIT_MAX_WORDS = 15
-_TERMINAL = re.compile(r"[.!?…]['’”\")\]]*\s*$|[.!?…]\s*['’”\"]\s*$")
+# (closing marks may be spaced: a quotation inside a quotation ends "... clearly.' \"")
+_TERMINAL = re.compile(r"[.!?…](?:\s*['’”\")\]])*\s*$")
 
 
 @dataclass(frozen=True)
