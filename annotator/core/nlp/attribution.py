@@ -211,7 +211,8 @@ TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dam
                "coach", "manager", "spokesman", "spokeswoman", "spokesperson", "sc", "qc",
                "kc", "mp", "mep", "jr", "sr", "administrator", "commissioner", "officer",
                "superintendent", "inspector", "detective", "sergeant", "editor", "curator",
-               "founder", "co-founder", "leader", "head", "premier", "chancellor", "pope"}
+               "founder", "co-founder", "leader", "head", "premier", "chancellor", "pope",
+               "speaker"}
 
 # "Expected" is no hedge when something "is expected to" happen: the hearing "is expected to
 # last two days", witnesses "are expected to testify" is a schedule the writer states (the
@@ -1216,10 +1217,11 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if len(names) >= 3 and names[0].lower_ not in _GIVEN_NAMES:
         return "organisation"  # "Human Rights Watch", "Médecins Sans Frontières"
     if memory is not None and len(tokens) == 1 and names and head.ent_type_ != "PERSON" and \
-            memory.persons and head.lower_ not in memory.person_words and \
+            head.lower_ not in memory.person_words and \
             head.lower_ not in _GIVEN_NAMES:
         # "Rappler reported", "Phivolcs said": news names a person in full first, so a lone
-        # name that no person named so far carries (nor a given name) is a body
+        # name that no person named so far carries (nor a given name) is a body (a mononym
+        # the tagger knows as a person's, "Madonna said", stays a person)
         return "organisation"
     return "person" if names else "anonymous"
 
@@ -1874,7 +1876,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # the subject; a document noun opening the clause is the source.
             opener = next((t for t in sent.doc[sent.start:subject.i]
                            if t.tag_ in ("NN", "NNS") and t.lower_ in DOCUMENT_HEADS
-                           and t.dep_ != "compound"), None)  # not "foreign policy chief"
+                           and t.dep_ not in ("compound", "poss")), None)
+            # (not "foreign policy chief", nor "the study's lead author, Jo Smith": its author)
             if opener is not None and sent.doc[sent.start].tag_ == "DT" and not any(
                     t.text == "," for t in sent.doc[opener.i:subject.i]):
                 subject = opener  # (but not "The plan, Smith said, would...")
