@@ -1934,6 +1934,12 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             if lead is not None and lead.source_type != "anonymous" or (
                     lead is not None and subject.lower_ in ANONYMOUS_HEADS):
                 candidates.append((0, lead))
+    if not candidates and not words.isdisjoint(_CHANNELS):
+        # "X criticised the decision via Twitter", "The ministry condemned the attack in a
+        # statement": a stance taken through a channel is said, by the verb's subject
+        act = _speech_act(sent, memory)
+        if act is not None:
+            candidates.append((1, act))
     if not candidates and ('"' in words or "“" in words or "‘" in words):
         # "Bolsonaro opposed the plan: "...", "Graham spoke on Fox News, "This is...": the
         # subject of a clause that opens a quotation after a comma or colon is its speaker
@@ -1961,6 +1967,37 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         anon = next((f for r, f in candidates if f.source_type == "anonymous"
                      and r <= candidates[0][0]), None)
         return anon or best
+    return None
+
+
+# Where a stance is taken in public, and verbs that take one there.
+_CHANNELS = {"twitter", "tweet", "tweets", "facebook", "instagram", "statement", "statements",
+             "interview", "speech", "post", "video", "letter", "conference", "briefing"}
+_SPEECH_ACTS = {"criticise", "criticize", "condemn", "praise", "welcome", "slam", "blast",
+                "defend", "mourn", "denounce", "attack", "reject", "applaud", "hail", "thank",
+                "apologise", "apologize", "congratulate", "react", "respond", "pay", "reply",
+                "accuse", "question", "dismiss"}
+_SPEECH_ACT_FORMS = {form for verb in _SPEECH_ACTS for form in _inflect(verb)}
+
+
+def _speech_act(sent, memory) -> "Found | None":
+    """A verb of stance whose own preposition names a public channel ("criticized the decision
+    via Twitter", "condemned the attack in a statement", "paid tribute on Instagram"): the
+    subject speaks. The quotation that follows is theirs."""
+    for verb in sent:
+        if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or verb.lower_ not in _SPEECH_ACT_FORMS:
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in ("via", "on", "in", "during", "at") and any(
+                o.dep_ == "pobj" and o.lower_ in _CHANNELS for o in c.children)
+                for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or subject.lower_ in WRITER_SELF:
+            continue
+        found = _found_from_subject(subject, verb, "say", memory)
+        if found is not None and (found.source_type != "anonymous"
+                                  or subject.lower_ in ANONYMOUS_HEADS):
+            return found
     return None
 
 
