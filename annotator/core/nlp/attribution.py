@@ -82,7 +82,7 @@ STRONG_CUES = (
     "rule", "find", "understand", "learn", "fear", "expect", "suspect", "worry",
     "clarify", "recount", "lament", "joke", "underline", "highlight", "signal", "dispute",
     "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
-    "identify",
+    "identify", "attribute",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -100,7 +100,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "calculate", "rule", "understand", "learn", "fear", "expect", "suspect", "worry",
              "clarify", "recount", "lament", "joke", "underline", "highlight", "signal",
              "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
-             "affirm", "contest", "identify"}
+             "affirm", "contest", "identify", "attribute"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -699,6 +699,9 @@ def _has_clause_or_quote(verb, sent) -> bool:
             c.dep_ == "nsubj" and c.lower_ in DOCUMENT_HEADS | _STUDY_AUTHORS
             for c in verb.children):
         return True  # "An investigation by PolitiFact found no such action": the study's claim
+    if lemma == "attribute" and verb.tag_ != "VBN" and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return True  # "Experts attribute the rise to human activity": a causal claim
     if lemma == "identify" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return True  # "Officials identified the suspect as ..."
     doc = verb.doc
