@@ -319,6 +319,8 @@ class Memory:
                     del self.companies[:-20]
             if (ent.label_ == "PERSON" or ent.label == 0) and _is_name(ent):
                 name = _strip(ent_text)
+                if found is not None and found.via and name == _strip(found.via):
+                    continue  # "in an interview with Dawn": an outlet, never a "she"
                 self.persons.append((name, self.sentence))
                 words = _role_words(ent)
                 if words:
@@ -728,6 +730,14 @@ def _has_clause_or_quote(verb, sent) -> bool:
     # '"...," wrote protester Jo Wong on Twitter.': the cue right after the closing mark
     if verb.i - 1 > sent.start and _closes_quote(sent.doc[verb.i - 1]) and \
             any(_opens_quote(t) for t in sent.doc[sent.start:verb.i - 1]):
+        return True
+    # '...each other," Baloch wrote on social media shortly before her death.': the closing
+    # mark, then the speaker's name, then the cue (the quotation opened a sentence before)
+    k = verb.i - 1
+    while k > sent.start and (_is_proper(sent.doc[k]) or sent.doc[k].lower_ in TITLE_WORDS) \
+            and verb.i - k <= 4:
+        k -= 1
+    if k < verb.i - 1 and k > sent.start and _closes_quote(sent.doc[k]):
         return True
     if verb.dep_ == "ROOT":
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
