@@ -845,6 +845,13 @@ def _inverted_subject(verb, sent):
     name right after the cue, closed by punctuation."""
     doc = sent.doc
     k = verb.i + 1
+    # role words before the name: '"...," tweeted former thinktank executive Ken Gude.'
+    lead = k
+    while lead < min(sent.end, verb.i + 5) and doc[lead].tag_ in ("JJ", "NN", "DT") and \
+            doc[lead].text.islower():
+        lead += 1
+    if lead > k and lead < sent.end and doc[lead].tag_ in ("NNP", "NNPS"):
+        k = lead
     run = []
     while k < sent.end and (doc[k].tag_ in ("NNP", "NNPS", "HYPH") or (
             doc[k].tag_ in ("NN", "NNS") and not run and k + 1 < sent.end
