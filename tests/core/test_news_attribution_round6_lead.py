@@ -202,6 +202,7 @@ def test_told_of_and_a_cue_right_after_the_closing_mark(detector, sentence, spea
     "The senate is required to confirm a candidate before the summer recess.",
     "The school runs a programme called \"Reading Buddies\".",
     "They formed a band called \"Blue Lanterns\".",
+    "Parents were sent a leaflet called \"Safe at Home\".",
     "The committee confirmed the nomination on Tuesday.",
     "Senators must confirm a new judge before the recess.",
     "The board voted to confirm the new chairman.",
@@ -210,6 +211,14 @@ def test_told_of_and_a_cue_right_after_the_closing_mark(detector, sentence, spea
 def test_acts_and_names_are_not_claims(detector, sentence):
     unit = first(detector, sentence)
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_a_name_called_inside_a_claim_leaves_the_claims_speaker(detector):
+    unit = first(detector, "The council said it would expand a programme called \"Learning "
+                           "Together\".")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == "The council"
+    assert unit.attribution.cue == "say"
 
 
 def test_confirming_something_done_is_still_a_claim(detector):
