@@ -44,9 +44,6 @@ def test_a_nested_single_quote_does_not_keep_the_quotation_open(detector, text, 
     assert not _continues(writer), writer.reasons
 
 
-@pytest.mark.xfail(strict=True, reason="a spaced double mark that ends the paragraph "
-                   "('...finished.' \"') does not close the quotation: the writer's next "
-                   "paragraph still continues it")
 def test_a_spaced_closing_mark_at_the_end_of_a_paragraph_closes_the_quotation(detector):
     text = ("Boxer Leon Pryce remembered the day he nearly quit.\n\n"
             "Pryce said: \"My coach looked at me and said, 'You're finished.' \"\n\n"

@@ -909,7 +909,7 @@ def _left_subject(verb, sent):
 # "posts on a message board"; but "Cornyn's statement", "a blog post by Mark Rathbun").
 USER_POSTS = {"post", "posts", "posting", "postings", "comment", "comments", "message",
               "messages", "tweet", "tweets", "thread", "threads", "review", "reviews", "blog",
-              "blogs", "forum", "forums", "video", "videos"}
+              "blogs", "forum", "forums"}
 # Outlet names that, as a common noun, are people or things: "the star said".
 _NOT_OUTLETS = {"people", "star", "sun", "mirror", "mail", "express", "independent", "observer",
                 "standard", "post", "page", "interview"}

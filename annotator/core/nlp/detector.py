@@ -614,7 +614,8 @@ def _quote_state_after(text: str, is_open: bool) -> tuple[bool, bool]:
                 opened = opened or not stack
                 stack.append(kind)
         elif ch in _CLOSERS or ch in "\"'":
-            if stack and (not before.isspace() or after in ",.;:!?") and not after.isalpha():
+            if stack and (not before.isspace() or after in ",.;:!?" or i + 1 == len(text.rstrip())) \
+                    and not after.isalpha():
                 _close(stack, kind)
     return bool(stack), opened
 
