@@ -320,3 +320,63 @@ def test_a_study_that_found_a_noun_and_opinions_are_documents(detector, sentence
 def test_not_speech(detector, sentence):
     unit = first(detector, sentence)
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+# --- the lead's later round-6 fixes (ids of the commits in the CHANGELOG's round-6 entry) ---
+def test_a_stance_taken_through_a_channel_is_said_and_its_quotation_follows(detector):
+    text = ("Former envoy Mara Lindqvist also condemned the withdrawal on Twitter. \"The decision "
+            "hands the region to the militias. Not one ally was consulted.\"\n")
+    units = units_of(detector, text)
+    for fragment in ("condemned the withdrawal", "hands the region", "Not one ally"):
+        unit = unit_containing(units, fragment)
+        assert unit.attribution.kind is AttributionKind.NAMED, fragment
+        assert unit.attribution.speaker.endswith("Mara Lindqvist"), fragment
+
+
+def test_a_stance_with_no_public_channel_is_the_writers(detector):
+    unit = first(detector, "The committee rejected the harbour plan in March.")
+    assert unit.attribution.kind is AttributionKind.NONE
+
+
+def test_experts_attributing_a_cause_are_its_source(detector):
+    unit = first(detector, "Hydrologists attribute the flooding to the loss of wetlands.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS
+    assert first(detector, "The outage was attributed to a software fault.").attribution.kind \
+        is AttributionKind.NONE
+
+
+def test_closing_mark_then_name_then_cue_after_a_quotation_from_the_sentence_before(detector):
+    text = ("Marathon runner Ines Okafor left one last message. \"Run for yourselves. Run for "
+            "each other,\" Okafor wrote on her blog days before the race.\n")
+    units = units_of(detector, text)
+    for fragment in ("Run for yourselves", "Run for each other"):
+        unit = unit_containing(units, fragment)
+        assert unit.attribution.speaker in ("Okafor", "Ines Okafor"), fragment
+
+
+def test_an_outlet_the_article_spoke_through_is_never_a_later_she(detector):
+    text = ("Singer Priya Raman gave her first interview in years.\n\n"
+            "In an interview with Dawn, she said the tour had nearly ended her career. "
+            "She also said her label had cancelled two albums.\n")
+    units = units_of(detector, text)
+    unit = unit_containing(units, "She also said")
+    assert unit.attribution.speaker in ("Priya Raman", "Raman"), unit.attribution
+
+
+def test_role_words_between_an_inverted_cue_and_the_name(detector):
+    unit = first(detector, "\"The report leaves the minister no way out,\" tweeted former "
+                           "party strategist Leo Marsh.")
+    assert unit.attribution.kind is AttributionKind.NAMED
+    assert unit.attribution.speaker.endswith("Leo Marsh")
+
+
+def test_a_studys_lead_author_named_in_apposition_is_the_person(detector):
+    unit = first(detector, "The survey's lead author, economist Ruth Adeyemi, said, \"We "
+                           "counted every household twice.\"")
+    assert unit.attribution.source_type == "person"
+    assert unit.attribution.speaker.endswith("Ruth Adeyemi")
+
+
+def test_the_speaker_of_a_house_is_a_person(detector):
+    unit = first(detector, "House of Commons Speaker Alan Morrow said the vote would go ahead.")
+    assert unit.attribution.source_type == "person"

@@ -2007,9 +2007,12 @@ def _speech_act(sent, memory) -> "Found | None":
     for verb in sent:
         if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or verb.lower_ not in _SPEECH_ACT_FORMS:
             continue
+        # the channel hangs on the verb, or the parser hung it on the object ("condemned the
+        # withdrawal on Twitter")
+        heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
         if not any(c.dep_ == "prep" and c.lower_ in ("via", "on", "in", "during", "at") and any(
                 o.dep_ == "pobj" and o.lower_ in _CHANNELS for o in c.children)
-                for c in verb.children):
+                for h in heads for c in h.children):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subject is None or subject.lower_ in WRITER_SELF:
