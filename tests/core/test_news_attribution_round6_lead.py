@@ -380,3 +380,12 @@ def test_a_studys_lead_author_named_in_apposition_is_the_person(detector):
 def test_the_speaker_of_a_house_is_a_person(detector):
     unit = first(detector, "House of Commons Speaker Alan Morrow said the vote would go ahead.")
     assert unit.attribution.source_type == "person"
+
+
+def test_a_cue_after_by_is_the_subjects(detector):
+    unit = first(detector, "Councillor Rhys Penrose responded by saying that the depot had "
+                           "been sold in 2019.")
+    assert unit.attribution.kind is AttributionKind.NAMED
+    assert unit.attribution.speaker.endswith("Rhys Penrose")
+    assert first(detector, "The bakery began by cutting its prices.").attribution.kind \
+        is AttributionKind.NONE

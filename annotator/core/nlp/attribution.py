@@ -1829,10 +1829,11 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if token.dep_ == "amod" and (lemma in _HEARER_CUES
                                      or _inverted_subject(token, sent) is None):
             continue  # but '"...", added KCNA.' (the parser made the cue a modifier of the name)
+        by_saying = _by_saying(token)
         if token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp", "ROOT") and lemma != "say":
             trailing = token.dep_ == "advcl" and token.i > token.head.i and \
                 sent.doc[token.i - 1].text == "," and lemma in _TRAILING_CUES
-            if not trailing and not any(c.dep_ == "nsubj" for c in token.children):
+            if not trailing and not by_saying and not any(c.dep_ == "nsubj" for c in token.children):
                 continue  # "Speaking in ...", "Citing privacy rules": not the cue itself
             # but "..., with one councillor writing that...": the participle has its speaker,
             # and "criticised the plan, calling it...": the main clause's subject speaks
@@ -1860,6 +1861,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue
         subject, passive = _subject_of(token)
         quoted_by = None
+        if by_saying and subject is None:
+            subject, _ = _subject_of(token.head.head)  # "X continued by noting that..."
         if token.tag_ == "VBG" and lemma == "say" and subject is None:
             # "X was quoted by the agency as saying...", "The hackers posted a message saying..."
             up = token.head.head if token.dep_ == "pcomp" else token.head
@@ -2022,6 +2025,13 @@ def _speech_act(sent, memory) -> "Found | None":
                                   or subject.lower_ in ANONYMOUS_HEADS):
             return found
     return None
+
+
+def _by_saying(token) -> bool:
+    """"X continued by noting that...", "Y responded by saying...": the cue is the object of
+    "by" after the speaker's own verb."""
+    return token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "by" and \
+        _is_verb(token.head.head)
 
 
 def _quotation_lead(sent, memory) -> "Found | None":
