@@ -389,3 +389,11 @@ def test_a_cue_after_by_is_the_subjects(detector):
     assert unit.attribution.speaker.endswith("Rhys Penrose")
     assert first(detector, "The bakery began by cutting its prices.").attribution.kind \
         is AttributionKind.NONE
+
+
+def test_a_source_under_a_pseudonym_is_anonymous(detector):
+    text = ("\"Nobody believes the promise,\" said a nurse using the pseudonym Marisol. "
+            "\"We have heard it every winter.\"\n")
+    units = units_of(detector, text)
+    for fragment in ("Nobody believes", "every winter"):
+        assert unit_containing(units, fragment).attribution.kind is AttributionKind.ANONYMOUS

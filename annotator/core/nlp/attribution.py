@@ -133,6 +133,8 @@ AUTHOR_HEADS = {"author", "authors", "researchers", "researcher", "writers", "wr
 # Cues whose plain noun object may be an act rather than a claim ("required to confirm a
 # candidate"): a claim only when said of something done ("confirmed the death").
 _ACT_OR_CLAIM = {"confirm", "reveal", "acknowledge", "report"}
+# Words that say the name after them is not the source's own.
+_PSEUDONYM = {"pseudonym", "alias", "pseudonyms", "nickname", "codename"}
 # Objects that make "confirm" an act of office, not a claim ("confirmed the nomination").
 _APPOINTMENTS = {"nomination", "nominations", "appointment", "appointments", "candidate",
                  "candidates", "nominee", "nominees", "candidacy"}
@@ -1111,6 +1113,10 @@ def _named_author(head) -> bool:
 
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
     """person / organisation / document / anonymous for a source noun phrase."""
+    doc = head.doc
+    if tokens and any(doc[k].lower_ in _PSEUDONYM for k in range(max(0, tokens[0].i - 3),
+                                                                  tokens[0].i)):
+        return "anonymous"  # "a protester using the pseudonym Katya": not a name to check
     words = [t.lower_ for t in tokens]
     head_word = head.lower_
     names = [t for t in tokens if _is_proper(t) and t.lower_ not in TITLE_WORDS]
