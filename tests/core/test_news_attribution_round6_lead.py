@@ -397,3 +397,15 @@ def test_a_source_under_a_pseudonym_is_anonymous(detector):
     units = units_of(detector, text)
     for fragment in ("Nobody believes", "every winter"):
         assert unit_containing(units, fragment).attribution.kind is AttributionKind.ANONYMOUS
+
+
+@pytest.mark.parametrize("sentence, kind, speaker", [
+    ("The interior ministry raised the death toll to 31 on Tuesday.", AttributionKind.NAMED,
+     "The interior ministry"),
+    ("Officials put the toll at 14.", AttributionKind.ANONYMOUS, "Officials"),
+    ("The flood raised the death toll to nine.", AttributionKind.NONE, None),
+])
+def test_whoever_keeps_a_toll_is_its_source(detector, sentence, kind, speaker):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is kind
+    assert unit.attribution.speaker == speaker

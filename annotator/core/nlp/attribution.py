@@ -1963,6 +1963,12 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             if lead is not None and lead.source_type != "anonymous" or (
                     lead is not None and subject.lower_ in ANONYMOUS_HEADS):
                 candidates.append((0, lead))
+    if not candidates and not words.isdisjoint(_TALLY_NOUNS):
+        # "The council raised the death toll to six", "The ministry put the toll at 42": the
+        # body that keeps the count is the figure's source
+        tally = _tally_keeper(sent, memory)
+        if tally is not None:
+            candidates.append((1, tally))
     if not candidates and not words.isdisjoint(_CHANNELS):
         # "X criticised the decision via Twitter", "The ministry condemned the attack in a
         # statement": a stance taken through a channel is said, by the verb's subject
@@ -1996,6 +2002,35 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         anon = next((f for r, f in candidates if f.source_type == "anonymous"
                      and r <= candidates[0][0]), None)
         return anon or best
+    return None
+
+
+# A count someone keeps, and the verbs by which its keeper states or revises it.
+_TALLY_NOUNS = {"toll", "tally", "count"}
+_TALLY_VERBS = {form for verb in ("put", "raise", "increase", "revise", "lower", "update",
+                                  "bring", "set", "give", "release")
+                for form in _inflect(verb)} | {"put", "set", "brought", "gave", "given"}
+
+
+def _tally_keeper(sent, memory) -> "Found | None":
+    """The subject of "put/raised/revised the (death) toll (to/at) N": a body or person whose
+    count the figure is (never the writer's own)."""
+    for obj in sent:
+        if obj.lower_ not in _TALLY_NOUNS or obj.dep_ != "dobj":
+            continue
+        verb = obj.head
+        if verb.lower_ not in _TALLY_VERBS or not _is_verb(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or subject.lower_ in WRITER_SELF or subject.tag_ == "PRP":
+            continue
+        found = _found_from_subject(subject, verb, "report", memory)
+        if found is None:
+            continue
+        named = any(_is_proper(t) for t in subject.subtree)
+        if found.source_type == "organisation" or (found.source_type == "person" and named) or (
+                found.source_type == "anonymous" and subject.lower_ in ANONYMOUS_HEADS):
+            return found  # (not "The storm raised the death toll to 12")
     return None
 
 
