@@ -409,3 +409,10 @@ def test_whoever_keeps_a_toll_is_its_source(detector, sentence, kind, speaker):
     unit = first(detector, sentence)
     assert unit.attribution.kind is kind
     assert unit.attribution.speaker == speaker
+
+
+def test_an_unnamed_group_after_a_closing_cue_is_the_source(detector):
+    unit = first(detector, "On Friday a lorry struck the barrier on the ring road, with two "
+                           "people taken to hospital, reported officials.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS
+    assert unit.attribution.speaker == "officials"

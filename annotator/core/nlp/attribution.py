@@ -860,6 +860,10 @@ def _inverted_subject(verb, sent):
             and doc[k + 1].tag_ in ("NNP", "NNPS"))):
         run.append(doc[k])
         k += 1
+    if not run and k < sent.end and doc[k].lower_ in ANONYMOUS_HEADS and \
+            doc[k].tag_ in ("NN", "NNS") and (k + 1 >= sent.end or doc[k + 1].is_punct) and \
+            verb.i > sent.start and doc[verb.i - 1].text == ",":
+        return doc[k]  # "..., with the toll rising to 22 on Monday, reported officials."
     if not run or not any(_is_proper(t) for t in run):
         return None
     if k < sent.end and not (doc[k].is_punct or doc[k].lower_ in ("to", "in", "on", "at", "during")):
