@@ -748,7 +748,7 @@ def _has_clause_or_quote(verb, sent) -> bool:
 
 
 def _opens_quote(token) -> bool:
-    return token.text in ("“", "‘") or (token.text in ("\"", "'") and token.tag_ == "``")
+    return token.text in _OPENING_MARKS or (token.text in ("\"", "'") and token.tag_ == "``")
 
 
 _OPENING_MARKS = {"“", "‘"}
@@ -1938,53 +1938,14 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         answer = _interview_answer(sent, memory)
         if answer is not None:
             return answer
-    if not candidates:
-        broken = _cue_read_as_noun(sent, memory)
-        if broken is not None:
-            candidates.append((1, broken))
-    if not candidates and not words.isdisjoint(_BARE_CUES):
-        group = _group_cue_read_as_noun(sent, memory)
-        if group is not None:
-            candidates.append((0, group))
-    if not candidates:
-        absolute = _with_someone_saying(sent, memory)
-        if absolute is not None:
-            candidates.append((2, absolute))
-    if not candidates and not words.isdisjoint(_ISSUE_VERBS):
-        statement = _issued_statement(sent, memory)
-        if statement is not None:
-            candidates.append((1, statement))
-    if not candidates and "heard" in words:
-        heard = _court_heard(sent)
-        if heard is not None:
-            candidates.append((0, heard))
-    if not candidates and text_of(sent).rstrip().endswith(":"):
-        # "Health Minister X gave a blunt warning on Monday:" and the quotation follows
-        root = sent.root
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subject is not None and _is_verb(root):
-            lead = _found_from_subject(subject, root, "introduces", memory)
-            if lead is not None and lead.source_type != "anonymous" or (
-                    lead is not None and subject.lower_ in ANONYMOUS_HEADS):
-                candidates.append((0, lead))
-    if not candidates and not words.isdisjoint(_TALLY_NOUNS):
-        # "The council raised the death toll to six", "The ministry put the toll at 42": the
-        # body that keeps the count is the figure's source
-        tally = _tally_keeper(sent, memory)
-        if tally is not None:
-            candidates.append((1, tally))
-    if not candidates and not words.isdisjoint(_CHANNELS):
-        # "X criticised the decision via Twitter", "The ministry condemned the attack in a
-        # statement": a stance taken through a channel is said, by the verb's subject
-        act = _speech_act(sent, memory)
-        if act is not None:
-            candidates.append((1, act))
-    if not candidates and ('"' in words or "“" in words or "‘" in words):
-        # "Bolsonaro opposed the plan: "...", "Graham spoke on Fox News, "This is...": the
-        # subject of a clause that opens a quotation after a comma or colon is its speaker
-        lead = _quotation_lead(sent, memory)
-        if lead is not None:
-            candidates.append((1, lead))
+        # no cue verb: the constructions that still name a source, each tried only when the
+        # sentence holds one of its words (most hold none), the first found wins
+        for gate, finder, rank in _FALLBACKS:
+            if gate is None or not words.isdisjoint(gate):
+                fallback = finder(sent, memory)
+                if fallback is not None:
+                    candidates.append((rank, fallback))
+                    break
     according = [] if words.isdisjoint(_ACCORDING_WORDS) else _according_to(sent, memory)
     if according and candidates:
         # "According to ABC News, Basya also believes...": the person speaks, via the outlet
@@ -2013,7 +1974,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
 _TALLY_NOUNS = {"toll", "tally", "count"}
 _TALLY_VERBS = {form for verb in ("put", "raise", "increase", "revise", "lower", "update",
                                   "bring", "set", "give", "release")
-                for form in _inflect(verb)} | {"put", "set", "brought", "gave", "given"}
+                for form in _inflect(verb)} | {"brought", "gave", "given"}
 
 
 def _tally_keeper(sent, memory) -> "Found | None":
@@ -2065,9 +2026,8 @@ def _speech_act(sent, memory) -> "Found | None":
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subject is None or subject.lower_ in WRITER_SELF:
             continue
-        found = _found_from_subject(subject, verb, "say", memory)
-        if found is not None and (found.source_type != "anonymous"
-                                  or subject.lower_ in ANONYMOUS_HEADS):
+        found = _subject_speaks(subject, verb, "say", memory)
+        if found is not None:
             return found
     return None
 
@@ -2077,6 +2037,28 @@ def _by_saying(token) -> bool:
     "by" after the speaker's own verb."""
     return token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "by" and \
         _is_verb(token.head.head)
+
+
+def _colon_lead(sent, memory) -> "Found | None":
+    """"Health Minister X gave a blunt warning on Monday:" and the quotation follows."""
+    if not text_of(sent).rstrip().endswith(":"):
+        return None
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _is_verb(root):
+        return None
+    return _subject_speaks(subject, root, "introduces", memory)
+
+
+def _subject_speaks(subject, verb, cue_word, memory) -> "Found | None":
+    """The source a verb's subject makes when the construction, not a cue verb, says it
+    speaks: named people and bodies, and of unnamed ones only the heads that name sources
+    ("officials", "a source"), never "the crowd" or "critics of the plan"."""
+    found = _found_from_subject(subject, verb, cue_word, memory)
+    if found is not None and (found.source_type != "anonymous"
+                              or subject.lower_ in ANONYMOUS_HEADS):
+        return found
+    return None
 
 
 def _quotation_lead(sent, memory) -> "Found | None":
@@ -2097,14 +2079,11 @@ def _quotation_lead(sent, memory) -> "Found | None":
     subject = next(c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i)
     if subject.lower_ in WRITER_SELF:
         return None
-    lead = _found_from_subject(subject, verb, "introduces", memory)
-    if lead is not None and (lead.source_type != "anonymous" or subject.lower_ in ANONYMOUS_HEADS):
-        return lead
-    return None
+    return _subject_speaks(subject, verb, "introduces", memory)
 
 
 def _closes_quote(token) -> bool:
-    return token.text in ("”", "’") or (token.text in ("\"", "'") and token.tag_ == "''")
+    return token.text in _CLOSING_MARKS or (token.text in ("\"", "'") and token.tag_ == "''")
 
 
 _SPEAKER_LABEL = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+\S")
@@ -2201,7 +2180,7 @@ HEARING_BODIES = {"court", "tribunal", "inquest", "inquiry", "hearing", "trial",
                   "panel"}
 
 
-def _court_heard(sent) -> "Found | None":
+def _court_heard(sent, memory=None) -> "Found | None":
     """'The court heard that ...', 'the inquest heard ...': what was said in court, put to the
     court (the court named before, if it was)."""
     for tok in sent:
@@ -2416,3 +2395,18 @@ def attribution_reason(attribution: Attribution) -> str:
     if attribution.via:
         reason += f", via {attribution.via}"
     return reason
+
+
+# What find() tries when a sentence has no cue verb, in this order: (words one of which the
+# sentence must hold, or None for any sentence; the finder; its rank among candidates).
+_FALLBACKS = (
+    (None, _cue_read_as_noun, 1),
+    (_BARE_CUES, _group_cue_read_as_noun, 0),
+    (None, _with_someone_saying, 2),
+    (_ISSUE_VERBS, _issued_statement, 1),
+    (frozenset({"heard"}), _court_heard, 0),
+    (None, _colon_lead, 0),
+    (_TALLY_NOUNS, _tally_keeper, 1),
+    (_CHANNELS, _speech_act, 1),
+    (frozenset({'"', "“", "‘"}), _quotation_lead, 1),
+)
