@@ -267,6 +267,80 @@ def evaluate_news(split: str = "heldout", detector=None, errors: list | None = N
     }
 
 
+AGREEMENT_FILE = NEWS_DIR / "agreement" / "second-labeller.jsonl"
+
+
+def _kappa(a: list[bool], b: list[bool]) -> float:
+    """Cohen's kappa of two labellers' yes/no labels on the same sentences."""
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b)) / n
+    pa, pb = sum(a) / n, sum(b) / n
+    expected = pa * pb + (1 - pa) * (1 - pb)
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def evaluate_agreement(detector=None) -> dict | None:
+    """How far a second labeller, working from GUIDELINES.md alone and blind to the first
+    labels, agrees on check-worthiness (``agreement/second-labeller.jsonl``, dev sentences):
+    Cohen's kappa, and the second labeller's F1 against the dataset's labels beside offering
+    every sentence: the ceiling to read the detector's check-worthiness figures against. The
+    detector's F1 on the same sentences is shown too; they are dev sentences, tuned on."""
+    if not AGREEMENT_FILE.is_file():
+        return None
+    second = {}
+    with open(AGREEMENT_FILE, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                second[rec["id"]] = bool(rec["checkworthy"])
+    from annotator.core.nlp.detector import Detector
+
+    detector = detector or Detector()
+    first, other, offered = [], [], []
+    for article, recs in sorted(read_news("dev").items()):
+        recs = [r for r in recs if r["unit"] == "sentence" and r["id"] in second]
+        if not recs:
+            continue
+        text = (NEWS_DIR / "texts" / f"{article}.txt").read_text(encoding="utf-8")
+        units = detector.detect(text)
+        for rec in recs:
+            first.append(bool(rec["checkworthy"]))
+            other.append(second[rec["id"]])
+            offered.append(any(u.check_worthy for u in units
+                               if u.start < rec["end"] and u.end > rec["start"]))
+    every = [True] * len(first)
+    return {
+        "sentences": len(first),
+        "articles": len({a for a, recs in read_news("dev").items()
+                         if any(r["id"] in second for r in recs)}),
+        "checkworthy_share_first": round(sum(first) / len(first), 4),
+        "checkworthy_share_second": round(sum(other) / len(other), 4),
+        "raw_agreement": round(sum(x == y for x, y in zip(first, other)) / len(first), 4),
+        "kappa": round(_kappa(first, other), 4),
+        "second_vs_first": _f1(first, other),
+        "first_vs_second": _f1(other, first),
+        "offer_every_sentence_vs_first": _f1(first, every),
+        "offer_every_sentence_vs_second": _f1(other, every),
+        "detector_vs_first": _f1(first, offered),
+        "detector_vs_second": _f1(other, offered),
+    }
+
+
+def print_agreement(a: dict) -> None:
+    print(f"Check-worthiness, two labellers (dev: {a['articles']} real Wikinews reports, "
+          f"{a['sentences']} sentences; the second labeller blind to the first)")
+    print(f"  check-worthy: first {a['checkworthy_share_first']:.0%}, second "
+          f"{a['checkworthy_share_second']:.0%}; agreement {a['raw_agreement']:.3f}, "
+          f"Cohen's kappa {a['kappa']:.3f}")
+    print(f"  the second labeller scored against the first: F1 {a['second_vs_first']['f1']:.3f} "
+          f"vs offering every sentence {a['offer_every_sentence_vs_first']['f1']:.3f} "
+          f"(the other way round: {a['first_vs_second']['f1']:.3f} vs "
+          f"{a['offer_every_sentence_vs_second']['f1']:.3f})")
+    print(f"  the detector on the same sentences (dev: its rules were tuned on them): F1 "
+          f"{a['detector_vs_first']['f1']:.3f} against the first, "
+          f"{a['detector_vs_second']['f1']:.3f} against the second\n")
+
+
 def _fmt(value, digits: str = ".3f") -> str:
     return "n/a" if value is None else format(value, digits)
 
@@ -346,6 +420,9 @@ def main(argv=None) -> int:
             if read_news(split):
                 written[split] = evaluate_news(split)
                 print_news(written[split])
+    agreement = evaluate_agreement() if args.news_split == "heldout" else None
+    if agreement is not None:
+        print_agreement(agreement)
     if args.news_only:
         return 0
 
@@ -405,6 +482,7 @@ def main(argv=None) -> int:
         "news": dict(news, data="benchmarks/data/news-dev (Wikinews CC BY 2.5; GUM CC BY 4.0)"),
         "news_real_more": real,
         "news_written": written,
+        "checkworthiness_two_labellers": agreement,
         "shipped_model": {
             "path": str(model.path), "size_bytes": model.path.stat().st_size,
             "load_seconds": round(load_s, 4), "sentences_per_second": round(speed),

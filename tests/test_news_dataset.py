@@ -45,3 +45,29 @@ def test_the_error_listing_never_reads_a_held_out_split(split, capsys):
     with pytest.raises(SystemExit):
         bench_checkworthy.main(["--news-split", split, "--news-only", "--errors"])
     assert "dev split only" in capsys.readouterr().err
+
+
+def test_the_second_labellers_file_labels_each_real_dev_sentence_once():
+    """agreement/second-labeller.jsonl covers exactly the sentences of the wd-* dev reports."""
+    rows = [json.loads(line) for line in (NEWS / "sentences.jsonl").read_text("utf-8").splitlines()]
+    wanted = {r["id"] for r in rows if r["split"] == "dev" and r["article"].startswith("wd-")
+              and r["unit"] == "sentence"}
+    second = [json.loads(line) for line in
+              (NEWS / "agreement" / "second-labeller.jsonl").read_text("utf-8").splitlines()]
+    ids = [r["id"] for r in second]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == wanted
+    assert all(isinstance(r["checkworthy"], bool) for r in second)
+
+
+def test_kappa_of_two_labellers():
+    sys.path.insert(0, str(NEWS.parents[1]))
+    try:
+        import bench_checkworthy
+    finally:
+        sys.path.remove(str(NEWS.parents[1]))
+    # 8 of 10 agree; each says yes 5 times: expected agreement 0.5, kappa (0.8 - 0.5) / 0.5
+    a = [True] * 5 + [False] * 5
+    b = [True] * 4 + [False, True] + [False] * 4
+    assert bench_checkworthy._kappa(a, b) == pytest.approx(0.6)
+    assert bench_checkworthy._kappa(a, a) == pytest.approx(1.0)
