@@ -25,6 +25,24 @@ def test_headline_dateline_caption_and_sentence_told_apart(detector):
             assert not u.check_worthy
 
 
+def test_a_title_case_headline_ending_in_a_full_stop_is_a_headline_and_names_nobody(detector):
+    # archives and feeds often end the title with a full stop; its capitalised words are no
+    # body's name for "the lender" further down
+    text = ("Regional Lender Quietly Closes Charity's Accounts.\n\n"
+            "The lender told the charity last week that its accounts would close on March 3.\n\n"
+            "In the letter, the lender said the decision was final.\n")
+    units = units_of(detector, text)
+    assert unit_containing(units, "Regional Lender").kind is UnitKind.HEADLINE
+    for u in units:
+        assert "Quietly" not in (u.attribution.speaker or "")
+    blocks = split_blocks("Ministers Agree New Rules For Landlords.\nMore.\n")
+    assert blocks[0].kind is UnitKind.HEADLINE
+    # running text, or two sentences, stays a sentence
+    for first in ("The minister said on Monday that the rules would change.",
+                  "Ministers Agree New Rules. Landlords Object Strongly."):
+        assert split_blocks(first + "\nMore.\n")[0].kind is UnitKind.SENTENCE
+
+
 def test_first_line_that_is_a_sentence_is_not_a_headline():
     blocks = split_blocks("Prince Harry is set to meet King Charles, a source said.\nMore.\n")
     assert blocks[0].kind is UnitKind.SENTENCE

@@ -56,7 +56,21 @@ class Block:
 
 def _is_headline(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 20 and not _TERMINAL.search(text) and not text.endswith((",", ";", ":"))
+    if not 0 < len(words) <= 20 or text.endswith((",", ";", ":")):
+        return False
+    return not _TERMINAL.search(text) or _title_case_with_stop(words)
+
+
+def _title_case_with_stop(words: list[str]) -> bool:
+    """A title that some feeds and archives end with a full stop ("Bank Abruptly Drops Russian
+    Network's Accounts."): every word of four letters or more capitalised (at least three such
+    words), one full stop at the end and none inside. Running text has lowercase words."""
+    if not words[-1].endswith(".") or words[-1].endswith("..") or \
+            any(w.endswith((".", "!", "?")) for w in words[:-1]):
+        return False
+    long_words = [w.strip("\"'‘’“”()[].,") for w in words]
+    long_words = [w for w in long_words if len(w) >= 4 and w[:1].isalpha()]
+    return len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
 
 
 def is_dateline(text: str) -> bool:
