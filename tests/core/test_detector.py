@@ -43,6 +43,24 @@ def test_a_title_case_headline_ending_in_a_full_stop_is_a_headline_and_names_nob
         assert split_blocks(first + "\nMore.\n")[0].kind is UnitKind.SENTENCE
 
 
+def test_a_wire_dateline_is_its_own_unit_and_not_part_of_the_speaker(detector):
+    text = ("Lender closes broadcaster's accounts\n\n"
+            "DUBLIN (Reuters) - The central bank said on Tuesday that 14 lenders had failed "
+            "its stress test.\n\n"
+            "CORK, Ireland — Ireland's largest dairy cooperative complained on Monday that its "
+            "bank was closing its accounts.\n\n"
+            "MPs - and their staff - were told to stay away.\n")
+    units = units_of(detector, text)
+    assert unit_containing(units, "DUBLIN (Reuters) -").kind is UnitKind.DATELINE
+    bank = unit_containing(units, "The central bank said")
+    assert bank.text.startswith("The central bank") and bank.attribution.speaker == "The central bank"
+    assert unit_containing(units, "CORK, Ireland —").kind is UnitKind.DATELINE
+    dairy = unit_containing(units, "dairy cooperative complained")
+    assert "CORK" not in dairy.attribution.speaker and "dairy cooperative" in dairy.attribution.speaker
+    # capitals then a dash inside running text are no dateline
+    assert unit_containing(units, "MPs - and their staff").kind is UnitKind.SENTENCE
+
+
 def test_first_line_that_is_a_sentence_is_not_a_headline():
     blocks = split_blocks("Prince Harry is set to meet King Charles, a source said.\nMore.\n")
     assert blocks[0].kind is UnitKind.SENTENCE

@@ -44,6 +44,24 @@ CREDIT_MAX_WORDS = 15
 _TERMINAL = re.compile(r"[.!?…](?:\s*['’”\")\]])*\s*$")
 
 
+# A wire dateline opening a paragraph: "MOSCOW - ", "WASHINGTON (Reuters) — ", "PARIS, Oct 3
+# (AFP) - ", "ST. LOUIS, Mo. - ": the place in capitals (a word of three letters or more first),
+# an optional date or state after a comma, an optional agency in brackets, then a spaced dash.
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]{2,}(?:\s+(?:[A-Z][A-Z.'’-]*|de|da|del|la|le|du))*"
+    r"(?:,\s*[A-Za-z0-9][A-Za-z0-9 .]{0,29}?)?(?:\s*\([A-Za-z][A-Za-z .&-]{1,29}\))?\s+[-–—]+\s+"
+    r"(?=[\"“‘A-Z0-9])")
+
+
+def wire_dateline(text: str) -> int:
+    """Length of the wire dateline that opens `text` (with the dash and the space after it), or 0
+    when none does or too little text follows it to be a sentence."""
+    match = _WIRE_DATELINE.match(text)
+    if match is None or len(text[match.end():].split()) < 4:
+        return 0
+    return match.end()
+
+
 @dataclass(frozen=True)
 class Block:
     """A paragraph: text[start:end] is one line of the article, stripped."""
@@ -134,6 +152,14 @@ def split_blocks(text: str) -> list[Block]:
             continue
         start = line_start + (len(raw) - len(raw.lstrip()))
         end = start + len(stripped)
+        cut = wire_dateline(stripped)
+        if cut:
+            # "MOSCOW - Russia's network said ...": the dateline is a unit of its own, or its
+            # capitals join the sentence's first noun phrase (the speaker "MOSCOW - Russia's")
+            prefix = stripped[:cut].rstrip()
+            blocks.append(Block(start, start + len(prefix), prefix, UnitKind.DATELINE))
+            start += cut
+            stripped = stripped[cut:]
         blank_before = index == 0 or not text[lines[index - 1][0]:lines[index - 1][1]].strip()
         blank_after = (index == len(lines) - 1
                        or not text[lines[index + 1][0]:lines[index + 1][1]].strip())
