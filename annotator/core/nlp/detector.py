@@ -688,6 +688,7 @@ class Detector:
         # Sentences of an open quotation that has no source yet: its closing sentence may name
         # one ('..., it's time to say goodbye," Microsoft says.'). Bounded.
         pending: list[tuple[int, Span, Block, bool]] = []
+        cue_next = False  # the quotation just closed; the next unit is a bare cue that names it
         done = 0
 
         decided: list[tuple[int, Pieces]] = []  # (position in units, pieces) of every unit
@@ -807,8 +808,9 @@ class Detector:
                                        quoted=inside or opens_with_quote, extra_reasons=extra)
                     attributed = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
                     waiting = not attributed and (inside or opens_with_quote or opened)
-                    if attributed and pending and was_open and not quote_open:
+                    if attributed and pending and (was_open or cue_next) and not quote_open:
                         flush(attribution)  # the quotation's source, named where it ends
+                    cue_next = False
                     previous = attribution if attributed else None
                     if own and _has_quote_marks(unit_text):
                         quote_attribution = attribution  # a new cue takes over the quotation
@@ -839,8 +841,12 @@ class Detector:
                     emit(None, span, block)
                 pull_quote = (len(units) - 1, span, block) if whole_quote and \
                     units[-1] is not None else None
-                if pending and not quote_open:
+                if pending and not quote_open and index + 1 < len(spans) and \
+                        _bare_cue(spans[index + 1]):
+                    cue_next = True  # '"... nobody." Mallory said to cheers.': wait for it
+                elif pending and not quote_open:
                     flush(last_quoted(len(pending) + 2), orphan=True)
+                    cue_next = False
                 elif len(pending) > 12:
                     flush(None)
             done += 1
@@ -863,6 +869,17 @@ class Detector:
                                                   reasons=reasons)
         self.last_gate = gate
         return [u for u in units if u is not None]
+
+
+def _bare_cue(span) -> bool:
+    """A short sentence that is only a cue and its source ('Mallory said to cheers.', 'the
+    minister told reporters on Monday.'): no quotation and no reported clause of its own, so
+    the quotation that closed just before it is what it reports."""
+    if span._.unit_kind is not UnitKind.SENTENCE or span._.attribution_found is None:
+        return False
+    text = text_of(span)
+    return len(text.split()) <= 10 and not _has_quote_marks(text) and \
+        not any(t.dep_ in ("ccomp", "xcomp") for t in span)
 
 
 def _closes_at_end(text: str) -> bool:
