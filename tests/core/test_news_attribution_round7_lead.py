@@ -25,3 +25,30 @@ def test_a_sentence_with_its_own_clause_after_a_closed_quotation_does_not_take_i
             "£40m.\n")
     units = units_of(detector, text)
     assert unit_containing(units, "It is a disgrace.").attribution.speaker != "The council"
+
+
+def test_who_puts_out_a_statement_is_its_source_not_the_statement(detector):
+    text = ("Council faces questions\n\n"
+            "Councillor Ruth Abara released a short statement saying she had not seen the "
+            "contract.\n\n"
+            "The Harbour Trust issued a report arguing that the port lost £2m a year.\n")
+    units = units_of(detector, text)
+    ruth = unit_containing(units, "released a short statement").attribution
+    assert "Abara" in ruth.speaker and ruth.source_type == "person"
+    trust = unit_containing(units, "issued a report").attribution
+    assert trust.speaker == "The Harbour Trust" and trust.source_type == "organisation"
+    # a statement no one is said to have put out stays a document
+    alone = units_of(detector, "A statement posted online said the bridge would reopen.\n")
+    assert alone[0].attribution.source_type == "document"
+
+
+def test_an_editors_brackets_are_not_part_of_the_speakers_name(detector):
+    text = ("Row over hacking\n\n"
+            "The attacks went on because [Defence Minister Olek] Varga believes nobody will "
+            "respond.\n\n"
+            "[Opposition leader] Maria Szabo said on Monday that 14 servers were hit.\n")
+    units = units_of(detector, text)
+    for u in units:
+        assert "[" not in (u.attribution.speaker or "") and "]" not in (u.attribution.speaker or "")
+    assert "Olek Varga" in unit_containing(units, "nobody will respond").attribution.speaker
+    assert "Maria Szabo" in unit_containing(units, "14 servers").attribution.speaker

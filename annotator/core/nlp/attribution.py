@@ -639,6 +639,10 @@ def _is_name(ent) -> bool:
 
 
 def _strip(text: str) -> str:
+    # an editor's square brackets inside a name ("[Russian President Vladimir] Putin") go;
+    # the words stay
+    text = re.sub(r"\s{2,}", " ", text.replace("[", "").replace("]", "")) if "[" in text or \
+        "]" in text else text
     text = text.strip()
     text = re.sub(r"^[\s,;:\"'“”‘’(\-–—]+|[\s,;:\"'“”‘’)\-–—.]+$", "", text)
     text = re.sub(r"\s+'s$|’s$|'s$", "", text)
@@ -838,8 +842,31 @@ def _subject_of(verb):
         if subject is not None and subject.dep_ == "nsubj":
             return subject, False
     if verb.dep_ == "acl" and verb.head.tag_.startswith("NN"):  # "a message stating"
-        return verb.head, False
+        issuer = _issuer_of(verb.head)
+        return (verb.head if issuer is None else issuer), False
     return None, False
+
+
+# Verbs by which someone puts out what they say: "Pence released a statement saying ...".
+# (the app's pipeline has no lemmatizer: the forms themselves)
+_PUT_OUT = frozenset(f"{stem}{end}" for stem, ends in (
+    ("issue", ("", "s", "d")), ("release", ("", "s", "d")), ("publish", ("", "es", "ed")),
+    ("post", ("", "s", "ed")), ("tweet", ("", "s", "ed")), ("send", ("", "s")),
+    ("put", ("", "s")), ("write", ("", "s")), ("make", ("", "s"))) for end in ends) | {
+    "sent", "wrote", "written", "made", "issuing", "releasing", "publishing", "posting",
+    "tweeting", "sending", "putting", "writing", "making"}
+
+
+def _issuer_of(noun):
+    """Who put out the statement, report or message a cue hangs on ("Pence released a
+    statement saying ...", "Warren issued a report arguing ..."): the putting-out verb's
+    subject, or None."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or noun.lower_ not in ISSUED_NOUNS | {"report", "statements"} or \
+            verb.lower_ not in _PUT_OUT or not _is_verb(verb):
+        return None
+    subject, by_agent = _subject_of(verb)
+    return subject
 
 
 def _inverted_subject(verb, sent):
