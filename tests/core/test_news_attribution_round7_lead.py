@@ -52,3 +52,15 @@ def test_an_editors_brackets_are_not_part_of_the_speakers_name(detector):
         assert "[" not in (u.attribution.speaker or "") and "]" not in (u.attribution.speaker or "")
     assert "Olek Varga" in unit_containing(units, "nobody will respond").attribution.speaker
     assert "Maria Szabo" in unit_containing(units, "14 servers").attribution.speaker
+
+
+def test_recordings_notes_and_tallies_are_documents_not_unnamed_people(detector):
+    text = ("Donors under scrutiny\n\n"
+            "Leaked notes seen by the Courier revealed a second meeting with the developer.\n\n"
+            "A tally by the Centre for Civic Data shows 212 donors gave more than £10,000.\n\n"
+            "A recording heard by the Courier shows the manager shouting at staff.\n")
+    units = units_of(detector, text)
+    for needle in ("second meeting", "212 donors", "shouting at staff"):
+        attribution = unit_containing(units, needle).attribution
+        assert attribution.kind is AttributionKind.NAMED, needle
+        assert attribution.source_type == "document", needle

@@ -161,6 +161,10 @@ DOCUMENT_HEADS = {
     "invoices", "charts", "tables", "dataset", "database", "registry", "register", "polling",
     "guide", "handbook", "manual", "leaflet", "brochure", "factsheet", "prospectus", "faq",
     "entry", "wiki", "encyclopedia", "encyclopaedia", "textbook", "thesis", "dissertation",
+    # recordings and counts a report cites ("audio obtained by the Tribune", "FBI notes
+    # released on Monday", "a tally by the Centre for Public Data")
+    "audio", "recording", "recordings", "tape", "tapes", "notes", "tally", "tallies", "list",
+    "lists", "messages", "texts", "chats",
 }
 # A speech noun owned by its speaker: "Cornyn's statement added" -> Cornyn.
 SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "blog", "letter",
