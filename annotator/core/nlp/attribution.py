@@ -1664,6 +1664,39 @@ FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "
                "student", "farmer", "veteran", "refugee", "striker", "goalkeeper", "chef"}
 
 
+# Common nouns that say only that someone is a person ("the woman", "the victim", "the
+# passenger"), unlike offices and titles ("the minister", "the coach"): when the article
+# named nobody they can stand for, they are an unnamed person, not a named one.
+GENERIC_PEOPLE = {
+    "year-old", "woman", "man", "boy", "girl", "teenager", "teen", "youngster", "child",
+    "pensioner", "victim", "passenger", "tourist", "survivor", "mother", "father", "grandmother",
+    "grandfather", "widow", "widower", "driver", "motorist", "cyclist", "pedestrian", "patient",
+    "customer", "shopper", "bystander", "passer-by", "commuter", "traveller", "traveler",
+    "visitor", "guest", "fan", "homeowner", "tenant", "landlord", "caller", "diner",
+    "spectator", "hiker", "climber", "swimmer", "mum", "dad", "wife", "husband", "son",
+    "daughter", "holidaymaker", "worshipper", "protester", "protestor", "demonstrator",
+    "defendant", "suspect", "complainant", "claimant", "applicant", "voter", "runner",
+}
+# how many sentences back a gendered description ("the woman") may still go on about the
+# person of that gender the article named
+_GENERIC_REACH = 5
+
+
+def _person_for_generic(role: str, memory: Memory) -> str | None:
+    """The person the article named whom "the woman" / "the victim" can refer to: the one
+    named with that word, else one of the same gender named in the last few sentences."""
+    name = memory.person_with_role(role)
+    if name:
+        return name
+    gender = "f" if role in _FEMALE_WORDS else "m" if role in _MALE_WORDS else None
+    if gender is None:
+        return None
+    for name, i in reversed(memory.persons + memory.person_sources):
+        if i >= memory.sentence - _GENERIC_REACH and memory.gender_of(name) == gender:
+            return name
+    return None
+
+
 def resolve_role(found: Found, memory: Memory) -> Found:
     """'the defector said' -> the person the article named as a defector; 'the ministry said'
     -> the ministry it named; 'the star said' -> the person named in the last two sentences;
@@ -1706,6 +1739,12 @@ def resolve_role(found: Found, memory: Memory) -> Found:
         gender = "she" if found.role in _FEMALE_WORDS else "he" if found.role in _MALE_WORDS \
             else None
         name = memory.recent_person(gender)
+    if not name and found.source_type == "person" and found.role in GENERIC_PEOPLE:
+        name = _person_for_generic(found.role, memory)
+        if not name:
+            # "The woman told investigators ...": nobody the article named; someone unnamed
+            return Found("anonymous", found.speaker, found.cue, found.via,
+                         token_i=found.token_i)
     if not name or name.lower() == found.speaker.lower():
         return found
     return Found(found.source_type, name, found.cue, found.via,
