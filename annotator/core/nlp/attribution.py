@@ -684,6 +684,11 @@ def _has_clause_or_quote(verb, sent) -> bool:
                 c.dep_ == "ccomp" for c in child.children):
             return True  # "reported, citing an official, that..." (the clause hangs on citing)
     lemma = CUE_FORMS.get(verb.lower_)
+    if lemma in _HEARER_CUES and _clause_read_as_relative(verb):
+        return True  # "informed police she had immunity" (parsed "police [who] she had")
+    if any(c.dep_ == "conj" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children):
+        return True  # 'told police ..., but "that she had no plans to leave"'
     if lemma in ("describe", "characterise", "characterize", "dub") and any(
             c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
         return True  # "described the outbreak as the worst in a decade"
@@ -694,6 +699,10 @@ def _has_clause_or_quote(verb, sent) -> bool:
             (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call")
             or (c.dep_ in ("xcomp", "ccomp") and lemma == "urge") for c in verb.children):
         return True  # an appeal is the speaker's: "called for a ceasefire", "urged MPs to act"
+    if lemma == "call" and verb.tag_ != "VBG" and any(c.dep_ == "advcl" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)
+                                                       for c in verb.children):
+        return True  # "called for member states to spend more" (parsed "for" as a clause mark)
     if lemma in ("report", "recall", "admit", "deny", "describe") and any(
             c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
         return True  # "witnesses reported hearing two blasts"
@@ -744,6 +753,23 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if verb.dep_ == "ROOT":
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return True  # "The plan will fail, the study found."
+    return False
+
+
+def _clause_read_as_relative(verb) -> bool:
+    """"told officers she had seen ...": the parser may hang the reported clause on the hearer
+    as a relative clause; one with a subject of its own and no relative word is the clause."""
+    for hearer in verb.children:
+        if hearer.dep_ not in ("dobj", "dative") or hearer.i < verb.i:
+            continue
+        for rel in hearer.children:
+            if rel.dep_ != "relcl" or rel.i < hearer.i:
+                continue
+            subject = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i == hearer.i + 1 and \
+                    subject.tag_ in ("PRP", "NNP", "NNPS", "DT", "NN", "NNS") and \
+                    subject.lower_ not in ("who", "which", "that", "whom", "whose"):
+                return True
     return False
 
 
@@ -857,7 +883,10 @@ def _inverted_subject(verb, sent):
     run = []
     while k < sent.end and (doc[k].tag_ in ("NNP", "NNPS", "HYPH") or (
             doc[k].tag_ in ("NN", "NNS") and not run and k + 1 < sent.end
-            and doc[k + 1].tag_ in ("NNP", "NNPS"))):
+            and doc[k + 1].tag_ in ("NNP", "NNPS")) or (
+            # a title "of" a place before the name: '"...," tweeted Mayor of London Sadiq Khan'
+            doc[k].lower_ == "of" and len(run) == 1 and run[0].lower_ in TITLE_WORDS and
+            k + 2 < sent.end and _is_proper(doc[k + 1]) and _is_proper(doc[k + 2]))):
         run.append(doc[k])
         k += 1
     if not run and k < sent.end and doc[k].lower_ in ANONYMOUS_HEADS and \
@@ -870,6 +899,8 @@ def _inverted_subject(verb, sent):
         return None
     if verb.i > sent.start and not (doc[verb.i - 1].is_punct or doc[verb.i - 1].tag_ in ("''", ",")):
         return None
+    if any(t.lower_ == "of" for t in run) and run[-1].head.i != verb.i:
+        return run[0]  # "Mayor of London Sadiq Khan": the title heads the phrase the name ends
     return run[-1]
 
 
@@ -1390,6 +1421,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                      token_i=cue_token.i, not_these=frozenset(
                          t.text for t in cue_token.subtree if _is_proper(t) and t.i != head.i))
     tokens, name_head = _speaker_tokens(head)
+    if cue_token.i < head.i and tokens and tokens[0].i <= cue_token.i < tokens[-1].i:
+        # an inverted speaker begins after its cue ('... safe" tweeted Mayor of London X',
+        # where the parser hung the quotation's last words on the title)
+        tokens = [t for t in tokens if t.i > cue_token.i]
     if not tokens:
         return None
     text = _text(tokens)
