@@ -689,6 +689,8 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if any(c.dep_ == "conj" and c.i > verb.i and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children):
         return True  # 'told police ..., but "that she had no plans to leave"'
+    if _clause_read_as_object(verb):
+        return True  # "announced classes ... would be cancelled" (parsed as object and conj)
     if lemma in ("describe", "characterise", "characterize", "dub") and any(
             c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
         return True  # "described the outbreak as the worst in a decade"
@@ -770,6 +772,24 @@ def _clause_read_as_relative(verb) -> bool:
                     subject.tag_ in ("PRP", "NNP", "NNPS", "DT", "NN", "NNS") and \
                     subject.lower_ not in ("who", "which", "that", "whom", "whose"):
                 return True
+    return False
+
+
+_MODALS = {"would", "will", "could", "should", "may", "might", "must", "'d", "'ll", "can"}
+
+
+def _clause_read_as_object(verb) -> bool:
+    """"announced classes for all schools would be cancelled": the parser may take the
+    clause's subject for the cue's object and its verb for a second verb of the cue's; a
+    joined verb with a modal, no subject and no "and" before it is the reported clause."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or any(c.dep_ == "cc" for c in verb.children):
+        return False
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.i > obj.i and _is_verb(conj) and any(
+                c.dep_ == "aux" and c.lower_ in _MODALS for c in conj.children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+            return True
     return False
 
 
