@@ -2320,6 +2320,72 @@ def _with_someone_saying(sent, memory) -> "Found | None":
     return None
 
 
+# Participles that carry an appeal ("asking the embassy to waive ...") and the verbs of
+# writing or contacting that send one: "X wrote to the embassy asking to ..." is X's appeal
+# (but "brought the case before the court, asking for clarification" is the writer's report).
+_APPEAL_PARTICIPLES = frozenset({"asking", "urging", "requesting", "demanding", "pleading",
+                                 "imploring", "begging", "calling"})
+_SENDING = {form for verb in ("write", "email", "petition", "appeal", "phone", "contact",
+                              "lobby", "send", "cable", "text")
+            for form in _inflect(verb)} | {"sent"}
+
+
+def _appeal_by_letter(sent, memory) -> "Found | None":
+    """'X wrote to the embassy asking it to waive immunity': whoever wrote makes the appeal."""
+    for tok in sent:
+        if tok.lower_ not in _APPEAL_PARTICIPLES or tok.tag_ != "VBG" or \
+                tok.dep_ not in ("advcl", "xcomp", "conj"):
+            continue
+        verb = tok.head
+        if verb.lower_ not in _SENDING or not _is_verb(verb) or verb.i > tok.i:
+            continue
+        if not any(c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ == "for")
+                   for c in tok.children):
+            continue  # the appeal's content
+        subject, _ = _subject_of(verb)
+        if subject is None or subject.i > verb.i or subject.lower_ in WRITER_SELF:
+            continue
+        found = _subject_speaks(subject, verb, "urge", memory)
+        if found is not None:
+            return found
+    return None
+
+
+# Appeals others can join, and the verbs by which they do: "X seconded the call", "Y joined
+# the calls for ...", "The proposal was backed by Z".
+_APPEAL_NOUNS = frozenset({"call", "calls", "appeal", "appeals", "plea", "pleas", "demand",
+                           "demands", "recommendation", "recommendations", "request",
+                           "requests"})
+_JOINING = {form for verb in ("second", "join", "echo", "back", "endorse", "support", "renew",
+                              "repeat")
+            for form in _inflect(verb)}
+
+
+def _joins_an_appeal(sent, memory) -> "Found | None":
+    """'Merkel seconded the recommendation', 'The call was seconded by Merkel': whoever joins
+    an appeal makes it too (the news set attributes appeals to the people who make them)."""
+    for noun in sent:
+        if noun.lower_ not in _APPEAL_NOUNS or not noun.tag_.startswith("NN"):
+            continue
+        verb = noun.head
+        if verb.lower_ not in _JOINING or not _is_verb(verb):
+            continue
+        if noun.dep_ == "dobj":
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        elif noun.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) \
+                if agent is not None else None
+        else:
+            continue
+        if subject is None or subject.lower_ in WRITER_SELF:
+            continue
+        found = _subject_speaks(subject, verb, "urge", memory)
+        if found is not None and found.source_type in ("person", "organisation", "anonymous"):
+            return found
+    return None
+
+
 def _cited_source(verb, memory) -> "Found | None":
     """The person or group a reporting outlet cites ("citing police sources")."""
     for child in verb.children:
@@ -2501,6 +2567,8 @@ _FALLBACKS = (
     (frozenset({"heard"}), _court_heard, 0),
     (None, _colon_lead, 0),
     (_TALLY_NOUNS, _tally_keeper, 1),
+    (_APPEAL_PARTICIPLES, _appeal_by_letter, 1),
+    (_APPEAL_NOUNS, _joins_an_appeal, 1),
     (_CHANNELS, _speech_act, 1),
     (frozenset({'"', "“", "‘"}), _quotation_lead, 1),
 )
