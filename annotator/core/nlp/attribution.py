@@ -2170,6 +2170,61 @@ def _recorded_figure(sent, memory) -> "Found | None":
     return None
 
 
+# What a sentence can open "In ..., " with to set out what a source wrote or said: documents,
+# and accounts someone gives ("In its finding, the court set rules", "In a story he often told,
+# he ...").
+_ACCOUNTS = {"finding", "findings", "decision", "announcement", "bulletin", "update",
+             "briefing", "story", "account", "interview", "speech", "memoir", "memoirs",
+             "autobiography", "testimony", "remarks", "address", "post", "tweet", "letter",
+             "statement", "words", "view", "opinion"}
+
+
+def _in_a_document(sent, memory) -> "Found | None":
+    """'In a situational report of the agency, the storm damaged 143 buildings': a sentence
+    that opens "In <a document or account>," reports its content. The source is whoever the
+    phrase names ("of/by the agency": that document), whose it is ("In its finding, the court
+    ...": the court), or the main clause's subject when that can speak ("In a statement, the
+    club confirmed ..."); "In the document, the writer supposes ...": the document."""
+    doc = sent.doc
+    first = doc[sent.start]
+    if first.lower_ != "in" or first.dep_ != "prep" or not _is_verb(first.head):
+        return None
+    noun = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if noun is None or not noun.tag_.startswith("NN") or _is_proper(noun) or \
+            noun.lower_ not in DOCUMENT_HEADS | _ACCOUNTS or not any(
+                c.dep_ in ("det", "poss") for c in noun.children):
+        return None  # (but "In so ruling, the court ...": an act, in someone's quotation)
+    end = max(t.i for t in noun.subtree)
+    if end + 1 >= sent.end or doc[end + 1].text != ",":
+        return None  # "In the report published on Monday the ..." without its comma: unsure
+    verb = first.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > end),
+                   None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.tag_ != "PRP$":
+        found = _found_from_subject(owner, first, "report", memory)  # "In Smith's letter, ..."
+        return found
+    if owner is not None and subject is not None and subject.dep_ == "nsubj":
+        return _subject_speaks(subject, verb, "report", memory)  # "In its finding, the court"
+    if owner is not None:
+        return None
+    by = next((c for c in noun.children if c.dep_ in ("prep", "acl") and c.lower_ in (
+        "of", "by", "from", "issued", "published", "released")), None)
+    if by is not None and noun.lower_ in DOCUMENT_HEADS:
+        # "In a situational report of the agency": that report
+        return Found("document", _strip(doc[noun.left_edge.i:end + 1].text), "according to",
+                     token_i=first.i)
+    if subject is not None and subject.dep_ == "nsubj" and subject.lower_ not in AUTHOR_HEADS:
+        found = _subject_speaks(subject, verb, "report", memory)
+        if found is not None and found.source_type != "document":
+            return found  # "In a statement, the club confirmed the sale"
+    if subject is not None and subject.lower_ in AUTHOR_HEADS and noun.lower_ in DOCUMENT_HEADS:
+        # "In the manifesto, the writer claims ...": the document speaks through its author
+        return Found("document", _strip(doc[noun.left_edge.i:end + 1].text), "according to",
+                     token_i=first.i, role=noun.lower_ if noun.lower_ in ISSUED_NOUNS else None)
+    return None
+
+
 # Where a stance is taken in public, and verbs that take one there.
 _CHANNELS = {"twitter", "tweet", "tweets", "facebook", "instagram", "statement", "statements",
              "interview", "speech", "post", "video", "letter", "conference", "briefing"}
@@ -2645,6 +2700,7 @@ _FALLBACKS = (
     (None, _colon_lead, 0),
     (_TALLY_NOUNS, _tally_keeper, 1),
     (_MEASURING, _recorded_figure, 1),
+    (frozenset({"in"}), _in_a_document, 1),
     (_APPEAL_PARTICIPLES, _appeal_by_letter, 1),
     (_APPEAL_NOUNS, _joins_an_appeal, 1),
     (_CHANNELS, _speech_act, 1),
