@@ -82,7 +82,7 @@ STRONG_CUES = (
     "rule", "find", "understand", "learn", "fear", "expect", "suspect", "worry",
     "clarify", "recount", "lament", "joke", "underline", "highlight", "signal", "dispute",
     "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
-    "identify", "attribute",
+    "identify", "attribute", "hypothesise", "hypothesize", "term",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -100,7 +100,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "calculate", "rule", "understand", "learn", "fear", "expect", "suspect", "worry",
              "clarify", "recount", "lament", "joke", "underline", "highlight", "signal",
              "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
-             "affirm", "contest", "identify", "attribute"}
+             "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -691,9 +691,13 @@ def _has_clause_or_quote(verb, sent) -> bool:
         return True  # 'told police ..., but "that she had no plans to leave"'
     if _clause_read_as_object(verb):
         return True  # "announced classes ... would be cancelled" (parsed as object and conj)
-    if lemma in ("describe", "characterise", "characterize", "dub") and any(
+    if lemma in _LABELLING_CUES and any(
             c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
         return True  # "described the outbreak as the worst in a decade"
+    if lemma in _LABELLING_CUES and any(
+            c.dep_ == "dobj" and any(t.dep_ == "prep" and t.lower_ == "as" and t.i > c.i
+                                     for t in c.subtree) for c in verb.children):
+        return True  # "characterizes events where ... are killed ... as a mass shooting"
     if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children) and any(
             c.dep_ == "dobj" for c in verb.children):
         return True  # "The UN called the crisis the worst in the world"
@@ -708,6 +712,10 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if lemma in ("report", "recall", "admit", "deny", "describe") and any(
             c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
         return True  # "witnesses reported hearing two blasts"
+    if lemma in ("confess", "admit") and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in verb.children):
+        return True  # "confessed to killing his sister": a claim about what he did
     if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
         return True  # "cited figures showing that..."
     if lemma in ("find", "show") and any(c.dep_ == "dobj" for c in verb.children) and any(
@@ -756,6 +764,10 @@ def _has_clause_or_quote(verb, sent) -> bool:
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return True  # "The plan will fail, the study found."
     return False
+
+
+# Cues that label something ("described X as Y", "termed her a traitor").
+_LABELLING_CUES = {"describe", "characterise", "characterize", "dub", "term"}
 
 
 def _clause_read_as_relative(verb) -> bool:
@@ -1244,9 +1256,12 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             not any(t.ent_type_ in ("PERSON", "ORG") for t in tokens):
         return "anonymous"  # "Senior Tories", "Republicans", "Democrats in the Senate": members
     if head_word in USER_POSTS and not _is_proper(head) and not _named_author(head):
-        if head.tag_ == "NN" and head_word in DOCUMENT_HEADS and not any(
+        if (head.tag_ == "NN" or words[0] in ("the", "these", "those")) and \
+                head_word in DOCUMENT_HEADS and not any(
                 c.dep_ == "prep" and c.lower_ == "by" for c in head.children):
-            return "document"  # "an Internet posting", "a blog post" (a written record)
+            # "an Internet posting", "a blog post", "the comments" the article described: a
+            # written record
+            return "document"
         return "anonymous"  # "posts on a message board", "a post by an unnamed author"
     if head_word in DOCUMENT_HEADS and head.tag_.startswith("NN") and not _is_proper(head):
         return "document"
@@ -1409,6 +1424,14 @@ def _speaker_tokens(head):
     return tokens, head
 
 
+# What a study's authors do as authors: its findings, reasoning and hypotheses.
+_FINDING_CUES = {"find", "report", "reason", "speculate", "hypothesise", "hypothesize",
+                 "conclude", "estimate", "calculate", "suggest", "show", "theorise", "theorize",
+                 "posit", "surmise", "predict", "forecast", "project"}
+# Quantifiers that stand alone for unnamed people as a cue's subject ("Some said ...").
+_QUANTIFIER_SOURCES = {"some", "many", "several", "most", "few"}
+
+
 def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.text.isupper() and len(head.text) >= 3:
         pass  # "WHO say": the World Health Organization, not a pronoun
@@ -1446,6 +1469,11 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                      head.text, cue_word, find_outlet(cue_token), pronoun=head.lower_,
                      token_i=cue_token.i, not_these=frozenset(
                          t.text for t in cue_token.subtree if _is_proper(t) and t.i != head.i))
+    if head.tag_ == "DT" and head.lower_ in _QUANTIFIER_SOURCES and not any(
+            c.dep_ == "prep" for c in head.children):
+        # "Some reported wanting to ...", "Many said ...": unnamed members of a group
+        return Found("anonymous", head.text, cue_word, find_outlet(cue_token),
+                     token_i=cue_token.i)
     tokens, name_head = _speaker_tokens(head)
     if cue_token.i < head.i and tokens and tokens[0].i <= cue_token.i < tokens[-1].i:
         # an inverted speaker begins after its cue ('... safe" tweeted Mayor of London X',
@@ -1473,6 +1501,14 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in ORG_WORDS and \
             source_type == "person" and not _role_says_person(name_head):
         source_type = "organisation"  # "the star's record label, Northlight Music"
+    if name_head is not head and head.lower_ in AUTHOR_HEADS and \
+            CUE_FORMS.get(cue_token.lower_) in _FINDING_CUES and any(
+            (c.dep_ == "poss" and c.lower_ in DOCUMENT_HEADS) or (
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    o.lower_ in DOCUMENT_HEADS for o in c.children)) for c in head.children):
+        # "The study's lead authors, Ana Li and Tom Ruiz, found ...": the study's findings
+        # (but "The study's lead author, Ana Li, said ...": she speaks)
+        source_type = "document"
     if _lone_name(tokens) and name_head is head:
         source_type = _lone_name_kind(head, cue_token, source_type, memory)
     elif len(tokens) == 1 and head.tag_ == "NNS" and head.text[:1].isupper() and \
@@ -1929,6 +1965,11 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if any(c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS for c in token.children):
             continue  # "whips have reportedly warned MPs that...": that they did is hearsay
         if opening_hedge and token.dep_ in ("ROOT", "conj", "parataxis"):
+            continue
+        if token.dep_ == "advcl" and token.i < token.head.i and any(
+                c.dep_ == "mark" and c.lower_ in ("though", "although") for c in token.children):
+            # "Even though X confessed to ..., Y were tried": a concession opening the writer's
+            # main clause (but "..., although a recent poll found ...": the poll's claim)
             continue
         if lemma in _QUESTION_CUES and _asks_a_question(token):
             continue  # "Some residents have asked why the station closed": no claim
