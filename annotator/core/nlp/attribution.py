@@ -1416,8 +1416,9 @@ def _speaker_tokens(head):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None and _is_proper(obj) and obj.ent_type_ != "DATE":
                     return _np_tokens(obj), obj
-    if head.tag_ in ("NN", "NNS") or head.text[:1].islower() or \
-            not any(_is_proper(t) for t in tokens):  # ("minister" tagged NNP is no name)
+    if head.tag_ in ("NN", "NNS") or head.text[:1].islower() or head.ent_type_ == "NORP" or \
+            not any(_is_proper(t) for t in tokens):  # ("minister" tagged NNP is no name;
+        # "a Republican, Ann Reed,": a party member's name)
         appos = _appositive_name(head)
         if appos:
             return appos
@@ -1428,6 +1429,11 @@ def _speaker_tokens(head):
 _FINDING_CUES = {"find", "report", "reason", "speculate", "hypothesise", "hypothesize",
                  "conclude", "estimate", "calculate", "suggest", "show", "theorise", "theorize",
                  "posit", "surmise", "predict", "forecast", "project"}
+# Family words that, with "his"/"her", name a relative the article may have named so.
+_KIN = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister",
+        "widow", "widower", "partner", "fiancee", "fiance", "fiancée", "girlfriend",
+        "boyfriend", "niece", "nephew", "uncle", "aunt", "grandson", "granddaughter",
+        "cousin", "stepson", "stepdaughter", "stepfather", "stepmother"}
 # Quantifiers that stand alone for unnamed people as a cue's subject ("Some said ...").
 _QUANTIFIER_SOURCES = {"some", "many", "several", "most", "few"}
 
@@ -1449,6 +1455,15 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
                      cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i,
                      owned=owned)
+    if owner is not None and owner.lower_ in PERSON_PRONOUNS | {"their"} and \
+            head.lower_ in _KIN and memory is not None and not _appositive_name(head):
+        # "His daughter said ..." after "his daughter Ana Ruiz": the person named so; else
+        # someone the article does not name
+        name = memory.person_with_role(head.lower_)
+        if name:
+            return Found("person", name, cue_word, find_outlet(cue_token),
+                         pronoun=_text(_np_tokens(head)).lower(), token_i=cue_token.i,
+                         role=head.lower_)
     if head.lower_ in GROUP_ANAPHORS and any(c.lower_ in ("the", "both") for c in head.children) \
             and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children) \
             and not _appositive_name(head):  # but "the couple, Tom and Ann Reed, said"
@@ -2051,6 +2066,14 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                         subject = subject.head
         if subject is None:
             continue
+        if subject.lower_ == "they":
+            # "State prosecutors charged him with murder, they said": the group the reported
+            # clause opens with is the "they" that reports it
+            clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i < token.i), None)
+            group = next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ in (
+                "NNS", "NNPS")), None) if clause is not None else None
+            if group is not None:
+                subject = group
         if subject.lower_ not in DOCUMENT_HEADS and subject.i < token.i:
             # "A new study documenting X has revealed": the parser may take a later noun for
             # the subject; a document noun opening the clause is the source.
