@@ -1456,14 +1456,12 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                      cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i,
                      owned=owned)
     if owner is not None and owner.lower_ in PERSON_PRONOUNS | {"their"} and \
-            head.lower_ in _KIN and memory is not None and not _appositive_name(head):
-        # "His daughter said ..." after "his daughter Ana Ruiz": the person named so; else
-        # someone the article does not name
-        name = memory.person_with_role(head.lower_)
-        if name:
-            return Found("person", name, cue_word, find_outlet(cue_token),
-                         pronoun=_text(_np_tokens(head)).lower(), token_i=cue_token.i,
-                         role=head.lower_)
+            head.lower_ in _KIN and not _appositive_name(head) and \
+            not any(c.dep_ in ("amod", "compound", "prep") for c in head.children):
+        # "His daughter said ...": someone unnamed, unless the article named the person so
+        # (resolved with the article: :func:`resolve_role`)
+        return Found("anonymous", _text(_np_tokens(head)), cue_word, find_outlet(cue_token),
+                     token_i=cue_token.i, role=f"{owner.lower_} {head.lower_}")
     if head.lower_ in GROUP_ANAPHORS and any(c.lower_ in ("the", "both") for c in head.children) \
             and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children) \
             and not _appositive_name(head):  # but "the couple, Tom and Ann Reed, said"
@@ -1822,6 +1820,14 @@ def resolve_role(found: Found, memory: Memory) -> Found:
     a person with that surname. Unchanged when the article named none (or several)."""
     if found.role is None or found.pronoun is not None:
         return found
+    if found.source_type == "anonymous" and found.role.split()[-1] in _KIN:
+        # "his daughter said" after "his daughter Ana Ruiz": the person named as such
+        name = memory.person_with_role(found.role.split()[-1])
+        if not name:
+            return found
+        return Found("person", name, found.cue, found.via,
+                     pronoun=found.speaker[:1].lower() + found.speaker[1:],
+                     token_i=found.token_i, role=found.role)
     if found.source_type == "document":
         # "The statement read: ..." after "The club issued a statement": the club
         issuer = memory.issuer_of(found.role)
