@@ -319,6 +319,10 @@ class Memory:
                 if _is_company(ent):
                     self.companies.append((_strip(ent_text), self.sentence))
                     del self.companies[:-20]
+            if (ent.label_ == "PERSON" or ent.label == 0) and _is_name(ent) and \
+                    _body_name(ent_text):
+                self.orgs.append((_strip(ent_text), self.sentence))  # "Kinshasa Herald"
+                continue
             if (ent.label_ == "PERSON" or ent.label == 0) and _is_name(ent):
                 name = _strip(ent_text)
                 if found is not None and found.via and name == _strip(found.via):
@@ -1178,6 +1182,22 @@ def _named_author(head) -> bool:
     return False
 
 
+# Last words that make a proper name a body's, whatever the tagger says ("Kinshasa Herald"
+# tagged a person): words no one has as a surname in news copy.
+_NAME_ENDS_A_BODY = {"bulletin", "herald", "gazette", "tribune", "journal", "times", "news",
+                     "telegraph", "chronicle", "inquirer", "ministry", "department", "institute",
+                     "university", "agency", "commission", "committee", "council", "foundation",
+                     "association", "federation", "authority", "corporation", "society",
+                     "institution", "observatory", "bureau", "union", "network", "broadcasting"}
+
+
+def _body_name(text: str) -> bool:
+    """A capitalised name that ends in a word only bodies end in ("Kinshasa Herald")."""
+    words = text.lower().split()
+    return len(words) >= 2 and words[-1] in _NAME_ENDS_A_BODY and \
+        words[0] not in _GIVEN_NAMES and words[0] not in TITLE_WORDS
+
+
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
     """person / organisation / document / anonymous for a source noun phrase."""
     doc = head.doc
@@ -1198,6 +1218,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     cut = bool(person_ent) and _person_entity_cut(person_ent[0])
     if cut:
         person_ent = []  # "Bright Arena Live" (NER: "Arena Live"): no person's name
+    if len(names) >= 2 and names[-1].i == head.i and head.lower_ in _NAME_ENDS_A_BODY and \
+            names[0].lower_ not in _GIVEN_NAMES and names[0].lower_ not in TITLE_WORDS:
+        return "organisation"  # "the Kinshasa Herald" (the tagger's person): a body's name
     if len(person_ent) >= 2 and tokens[-1].ent_type_ == "PERSON" and _is_proper(tokens[-1]):
         return "person"  # "The chief executive of the X Council Ana Ruiz"
     if head_word == "figures" and any(c.dep_ == "amod" for c in head.children):
@@ -1514,7 +1537,7 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in ORG_WORDS and \
             source_type == "person" and not _role_says_person(name_head):
         source_type = "organisation"  # "the star's record label, Northlight Music"
-    if name_head is not head and head.lower_ in AUTHOR_HEADS and \
+    if name_head.i != head.i and head.lower_ in AUTHOR_HEADS and \
             CUE_FORMS.get(cue_token.lower_) in _FINDING_CUES and any(
             (c.dep_ == "poss" and c.lower_ in DOCUMENT_HEADS) or (
                 c.dep_ == "prep" and c.lower_ == "of" and any(
