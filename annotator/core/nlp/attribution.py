@@ -662,6 +662,10 @@ def _cue_lemma(token) -> str | None:
     if not _is_verb(token):
         if token.tag_ in ("NN", "NNS") and token.dep_ == "ROOT" and _noun_read_as_verb(token):
             return CUE_FORMS.get(token.lower_)
+        if token.tag_ in ("NN", "NNS") and token.dep_ == "parataxis" and any(
+                c.dep_ == "nsubj" and c.tag_ == "PRP" and c.i == token.i - 1
+                for c in token.children):
+            return CUE_FORMS.get(token.lower_)  # "Inventions like these, they reason, could ..."
         return None
     return CUE_FORMS.get(token.lower_)
 
