@@ -1814,11 +1814,15 @@ GENERIC_PEOPLE = {
     "year-old", "woman", "man", "boy", "girl", "teenager", "teen", "youngster", "child",
     "pensioner", "victim", "passenger", "tourist", "survivor", "mother", "father", "grandmother",
     "grandfather", "widow", "widower", "driver", "motorist", "cyclist", "pedestrian", "patient",
-    "customer", "shopper", "bystander", "passer-by", "commuter", "traveller", "traveler",
+    "customer", "shopper", "bystander", "commuter", "traveller", "traveler",
     "visitor", "guest", "fan", "homeowner", "tenant", "landlord", "caller", "diner",
     "spectator", "hiker", "climber", "swimmer", "mum", "dad", "wife", "husband", "son",
     "daughter", "holidaymaker", "worshipper", "protester", "protestor", "demonstrator",
-    "defendant", "suspect", "complainant", "claimant", "applicant", "voter", "runner",
+    "complainant", "voter", "runner",
+    "pilot", "fisherman", "sailor", "crewman", "miner", "firefighter", "paramedic", "rescuer",
+    "soldier", "shopkeeper", "villager", "mourner", "eyewitness", "pupil", "hostage",
+    "prisoner", "inmate", "detainee", "migrant", "refugee", "motorcyclist", "jogger",
+    "householder", "occupant",
 }
 # how many sentences back a gendered description ("the woman") may still go on about the
 # person of that gender the article named
@@ -1833,11 +1837,12 @@ def _person_for_generic(role: str, memory: Memory) -> str | None:
         return name
     gender = "f" if role in _FEMALE_WORDS else "m" if role in _MALE_WORDS else None
     if gender is None:
-        return None
+        return None  # "the victim", "the passenger": only the one named so
     for name, i in reversed(memory.persons + memory.person_sources):
         if i >= memory.sentence - _GENERIC_REACH and memory.gender_of(name) == gender:
-            return name
+            return name  # "the woman": the woman the story is about
     return None
+
 
 
 def resolve_role(found: Found, memory: Memory) -> Found:
