@@ -316,6 +316,11 @@ class Memory:
                 self._remember_surname(_strip(ent_text))  # "Olu Barclay" (tagged ORG)
             if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper():
                 self.orgs.append((_strip(ent_text), self.sentence))
+                doc = sent.doc
+                if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
+                        and doc[ent.end + 2].text == ")" and _is_proper(doc[ent.end + 1]):
+                    # "the Nordic Seismology Institute (Nordseis)": its short name too
+                    self.orgs.append((doc[ent.end + 1].text, self.sentence))
                 if _is_company(ent):
                     self.companies.append((_strip(ent_text), self.sentence))
                     del self.companies[:-20]
@@ -1192,7 +1197,8 @@ _NAME_ENDS_A_BODY = {"bulletin", "herald", "gazette", "tribune", "journal", "tim
                      "telegraph", "chronicle", "inquirer", "ministry", "department", "institute",
                      "university", "agency", "commission", "committee", "council", "foundation",
                      "association", "federation", "authority", "corporation", "society",
-                     "institution", "observatory", "bureau", "union", "network", "broadcasting"}
+                     "institution", "observatory", "bureau", "union", "network", "broadcasting",
+                     "survey", "service", "office", "centre", "center", "museum", "hospital"}
 
 
 def _body_name(text: str) -> bool:
@@ -1976,6 +1982,9 @@ def _according_to(sent, memory) -> list[Found]:
             role = name_head.lower_ if kind in ("person", "organisation") and \
                 name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") and \
                 not any(_is_proper(t) for t in tokens) else None
+            if role is None and kind in ("person", "organisation") and _lone_name(tokens) and \
+                    not authored:
+                role = LONE_NAME  # "according to Nordseis": read with what the article named
             out.append(Found(kind, authored or _text(tokens), "according to", token_i=tok.i,
                              role=role))
         elif tok.lower_ == "words" and tok.i >= 2 and sent.doc[tok.i - 2].lower_ == "in" and \
