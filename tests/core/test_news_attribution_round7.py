@@ -264,3 +264,18 @@ def test_his_daughter_is_the_daughter_the_article_named(detector):
 def test_a_name_ending_as_only_bodies_do_is_a_body(detector):
     unit = first(detector, "According to Kinshasa Herald, the toll rose to 40 overnight.")
     assert unit.attribution.source_type == "organisation", unit.attribution
+
+
+# --- "claimed victory": taking, not saying -------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Both parties claimed victory in the mayoral race.",
+    "The storm claimed 12 lives along the coast.",
+])
+def test_claiming_what_is_won_is_no_claim(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.NONE, (sentence, unit.attribution)
+
+
+def test_claiming_responsibility_is_still_a_claim(detector):
+    unit = first(detector, "The militia claimed responsibility for the bombing.")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution

@@ -874,6 +874,12 @@ def _stance_cue(token) -> bool:
 _HEDGING_ADVERBS = {"reportedly", "allegedly", "supposedly", "apparently", "purportedly"}
 _QUESTION_CUES = {"ask", "question", "demand"}
 _QUESTION_WORDS = {"why", "whether", "how", "if", "what", "when", "where", "who", "which"}
+# What one claims by taking it, not by saying it ("claimed victory", "the storm claimed 12
+# lives"); "claimed responsibility" stays a claim.
+_CLAIMED_AS_WON = {"victory", "win", "title", "titles", "asylum", "benefit", "benefits",
+                   "damages", "compensation", "lives", "life", "seat", "seats", "prize", "crown",
+                   "trophy", "medal", "medals", "refund", "expenses", "gold", "silver", "bronze",
+                   "championship", "pole"}
 _CHARGES = {"charge", "charges", "count", "counts", "offence", "offences", "offense", "offenses"}
 
 
@@ -2038,6 +2044,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if lemma == "deny" and any(c.dep_ == "dobj" and c.lower_ in _CHARGES
                                    for c in token.children):
             continue  # "denies six counts of fraud": a plea, not a claim
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in _CLAIMED_AS_WON
+                                    for c in token.children):
+            continue  # "claimed victory", "claimed asylum": taking, not saying
         if any(c.lower_ in ("what", "whatever") and c.i < token.i for c in token.children):
             continue  # "declined to comment on what it called speculation": no claim
         if _inside_quotation(token, sent):
