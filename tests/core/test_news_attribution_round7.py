@@ -279,3 +279,18 @@ def test_claiming_what_is_won_is_no_claim(detector, sentence):
 def test_claiming_responsibility_is_still_a_claim(detector):
     unit = first(detector, "The militia claimed responsibility for the bombing.")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+
+
+# --- a figure someone "puts at" a value ---------------------------------------------------------------
+@pytest.mark.parametrize("sentence, kind", [
+    ("Provincial officials put the damage at $2 million.", AttributionKind.ANONYMOUS),
+    ("The airline placed the cost of the strike at 40 million euros.", AttributionKind.NAMED),
+])
+def test_putting_a_figure_at_a_value_is_an_estimate(detector, sentence, kind):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is kind, (sentence, unit.attribution)
+
+
+def test_raising_a_price_is_an_act(detector):
+    unit = first(detector, "The firm raised the cost of its delivery service to £5.")
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

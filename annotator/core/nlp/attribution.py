@@ -2199,19 +2199,28 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
 # A count someone keeps, and the verbs by which its keeper states or revises it.
 _TALLY_NOUNS = {"toll", "tally", "count"}
 _TALLY_VERBS = {form for verb in ("put", "raise", "increase", "revise", "lower", "update",
-                                  "bring", "set", "give", "release")
+                                  "bring", "set", "give", "release", "place")
                 for form in _inflect(verb)} | {"brought", "gave", "given"}
+
+
+# Other figures someone "puts at" a value: their estimate ("Officials put the damage at $2m").
+_FIGURE_NOUNS = {"number", "figure", "cost", "costs", "damage", "losses", "value", "bill",
+                 "price", "size", "total"}
+_PUTTING = {"put", "puts", "putting", "place", "places", "placed", "placing"}
 
 
 def _tally_keeper(sent, memory) -> "Found | None":
     """The subject of "put/raised/revised the (death) toll (to/at) N": a body or person whose
     count the figure is (never the writer's own)."""
     for obj in sent:
-        if obj.lower_ not in _TALLY_NOUNS or obj.dep_ != "dobj":
+        if obj.dep_ != "dobj" or obj.lower_ not in _TALLY_NOUNS | _FIGURE_NOUNS:
             continue
         verb = obj.head
         if verb.lower_ not in _TALLY_VERBS or not _is_verb(verb):
             continue
+        if obj.lower_ in _FIGURE_NOUNS and not (verb.lower_ in _PUTTING and any(
+                c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)):
+            continue  # "put the cost at £2m" is an estimate; "raised the cost" an act
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subject is None or subject.lower_ in WRITER_SELF or subject.tag_ == "PRP":
             continue
@@ -2818,7 +2827,7 @@ _FALLBACKS = (
     (_ISSUE_VERBS, _issued_statement, 1),
     (frozenset({"heard"}), _court_heard, 0),
     (None, _colon_lead, 0),
-    (_TALLY_NOUNS, _tally_keeper, 1),
+    (_TALLY_NOUNS | _FIGURE_NOUNS, _tally_keeper, 1),
     (_MEASURING, _recorded_figure, 1),
     (frozenset({"in"}), _in_a_document, 1),
     (_APPEAL_PARTICIPLES, _appeal_by_letter, 1),
