@@ -294,3 +294,10 @@ def test_putting_a_figure_at_a_value_is_an_estimate(detector, sentence, kind):
 def test_raising_a_price_is_an_act(detector):
     unit = first(detector, "The firm raised the cost of its delivery service to £5.")
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_a_co_author_interrupting_a_quotation_is_a_person(detector):
+    unit = first(detector, "\"Our group\" study co-author Mia Lund said in a press release "
+                           "\"has built a sensor that costs a tenth of the old one\".")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.source_type == "person", unit.attribution

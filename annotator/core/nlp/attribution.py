@@ -1551,8 +1551,11 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # (but "the coalition partner, the Green Liberals", "the promoter, Bright Arena Live")
         source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
     elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in ORG_WORDS and \
-            source_type == "person" and not _role_says_person(name_head):
-        source_type = "organisation"  # "the star's record label, Northlight Music"
+            source_type == "person" and not _role_says_person(name_head) and not any(
+                t.lower_ in _PERSON_NOUNS | ROLE_NOUNS for t in tokens):
+        # "the star's record label, Northlight Music" (but "our team, study co-author Jo Li":
+        # a person's role before the name)
+        source_type = "organisation"
     if name_head.i != head.i and head.lower_ in AUTHOR_HEADS and \
             CUE_FORMS.get(cue_token.lower_) in _FINDING_CUES and any(
             (c.dep_ == "poss" and c.lower_ in DOCUMENT_HEADS) or (
