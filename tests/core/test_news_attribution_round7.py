@@ -301,3 +301,29 @@ def test_a_co_author_interrupting_a_quotation_is_a_person(detector):
                            "\"has built a sensor that costs a tenth of the old one\".")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.source_type == "person", unit.attribution
+
+
+# --- quoted as saying; an unnamed official of a body ---------------------------------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Interfax quoted an unnamed official as saying that the pilot had reported a fire.",
+     "an unnamed official"),
+    ("The Courier quoted a police officer as saying the driver had fled on foot.",
+     "a police officer"),
+])
+def test_an_outlet_quoting_someone_as_saying(detector, sentence, speaker):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, (sentence, unit.attribution)
+    assert unit.attribution.speaker == speaker
+
+
+def test_an_unnamed_official_of_a_body_is_anonymous(detector):
+    unit = first(detector, "The head of the regional police told reporters the gas supply had "
+                           "been cut off.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+
+
+def test_the_official_named_with_that_office_is_a_person(detector):
+    text = ("Colonel Lena Vogt, the head of the regional police, arrived at noon.\n\n"
+            "The head of the regional police told reporters the gas supply had been cut off.\n")
+    unit = unit_containing(units_of(detector, text), "gas supply")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution

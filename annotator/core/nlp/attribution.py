@@ -1844,6 +1844,13 @@ GENERIC_PEOPLE = {
 _GENERIC_REACH = 5
 
 
+# "the head of the regional police", "the deputy director of the agency": an office of a body
+_OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|chief|director|"
+                                 r"deputy|commander|chairman|chairwoman|chair|secretary|"
+                                 r"spokesman|spokeswoman|spokesperson|officer|manager)\s+"
+                                 r"(?:of|for|at)\s+\S", re.I)
+
+
 def _person_for_generic(role: str, memory: Memory) -> str | None:
     """The person the article named whom "the woman" / "the victim" can refer to: the one
     named with that word, else one of the same gender named in the last few sentences."""
@@ -1910,6 +1917,10 @@ def resolve_role(found: Found, memory: Memory) -> Found:
         gender = "she" if found.role in _FEMALE_WORDS else "he" if found.role in _MALE_WORDS \
             else None
         name = memory.recent_person(gender)
+    if not name and found.source_type == "person" and _OFFICIAL_OF_A_BODY.match(found.speaker):
+        # "The head of the regional police told reporters ...": an official of a body whom
+        # the article never names is an unnamed source (a bare "the minister" stays a person)
+        return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
     if not name and found.source_type == "person" and found.role in GENERIC_PEOPLE:
         name = _person_for_generic(found.role, memory)
         if not name:
@@ -2092,6 +2103,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue
         subject, passive = _subject_of(token)
         quoted_by = None
+        quoted_as = False  # "X was quoted as saying", "Y quoted X as saying": the main cue
         if by_saying and subject is None:
             subject, _ = _subject_of(token.head.head)  # "X continued by noting that..."
         if token.tag_ == "VBG" and lemma == "say" and subject is None:
@@ -2099,11 +2111,19 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             up = token.head.head if token.dep_ == "pcomp" else token.head
             if _is_verb(up) and up.i < token.i:
                 if up.lower_ == "quoted":
+                    quoted_as = up.dep_ in ("ROOT", "conj")
                     subject = next((c for c in up.children if c.dep_ == "nsubjpass"), None)
                     agent = next((c for c in up.children if c.dep_ == "agent"), None)
                     obj = next((c for c in agent.children if c.dep_ == "pobj"), None) \
                         if agent is not None else None
                     quoted_by = _text(_np_tokens(obj)) if obj is not None else None
+                    if subject is None:
+                        # "Interfax quoted an unnamed official as saying ...": the official,
+                        # through the agency
+                        subject = next((c for c in up.children if c.dep_ == "dobj"), None)
+                        outlet = next((c for c in up.children if c.dep_ == "nsubj"), None)
+                        quoted_by = _text(_np_tokens(outlet)) if outlet is not None and \
+                            outlet.tag_ != "PRP" else None
                 else:
                     subject, _ = _subject_of(up)
         # "told LA Weekly", "informed Reuters": the name after a verb that takes a hearer is
@@ -2160,7 +2180,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # through the outlet
             cited.via = cited.via or found.speaker
             found = cited
-        rank = 0 if token.dep_ in ("ROOT", "parataxis") else (
+        rank = 0 if token.dep_ in ("ROOT", "parataxis") or quoted_as else (
             1 if token.dep_ in ("conj", "ccomp", "advcl", "acl") else 2)
         candidates.append((rank, found))
     if not candidates:
