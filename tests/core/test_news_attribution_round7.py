@@ -327,3 +327,25 @@ def test_the_official_named_with_that_office_is_a_person(detector):
             "The head of the regional police told reporters the gas supply had been cut off.\n")
     unit = unit_containing(units_of(detector, text), "gas supply")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+
+
+# --- causes, warnings and what was ruled out ------------------------------------------------------------
+@pytest.mark.parametrize("sentence, kind", [
+    ("Police blamed the pile-up on black ice.", AttributionKind.NAMED),
+    ("Forecasters warned of flooding along the east coast.", AttributionKind.ANONYMOUS),
+    ("Detectives have ruled out foul play.", AttributionKind.ANONYMOUS),
+])
+def test_a_cause_a_warning_or_a_ruling_out_is_the_sources(detector, sentence, kind):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is kind, (sentence, unit.attribution)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The striker was blamed for the defeat.",
+    "The minister posted a message on Facebook blaming the unions for the strike.",
+])
+def test_being_blamed_or_a_blaming_participle_names_no_source_of_its_own(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.speaker != "Facebook", unit.attribution
+    if "was blamed" in sentence:
+        assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

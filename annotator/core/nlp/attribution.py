@@ -82,7 +82,7 @@ STRONG_CUES = (
     "rule", "find", "understand", "learn", "fear", "expect", "suspect", "worry",
     "clarify", "recount", "lament", "joke", "underline", "highlight", "signal", "dispute",
     "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
-    "identify", "attribute", "hypothesise", "hypothesize", "term",
+    "identify", "attribute", "hypothesise", "hypothesize", "term", "blame",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -100,7 +100,8 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "calculate", "rule", "understand", "learn", "fear", "expect", "suspect", "worry",
              "clarify", "recount", "lament", "joke", "underline", "highlight", "signal",
              "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
-             "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term"}
+             "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term",
+             "blame"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -735,6 +736,16 @@ def _has_clause_or_quote(verb, sent) -> bool:
             c.dep_ == "nsubj" and c.lower_ in DOCUMENT_HEADS | _STUDY_AUTHORS
             for c in verb.children):
         return True  # "An investigation by PolitiFact found no such action": the study's claim
+    if lemma == "blame" and verb.tag_ in ("VBD", "VBZ", "VBP", "VB") and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "for") for h in [verb] + [
+                o for o in verb.children if o.dep_ == "dobj"] for c in h.children):
+        return True  # "Police blamed the crash on black ice": a causal claim
+    if lemma == "warn" and any(c.dep_ == "prep" and c.lower_ in ("of", "about")
+                               for c in verb.children):
+        return True  # "Forecasters warned of flooding along the coast"
+    if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) \
+            and any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "Detectives have ruled out foul play": that there was none
     if lemma == "attribute" and verb.tag_ != "VBN" and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return True  # "Experts attribute the rise to human activity": a causal claim
