@@ -82,7 +82,7 @@ STRONG_CUES = (
     "rule", "find", "understand", "learn", "fear", "expect", "suspect", "worry",
     "clarify", "recount", "lament", "joke", "underline", "highlight", "signal", "dispute",
     "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
-    "identify", "attribute",
+    "identify", "attribute", "hypothesise", "hypothesize", "term", "blame",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -100,7 +100,8 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "calculate", "rule", "understand", "learn", "fear", "expect", "suspect", "worry",
              "clarify", "recount", "lament", "joke", "underline", "highlight", "signal",
              "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
-             "affirm", "contest", "identify", "attribute"}
+             "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term",
+             "blame"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -320,9 +321,18 @@ class Memory:
                 self._remember_surname(_strip(ent_text))  # "Olu Barclay" (tagged ORG)
             if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper():
                 self.orgs.append((_strip(ent_text), self.sentence))
+                doc = sent.doc
+                if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
+                        and doc[ent.end + 2].text == ")" and _is_proper(doc[ent.end + 1]):
+                    # "the Nordic Seismology Institute (Nordseis)": its short name too
+                    self.orgs.append((doc[ent.end + 1].text, self.sentence))
                 if _is_company(ent):
                     self.companies.append((_strip(ent_text), self.sentence))
                     del self.companies[:-20]
+            if (ent.label_ == "PERSON" or ent.label == 0) and _is_name(ent) and \
+                    _body_name(ent_text):
+                self.orgs.append((_strip(ent_text), self.sentence))  # "Kinshasa Herald"
+                continue
             if (ent.label_ == "PERSON" or ent.label == 0) and _is_name(ent):
                 name = _strip(ent_text)
                 if found is not None and found.via and name == _strip(found.via):
@@ -446,7 +456,7 @@ class Memory:
     def body_with_word(self, name: str) -> bool:
         """A body named before holds this one word ("Everton" in "Everton Football Club")."""
         word = name.lower()
-        return any(word in body.lower().split() for body, _ in self.orgs)
+        return any(word in _name_words(body) for body, _ in self.orgs)
 
     def org_with_word(self, word: str) -> str | None:
         """The body last named whose name holds the word ("the ministry" -> "Ministry of X");
@@ -666,6 +676,10 @@ def _cue_lemma(token) -> str | None:
     if not _is_verb(token):
         if token.tag_ in ("NN", "NNS") and token.dep_ == "ROOT" and _noun_read_as_verb(token):
             return CUE_FORMS.get(token.lower_)
+        if token.tag_ in ("NN", "NNS") and token.dep_ == "parataxis" and any(
+                c.dep_ == "nsubj" and c.tag_ == "PRP" and c.i == token.i - 1
+                for c in token.children):
+            return CUE_FORMS.get(token.lower_)  # "Inventions like these, they reason, could ..."
         return None
     return CUE_FORMS.get(token.lower_)
 
@@ -692,9 +706,20 @@ def _has_clause_or_quote(verb, sent) -> bool:
                 c.dep_ == "ccomp" for c in child.children):
             return True  # "reported, citing an official, that..." (the clause hangs on citing)
     lemma = CUE_FORMS.get(verb.lower_)
-    if lemma in ("describe", "characterise", "characterize", "dub") and any(
+    if lemma in _HEARER_CUES and _clause_read_as_relative(verb):
+        return True  # "informed police she had immunity" (parsed "police [who] she had")
+    if any(c.dep_ == "conj" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children):
+        return True  # 'told police ..., but "that she had no plans to leave"'
+    if _clause_read_as_object(verb):
+        return True  # "announced classes ... would be cancelled" (parsed as object and conj)
+    if lemma in _LABELLING_CUES and any(
             c.dep_ in ("oprd",) or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
         return True  # "described the outbreak as the worst in a decade"
+    if lemma in _LABELLING_CUES and any(
+            c.dep_ == "dobj" and any(t.dep_ == "prep" and t.lower_ == "as" and t.i > c.i
+                                     for t in c.subtree) for c in verb.children):
+        return True  # "characterizes events where ... are killed ... as a mass shooting"
     if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children) and any(
             c.dep_ == "dobj" for c in verb.children):
         return True  # "The UN called the crisis the worst in the world"
@@ -702,15 +727,33 @@ def _has_clause_or_quote(verb, sent) -> bool:
             (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call")
             or (c.dep_ in ("xcomp", "ccomp") and lemma == "urge") for c in verb.children):
         return True  # an appeal is the speaker's: "called for a ceasefire", "urged MPs to act"
+    if lemma == "call" and verb.tag_ != "VBG" and any(c.dep_ == "advcl" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)
+                                                       for c in verb.children):
+        return True  # "called for member states to spend more" (parsed "for" as a clause mark)
     if lemma in ("report", "recall", "admit", "deny", "describe") and any(
             c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
         return True  # "witnesses reported hearing two blasts"
+    if lemma in ("confess", "admit") and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in verb.children):
+        return True  # "confessed to killing his sister": a claim about what he did
     if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
         return True  # "cited figures showing that..."
     if lemma in ("find", "show") and any(c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ == "nsubj" and c.lower_ in DOCUMENT_HEADS | _STUDY_AUTHORS
             for c in verb.children):
         return True  # "An investigation by PolitiFact found no such action": the study's claim
+    if lemma == "blame" and verb.tag_ in ("VBD", "VBZ", "VBP", "VB") and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "for") for h in [verb] + [
+                o for o in verb.children if o.dep_ == "dobj"] for c in h.children):
+        return True  # "Police blamed the crash on black ice": a causal claim
+    if lemma == "warn" and any(c.dep_ == "prep" and c.lower_ in ("of", "about")
+                               for c in verb.children):
+        return True  # "Forecasters warned of flooding along the coast"
+    if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) \
+            and any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "Detectives have ruled out foul play": that there was none
     if lemma == "attribute" and verb.tag_ != "VBN" and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return True  # "Experts attribute the rise to human activity": a causal claim
@@ -752,6 +795,45 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if verb.dep_ == "ROOT":
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return True  # "The plan will fail, the study found."
+    return False
+
+
+# Cues that label something ("described X as Y", "termed her a traitor").
+_LABELLING_CUES = {"describe", "characterise", "characterize", "dub", "term"}
+
+
+def _clause_read_as_relative(verb) -> bool:
+    """"told officers she had seen ...": the parser may hang the reported clause on the hearer
+    as a relative clause; one with a subject of its own and no relative word is the clause."""
+    for hearer in verb.children:
+        if hearer.dep_ not in ("dobj", "dative") or hearer.i < verb.i:
+            continue
+        for rel in hearer.children:
+            if rel.dep_ != "relcl" or rel.i < hearer.i:
+                continue
+            subject = next((c for c in rel.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i == hearer.i + 1 and \
+                    subject.tag_ in ("PRP", "NNP", "NNPS", "DT", "NN", "NNS") and \
+                    subject.lower_ not in ("who", "which", "that", "whom", "whose"):
+                return True
+    return False
+
+
+_MODALS = {"would", "will", "could", "should", "may", "might", "must", "'d", "'ll", "can"}
+
+
+def _clause_read_as_object(verb) -> bool:
+    """"announced classes for all schools would be cancelled": the parser may take the
+    clause's subject for the cue's object and its verb for a second verb of the cue's; a
+    joined verb with a modal, no subject and no "and" before it is the reported clause."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or any(c.dep_ == "cc" for c in verb.children):
+        return False
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.i > obj.i and _is_verb(conj) and any(
+                c.dep_ == "aux" and c.lower_ in _MODALS for c in conj.children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+            return True
     return False
 
 
@@ -811,6 +893,12 @@ def _stance_cue(token) -> bool:
 _HEDGING_ADVERBS = {"reportedly", "allegedly", "supposedly", "apparently", "purportedly"}
 _QUESTION_CUES = {"ask", "question", "demand"}
 _QUESTION_WORDS = {"why", "whether", "how", "if", "what", "when", "where", "who", "which"}
+# What one claims by taking it, not by saying it ("claimed victory", "the storm claimed 12
+# lives"); "claimed responsibility" stays a claim.
+_CLAIMED_AS_WON = {"victory", "win", "title", "titles", "asylum", "benefit", "benefits",
+                   "damages", "compensation", "lives", "life", "seat", "seats", "prize", "crown",
+                   "trophy", "medal", "medals", "refund", "expenses", "gold", "silver", "bronze",
+                   "championship", "pole"}
 _CHARGES = {"charge", "charges", "count", "counts", "offence", "offences", "offense", "offenses"}
 
 
@@ -888,7 +976,10 @@ def _inverted_subject(verb, sent):
     run = []
     while k < sent.end and (doc[k].tag_ in ("NNP", "NNPS", "HYPH") or (
             doc[k].tag_ in ("NN", "NNS") and not run and k + 1 < sent.end
-            and doc[k + 1].tag_ in ("NNP", "NNPS"))):
+            and doc[k + 1].tag_ in ("NNP", "NNPS")) or (
+            # a title "of" a place before the name: '"...," tweeted Mayor of London Sadiq Khan'
+            doc[k].lower_ == "of" and len(run) == 1 and run[0].lower_ in TITLE_WORDS and
+            k + 2 < sent.end and _is_proper(doc[k + 1]) and _is_proper(doc[k + 2]))):
         run.append(doc[k])
         k += 1
     if not run and k < sent.end and doc[k].lower_ in ANONYMOUS_HEADS and \
@@ -901,6 +992,8 @@ def _inverted_subject(verb, sent):
         return None
     if verb.i > sent.start and not (doc[verb.i - 1].is_punct or doc[verb.i - 1].tag_ in ("''", ",")):
         return None
+    if any(t.lower_ == "of" for t in run) and run[-1].head.i != verb.i:
+        return run[0]  # "Mayor of London Sadiq Khan": the title heads the phrase the name ends
     return run[-1]
 
 
@@ -1146,6 +1239,23 @@ def _named_author(head) -> bool:
     return False
 
 
+# Last words that make a proper name a body's, whatever the tagger says ("Kinshasa Herald"
+# tagged a person): words no one has as a surname in news copy.
+_NAME_ENDS_A_BODY = {"bulletin", "herald", "gazette", "tribune", "journal", "times", "news",
+                     "telegraph", "chronicle", "inquirer", "ministry", "department", "institute",
+                     "university", "agency", "commission", "committee", "council", "foundation",
+                     "association", "federation", "authority", "corporation", "society",
+                     "institution", "observatory", "bureau", "union", "network", "broadcasting",
+                     "survey", "service", "office", "centre", "center", "museum", "hospital"}
+
+
+def _body_name(text: str) -> bool:
+    """A capitalised name that ends in a word only bodies end in ("Kinshasa Herald")."""
+    words = text.lower().split()
+    return len(words) >= 2 and words[-1] in _NAME_ENDS_A_BODY and \
+        words[0] not in _GIVEN_NAMES and words[0] not in TITLE_WORDS
+
+
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
     """person / organisation / document / anonymous for a source noun phrase."""
     doc = head.doc
@@ -1166,6 +1276,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     cut = bool(person_ent) and _person_entity_cut(person_ent[0])
     if cut:
         person_ent = []  # "Bright Arena Live" (NER: "Arena Live"): no person's name
+    if len(names) >= 2 and names[-1].i == head.i and head.lower_ in _NAME_ENDS_A_BODY and \
+            names[0].lower_ not in _GIVEN_NAMES and names[0].lower_ not in TITLE_WORDS:
+        return "organisation"  # "the Kinshasa Herald" (the tagger's person): a body's name
     if len(person_ent) >= 2 and tokens[-1].ent_type_ == "PERSON" and _is_proper(tokens[-1]):
         return "person"  # "The chief executive of the X Council Ana Ruiz"
     if head_word == "figures" and any(c.dep_ == "amod" for c in head.children):
@@ -1224,9 +1337,12 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             not any(t.ent_type_ in ("PERSON", "ORG") for t in tokens):
         return "anonymous"  # "Senior Tories", "Republicans", "Democrats in the Senate": members
     if head_word in USER_POSTS and not _is_proper(head) and not _named_author(head):
-        if head.tag_ == "NN" and head_word in DOCUMENT_HEADS and not any(
+        if (head.tag_ == "NN" or words[0] in ("the", "these", "those")) and \
+                head_word in DOCUMENT_HEADS and not any(
                 c.dep_ == "prep" and c.lower_ == "by" for c in head.children):
-            return "document"  # "an Internet posting", "a blog post" (a written record)
+            # "an Internet posting", "a blog post", "the comments" the article described: a
+            # written record
+            return "document"
         return "anonymous"  # "posts on a message board", "a post by an unnamed author"
     if head_word in DOCUMENT_HEADS and head.tag_.startswith("NN") and not _is_proper(head):
         return "document"
@@ -1241,6 +1357,12 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         if head_word in ORG_WORDS or head_word in ("government", "police", "court"):
             return "organisation"
         return "anonymous"
+    if memory is not None and len(tokens) == 1 and _is_proper(head) and \
+            head.lower_ not in memory.person_words and \
+            memory.person_with_surname(head.text) is None and _known_as_body(head, memory):
+        # "according to Seisin" after "the Seismology Institute (Seisin)": the body's short
+        # name, whatever the tagger now calls it
+        return "organisation"
     if (head.ent_type_ == "PERSON" and not cut) or _role_says_person(head):
         return "person"
     if len(names) >= 2 and names[0].lower_ in _GIVEN_NAMES and \
@@ -1375,12 +1497,26 @@ def _speaker_tokens(head):
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if obj is not None and _is_proper(obj) and obj.ent_type_ != "DATE":
                     return _np_tokens(obj), obj
-    if head.tag_ in ("NN", "NNS") or head.text[:1].islower() or \
-            not any(_is_proper(t) for t in tokens):  # ("minister" tagged NNP is no name)
+    if head.tag_ in ("NN", "NNS") or head.text[:1].islower() or head.ent_type_ == "NORP" or \
+            not any(_is_proper(t) for t in tokens):  # ("minister" tagged NNP is no name;
+        # "a Republican, Ann Reed,": a party member's name)
         appos = _appositive_name(head)
         if appos:
             return appos
     return tokens, head
+
+
+# What a study's authors do as authors: its findings, reasoning and hypotheses.
+_FINDING_CUES = {"find", "report", "reason", "speculate", "hypothesise", "hypothesize",
+                 "conclude", "estimate", "calculate", "suggest", "show", "theorise", "theorize",
+                 "posit", "surmise", "predict", "forecast", "project"}
+# Family words that, with "his"/"her", name a relative the article may have named so.
+_KIN = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "sister",
+        "widow", "widower", "partner", "fiancee", "fiance", "fiancée", "girlfriend",
+        "boyfriend", "niece", "nephew", "uncle", "aunt", "grandson", "granddaughter",
+        "cousin", "stepson", "stepdaughter", "stepfather", "stepmother"}
+# Quantifiers that stand alone for unnamed people as a cue's subject ("Some said ...").
+_QUANTIFIER_SOURCES = {"some", "many", "several", "most", "few"}
 
 
 def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
@@ -1400,6 +1536,13 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
                      cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i,
                      owned=owned)
+    if owner is not None and owner.lower_ in PERSON_PRONOUNS | {"their"} and \
+            head.lower_ in _KIN and not _appositive_name(head) and \
+            not any(c.dep_ in ("amod", "compound", "prep") for c in head.children):
+        # "His daughter said ...": someone unnamed, unless the article named the person so
+        # (resolved with the article: :func:`resolve_role`)
+        return Found("anonymous", _text(_np_tokens(head)), cue_word, find_outlet(cue_token),
+                     token_i=cue_token.i, role=f"{owner.lower_} {head.lower_}")
     if head.lower_ in GROUP_ANAPHORS and any(c.lower_ in ("the", "both") for c in head.children) \
             and not any(c.dep_ in ("prep", "poss", "compound") for c in head.children) \
             and not _appositive_name(head):  # but "the couple, Tom and Ann Reed, said"
@@ -1420,7 +1563,16 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                      head.text, cue_word, find_outlet(cue_token), pronoun=head.lower_,
                      token_i=cue_token.i, not_these=frozenset(
                          t.text for t in cue_token.subtree if _is_proper(t) and t.i != head.i))
+    if head.tag_ == "DT" and head.lower_ in _QUANTIFIER_SOURCES and not any(
+            c.dep_ == "prep" for c in head.children):
+        # "Some reported wanting to ...", "Many said ...": unnamed members of a group
+        return Found("anonymous", head.text, cue_word, find_outlet(cue_token),
+                     token_i=cue_token.i)
     tokens, name_head = _speaker_tokens(head)
+    if cue_token.i < head.i and tokens and tokens[0].i <= cue_token.i < tokens[-1].i:
+        # an inverted speaker begins after its cue ('... safe" tweeted Mayor of London X',
+        # where the parser hung the quotation's last words on the title)
+        tokens = [t for t in tokens if t.i > cue_token.i]
     if not tokens:
         return None
     text = _text(tokens)
@@ -1441,8 +1593,19 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # (but "the coalition partner, the Green Liberals", "the promoter, Bright Arena Live")
         source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
     elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in ORG_WORDS and \
-            source_type == "person" and not _role_says_person(name_head):
-        source_type = "organisation"  # "the star's record label, Northlight Music"
+            source_type == "person" and not _role_says_person(name_head) and not any(
+                t.lower_ in _PERSON_NOUNS | ROLE_NOUNS for t in tokens):
+        # "the star's record label, Northlight Music" (but "our team, study co-author Jo Li":
+        # a person's role before the name)
+        source_type = "organisation"
+    if name_head.i != head.i and head.lower_ in AUTHOR_HEADS and \
+            CUE_FORMS.get(cue_token.lower_) in _FINDING_CUES and any(
+            (c.dep_ == "poss" and c.lower_ in DOCUMENT_HEADS) or (
+                c.dep_ == "prep" and c.lower_ == "of" and any(
+                    o.lower_ in DOCUMENT_HEADS for o in c.children)) for c in head.children):
+        # "The study's lead authors, Ana Li and Tom Ruiz, found ...": the study's findings
+        # (but "The study's lead author, Ana Li, said ...": she speaks)
+        source_type = "document"
     if _lone_name(tokens) and name_head is head:
         source_type = _lone_name_kind(head, cue_token, source_type, memory)
     elif len(tokens) == 1 and head.tag_ == "NNS" and head.text[:1].isupper() and \
@@ -1595,7 +1758,13 @@ def _known_as_body(head, memory: "Memory | None") -> bool:
     if any(t.lower_ == word and t.i != head.i and t.ent_type_ in ("ORG", "GPE", "NORP")
            for t in head.sent):
         return True
-    return memory is not None and any(word in name.lower().split() for name, _ in memory.orgs)
+    return memory is not None and any(word in _name_words(name) for name, _ in memory.orgs)
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words without their brackets: "Seismology Institute (SeisIn)" -> [...,
+    "seisin"] (a short form in brackets after a body's full name is the body's too)."""
+    return [w.strip("()[],.") for w in name.lower().split()]
 
 
 def _lone_name(tokens) -> bool:
@@ -1695,6 +1864,51 @@ FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "
                "student", "farmer", "veteran", "refugee", "striker", "goalkeeper", "chef"}
 
 
+# Common nouns that say only that someone is a person ("the woman", "the victim", "the
+# passenger"), unlike offices and titles ("the minister", "the coach"): when the article
+# named nobody they can stand for, they are an unnamed person, not a named one.
+GENERIC_PEOPLE = {
+    "year-old", "woman", "man", "boy", "girl", "teenager", "teen", "youngster", "child",
+    "pensioner", "victim", "passenger", "tourist", "survivor", "mother", "father", "grandmother",
+    "grandfather", "widow", "widower", "driver", "motorist", "cyclist", "pedestrian", "patient",
+    "customer", "shopper", "bystander", "commuter", "traveller", "traveler",
+    "visitor", "guest", "fan", "homeowner", "tenant", "landlord", "caller", "diner",
+    "spectator", "hiker", "climber", "swimmer", "mum", "dad", "wife", "husband", "son",
+    "daughter", "holidaymaker", "worshipper", "protester", "protestor", "demonstrator",
+    "complainant", "voter", "runner",
+    "pilot", "fisherman", "sailor", "crewman", "miner", "firefighter", "paramedic", "rescuer",
+    "soldier", "shopkeeper", "villager", "mourner", "eyewitness", "pupil", "hostage",
+    "prisoner", "inmate", "detainee", "migrant", "refugee", "motorcyclist", "jogger",
+    "householder", "occupant",
+}
+# how many sentences back a gendered description ("the woman") may still go on about the
+# person of that gender the article named
+_GENERIC_REACH = 5
+
+
+# "the head of the regional police", "the deputy director of the agency": an office of a body
+_OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|chief|director|"
+                                 r"deputy|commander|chairman|chairwoman|chair|secretary|"
+                                 r"spokesman|spokeswoman|spokesperson|officer|manager)\s+"
+                                 r"(?:of|for|at)\s+\S", re.I)
+
+
+def _person_for_generic(role: str, memory: Memory) -> str | None:
+    """The person the article named whom "the woman" / "the victim" can refer to: the one
+    named with that word, else one of the same gender named in the last few sentences."""
+    name = memory.person_with_role(role)
+    if name:
+        return name
+    gender = "f" if role in _FEMALE_WORDS else "m" if role in _MALE_WORDS else None
+    if gender is None:
+        return None  # "the victim", "the passenger": only the one named so
+    for name, i in reversed(memory.persons + memory.person_sources):
+        if i >= memory.sentence - _GENERIC_REACH and memory.gender_of(name) == gender:
+            return name  # "the woman": the woman the story is about
+    return None
+
+
+
 def resolve_role(found: Found, memory: Memory) -> Found:
     """'the defector said' -> the person the article named as a defector; 'the ministry said'
     -> the ministry it named; 'the star said' -> the person named in the last two sentences;
@@ -1702,6 +1916,14 @@ def resolve_role(found: Found, memory: Memory) -> Found:
     a person with that surname. Unchanged when the article named none (or several)."""
     if found.role is None or found.pronoun is not None:
         return found
+    if found.source_type == "anonymous" and found.role.split()[-1] in _KIN:
+        # "his daughter said" after "his daughter Ana Ruiz": the person named as such
+        name = memory.person_with_role(found.role.split()[-1])
+        if not name:
+            return found
+        return Found("person", name, found.cue, found.via,
+                     pronoun=found.speaker[:1].lower() + found.speaker[1:],
+                     token_i=found.token_i, role=found.role)
     if found.source_type == "document":
         # "The statement read: ..." after "The club issued a statement": the club
         issuer = memory.issuer_of(found.role)
@@ -1737,6 +1959,16 @@ def resolve_role(found: Found, memory: Memory) -> Found:
         gender = "she" if found.role in _FEMALE_WORDS else "he" if found.role in _MALE_WORDS \
             else None
         name = memory.recent_person(gender)
+    if not name and found.source_type == "person" and _OFFICIAL_OF_A_BODY.match(found.speaker):
+        # "The head of the regional police told reporters ...": an official of a body whom
+        # the article never names is an unnamed source (a bare "the minister" stays a person)
+        return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
+    if not name and found.source_type == "person" and found.role in GENERIC_PEOPLE:
+        name = _person_for_generic(found.role, memory)
+        if not name:
+            # "The woman told investigators ...": nobody the article named; someone unnamed
+            return Found("anonymous", found.speaker, found.cue, found.via,
+                         token_i=found.token_i)
     if not name or name.lower() == found.speaker.lower():
         return found
     return Found(found.source_type, name, found.cue, found.via,
@@ -1812,6 +2044,9 @@ def _according_to(sent, memory) -> list[Found]:
             role = name_head.lower_ if kind in ("person", "organisation") and \
                 name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") and \
                 not any(_is_proper(t) for t in tokens) else None
+            if role is None and kind in ("person", "organisation") and _lone_name(tokens) and \
+                    not authored:
+                role = LONE_NAME  # "according to Nordseis": read with what the article named
             out.append(Found(kind, authored or _text(tokens), "according to", token_i=tok.i,
                              role=role))
         elif tok.lower_ == "words" and tok.i >= 2 and sent.doc[tok.i - 2].lower_ == "in" and \
@@ -1855,11 +2090,19 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue  # "whips have reportedly warned MPs that...": that they did is hearsay
         if opening_hedge and token.dep_ in ("ROOT", "conj", "parataxis"):
             continue
+        if token.dep_ == "advcl" and token.i < token.head.i and any(
+                c.dep_ == "mark" and c.lower_ in ("though", "although") for c in token.children):
+            # "Even though X confessed to ..., Y were tried": a concession opening the writer's
+            # main clause (but "..., although a recent poll found ...": the poll's claim)
+            continue
         if lemma in _QUESTION_CUES and _asks_a_question(token):
             continue  # "Some residents have asked why the station closed": no claim
         if lemma == "deny" and any(c.dep_ == "dobj" and c.lower_ in _CHARGES
                                    for c in token.children):
             continue  # "denies six counts of fraud": a plea, not a claim
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in _CLAIMED_AS_WON
+                                    for c in token.children):
+            continue  # "claimed victory", "claimed asylum": taking, not saying
         if any(c.lower_ in ("what", "whatever") and c.i < token.i for c in token.children):
             continue  # "declined to comment on what it called speculation": no claim
         if _inside_quotation(token, sent):
@@ -1902,6 +2145,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue
         subject, passive = _subject_of(token)
         quoted_by = None
+        quoted_as = False  # "X was quoted as saying", "Y quoted X as saying": the main cue
         if by_saying and subject is None:
             subject, _ = _subject_of(token.head.head)  # "X continued by noting that..."
         if token.tag_ == "VBG" and lemma == "say" and subject is None:
@@ -1909,11 +2153,19 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             up = token.head.head if token.dep_ == "pcomp" else token.head
             if _is_verb(up) and up.i < token.i:
                 if up.lower_ == "quoted":
+                    quoted_as = up.dep_ in ("ROOT", "conj")
                     subject = next((c for c in up.children if c.dep_ == "nsubjpass"), None)
                     agent = next((c for c in up.children if c.dep_ == "agent"), None)
                     obj = next((c for c in agent.children if c.dep_ == "pobj"), None) \
                         if agent is not None else None
                     quoted_by = _text(_np_tokens(obj)) if obj is not None else None
+                    if subject is None:
+                        # "Interfax quoted an unnamed official as saying ...": the official,
+                        # through the agency
+                        subject = next((c for c in up.children if c.dep_ == "dobj"), None)
+                        outlet = next((c for c in up.children if c.dep_ == "nsubj"), None)
+                        quoted_by = _text(_np_tokens(outlet)) if outlet is not None and \
+                            outlet.tag_ != "PRP" else None
                 else:
                     subject, _ = _subject_of(up)
         # "told LA Weekly", "informed Reuters": the name after a verb that takes a hearer is
@@ -1935,6 +2187,14 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                         subject = subject.head
         if subject is None:
             continue
+        if subject.lower_ == "they":
+            # "State prosecutors charged him with murder, they said": the group the reported
+            # clause opens with is the "they" that reports it
+            clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i < token.i), None)
+            group = next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ in (
+                "NNS", "NNPS")), None) if clause is not None else None
+            if group is not None:
+                subject = group
         if subject.lower_ not in DOCUMENT_HEADS and subject.i < token.i:
             # "A new study documenting X has revealed": the parser may take a later noun for
             # the subject; a document noun opening the clause is the source.
@@ -1962,7 +2222,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # through the outlet
             cited.via = cited.via or found.speaker
             found = cited
-        rank = 0 if token.dep_ in ("ROOT", "parataxis") else (
+        rank = 0 if token.dep_ in ("ROOT", "parataxis") or quoted_as else (
             1 if token.dep_ in ("conj", "ccomp", "advcl", "acl") else 2)
         candidates.append((rank, found))
     if not candidates:
@@ -2004,19 +2264,28 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
 # A count someone keeps, and the verbs by which its keeper states or revises it.
 _TALLY_NOUNS = {"toll", "tally", "count"}
 _TALLY_VERBS = {form for verb in ("put", "raise", "increase", "revise", "lower", "update",
-                                  "bring", "set", "give", "release")
+                                  "bring", "set", "give", "release", "place")
                 for form in _inflect(verb)} | {"brought", "gave", "given"}
+
+
+# Other figures someone "puts at" a value: their estimate ("Officials put the damage at $2m").
+_FIGURE_NOUNS = {"number", "figure", "cost", "costs", "damage", "losses", "value", "bill",
+                 "price", "size", "total"}
+_PUTTING = {"put", "puts", "putting", "place", "places", "placed", "placing"}
 
 
 def _tally_keeper(sent, memory) -> "Found | None":
     """The subject of "put/raised/revised the (death) toll (to/at) N": a body or person whose
     count the figure is (never the writer's own)."""
     for obj in sent:
-        if obj.lower_ not in _TALLY_NOUNS or obj.dep_ != "dobj":
+        if obj.dep_ != "dobj" or obj.lower_ not in _TALLY_NOUNS | _FIGURE_NOUNS:
             continue
         verb = obj.head
         if verb.lower_ not in _TALLY_VERBS or not _is_verb(verb):
             continue
+        if obj.lower_ in _FIGURE_NOUNS and not (verb.lower_ in _PUTTING and any(
+                c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)):
+            continue  # "put the cost at £2m" is an estimate; "raised the cost" an act
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subject is None or subject.lower_ in WRITER_SELF or subject.tag_ == "PRP":
             continue
@@ -2027,6 +2296,126 @@ def _tally_keeper(sent, memory) -> "Found | None":
         if found.source_type == "organisation" or (found.source_type == "person" and named) or (
                 found.source_type == "anonymous" and subject.lower_ in ANONYMOUS_HEADS):
             return found  # (not "The storm raised the death toll to 12")
+    return None
+
+
+# Verbs by which a monitoring body keeps a figure ("the seismology institute recorded 90
+# aftershocks as of Sunday", "the agency counted 310 infections in the last 24 hours").
+_MEASURING = {form for verb in ("record", "register", "measure", "count", "log", "detect",
+                                "tally", "document", "clock")
+              for form in _inflect(verb)}
+# Words of a body's name that say it watches, counts or measures for a living.
+_MONITORS = {"institute", "agency", "survey", "service", "office", "ministry", "department",
+             "police", "authority", "authorities", "observatory", "centre", "center", "bureau",
+             "commission", "council", "monitor", "institution", "administration", "board",
+             "network", "statistics", "inspectorate", "officials", "health"}
+
+
+def _over_a_period(verb) -> bool:
+    """A running count: "as of Saturday", "since January", "so far", "to date", "in the
+    last 24 hours"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and (c.lower_ == "since" or (c.lower_ == "as" and any(
+                g.lower_ == "of" for g in c.children))):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "over", "during") and any(
+                g.dep_ == "amod" and g.lower_ in ("last", "past") for o in c.children
+                for g in o.children):
+            return True
+        if c.dep_ == "advmod" and c.lower_ in ("far", "date") or (
+                c.dep_ == "prep" and c.lower_ == "to" and any(o.lower_ == "date" for o in c.children)):
+            return True
+    return False
+
+
+def _recorded_figure(sent, memory) -> "Found | None":
+    """A body that records, counts or measures a figure is its source ("Seismo recorded 90
+    aftershocks as of Sunday"; "the geological survey measured it at magnitude 5.1"),
+    when it is a monitoring body or the count runs over a period. Not a band recording four
+    albums, nor a town that "recorded two fires" (a place is no source)."""
+    for verb in sent:
+        if verb.lower_ not in _MEASURING or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            continue
+        if any(c.dep_ in ("auxpass", "neg") for c in verb.children):
+            continue
+        figure = any(c.dep_ == "dobj" and any(n.dep_ == "nummod" for n in c.children)
+                     for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ == "at" and any(
+                o.like_num or any(n.dep_ == "nummod" for n in o.children) for o in c.children)
+            for c in verb.children)
+        if not figure:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if subject is None or subject.tag_ == "PRP" or subject.lower_ in WRITER_SELF or \
+                subject.ent_type_ in ("GPE", "LOC", "FAC", "PERSON"):
+            continue
+        words = {t.lower_ for t in subject.subtree if t.i < verb.i}
+        monitor = bool(words & _MONITORS) or (subject.text.isupper() and len(subject.text) >= 3)
+        if not monitor and not _over_a_period(verb):
+            continue
+        found = _found_from_subject(subject, verb, "report", memory)
+        if found is None:
+            continue
+        if found.source_type == "person" and found.role == LONE_NAME:
+            found.source_type = "organisation"  # a lone name that keeps counts: a body
+        if found.source_type in ("organisation", "document") or (
+                found.source_type == "anonymous" and subject.lower_ in ANONYMOUS_HEADS):
+            return found
+    return None
+
+
+# What a sentence can open "In ..., " with to set out what a source wrote or said: documents,
+# and accounts someone gives ("In its finding, the court set rules", "In a story he often told,
+# he ...").
+_ACCOUNTS = {"finding", "findings", "decision", "announcement", "bulletin", "update",
+             "briefing", "story", "account", "interview", "speech", "memoir", "memoirs",
+             "autobiography", "testimony", "remarks", "address", "post", "tweet", "letter",
+             "statement", "words", "view", "opinion"}
+
+
+def _in_a_document(sent, memory) -> "Found | None":
+    """'In a situational report of the agency, the storm damaged 143 buildings': a sentence
+    that opens "In <a document or account>," reports its content. The source is whoever the
+    phrase names ("of/by the agency": that document), whose it is ("In its finding, the court
+    ...": the court), or the main clause's subject when that can speak ("In a statement, the
+    club confirmed ..."); "In the document, the writer supposes ...": the document."""
+    doc = sent.doc
+    first = doc[sent.start]
+    if first.lower_ != "in" or first.dep_ != "prep" or not _is_verb(first.head):
+        return None
+    noun = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if noun is None or not noun.tag_.startswith("NN") or _is_proper(noun) or \
+            noun.lower_ not in DOCUMENT_HEADS | _ACCOUNTS or not any(
+                c.dep_ in ("det", "poss") for c in noun.children):
+        return None  # (but "In so ruling, the court ...": an act, in someone's quotation)
+    end = max(t.i for t in noun.subtree)
+    if end + 1 >= sent.end or doc[end + 1].text != ",":
+        return None  # "In the report published on Monday the ..." without its comma: unsure
+    verb = first.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > end),
+                   None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.tag_ != "PRP$":
+        found = _found_from_subject(owner, first, "report", memory)  # "In Smith's letter, ..."
+        return found
+    if owner is not None and subject is not None and subject.dep_ == "nsubj":
+        return _subject_speaks(subject, verb, "report", memory)  # "In its finding, the court"
+    if owner is not None:
+        return None
+    by = next((c for c in noun.children if c.dep_ in ("prep", "acl") and c.lower_ in (
+        "of", "by", "from", "issued", "published", "released")), None)
+    if by is not None and noun.lower_ in DOCUMENT_HEADS:
+        # "In a situational report of the agency": that report
+        return Found("document", _strip(doc[noun.left_edge.i:end + 1].text), "according to",
+                     token_i=first.i)
+    if subject is not None and subject.dep_ == "nsubj" and subject.lower_ not in AUTHOR_HEADS:
+        found = _subject_speaks(subject, verb, "report", memory)
+        if found is not None and found.source_type != "document":
+            return found  # "In a statement, the club confirmed the sale"
+    if subject is not None and subject.lower_ in AUTHOR_HEADS and noun.lower_ in DOCUMENT_HEADS:
+        # "In the manifesto, the writer claims ...": the document speaks through its author
+        return Found("document", _strip(doc[noun.left_edge.i:end + 1].text), "according to",
+                     token_i=first.i, role=noun.lower_ if noun.lower_ in ISSUED_NOUNS else None)
     return None
 
 
@@ -2257,6 +2646,72 @@ def _with_someone_saying(sent, memory) -> "Found | None":
     return None
 
 
+# Participles that carry an appeal ("asking the embassy to waive ...") and the verbs of
+# writing or contacting that send one: "X wrote to the embassy asking to ..." is X's appeal
+# (but "brought the case before the court, asking for clarification" is the writer's report).
+_APPEAL_PARTICIPLES = frozenset({"asking", "urging", "requesting", "demanding", "pleading",
+                                 "imploring", "begging", "calling"})
+_SENDING = {form for verb in ("write", "email", "petition", "appeal", "phone", "contact",
+                              "lobby", "send", "cable", "text")
+            for form in _inflect(verb)} | {"sent"}
+
+
+def _appeal_by_letter(sent, memory) -> "Found | None":
+    """'X wrote to the embassy asking it to waive immunity': whoever wrote makes the appeal."""
+    for tok in sent:
+        if tok.lower_ not in _APPEAL_PARTICIPLES or tok.tag_ != "VBG" or \
+                tok.dep_ not in ("advcl", "xcomp", "conj"):
+            continue
+        verb = tok.head
+        if verb.lower_ not in _SENDING or not _is_verb(verb) or verb.i > tok.i:
+            continue
+        if not any(c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ == "for")
+                   for c in tok.children):
+            continue  # the appeal's content
+        subject, _ = _subject_of(verb)
+        if subject is None or subject.i > verb.i or subject.lower_ in WRITER_SELF:
+            continue
+        found = _subject_speaks(subject, verb, "urge", memory)
+        if found is not None:
+            return found
+    return None
+
+
+# Appeals others can join, and the verbs by which they do: "X seconded the call", "Y joined
+# the calls for ...", "The proposal was backed by Z".
+_APPEAL_NOUNS = frozenset({"call", "calls", "appeal", "appeals", "plea", "pleas", "demand",
+                           "demands", "recommendation", "recommendations", "request",
+                           "requests"})
+_JOINING = {form for verb in ("second", "join", "echo", "back", "endorse", "support", "renew",
+                              "repeat")
+            for form in _inflect(verb)}
+
+
+def _joins_an_appeal(sent, memory) -> "Found | None":
+    """'Merkel seconded the recommendation', 'The call was seconded by Merkel': whoever joins
+    an appeal makes it too (the news set attributes appeals to the people who make them)."""
+    for noun in sent:
+        if noun.lower_ not in _APPEAL_NOUNS or not noun.tag_.startswith("NN"):
+            continue
+        verb = noun.head
+        if verb.lower_ not in _JOINING or not _is_verb(verb):
+            continue
+        if noun.dep_ == "dobj":
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        elif noun.dep_ == "nsubjpass":
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None) \
+                if agent is not None else None
+        else:
+            continue
+        if subject is None or subject.lower_ in WRITER_SELF:
+            continue
+        found = _subject_speaks(subject, verb, "urge", memory)
+        if found is not None and found.source_type in ("person", "organisation", "anonymous"):
+            return found
+    return None
+
+
 def _cited_source(verb, memory) -> "Found | None":
     """The person or group a reporting outlet cites ("citing police sources")."""
     for child in verb.children:
@@ -2437,7 +2892,11 @@ _FALLBACKS = (
     (_ISSUE_VERBS, _issued_statement, 1),
     (frozenset({"heard"}), _court_heard, 0),
     (None, _colon_lead, 0),
-    (_TALLY_NOUNS, _tally_keeper, 1),
+    (_TALLY_NOUNS | _FIGURE_NOUNS, _tally_keeper, 1),
+    (_MEASURING, _recorded_figure, 1),
+    (frozenset({"in"}), _in_a_document, 1),
+    (_APPEAL_PARTICIPLES, _appeal_by_letter, 1),
+    (_APPEAL_NOUNS, _joins_an_appeal, 1),
     (_CHANNELS, _speech_act, 1),
     (frozenset({'"', "“", "‘"}), _quotation_lead, 1),
 )
