@@ -64,3 +64,15 @@ def test_recordings_notes_and_tallies_are_documents_not_unnamed_people(detector)
         attribution = unit_containing(units, needle).attribution
         assert attribution.kind is AttributionKind.NAMED, needle
         assert attribution.source_type == "document", needle
+
+
+def test_a_quotation_opening_a_paragraph_waits_for_the_bare_cue_after_it(detector):
+    # the paragraph before ends on someone else's claim; the quotation is the mayor's
+    text = ("Floods: council asks for help\n\n"
+            "The plan was backed by the Harbour Trust, its chairman Ali Demir said.\n\n"
+            "\"Our streets are under water. Literally. Send the pumps now!\" Mayor Ines Kowal "
+            "told reporters on Friday.\n")
+    units = units_of(detector, text)
+    for needle in ("Our streets are under water", "Literally", "Send the pumps now"):
+        attribution = unit_containing(units, needle).attribution
+        assert "Kowal" in (attribution.speaker or ""), needle

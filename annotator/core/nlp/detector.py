@@ -892,9 +892,15 @@ def _cue_later_in_paragraph(spans, index: int) -> bool:
     quotation closes ('"A sad loss. ... He was a fine drummer," wrote X.'): a later unit with
     quotation marks and a source of its own. Its opening sentences wait for that source rather
     than take the previous paragraph's."""
-    later = (spans[i] for i in range(index + 1, len(spans)))  # (a SpanGroup: no slices)
-    return any(span._.attribution_found is not None and _has_quote_marks(text_of(span))
-               for span in later)
+    for i in range(index + 1, len(spans)):  # (a SpanGroup: no slices)
+        span = spans[i]
+        if span._.attribution_found is not None and _has_quote_marks(text_of(span)):
+            return True
+        # '"... in two days!" Macron told the world via Twitter.': the cue cut off after the
+        # closing mark into a sentence of its own
+        if _bare_cue(span) and _closes_at_end(text_of(spans[i - 1])):
+            return True
+    return False
 
 
 def _has_quote_marks(text: str) -> bool:
