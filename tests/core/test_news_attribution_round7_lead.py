@@ -76,3 +76,14 @@ def test_a_quotation_opening_a_paragraph_waits_for_the_bare_cue_after_it(detecto
     for needle in ("Our streets are under water", "Literally", "Send the pumps now"):
         attribution = unit_containing(units, needle).attribution
         assert "Kowal" in (attribution.speaker or ""), needle
+
+
+def test_according_to_him_is_the_person_last_named(detector):
+    text = ("Drones hit refinery\n\n"
+            "Rebel spokesman Omar Haddad said ten drones were used in the attack.\n\n"
+            "According to him, it was the largest operation of the war.\n")
+    units = units_of(detector, text)
+    unit = unit_containing(units, "According to him")
+    assert unit.attribution.kind is AttributionKind.NAMED
+    assert unit.attribution.speaker == "Omar Haddad"
+    assert any("him = Omar Haddad" in r for r in unit.reasons)

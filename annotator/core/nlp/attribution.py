@@ -2029,6 +2029,11 @@ def _according_to(sent, memory) -> list[Found]:
             if obj.lower_ in HEDGE_SUBJECTS or obj.lower_ in ("sources",) and not any(
                     c.dep_ == "prep" for c in obj.children):
                 continue
+            if obj.lower_ in PERSON_PRONOUNS | {"them"} and obj.tag_ == "PRP":
+                # "According to him, ...": the person last named, resolved like "he said"
+                out.append(Found("person" if obj.lower_ in PERSON_PRONOUNS else "organisation",
+                                 obj.text, "according to", pronoun=obj.lower_, token_i=tok.i))
+                continue
             tokens, name_head = _speaker_tokens(obj)
             # "according to figures from the Chartered Institute": the body named
             if obj.lower_ in DOCUMENT_HEADS:
