@@ -87,3 +87,24 @@ def test_according_to_him_is_the_person_last_named(detector):
     assert unit.attribution.kind is AttributionKind.NAMED
     assert unit.attribution.speaker == "Omar Haddad"
     assert any("him = Omar Haddad" in r for r in unit.reasons)
+
+
+def test_a_role_of_a_body_then_a_name_is_a_person(detector):
+    # the tagger may make one organisation of the body and the name after it: the words
+    # after "<role> of" are read as a body and a name when there are four or more of them
+    from annotator.core.nlp.attribution import _role_of_body_then_name
+
+    def run_after_of(text, first, last):
+        doc = detector.nlp(text)
+        start = next(t.i for t in doc if t.text == first)
+        end = max(t.i for t in doc if t.text == last)
+        return list(doc[start:end + 1])
+
+    assert _role_of_body_then_name(run_after_of(
+        "Asia director of Amnesty International Wai-ming Lau said the arrests were unlawful.",
+        "Amnesty", "Lau"))
+    assert not _role_of_body_then_name(run_after_of(
+        "The director of Human Rights Watch said the ban was unlawful.", "Human", "Watch"))
+    assert not _role_of_body_then_name(run_after_of(
+        "Staff of Amnesty International Wai-ming Lau met said the ban was unlawful.",
+        "Amnesty", "Lau"))  # no role noun before "of"

@@ -1269,6 +1269,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             and t.lower_ not in TITLE_WORDS]
     if len(tail) == 2 and tokens[-1] is not head and head_word in ROLE_NOUNS:
         return "person"  # "The chief executive of the X Council Ana Ruiz" (NER: one ORG)
+    if _role_of_body_then_name(tokens):
+        return "person"  # "director of Amnesty International Man-kei Tam" (NER: one ORG)
     if len(tokens) >= 2 and tokens[-1].lower_.strip(".") in POST_NOMINALS and \
             _could_be_personal_name(tokens[:-1]) and tokens[0].lower_ not in ("the", "a", "an"):
         return "person"  # "Nadia Porter KC", "Tom Riley MP": a name and the letters after it
@@ -1407,6 +1409,23 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         # the tagger knows as a person's, "Madonna said", stays a person)
         return "organisation"
     return "person" if names else "anonymous"
+
+
+def _role_of_body_then_name(tokens) -> bool:
+    """'<role> of <Body> <Given> <Surname>' with the tagger's one entity over body and name
+    ("director of Amnesty International Man-kei Tam"): a run of four or more capitalised words
+    after "<role noun> of", its last two no body's words. A body alone after the role ("director
+    of Human Rights Watch") is three words or fewer."""
+    if not tokens:
+        return False
+    doc = tokens[0].doc
+    k = tokens[0].i
+    if k < 2 or doc[k - 1].lower_ != "of" or doc[k - 2].lower_ not in ROLE_NOUNS:
+        return False
+    words = [t for t in tokens if t.tag_ != "HYPH"]
+    if len(words) < 4 or not all(_is_proper(t) for t in words):
+        return False
+    return not any(t.lower_ in ORG_WORDS or t.lower_ in OUTLET_WORDS for t in words[-2:])
 
 
 def _person_entity_cut(first) -> bool:
