@@ -108,3 +108,11 @@ def test_a_role_of_a_body_then_a_name_is_a_person(detector):
     assert not _role_of_body_then_name(run_after_of(
         "Staff of Amnesty International Wai-ming Lau met said the ban was unlawful.",
         "Amnesty", "Lau"))  # no role noun before "of"
+
+
+def test_a_straight_closing_mark_the_tagger_read_as_opening_still_closes(detector):
+    # the second straight mark was tagged as an opening one, which left "said" inside the
+    # quotation and the sentence with no source
+    units = units_of(detector, '"The arrests are unlawful," Asia director Kate Lau said.\n')
+    assert units[0].attribution.kind is AttributionKind.NAMED
+    assert units[0].attribution.speaker.endswith("Kate Lau")

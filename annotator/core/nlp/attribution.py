@@ -850,10 +850,15 @@ def _inside_quotation(token, sent) -> bool:
     doc = sent.doc
     depth = 0
     for t in doc[sent.start:token.i]:
-        if t.text in _OPENING_MARKS or (t.text == '"' and t.tag_ == "``"):
+        if t.text in _OPENING_MARKS:
             depth = 1
-        elif t.text in _CLOSING_MARKS or (t.text == '"' and t.tag_ == "''"):
-            depth = 0  # (a straight mark opens or closes as the tagger read it)
+        elif t.text in _CLOSING_MARKS:
+            depth = 0
+        elif t.text == '"':
+            # a straight mark inside an open quotation closes it, whatever the tagger read
+            # ('"The arrests are unlawful," Asia director Kate Lau said': the second mark was
+            # tagged as opening); otherwise it opens or not as the tagger read it
+            depth = 0 if depth else int(t.tag_ == "``")
     if not depth:
         return False
     # closed later in the sentence, or a quotation that opens the sentence and goes on into
