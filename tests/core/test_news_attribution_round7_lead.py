@@ -116,3 +116,13 @@ def test_a_straight_closing_mark_the_tagger_read_as_opening_still_closes(detecto
     units = units_of(detector, '"The arrests are unlawful," Asia director Kate Lau said.\n')
     assert units[0].attribution.kind is AttributionKind.NAMED
     assert units[0].attribution.speaker.endswith("Kate Lau")
+
+
+def test_according_to_sources_is_an_unnamed_source_and_reports_a_hedge(detector):
+    units = units_of(detector, "Transfer talk\n\n"
+                               "According to some sources, the fee is close to £40m.\n\n"
+                               "According to reports, the player has agreed terms.\n")
+    sources = unit_containing(units, "some sources").attribution
+    assert sources.kind is AttributionKind.ANONYMOUS and sources.speaker == "some sources"
+    assert unit_containing(units, "According to reports").attribution.kind is \
+        AttributionKind.HEDGED

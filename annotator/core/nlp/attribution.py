@@ -238,7 +238,7 @@ HEDGE_PATTERNS = [
     (re.compile(r"\b(reportedly|allegedly|supposedly|apparently|rumoured|purportedly)\b", re.I),
      "{0}"),
     (re.compile(r"\baccording\s+to\s+(?:some\s+|recent\s+|media\s+|unconfirmed\s+|local\s+)?"
-                r"(reports|sources|rumours|rumors|speculation|estimates)\b", re.I),
+                r"(reports|rumours|rumors|speculation|estimates)\b", re.I),
      "according to {0}"),
     (re.compile(r"\b(estimates|reports|rumours|rumors)\s+(?:have\s+)?(?:also\s+)?"
                 r"(suggest|suggested|say|said|revealed|claim|claimed|indicate|indicated)\b", re.I),
@@ -2050,9 +2050,8 @@ def _according_to(sent, memory) -> list[Found]:
                     continue
                 while obj.i + 1 < sent.end and sent.doc[obj.i + 1].tag_ in ("NNP", "NNPS", "NN", "NNS"):
                     obj = sent.doc[obj.i + 1]
-            if obj.lower_ in HEDGE_SUBJECTS or obj.lower_ in ("sources",) and not any(
-                    c.dep_ == "prep" for c in obj.children):
-                continue
+            if obj.lower_ in HEDGE_SUBJECTS:
+                continue  # "according to reports": no source, the writer distancing itself
             if obj.lower_ in PERSON_PRONOUNS | {"them"} and obj.tag_ == "PRP":
                 # "According to him, ...": the person last named, resolved like "he said"
                 out.append(Found("person" if obj.lower_ in PERSON_PRONOUNS else "organisation",
