@@ -126,3 +126,15 @@ def test_according_to_sources_is_an_unnamed_source_and_reports_a_hedge(detector)
     assert sources.kind is AttributionKind.ANONYMOUS and sources.speaker == "some sources"
     assert unit_containing(units, "According to reports").attribution.kind is \
         AttributionKind.HEDGED
+
+
+def test_a_lone_first_name_after_the_full_name_keeps_the_full_name_for_he_or_she(detector):
+    # "nicknamed Ginger" is the drummer named in full, not someone called Ginger, nor the
+    # birth name given in passing
+    text = ("Drummer Ginger Nolan dies at 80\n\n"
+            "Yesterday morning, drummer Ginger Nolan died in Hull at the age of 80.\n\n"
+            "Ginger Nolan was born Peter Nolan in Hull in 1940. Nolan — who was nicknamed "
+            "Ginger because of his red hair — began drumming at 15. In a story he sometimes "
+            "told, he practised on biscuit tins.\n")
+    units = units_of(detector, text)
+    assert unit_containing(units, "biscuit tins").attribution.speaker == "Ginger Nolan"

@@ -337,6 +337,12 @@ class Memory:
                 name = _strip(ent_text)
                 if found is not None and found.via and name == _strip(found.via):
                     continue  # "in an interview with Dawn": an outlet, never a "she"
+                if len(name.split()) == 1:
+                    # "nicknamed Ginger" after "Ginger Baker": the person named in full, so a
+                    # "he" after it shows the whole name
+                    name = self.surnames.get(name.lower()) or next(
+                        (n for n, _ in reversed(self.persons)
+                         if len(n.split()) >= 2 and n.split()[0] == name), name)
                 self.persons.append((name, self.sentence))
                 words = _role_words(ent)
                 if words:
