@@ -138,3 +138,13 @@ def test_a_lone_first_name_after_the_full_name_keeps_the_full_name_for_he_or_she
             "told, he practised on biscuit tins.\n")
     units = units_of(detector, text)
     assert unit_containing(units, "biscuit tins").attribution.speaker == "Ginger Nolan"
+
+
+def test_unnamed_parties_and_crews_are_unnamed_sources(detector):
+    text = ("Flight turned back\n\n"
+            "The crew reported smoke in the cabin shortly after take-off.\n\n"
+            "At a separate hearing, the plaintiff testified that she had been locked in a "
+            "storeroom for six hours.\n")
+    units = units_of(detector, text)
+    for needle in ("smoke in the cabin", "locked in a storeroom"):
+        assert unit_containing(units, needle).attribution.kind is AttributionKind.ANONYMOUS, needle

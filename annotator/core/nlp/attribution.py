@@ -123,6 +123,7 @@ ANONYMOUS_HEADS = {
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
     "tipster", "confidants", "mole", "voices", "authors", "family", "families",
     "lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors",
+    "crew", "crews", "crowd", "audience",  # a group of unnamed people ("the crew reported")
 }
 # Someone's people and offices that speak for them without being them: "Ms Reed's lawyers"
 # are unnamed people, "her office" is a body (but "her spokesman" speaks as her).
@@ -1910,6 +1911,9 @@ GENERIC_PEOPLE = {
     "soldier", "shopkeeper", "villager", "mourner", "eyewitness", "pupil", "hostage",
     "prisoner", "inmate", "detainee", "migrant", "refugee", "motorcyclist", "jogger",
     "householder", "occupant",
+    # parties to a case the report does not name ("The plaintiff testified that ...")
+    "plaintiff", "claimant", "accuser", "suspect", "witness", "juror", "student", "worker",
+    "employee", "resident", "neighbour", "neighbor",
 }
 # how many sentences back a gendered description ("the woman") may still go on about the
 # person of that gender the article named
