@@ -229,3 +229,15 @@ def test_a_giant_line_without_a_sentence_end_is_shown_not_parsed(detector):
     paragraph = " ".join(f"The council spent £{i}m on roads in 20{10 + i % 10}." for i in range(80))
     assert len(paragraph) > 2_000
     assert len(detector.detect(paragraph + "\n")) >= 70
+
+
+def test_a_credit_line_for_other_reporters_is_not_a_claim(detector):
+    text = ("Port sale delayed\n\n"
+            "The harbour board said on Tuesday that the sale would wait until spring.\n\n"
+            "Ines Kowal and Tom Hale contributed reporting from Gdansk.\n\n"
+            "The council contributed £5,000 to the appeal.\n")
+    units = units_of(detector, text)
+    credit = unit_containing(units, "contributed reporting")
+    assert credit.kind is UnitKind.CAPTION and not credit.check_worthy
+    assert credit.attribution.kind is AttributionKind.NONE
+    assert unit_containing(units, "contributed £5,000").kind is UnitKind.SENTENCE

@@ -148,3 +148,11 @@ def test_unnamed_parties_and_crews_are_unnamed_sources(detector):
     units = units_of(detector, text)
     for needle in ("smoke in the cabin", "locked in a storeroom"):
         assert unit_containing(units, needle).attribution.kind is AttributionKind.ANONYMOUS, needle
+
+
+def test_deny_someone_something_is_not_a_denial(detector):
+    units = units_of(detector, "A late swing would deny the governing party an outright "
+                               "majority.\n")
+    assert units[0].attribution.kind is AttributionKind.NONE
+    said = units_of(detector, "The club denied the report.\n")
+    assert said[0].attribution.kind is AttributionKind.NAMED

@@ -2098,6 +2098,9 @@ def _according_to(sent, memory) -> list[Found]:
     return out
 
 
+_CONTRIBUTED = frozenset({"contributed", "contributes", "contributing"})
+
+
 def find(sent, memory: "Memory | None" = None) -> "Found | None":
     """The attribution of a sentence span, or None (hedges are :func:`hedge_of`)."""
     candidates: list[tuple[int, Found]] = []
@@ -2138,6 +2141,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if lemma == "deny" and any(c.dep_ == "dobj" and c.lower_ in _CHARGES
                                    for c in token.children):
             continue  # "denies six counts of fraud": a plea, not a claim
+        if lemma == "deny" and any(c.dep_ == "dative" for c in token.children):
+            continue  # "would deny Democrats a landslide": withholding, not saying
+        if lemma == "report" and token.dep_ == "xcomp" and token.head.lower_ in _CONTRIBUTED:
+            continue  # "X contributed reporting from Moscow": a credit line
         if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in _CLAIMED_AS_WON
                                     for c in token.children):
             continue  # "claimed victory", "claimed asylum": taking, not saying

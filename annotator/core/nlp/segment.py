@@ -53,6 +53,18 @@ _WIRE_DATELINE = re.compile(
     r"(?=[\"“‘A-Z0-9])")
 
 
+# "Lincoln Pigman contributed reporting from Moscow.", "Ann Reed and Tom Hale contributed to
+# this report.": the agencies' and papers' credit line for other reporters, not a claim
+_CONTRIBUTOR_LINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w.'’-]*\s+){0,3}"
+    r"[A-Z][\w.'’-]*)*\s+contributed\s+(?:reporting|research|to\s+(?:this|the)\s+"
+    r"(?:report|article|story))\b[^.]{0,60}\.?$")
+
+
+def is_contributor_line(text: str) -> bool:
+    return len(text) <= 200 and bool(_CONTRIBUTOR_LINE.match(text))
+
+
 def wire_dateline(text: str) -> int:
     """Length of the wire dateline that opens `text` (with the dash and the space after it), or 0
     when none does or too little text follows it to be a sentence."""
@@ -175,6 +187,8 @@ def split_blocks(text: str) -> list[Block]:
             kind = UnitKind.DATELINE
         elif caption_cue(stripped):
             kind = UnitKind.CAPTION
+        elif is_contributor_line(stripped):
+            kind = UnitKind.CAPTION  # a credit line for other reporters, not a sentence
         elif is_results_line(stripped):
             kind = UnitKind.HEADLINE  # a results subheading, not a picture's caption
         elif credit_name(stripped, after_quotation=bool(blocks) and
