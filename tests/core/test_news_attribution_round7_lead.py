@@ -1,6 +1,8 @@
 """Round 7 of issue 13 (lead): who says it in wire and rally copy. Sentences are new, written
 for these tests."""
 
+import pytest
+
 from annotator.core.model import AttributionKind
 from tests.units import unit_containing, units_of
 
@@ -156,3 +158,17 @@ def test_deny_someone_something_is_not_a_denial(detector):
     assert units[0].attribution.kind is AttributionKind.NONE
     said = units_of(detector, "The club denied the report.\n")
     assert said[0].attribution.kind is AttributionKind.NAMED
+
+
+@pytest.mark.parametrize("cue", ["she tweeted.", "she wrote.", "she said."])
+def test_a_whole_quotation_then_its_cue_cut_off_as_a_sentence(detector, cue):
+    text = ("Mayor hits back\n\n"
+            "Mayor Jo Mallory spoke on Monday. \"I will teach them how to win!\" " + cue + "\n")
+    units = units_of(detector, text)
+    quote = unit_containing(units, "I will teach them")
+    assert quote.attribution.speaker == "Jo Mallory"
+    assert unit_containing(units, cue).attribution.speaker == "Jo Mallory"
+    # a sentence that is no cue leaves the quotation without a source
+    other = units_of(detector, "Head\n\nMayor Jo Mallory spoke on Monday. \"I will teach them "
+                               "how to win!\" She left the room.\n")
+    assert unit_containing(other, "I will teach them").attribution.kind is AttributionKind.NONE

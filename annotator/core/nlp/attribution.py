@@ -787,6 +787,12 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if any(t.text in ("\"", "”", "’", "'") or t.tag_ == "''" for t in before) and \
             verb.i >= sent.end - 6:
         return True
+    # '"... I will teach them!" she tweeted.': the parser cut the cue off into a sentence
+    # of its own, right after the closing mark
+    if sent.start > 0 and doc[sent.start - 1].text in ('"', "”", "’") and \
+            verb.dep_ == "ROOT" and sent.end - sent.start <= 10 and \
+            not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return True
     # '"...," wrote protester Jo Wong on Twitter.': the cue right after the closing mark
     if verb.i - 1 > sent.start and _closes_quote(sent.doc[verb.i - 1]) and \
             any(_opens_quote(t) for t in sent.doc[sent.start:verb.i - 1]):

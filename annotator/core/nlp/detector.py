@@ -834,7 +834,10 @@ class Detector:
                     colon_lead = attribution
                 whole_quote = (kind is UnitKind.SENTENCE and len(spans) == 1 and not own
                                and is_whole_quotation(block.text))
-                if waiting and (quote_open or was_open):
+                if waiting and (quote_open or was_open or (
+                        opens_with_quote and index + 1 < len(spans)
+                        and _bare_cue(spans[index + 1]))):
+                    # (a whole quotation whose cue the parser cut off after it waits for it)
                     pending.append((len(units), span, block, True))
                     units.append(None)
                 else:
