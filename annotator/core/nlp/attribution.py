@@ -246,9 +246,6 @@ HEDGE_PATTERNS = [
      "{0} {1}"),
 ]
 
-_ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
-
-
 # ----------------------------------------------------------------------------- results
 @dataclass
 class Found:
@@ -959,12 +956,12 @@ def _subject_of(verb):
 
 # Verbs by which someone puts out what they say: "Pence released a statement saying ...".
 # (the app's pipeline has no lemmatizer: the forms themselves)
-_PUT_OUT = frozenset(f"{stem}{end}" for stem, ends in (
-    ("issue", ("", "s", "d")), ("release", ("", "s", "d")), ("publish", ("", "es", "ed")),
-    ("post", ("", "s", "ed")), ("tweet", ("", "s", "ed")), ("send", ("", "s")),
-    ("put", ("", "s")), ("write", ("", "s")), ("make", ("", "s"))) for end in ends) | {
-    "sent", "wrote", "written", "made", "issuing", "releasing", "publishing", "posting",
-    "tweeting", "sending", "putting", "writing", "making"}
+_PUT_OUT = frozenset({
+    "issue", "issues", "issued", "issuing", "release", "releases", "released", "releasing",
+    "publish", "publishes", "published", "publishing", "post", "posts", "posted", "posting",
+    "tweet", "tweets", "tweeted", "tweeting", "send", "sends", "sent", "sending", "put", "puts",
+    "putting", "write", "writes", "wrote", "written", "writing", "make", "makes", "made",
+    "making"})
 
 
 def _issuer_of(noun):
@@ -972,11 +969,10 @@ def _issuer_of(noun):
     statement saying ...", "Warren issued a report arguing ..."): the putting-out verb's
     subject, or None."""
     verb = noun.head
-    if noun.dep_ != "dobj" or noun.lower_ not in ISSUED_NOUNS | {"report", "statements"} or \
+    if noun.dep_ != "dobj" or noun.lower_ not in _PUT_OUT_NOUNS or \
             verb.lower_ not in _PUT_OUT or not _is_verb(verb):
         return None
-    subject, by_agent = _subject_of(verb)
-    return subject
+    return _subject_of(verb)[0]
 
 
 def _inverted_subject(verb, sent):
@@ -1237,12 +1233,6 @@ def _text(tokens) -> str:
         return ""
     doc = tokens[0].doc
     return _strip(doc[tokens[0].i:tokens[-1].i + 1].text)
-
-
-def _name_part(tokens) -> list:
-    """The proper-noun run ending at the last proper noun: "CEO of the X Council Anna Smith" ->
-    keeps everything (titles read fine); "the Afghan team's coach" -> no name."""
-    return [t for t in tokens if _is_proper(t) or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
 
 
 def _named_author(head) -> bool:
@@ -2781,6 +2771,8 @@ def _cited_source(verb, memory) -> "Found | None":
 # What a body or person puts out, to be quoted as "the statement read" afterwards.
 ISSUED_NOUNS = frozenset({"statement", "letter", "email", "memo", "communique", "communiqué",
                           "release", "note", "message", "tweet", "post"})
+# what someone puts out for "X released a statement saying ..." (see _issuer_of)
+_PUT_OUT_NOUNS = ISSUED_NOUNS | {"report", "statements"}
 _ISSUED_CHECK = tuple(ISSUED_NOUNS)
 
 

@@ -834,9 +834,11 @@ class Detector:
                     colon_lead = attribution
                 whole_quote = (kind is UnitKind.SENTENCE and len(spans) == 1 and not own
                                and is_whole_quotation(block.text))
-                if waiting and (quote_open or was_open or (
-                        opens_with_quote and index + 1 < len(spans)
-                        and _bare_cue(spans[index + 1]))):
+                # the next unit is only a cue ('... nobody." Mallory said to cheers.'): the
+                # quotation that ends here is what it reports
+                cue_after = (waiting or bool(pending)) and index + 1 < len(spans) and \
+                    _bare_cue(spans[index + 1])
+                if waiting and (quote_open or was_open or (opens_with_quote and cue_after)):
                     # (a whole quotation whose cue the parser cut off after it waits for it)
                     pending.append((len(units), span, block, True))
                     units.append(None)
@@ -844,12 +846,10 @@ class Detector:
                     emit(None, span, block)
                 pull_quote = (len(units) - 1, span, block) if whole_quote and \
                     units[-1] is not None else None
-                if pending and not quote_open and index + 1 < len(spans) and \
-                        _bare_cue(spans[index + 1]):
-                    cue_next = True  # '"... nobody." Mallory said to cheers.': wait for it
+                if pending and not quote_open and cue_after:
+                    cue_next = True  # wait for it
                 elif pending and not quote_open:
                     flush(last_quoted(len(pending) + 2), orphan=True)
-                    cue_next = False
                 elif len(pending) > 12:
                     flush(None)
             done += 1

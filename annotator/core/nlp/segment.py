@@ -98,8 +98,8 @@ def _title_case_with_stop(words: list[str]) -> bool:
     if not words[-1].endswith(".") or words[-1].endswith("..") or \
             any(w.endswith((".", "!", "?")) for w in words[:-1]):
         return False
-    long_words = [w.strip("\"'‘’“”()[].,") for w in words]
-    long_words = [w for w in long_words if len(w) >= 4 and w[:1].isalpha()]
+    bare = (w.strip("\"'‘’“”()[].,") for w in words)
+    long_words = [w for w in bare if len(w) >= 4 and w[:1].isalpha()]
     return len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
 
 
