@@ -220,7 +220,10 @@ TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dam
                "kc", "mp", "mep", "jr", "sr", "administrator", "commissioner", "officer",
                "superintendent", "inspector", "detective", "sergeant", "editor", "curator",
                "founder", "co-founder", "leader", "head", "premier", "chancellor", "pope",
-               "speaker"}
+               "speaker",
+               # US copy's abbreviated titles ("Sen.", "Rep.", "Gov.", "Lt. Gov.") and offices
+               "sen", "rep", "gov", "lt", "gen", "congressman", "congresswoman",
+               "councilman", "councilwoman", "assemblyman", "assemblywoman"}
 
 # "Expected" is no hedge when something "is expected to" happen: the hearing "is expected to
 # last two days", witnesses "are expected to testify" is a schedule the writer states (the
@@ -847,8 +850,12 @@ def _clause_read_as_object(verb) -> bool:
     return False
 
 
+# Two apostrophes stand for a double quotation mark in some archive copy (''Not now,'' he said)
+_STRAIGHT_MARKS = ("\"", "'", "''")
+
+
 def _opens_quote(token) -> bool:
-    return token.text in _OPENING_MARKS or (token.text in ("\"", "'") and token.tag_ == "``")
+    return token.text in _OPENING_MARKS or (token.text in _STRAIGHT_MARKS and token.tag_ == "``")
 
 
 _OPENING_MARKS = {"“", "‘"}
@@ -864,7 +871,7 @@ def _inside_quotation(token, sent) -> bool:
             depth = 1
         elif t.text in _CLOSING_MARKS:
             depth = 0
-        elif t.text == '"':
+        elif t.text in ('"', "''"):
             # a straight mark inside an open quotation closes it, whatever the tagger read
             # ('"The arrests are unlawful," Asia director Kate Lau said': the second mark was
             # tagged as opening); otherwise it opens or not as the tagger read it
@@ -874,7 +881,8 @@ def _inside_quotation(token, sent) -> bool:
     # closed later in the sentence, or a quotation that opens the sentence and goes on into
     # the next ('"However, the trainer will soon call the museum home. ...'): the cue is the
     # speaker's words
-    return any(t.text in _CLOSING_MARKS or t.text == '"' for t in doc[token.i + 1:sent.end]) \
+    return any(t.text in _CLOSING_MARKS or t.text in ('"', "''")
+               for t in doc[token.i + 1:sent.end]) \
         or _opens_quote(doc[sent.start])
 
 
@@ -1002,6 +1010,8 @@ def _inverted_subject(verb, sent):
         return doc[k]  # "..., with the toll rising to 22 on Monday, reported officials."
     if not run or not any(_is_proper(t) for t in run):
         return None
+    if run[0].ent_type_ in ("DATE", "TIME"):
+        return None  # 'Jo Lane, the senator from Ohio, said Tuesday.': when, not who
     if k < sent.end and not (doc[k].is_punct or doc[k].lower_ in ("to", "in", "on", "at", "during")):
         return None
     if verb.i > sent.start and not (doc[verb.i - 1].is_punct or doc[verb.i - 1].tag_ in ("''", ",")):
@@ -2544,7 +2554,7 @@ def _quotation_lead(sent, memory) -> "Found | None":
 
 
 def _closes_quote(token) -> bool:
-    return token.text in _CLOSING_MARKS or (token.text in ("\"", "'") and token.tag_ == "''")
+    return token.text in _CLOSING_MARKS or (token.text in _STRAIGHT_MARKS and token.tag_ == "''")
 
 
 _SPEAKER_LABEL = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+\S")

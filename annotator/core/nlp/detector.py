@@ -597,6 +597,8 @@ def _quote_state_after(text: str, is_open: bool) -> tuple[bool, bool]:
     the first closing mark whose kind is not open inside the text closes it."""
     stack = ["?"] if is_open else []
     opened = False
+    if "''" in text:
+        text = text.replace("''", '"')  # archive copy's two apostrophes: a double mark
     for i, ch in enumerate(text):
         if ch not in _MARK_KIND:
             continue
@@ -807,7 +809,8 @@ class Detector:
                     component.finalize(span, attribution, reason,
                                        quoted=inside or opens_with_quote, extra_reasons=extra)
                     attributed = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
-                    waiting = not attributed and (inside or opens_with_quote or opened)
+                    waiting = not attributed and (inside or opens_with_quote or (
+                        opened and not _ends_with_opening_mark(unit_text)))
                     if attributed and pending and (was_open or cue_next) and not quote_open:
                         flush(attribution)  # the quotation's source, named where it ends
                     cue_next = False
@@ -906,8 +909,20 @@ def _cue_later_in_paragraph(spans, index: int) -> bool:
     return False
 
 
+def _ends_with_opening_mark(text: str) -> bool:
+    """The parser left the next sentence's opening mark at the end of this one ('... tax
+    lawyers. ''There is ...'): the quotation it opens is not this sentence's."""
+    text = text.rstrip()
+    for mark in ("''", '"', "“"):
+        if text.endswith(mark):
+            return text[:-len(mark)].rstrip()[-1:] in (".", "!", "?") and \
+                text[:-len(mark)][-1:].isspace()
+    return False
+
+
 def _has_quote_marks(text: str) -> bool:
-    return any(ch in text for ch in '"“”‘') or bool(re.search(r"’(?![a-z])", text))
+    return any(ch in text for ch in '"“”‘') or "''" in text or \
+        bool(re.search(r"’(?![a-z])", text))
 
 
 def _in_article(found: "engine.Found | None", memory: "engine.Memory") -> "engine.Found | None":
