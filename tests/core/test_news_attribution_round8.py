@@ -49,3 +49,22 @@ def test_an_abbreviated_title_before_a_quoted_speaker_keeps_the_speaker_a_person
     unit = first(detector, "The pipeline permit is dead, Gov. Aaron Feldtmann told reporters "
                            "on Monday.")
     assert unit.attribution.source_type == "person"
+
+
+# --- a programme's title after the cue is not the speaker ---------------------------------------------
+def test_a_show_title_in_quotation_marks_after_the_cue_is_not_the_speaker(detector):
+    unit = first(detector, "The deal is dead, Mara Quist, a senior adviser to the campaign, said "
+                           "Sunday on CBS's “Face the Nation.”")
+    assert unit.attribution.speaker == "Mara Quist"
+    assert unit.attribution.source_type == "person"
+
+
+# --- a transcript label after an opening quotation mark ------------------------------------------------
+def test_a_transcript_label_that_opens_with_a_quotation_mark_names_the_speaker(detector):
+    text = ("The exchange on the Sunday programme went as follows.\n\n"
+            "\"HOLLIS: Will the governor sign the budget this week?\n\n"
+            "\"BRANDT: The governor will sign it on Friday. The votes are there.\n")
+    units = units_of(detector, text)
+    unit = unit_containing(units, "sign it on Friday")
+    assert unit.attribution.speaker == "BRANDT"
+    assert unit_containing(units, "The votes are there").attribution.speaker == "BRANDT"

@@ -1055,7 +1055,10 @@ def _left_subject(verb, sent):
             continue
         if len(words) <= 2 and all(t.lower_.strip(".") in TITLE_WORDS for t in words):
             continue  # "SC", "QC": a title in apposition; the name is before it
-        return chunk[-1] if chunk[-1].tag_ != "POS" else chunk[-2]
+        last = chunk[-1] if chunk[-1].tag_ != "POS" else chunk[-2]
+        if last.dep_ == "appos" and _is_proper(last.head) and last.head.i < last.i:
+            return last.head  # "Jo Flynn, a top campaign surrogate, said": the name
+        return last
     return None
 
 
@@ -2195,6 +2198,11 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                                        for c in token.children) and not _has_clause_or_quote(token, sent):
             continue
         subject, passive = _subject_of(token)
+        if subject is not None and subject.i > token.i + 1 and any(
+                _opens_quote(t) for t in doc[token.i + 1:subject.i]):
+            # '..., Flynn, a surrogate, said on Fox News's "Fox and Friends."': a show's or a
+            # paper's title after the cue, not its speaker
+            subject = None
         quoted_by = None
         quoted_as = False  # "X was quoted as saying", "Y quoted X as saying": the main cue
         if by_saying and subject is None:
@@ -2557,7 +2565,8 @@ def _closes_quote(token) -> bool:
     return token.text in _CLOSING_MARKS or (token.text in _STRAIGHT_MARKS and token.tag_ == "''")
 
 
-_SPEAKER_LABEL = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+\S")
+# (a transcript paragraph may open with a quotation mark: '"WALLACE: Let's start ...')
+_SPEAKER_LABEL = re.compile(r"^\s*[\"“]?((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+\S")
 
 
 def _interview_answer(sent, memory) -> "Found | None":
