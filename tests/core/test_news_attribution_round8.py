@@ -68,3 +68,40 @@ def test_a_transcript_label_that_opens_with_a_quotation_mark_names_the_speaker(d
     unit = unit_containing(units, "sign it on Friday")
     assert unit.attribution.speaker == "BRANDT"
     assert unit_containing(units, "The votes are there").attribution.speaker == "BRANDT"
+
+
+# --- a two-word line that introduces the paragraph below ("Okafor added:") ----------------------------
+def test_a_short_lead_line_ending_in_a_colon_gives_the_paragraph_below_its_speaker(detector):
+    text = ("The radio host spent most of the hour on the debate.\n\n"
+            "Okafor added:\n\n"
+            "The moderators have already picked a side. They will fact-check one candidate and "
+            "nobody else.\n\n"
+            "The debate starts at 9 p.m. Eastern.\n")
+    units = units_of(detector, text)
+    for fragment in ("already picked a side", "fact-check one candidate"):
+        unit = unit_containing(units, fragment)
+        assert unit.attribution.kind is AttributionKind.NAMED, (fragment, unit.attribution)
+        assert unit.attribution.speaker == "Okafor"
+    assert not _attributed(unit_containing(units, "starts at 9 p.m."))
+
+
+def test_a_short_cross_heading_with_a_colon_stays_a_heading(detector):
+    text = "The council published its plan on Monday.\n\nKey points:\n\nRents will be frozen.\n"
+    units = units_of(detector, text)
+    assert not _attributed(unit_containing(units, "Rents will be frozen"))
+
+
+# --- a cue set inside the clause it reports, with words after it ------------------------------------
+def test_a_cue_set_inside_its_clause_with_a_phrase_after_it_is_the_source(detector):
+    unit = first(detector, "These payments, Ferreira explained later in the hearing, were "
+                           "approved by the board in 2019.")
+    assert unit.attribution.kind is AttributionKind.NAMED
+    assert unit.attribution.speaker == "Ferreira"
+    unit = first(detector, "The money, Okonkwo argued at the trial, had never left the account.")
+    assert unit.attribution.speaker == "Okonkwo"
+
+
+def test_a_name_given_in_a_comma_phrase_is_no_cue(detector):
+    unit = first(detector, "The ring of warm water, called a gyre, was large enough to see from "
+                           "orbit.")
+    assert not _attributed(unit)

@@ -767,9 +767,20 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if lemma == "identify" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return True  # "Officials identified the suspect as ..."
     doc = verb.doc
-    if verb.dep_ == "parataxis" and verb.i + 1 < sent.end and doc[verb.i + 1].text == "," and \
+    if verb.dep_ == "parataxis" and verb.right_edge.i + 1 < sent.end and \
+            "," in (verb.right_edge.text, doc[verb.right_edge.i + 1].text) and \
             any(t.text == "," for t in doc[max(sent.start, verb.i - 4):verb.i]):
-        return True  # "This, she added, was only the beginning."
+        return True  # "This, she added, was only the beginning." (", he argued at the hearing,")
+    if verb.i - 2 > sent.start and any(
+                c.dep_ == "nsubj" and c.i < verb.i and doc[c.left_edge.i - 1].text == ","
+                for c in verb.children) \
+            and not any(c.dep_ == "cc" for c in verb.children) and any(
+                c.dep_ == "conj" and c.i > verb.i and doc[c.left_edge.i - 1].text == ","
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+                for c in verb.children):
+        # "These contracts, Lopez explained later in the hearing, were worth ...": the cue set
+        # inside the clause it reports (parsed as its head, the clause's verb a conjunct)
+        return True
     if verb.i + 1 < sent.end and doc[verb.i + 1].lower_ == "that" and doc[verb.i + 1].tag_ == "IN":
         return True  # "observed that the date ... coincided": the parser lost the clause
     if text_of(sent).rstrip().endswith(":") and verb.dep_ == "ROOT":

@@ -148,6 +148,19 @@ def is_whole_quotation(text: str) -> bool:
         text[-2] in ".!?…,\"'’”"
 
 
+# The verb that ends a short line introducing the paragraph below it ("Limbaugh added:",
+# "She wrote:"): a sentence, not a cross-heading such as "Key points:".
+_LEAD_VERBS = frozenset({
+    "said", "says", "added", "adds", "continued", "continues", "wrote", "writes", "explained",
+    "explains", "told", "tweeted", "posted", "replied", "responded", "recalled", "concluded",
+    "declared", "stated", "noted", "warned", "argued", "insisted", "answered"})
+
+
+def _short_lead(line: str) -> bool:
+    words = line[:-1].split()
+    return 2 <= len(words) <= 3 and words[-1].lower() in _LEAD_VERBS
+
+
 def split_blocks(text: str) -> list[Block]:
     """Paragraphs of `text` with their kinds; offsets slice `text` exactly."""
     lines: list[tuple[int, int]] = []
@@ -194,7 +207,7 @@ def split_blocks(text: str) -> list[Block]:
         elif credit_name(stripped, after_quotation=bool(blocks) and
                          is_whole_quotation(blocks[-1].text)):
             kind = UnitKind.CAPTION  # a pull quote's credit line: not a sentence
-        elif stripped.endswith(":") and len(stripped.split()) >= 4:
+        elif stripped.endswith(":") and (len(stripped.split()) >= 4 or _short_lead(stripped)):
             kind = UnitKind.SENTENCE  # a sentence that introduces the quotation below it
         elif (not _TERMINAL.search(stripped) and (blank_before or blank_after)
               and len(stripped.split()) <= 60):
