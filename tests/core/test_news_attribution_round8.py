@@ -105,3 +105,43 @@ def test_a_name_given_in_a_comma_phrase_is_no_cue(detector):
     unit = first(detector, "The ring of warm water, called a gyre, was large enough to see from "
                            "orbit.")
     assert not _attributed(unit)
+
+
+# --- a he/she whose person this sentence names above it ----------------------------------------------
+def test_a_pronoun_in_a_clause_under_a_named_subject_is_that_person(detector):
+    text = ("The budget talks resumed on Monday.\n\n"
+            "Governor Eleanor Vasquez opened the session on Tuesday as she issued a statement "
+            "on the shortfall.\n")
+    unit = unit_containing(units_of(detector, text), "opened the session")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert "Vasquez" in unit.attribution.speaker
+
+
+def test_a_pronoun_of_the_other_gender_is_not_the_named_subject(detector):
+    unit = first(detector, "Maria Lopez met Tom Reed after he said the mill would close.")
+    assert unit.attribution.speaker != "Maria Lopez"
+
+
+# --- what is no claim by anyone -----------------------------------------------------------------------
+def test_a_supposition_of_the_writer_is_not_attributed(detector):
+    unit = first(detector, "Let's say you expect a four-year degree to cost $90,000 by then.")
+    assert not _attributed(unit)
+
+
+def test_an_instruction_told_is_no_claim(detector):
+    unit = first(detector, "Voters do not let pundits tell them how to vote, and they never "
+                           "have.")
+    assert not _attributed(unit)
+
+
+def test_a_reporting_clause_as_a_subject_is_no_cue(detector):
+    unit = first(detector, "Under the proposal, households reporting rental income above "
+                           "$50,000 would pay a surcharge.")
+    assert not _attributed(unit)
+
+
+def test_what_a_speaker_cites_is_not_the_speaker_unless_it_is_people(detector):
+    unit = first(detector, "Citing a debunked rumour, Hallworth repeatedly accused the senator's "
+                           "father of taking bribes.")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == "Hallworth"

@@ -1603,6 +1603,11 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.lower_ in ALL_PRONOUNS and not (head.text.isupper() and len(head.text) >= 3):
         if head.lower_ in ("i", "we", "you"):
             return None
+        named = _named_subject_above(head) if head.lower_ in ("he", "she") else None
+        if named is not None:
+            # "Senator Ruiz opened the session as she announced that ...": the person this
+            # sentence names as the subject of a clause above the pronoun's
+            return _found_from_subject(named, cue_token, cue_word, memory)
         if head.lower_ == "it":
             body = [e for e in ents_of(head.sent) if e.end <= head.i and e.label_ in ("ORG", "GPE")
                     and not {t.lower_ for t in e} & OUTLET_WORDS]
@@ -2158,6 +2163,16 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue
         if lemma in _QUESTION_CUES and _asks_a_question(token):
             continue  # "Some residents have asked why the station closed": no claim
+        if lemma == "tell" and any(c.dep_ == "xcomp" and any(
+                g.lower_ in _QUESTION_WORDS and g.i < c.i for g in c.children)
+                                   for c in token.children):
+            continue  # "let editorials tell them how to vote": an instruction, no claim
+        if token.dep_ in ("csubj", "csubjpass") or (
+                lemma == "report" and token.dep_ == "acl" and token.tag_ == "VBG"
+                and not _has_clause_or_quote(token, sent)):
+            # "taxpayers reporting capital gains would pay ...": a clause as the subject, or
+            # filing a figure, not saying
+            continue
         if lemma == "deny" and any(c.dep_ == "dobj" and c.lower_ in _CHARGES
                                    for c in token.children):
             continue  # "denies six counts of fraud": a plea, not a claim
@@ -2257,6 +2272,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                         subject = subject.head
         if subject is None:
             continue
+        if subject.lower_ in ("'s", "’s", "us") and subject.i > 0 and doc[subject.i - 1].lower_ == "let":
+            continue  # "Let's say you think ...": the writer's supposition
         if subject.lower_ == "they":
             # "State prosecutors charged him with murder, they said": the group the reported
             # clause opens with is the "they" that reports it
@@ -2783,6 +2800,20 @@ def _joins_an_appeal(sent, memory) -> "Found | None":
     return None
 
 
+def _named_subject_above(pronoun):
+    """The person named as the subject of a verb above the pronoun's own clause, before it
+    ("Obama sounded a call ... as he issued a statement"), or None."""
+    if pronoun.dep_ != "nsubj":
+        return None
+    for verb in list(pronoun.ancestors)[1:]:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+        if subject is not None and subject.ent_type_ == "PERSON" and _is_proper(subject):
+            given = {t.lower_ for t in subject.subtree if t.ent_type_ == "PERSON"}
+            other = _FEMALE_NAMES if pronoun.lower_ == "he" else _MALE_NAMES
+            return None if given & other else subject  # (not "Maria ... after he said")
+    return None
+
+
 def _cited_source(verb, memory) -> "Found | None":
     """The person or group a reporting outlet cites ("citing police sources")."""
     for child in verb.children:
@@ -2792,6 +2823,9 @@ def _cited_source(verb, memory) -> "Found | None":
                 continue
             tokens, name_head = _speaker_tokens(obj)
             kind = classify(tokens, name_head, memory)
+            if kind == "anonymous" and name_head.lower_ not in ANONYMOUS_HEADS and \
+                    name_head.tag_ != "NNS":
+                continue  # "citing an unfounded conspiracy theory": what, not who
             if kind in ("person", "anonymous"):
                 return Found(kind, _text(tokens), CUE_FORMS.get(verb.lower_, "say"),
                              token_i=verb.i)
