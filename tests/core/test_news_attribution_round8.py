@@ -145,3 +145,21 @@ def test_what_a_speaker_cites_is_not_the_speaker_unless_it_is_people(detector):
                            "father of taking bribes.")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.speaker == "Hallworth"
+
+
+# --- an aside on one word is not the sentence's source; "some" is no one's "he" --------------------
+def test_a_short_aside_on_a_word_is_not_the_source_and_leaves_no_unnamed_person(detector):
+    text = ("Senator Alma Ruiz spent the week on the road.\n\n"
+            "She leaves behind a costly - some say reckless - plan to rebuild every bridge in the "
+            "state by 2030.\n\n"
+            "The whole plan, she concedes, could be scrapped by the next legislature.\n")
+    units = units_of(detector, text)
+    assert not _attributed(unit_containing(units, "some say reckless"))
+    unit = unit_containing(units, "she concedes")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == "Alma Ruiz" or "Ruiz" in unit.attribution.speaker
+
+
+def test_a_cue_in_an_aside_around_the_clause_still_names_the_source(detector):
+    unit = first(detector, "The depot - officials said on Monday - would close in March.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS

@@ -379,7 +379,8 @@ class Memory:
                 self.unnamed_person = (found.speaker, self.sentence) if (
                     found.source_type == "anonymous" and last not in ALL_PRONOUNS
                     and (not last.endswith("s") or last.endswith("ss"))
-                    and last not in ("people", "media", "staff", "police", "family")) else None
+                    and last not in ("people", "media", "staff", "police", "family")
+                    and last not in _QUANTIFIER_SOURCES | {"others", "all", "both"}) else None
         if found is not None and found.source_type != "document" and (
                 found.pronoun is None or found.role is not None):
             nouns = _issued_nouns(sent)
@@ -2126,6 +2127,9 @@ def _according_to(sent, memory) -> list[Found]:
 _CONTRIBUTED = frozenset({"contributed", "contributes", "contributing"})
 
 
+_ASIDE_MARKS = frozenset({"-", "--", "—", "–", "(", ")"})
+
+
 def find(sent, memory: "Memory | None" = None) -> "Found | None":
     """The attribution of a sentence span, or None (hedges are :func:`hedge_of`)."""
     candidates: list[tuple[int, Found]] = []
@@ -2187,6 +2191,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue  # "declined to comment on what it called speculation": no claim
         if _inside_quotation(token, sent):
             continue  # '"He told me the plan would fail," Smith said.': the speaker's own story
+        if token.i - 2 > sent.start and doc[token.i - 2].text in _ASIDE_MARKS and \
+                token.i + 1 < sent.end and doc[token.i + 1].tag_[:2] in ("JJ", "DT") and any(
+                t.text in _ASIDE_MARKS for t in doc[token.i + 2:min(sent.end, token.i + 5)]):
+            continue  # "an aggressive - some say unrealistic - pledge": an aside on a word
         if token.dep_ in ("relcl",) or (token.dep_ == "acl" and not token.tag_ == "VBG"):
             if not (token.dep_ == "acl" and token.head.lower_ in DOCUMENT_HEADS):
                 continue
@@ -2807,6 +2815,11 @@ def _named_subject_above(pronoun):
         return None
     for verb in list(pronoun.ancestors)[1:]:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+        if subject is not None and subject.ent_type_ != "PERSON":
+            # "His guest, the actress Kamala Lopez, was emotional as she called for ...": the
+            # name in apposition to the subject
+            subject = next((c for c in subject.children if c.dep_ == "appos"
+                            and c.ent_type_ == "PERSON"), subject)
         if subject is not None and subject.ent_type_ == "PERSON" and _is_proper(subject):
             given = {t.lower_ for t in subject.subtree if t.ent_type_ == "PERSON"}
             other = _FEMALE_NAMES if pronoun.lower_ == "he" else _MALE_NAMES
