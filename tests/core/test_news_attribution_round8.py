@@ -2,6 +2,8 @@
 on a PolNeAR development sample of US political news), each on sentences made up for the test
 (none copied from the issue, the news set or any article)."""
 
+import pytest
+
 from annotator.core.model import AttributionKind
 from tests.units import first, unit_containing, units_of
 
@@ -163,3 +165,20 @@ def test_a_short_aside_on_a_word_is_not_the_source_and_leaves_no_unnamed_person(
 def test_a_cue_in_an_aside_around_the_clause_still_names_the_source(detector):
     unit = first(detector, "The depot - officials said on Monday - would close in March.")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS
+
+
+# --- appeals and labels in the speaker's own words -------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Last week, the Justice Department warned county clerks to lock their ballot boxes before "
+    "the recount.",
+    "Senator Grace Whitlock called on the governor to veto the bill and apologize.",
+])
+def test_an_appeal_to_someone_to_act_is_the_speakers(detector, sentence):
+    unit = first(detector, sentence)
+    assert _attributed(unit), (sentence, unit.attribution)
+
+
+def test_a_label_in_quotation_marks_after_as_is_the_speakers(detector):
+    unit = first(detector, 'The senator blasted the settlement as "a gift to polluters."')
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert "senator" in unit.attribution.speaker.lower()

@@ -735,6 +735,11 @@ def _has_clause_or_quote(verb, sent) -> bool:
             (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call")
             or (c.dep_ in ("xcomp", "ccomp") and lemma == "urge") for c in verb.children):
         return True  # an appeal is the speaker's: "called for a ceasefire", "urged MPs to act"
+    if lemma in ("call", "warn") and verb.tag_ != "VBG" and any(
+            c.dep_ == "xcomp" and c.i > verb.i for c in verb.children) and any(
+            (c.dep_ == "prep" and c.lower_ == "on" and lemma == "call")
+            or (c.dep_ == "dobj" and lemma == "warn") for c in verb.children):
+        return True  # "called on the governor to veto", "warned officials to patch": appeals
     if lemma == "call" and verb.tag_ != "VBG" and any(c.dep_ == "advcl" and c.i > verb.i and any(
             m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)
                                                        for c in verb.children):
@@ -2536,7 +2541,10 @@ def _speech_act(sent, memory) -> "Found | None":
         heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
         if not any(c.dep_ == "prep" and c.lower_ in ("via", "on", "in", "during", "at") and any(
                 o.dep_ == "pobj" and o.lower_ in _CHANNELS for o in c.children)
-                for h in heads for c in h.children):
+                for h in heads for c in h.children) and not (
+                len(heads) > 1 and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+                    _opens_quote(t) for t in c.subtree) for c in verb.children)):
+            # (or a label in the speaker's own words: 'blasted the ruling as "a gift to ..."')
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subject is None or subject.lower_ in WRITER_SELF:
@@ -3017,6 +3025,6 @@ _FALLBACKS = (
     (frozenset({"in"}), _in_a_document, 1),
     (_APPEAL_PARTICIPLES, _appeal_by_letter, 1),
     (_APPEAL_NOUNS, _joins_an_appeal, 1),
-    (_CHANNELS, _speech_act, 1),
+    (_CHANNELS | {"as"}, _speech_act, 1),  # ("as": 'blasted the ruling as "a gift ..."')
     (frozenset({'"', "“", "‘"}), _quotation_lead, 1),
 )
