@@ -182,3 +182,28 @@ def test_a_label_in_quotation_marks_after_as_is_the_speakers(detector):
     unit = first(detector, 'The senator blasted the settlement as "a gift to polluters."')
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert "senator" in unit.attribution.speaker.lower()
+
+
+# --- unnamed voices of political copy -----------------------------------------------------------------
+def test_the_voice_of_an_advertisement_is_an_unnamed_source(detector):
+    text = ("The new spot opens with footage of a shuttered steel mill.\n\n"
+            "As the ad ends, the narrator says the senator \"voted to ship these jobs "
+            "overseas.\"\n")
+    unit = unit_containing(units_of(detector, text), "As the ad ends")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "the narrator"
+
+
+def test_an_unnamed_operative_who_puts_it_in_a_quotation_is_the_source(detector):
+    unit = first(detector, 'One veteran party strategist put it bluntly: "We lose the suburbs, '
+                           'we lose the House."')
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert "strategist" in unit.attribution.speaker
+
+
+def test_a_shouted_quotation_is_its_shouters_not_the_last_speakers(detector):
+    text = ('"The count is not finished," the county clerk, Hana Petrov, said.\n\n'
+            '"Stop the steal!" one demonstrator shouted outside the building.\n')
+    unit = unit_containing(units_of(detector, text), "Stop the steal")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert "demonstrator" in unit.attribution.speaker

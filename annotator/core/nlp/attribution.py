@@ -83,6 +83,7 @@ STRONG_CUES = (
     "clarify", "recount", "lament", "joke", "underline", "highlight", "signal", "dispute",
     "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
     "identify", "attribute", "hypothesise", "hypothesize", "term", "blame",
+    "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -101,7 +102,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "clarify", "recount", "lament", "joke", "underline", "highlight", "signal",
              "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
              "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term",
-             "blame"}
+             "blame", "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -1945,6 +1946,8 @@ GENERIC_PEOPLE = {
     # parties to a case the report does not name ("The plaintiff testified that ...")
     "plaintiff", "claimant", "accuser", "suspect", "witness", "juror", "student", "worker",
     "employee", "resident", "neighbour", "neighbor",
+    # the voice of an advertisement or a broadcast ("the announcer says")
+    "announcer", "narrator",
 }
 # how many sentences back a gendered description ("the woman") may still go on about the
 # person of that gender the article named
@@ -2579,9 +2582,18 @@ def _subject_speaks(subject, verb, cue_word, memory) -> "Found | None":
     ("officials", "a source"), never "the crowd" or "critics of the plan"."""
     found = _found_from_subject(subject, verb, cue_word, memory)
     if found is not None and (found.source_type != "anonymous"
-                              or subject.lower_ in ANONYMOUS_HEADS):
+                              or subject.lower_ in ANONYMOUS_HEADS | _UNNAMED_POLITICAL):
         return found
     return None
+
+
+# The people political copy quotes without names ("One GOP operative put it bluntly: ..."):
+# sources when the construction says they speak, like "officials".
+_UNNAMED_POLITICAL = frozenset(
+    form for noun in ("operative", "strategist", "adviser", "advisor", "consultant", "pollster",
+                      "lobbyist", "loyalist", "surrogate", "donor", "negotiator", "prosecutor",
+                      "delegate", "supporter", "backer", "legislator", "regulator", "attendee")
+    for form in (noun, noun + "s"))
 
 
 def _quotation_lead(sent, memory) -> "Found | None":

@@ -792,7 +792,10 @@ class Detector:
                     elif not own and block_quote is not None:
                         inherited, note = block_quote, "set out after a colon by"
                     elif not own and opens_with_quote and not quote_open and not was_open and \
-                            _closes_at_end(unit_text):
+                            _closes_at_end(unit_text) and not (
+                                index + 1 < len(spans) and _bare_cue(spans[index + 1])):
+                        # (not when the parser cut its own cue off after it: '"...!" one
+                        # demonstrator shouted.' waits for that cue below)
                         # a whole quotation with no cue: the person just quoted
                         orphan = last_quoted(2)
                         if orphan is not None:
