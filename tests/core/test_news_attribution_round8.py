@@ -207,3 +207,18 @@ def test_a_shouted_quotation_is_its_shouters_not_the_last_speakers(detector):
     unit = unit_containing(units_of(detector, text), "Stop the steal")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert "demonstrator" in unit.attribution.speaker
+
+
+# --- a group that closes the sentence with a cue the parser read as a noun -----------------------------
+def test_a_closing_cue_after_a_plural_group_is_the_groups(detector):
+    unit = first(detector, "The tax cut would cost $300 billion over a decade, budget analysts "
+                           "at the Lindqvist Institute estimate.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker.startswith("budget analysts")
+
+
+# --- a cue in parentheses or dashes around the clause -------------------------------------------------
+def test_a_cue_in_parentheses_names_its_own_subject_not_the_clause_subject(detector):
+    unit = first(detector, "The report (two officials said) was finished in May.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "two officials"

@@ -2306,8 +2306,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                            and t.dep_ not in ("compound", "poss")), None)
             # (not "foreign policy chief", nor "the study's lead author, Jo Smith": its author)
             if opener is not None and sent.doc[sent.start].tag_ == "DT" and not any(
-                    t.text == "," for t in sent.doc[opener.i:subject.i]):
-                subject = opener  # (but not "The plan, Smith said, would...")
+                    t.text in (",", "(", "-", "—", "–") for t in sent.doc[opener.i:subject.i]):
+                subject = opener  # (but not "The plan, Smith said, would...", "(officials said)")
         if any(c.dep_ == "auxpass" for c in token.children) and not passive:
             continue  # "it is said", "X is said to": a hedge
         if lemma in ("understand", "learn") and (
@@ -2711,6 +2711,36 @@ def _group_cue_read_as_noun(sent, memory) -> "Found | None":
     return None
 
 
+# Bare cue forms that close a sentence after a plural source ("..., economists estimate.");
+# thoughts ("believe", "fear", "expect") are not among them.
+_TRAILING_BARE_CUES = frozenset({"say", "estimate", "argue", "contend", "warn", "predict",
+                                 "note", "claim", "insist", "report", "calculate", "project",
+                                 "agree", "caution", "maintain", "allege", "testify"})
+
+
+def _trailing_cue_read_as_noun(sent, memory) -> "Found | None":
+    """"The plan would add $1 trillion, economists at the institute estimate.": the parser read
+    the closing cue as a noun (the object of "at the institute estimate"), and the sentence lost
+    its source. A bare cue form that ends the sentence, after a comma and a plural noun phrase,
+    is the cue: the group speaks."""
+    doc = sent.doc
+    end = sent.end - 1
+    while end > sent.start and doc[end].is_punct:
+        end -= 1
+    cue = doc[end]
+    if cue.lower_ not in _TRAILING_BARE_CUES or cue.tag_ not in ("NN", "NNS"):
+        return None
+    comma = next((t for t in reversed(doc[sent.start + 3:cue.i]) if t.text == ","), None)
+    if comma is None or cue.i - comma.i > 9:
+        return None
+    phrase = doc[comma.i + 1:cue.i]
+    head = next((t for t in phrase if t.tag_ in ("NNS", "NNPS")), None)
+    if head is None or any(t.tag_.startswith("VB") or t.is_punct for t in phrase):
+        return None
+    tokens = list(phrase)
+    return Found(classify(tokens, head, memory), _text(tokens), cue.lower_, token_i=cue.i)
+
+
 # Proceedings that "hear" what is put to them: "The court heard that the losses...".
 HEARING_BODIES = {"court", "tribunal", "inquest", "inquiry", "hearing", "trial", "committee",
                   "panel"}
@@ -3028,6 +3058,7 @@ def attribution_reason(attribution: Attribution) -> str:
 _FALLBACKS = (
     (None, _cue_read_as_noun, 1),
     (_BARE_CUES, _group_cue_read_as_noun, 0),
+    (_TRAILING_BARE_CUES, _trailing_cue_read_as_noun, 0),
     (None, _with_someone_saying, 2),
     (_ISSUE_VERBS, _issued_statement, 1),
     (frozenset({"heard"}), _court_heard, 0),
