@@ -222,3 +222,11 @@ def test_a_cue_in_parentheses_names_its_own_subject_not_the_clause_subject(detec
     unit = first(detector, "The report (two officials said) was finished in May.")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "two officials"
+
+
+# --- a closing mark spaced off after a nested quotation ---------------------------------------------
+def test_a_spaced_closing_mark_after_a_nested_quotation_closes_the_quotation(detector):
+    text = ("\"I have never liked the phrase 'voter outreach,' \" Delacroix told the group.\n\n"
+            "Then a student asked how the party could win back young voters.\n")
+    unit = unit_containing(units_of(detector, text), "Then a student asked")
+    assert unit.attribution.speaker != "Delacroix"

@@ -616,7 +616,10 @@ def _quote_state_after(text: str, is_open: bool) -> tuple[bool, bool]:
                 opened = opened or not stack
                 stack.append(kind)
         elif ch in _CLOSERS or ch in "\"'":
-            if stack and (not before.isspace() or after in ",.;:!?" or i + 1 == len(text.rstrip())) \
+            # (a mark spaced off on both sides closes the open quotation of its kind: "... the
+            # term 'outreach,' " he told the group)
+            if stack and (not before.isspace() or after in ",.;:!?" or i + 1 == len(text.rstrip())
+                          or (after.isspace() and kind in stack)) \
                     and not after.isalpha():
                 _close(stack, kind)
     return bool(stack), opened
