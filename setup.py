@@ -9,7 +9,7 @@ from setuptools import find_packages, setup
 
 RESOURCES = "resources"
 DATA_PACKAGE = "annotator._resources"
-DATA_FILES = ["*.gz", "*.json", "*.txt", "*.svg", "*.png"]
+DATA_FILES = ["*.gz", "*.json", "*.npz", "*.txt", "*.svg", "*.png"]
 
 data_packages = []
 for folder, subfolders, _ in os.walk(RESOURCES):

@@ -39,6 +39,8 @@ def test_wheel_carries_the_resources_and_metadata(wheel):
         names = set(zf.namelist())
         metadata = next(zf.read(n).decode() for n in names if n.endswith(".dist-info/METADATA"))
     for needed in ("annotator/_resources/models/checkworthy.json.gz",
+                   "annotator/_resources/models/reader.npz",
+                   "annotator/_resources/models/news_priority_reader.json",
                    "annotator/_resources/samples/royal-reconciliation.txt",
                    "annotator/_resources/icons/annotator.svg",
                    "annotator/_resources/icons/hicolor/256x256/apps/org.annotator.Annotator.png"):

@@ -19,6 +19,7 @@ import json
 import math
 import re
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 
@@ -27,6 +28,9 @@ from annotator.core.nlp.rules import _plausible
 from annotator.core.nlp.spantext import ents_of, text_of
 
 MODEL_FILENAME = "news_priority.json"
+# The same model with one more feature, the sentence reader's logit (reader.py): used when the
+# reader reads the text (every news article; see detector.READER_MAX_SENTENCES)
+READER_MODEL_FILENAME = "news_priority_reader.json"
 MODEL_FORMAT = "annotator-priority"
 
 _WORDS = re.compile(r"[a-z]+")
@@ -303,29 +307,43 @@ def features(span, attribution, quoted: bool, base_probability: float,
     ]
 
 
-def default_model_path() -> Path:
+READER_FEATURES = FEATURES + ["reader"]
+# Signals of a sentence that judges, feels, hopes or talks about the reporting itself: where one
+# fires, the sentence reader may lower the score but not raise it (detector.ClaimDetector.decide)
+JUDGING = ("opinion", "colour", "procedural", "first_person", "evaluative", "reporting_meta",
+           "quoted_opinion", "writer_judges")
+_JUDGING_AT = tuple(FEATURES.index(name) for name in JUDGING)
+
+
+def judges(feats: Sequence[float]) -> bool:
+    return any(feats[i] > 0 for i in _JUDGING_AT)
+
+
+def default_model_path(with_reader: bool = False) -> Path:
     import os
 
-    override = os.environ.get("ANNOTATOR_PRIORITY_MODEL")
+    override = os.environ.get("ANNOTATOR_PRIORITY_READER_MODEL" if with_reader
+                              else "ANNOTATOR_PRIORITY_MODEL")
     if override:
         return Path(override)
     from annotator.resources import resource_path
 
-    return resource_path("models", MODEL_FILENAME)
+    return resource_path("models", READER_MODEL_FILENAME if with_reader else MODEL_FILENAME)
 
 
 class PriorityModel:
     """Logistic re-scoring of the base check-worthiness probability for news."""
 
     def __init__(self, spec: dict, path: Path | None = None):
-        if list(spec["features"]) != FEATURES:
+        if list(spec["features"]) not in (FEATURES, READER_FEATURES):
             raise ValueError("priority features differ from this version of the code")
+        self.with_reader = list(spec["features"]) == READER_FEATURES
         self.path = path
         self.coef = np.asarray(spec["coef"], dtype=np.float64)
         self.intercept = float(spec["intercept"])
         self.threshold = float(spec["threshold"])
         self.metadata = dict(spec.get("metadata", {}))
-        if len(self.coef) != len(FEATURES) or not np.all(np.isfinite(self.coef)):
+        if len(self.coef) != len(spec["features"]) or not np.all(np.isfinite(self.coef)):
             raise ValueError("bad priority coefficients")
         if not 0.0 < self.threshold < 1.0:
             raise ValueError("bad priority threshold")
@@ -337,8 +355,8 @@ class PriorityModel:
         return cls({"features": FEATURES, "coef": coef, "intercept": 0.0, "threshold": 0.5})
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "PriorityModel":
-        p = Path(path) if path is not None else default_model_path()
+    def load(cls, path: str | Path | None = None, with_reader: bool = False) -> "PriorityModel":
+        p = Path(path) if path is not None else default_model_path(with_reader)
         try:
             spec = json.loads(p.read_text(encoding="utf-8"))
             if spec.get("format") != MODEL_FORMAT:
@@ -348,9 +366,12 @@ class PriorityModel:
             raise ModelError(f"Priority model is missing, corrupt or incompatible: {p} ({exc})") \
                 from None
 
-    def score(self, feats: list[float], gate: float = 1.0) -> float:
+    def score(self, feats: list[float], gate: float = 1.0, reader: float | None = None) -> float:
         """``sigmoid(base_logit + gate * (w . f + b))``: with gate 0 (a transcript of speech, see
-        :func:`news_gate`) the score is the base model's own."""
+        :func:`news_gate`) the score is the base model's own. `reader`: the sentence reader's
+        logit, for a model that has that feature."""
+        if self.with_reader:
+            feats = [*feats, reader if reader is not None else 0.0]
         z = feats[0] + gate * (float(np.dot(self.coef[1:], feats[1:])) + self.intercept)
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
