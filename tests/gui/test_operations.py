@@ -130,7 +130,7 @@ def test_the_threshold_from_settings_applies_without_a_restart(window, qtbot, tm
     monkeypatch.setenv("ANNOTATOR_SETTINGS", str(tmp_path / "settings.json"))  # this test's own
     qtbot.waitUntil(lambda: window.session.model_ready, timeout=60000)
     settings = Settings.load()
-    settings.threshold = 0.999
+    settings.threshold = 0.9999
     window.session.save_settings(settings)
     path = tmp_path / "strict.txt"
     path.write_text("Budget news\n\nThe council spent £3m on 40 new buses in 2023, figures show. "
@@ -140,7 +140,7 @@ def test_the_threshold_from_settings_applies_without_a_restart(window, qtbot, tm
                     window.article_view.article_text() and not window.session.analysing,
                     timeout=60000)
     settle(qtbot, window)
-    assert window.claim_proxy.rowCount() == 0  # nothing reaches 0.999
+    assert window.claim_proxy.rowCount() == 0  # nothing reaches 0.9999
 
 
 def test_worker_reads_never_run_on_the_gui_thread(window, qtbot, monkeypatch):

@@ -713,8 +713,14 @@ class Detector:
         return self.nlp.get_pipe("claim_detector")
 
     def warm_up(self) -> None:
-        """Load the pipeline and the model now (call it off the GUI thread)."""
-        self.detect("Warm-up: 3 people said so on May 1, 2020.")
+        """Load the pipeline and the base models now (call it off the GUI thread). Not the
+        sentence reader: it loads at the first analysis, so that a relaunch, which shows claims
+        from the library and analyses nothing, does not pay for it."""
+        use_reader, self.use_reader = self.use_reader, False
+        try:
+            self.detect("Warm-up: 3 people said so on May 1, 2020.")
+        finally:
+            self.use_reader = use_reader
 
     def detect(self, text: str, progress: Callable[[int, int], None] | None = None
                ) -> list[DetectedUnit]:

@@ -10,7 +10,7 @@ mean-pooled, then a logistic head trained on the team's labelled news (`train_re
 logit is one feature of :mod:`priority` ("reader"); the priority model weighs it with the rest.
 
 Runs in numpy (no PyTorch): the weights ship in ``resources/models/reader.npz`` (the word
-embeddings as int8 with one scale per row, the layers as float16; 24 MB), made by
+embeddings as int8 with one scale per row, the layers as float16; 26 MB), made by
 ``python -m annotator.core.nlp.train_reader convert`` from the model's own files. The tokenizer
 is BERT's uncased WordPiece, written out here (its output matches the model's own tokenizer on
 every sentence of the news and ClaimBuster sets: `train_reader.py check`).
