@@ -921,14 +921,14 @@ class Detector:
         from annotator.core.nlp.priority import news_gate
 
         gate = news_gate([u.text for u in units if u is not None and u.kind is UnitKind.SENTENCE])
-        readable = [(slot, pieces) for slot, pieces in decided
-                    if units[slot] is not None and pieces is not None
-                    and pieces.kind is UnitKind.SENTENCE]
         logits: dict[int, float] = {}
-        if self.use_reader and gate > 0.0 and 0 < len(readable) <= READER_MAX_SENTENCES:
-            # the reader's logit is one more feature of the news re-scoring (reader.py)
-            values = component.reader.logits([units[slot].text for slot, _ in readable])
-            logits = {slot: float(v) for (slot, _), v in zip(readable, values)}
+        if self.use_reader and gate > 0.0:
+            readable = [slot for slot, pieces in decided if units[slot] is not None
+                        and pieces is not None and pieces.kind is UnitKind.SENTENCE]
+            if 0 < len(readable) <= READER_MAX_SENTENCES:
+                # the reader's logit is one more feature of the news re-scoring (reader.py)
+                values = component.reader.logits([units[slot].text for slot in readable])
+                logits = {slot: float(v) for slot, v in zip(readable, values)}
         if gate != 1.0 or logits:
             for slot, pieces in decided:
                 unit = units[slot]

@@ -169,12 +169,13 @@ def nested(X, y, forced, groups, embedded=None) -> tuple[np.ndarray, np.ndarray]
     article: its head never sees the article it is scored on, at either level."""
     pred = np.zeros(len(y), bool)
     score = np.zeros(len(y))
+    if embedded is not None:
+        from annotator.core.nlp.train_reader import fit_head, out_of_fold_logits
+
+        X = X.copy()  # its last column is rewritten whole in every fold
     for g in sorted(set(groups)):
         test = groups == g
         if embedded is not None:
-            from annotator.core.nlp.train_reader import fit_head, out_of_fold_logits
-
-            X = X.copy()
             X[~test, -1] = out_of_fold_logits(embedded[~test], y[~test], groups[~test])
             coef, b = fit_head(embedded[~test], y[~test])
             X[test, -1] = np.clip(embedded[test] @ coef + b, -8.0, 8.0)

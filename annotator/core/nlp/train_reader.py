@@ -183,11 +183,7 @@ def check(model_dir: Path) -> int:
     theirs.no_padding()  # the file pads to 128
     theirs.no_truncation()
     ours = rd.WordPiece((model_dir / "vocab.txt").read_text(encoding="utf-8").splitlines())
-    texts = []
-    for line in (NEWS / "sentences.jsonl").read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        if rec["split"] == "dev":  # held-out parts are never read
-            texts.append(rec["text"])
+    texts = list(dev_sentences()[0])  # held-out parts are never read
     shared = ROOT.parent / "shared" / "data" / "claimbuster"
     for name in ("crowdsourced.csv", "groundtruth.csv"):
         if (shared / name).exists():
