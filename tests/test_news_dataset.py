@@ -47,11 +47,16 @@ def test_the_error_listing_never_reads_a_held_out_split(split, capsys):
     assert "dev split only" in capsys.readouterr().err
 
 
+# the last id of round 6's rows, the ones the second labeller of round 7 labelled again
+ROUND6_LAST_ID = 2077
+
+
 def test_the_second_labellers_file_labels_each_real_dev_sentence_once():
-    """agreement/second-labeller.jsonl covers exactly the sentences of the wd-* dev reports."""
+    """agreement/second-labeller.jsonl covers exactly the sentences of round 6's wd-* dev reports
+    (ids up to 2077; the reports added in round 9 were labelled once)."""
     rows = [json.loads(line) for line in (NEWS / "sentences.jsonl").read_text("utf-8").splitlines()]
     wanted = {r["id"] for r in rows if r["split"] == "dev" and r["article"].startswith("wd-")
-              and r["unit"] == "sentence"}
+              and r["unit"] == "sentence" and r["id"] <= ROUND6_LAST_ID}
     second = [json.loads(line) for line in
               (NEWS / "agreement" / "second-labeller.jsonl").read_text("utf-8").splitlines()]
     ids = [r["id"] for r in second]

@@ -110,7 +110,7 @@ def main(split: str) -> int:
         wd = [r for r in sents if r["article"].startswith(WIKINEWS_DEV_PREFIX)]
         if wd:
             kinds = Counter(r["source_kind"] for r in wd)
-            print(f"round-6 Wikinews dev reports (wd-*): {len({r['article'] for r in wd})} articles, "
+            print(f"real Wikinews dev reports (wd-*, rounds 6 and 9): {len({r['article'] for r in wd})} articles, "
                   f"{len(wd)} sentences, attributed {sum(r['attributed'] for r in wd)}, "
                   f"anonymous {kinds['anonymous']}, hedged {kinds['hedged']}, "
                   f"check-worthy {sum(r['checkworthy'] for r in wd)}; source kinds {dict(kinds)}")
