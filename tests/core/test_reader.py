@@ -126,3 +126,86 @@ def test_the_detector_reads_articles_and_leaves_book_length_texts_to_the_plain_m
     too_long = d.detect(ARTICLE)
     assert not d.last_read
     assert [u.score for u in too_long] == [u.score for u in plain]
+
+
+def test_folds_for_fine_tuning_keep_articles_whole_and_do_not_change_between_runs():
+    from annotator.core.nlp.train_reader import article_folds
+
+    groups = np.asarray([f"a{i // 7}" for i in range(7 * 20)])  # 20 articles of 7 sentences
+    folds = article_folds(groups, 6)
+    assert set(folds) == set(range(6))
+    for article in set(groups):
+        assert len(set(folds[groups == article])) == 1
+    sizes = [len(set(groups[folds == k])) for k in range(6)]
+    assert max(sizes) - min(sizes) <= 1  # articles dealt out evenly
+    assert np.array_equal(folds, article_folds(groups, 6))
+
+
+def test_the_shipped_reader_has_out_of_fold_logits_for_every_dev_sentence():
+    """train_priority --reader stacks these logits: they must be the shipped reader's own."""
+    import json
+
+    from annotator.core.nlp.train_reader import OUT_OF_FOLD, dev_sentences, file_sha256
+
+    record = json.loads(OUT_OF_FOLD.read_text(encoding="utf-8"))
+    assert record["reader_sha256"] == file_sha256(rd.default_model_path())
+    ids = dev_sentences(with_ids=True)[0]
+    assert set(record["logits"]) == {str(i) for i in ids}
+    assert all(-8.0 <= v <= 8.0 for v in record["logits"].values())
+
+
+def test_the_re_scorer_refuses_logits_of_another_reader(tmp_path, monkeypatch):
+    import json
+
+    from annotator.core.nlp import train_priority, train_reader
+
+    stale = tmp_path / "reader-oof.json"
+    stale.write_text(json.dumps({"reader_sha256": "0" * 64, "how": "x", "logits": {"1": 0.5}}))
+    monkeypatch.setattr(train_reader, "OUT_OF_FOLD", stale)
+    with pytest.raises(SystemExit, match="another reader"):
+        train_priority.reader_out_of_fold([1])
+    monkeypatch.setattr(train_reader, "OUT_OF_FOLD", tmp_path / "absent.json")
+    with pytest.raises(SystemExit, match="missing"):
+        train_priority.reader_out_of_fold([1])
+
+
+def test_a_checkpoint_becomes_the_apps_arrays(tmp_path):
+    """to_arrays (used by convert and finetune) on a tiny made-up BERT: int8 words with one
+    scale per row, (in, out) float16 matrices, and a reader that loads and reads."""
+    from annotator.core.nlp.train_reader import _NAMES, to_arrays
+
+    rng = np.random.RandomState(0)
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "the", "council", "met", "."]
+    dim, inner = 24, 48  # 12 heads of 2
+    shapes = {"query_w": (dim, dim), "key_w": (dim, dim), "value_w": (dim, dim),
+              "attn_out_w": (dim, dim), "ffn_in_w": (inner, dim), "ffn_out_w": (dim, inner),
+              "ffn_in_b": (inner,)}
+    weights = {"embeddings.word_embeddings.weight": rng.randn(len(vocab), dim),
+               "embeddings.position_embeddings.weight": rng.randn(128, dim),
+               "embeddings.token_type_embeddings.weight": rng.randn(2, dim),
+               "embeddings.LayerNorm.weight": np.ones(dim), "embeddings.LayerNorm.bias": np.zeros(dim)}
+    for ours, theirs in _NAMES.items():
+        shape = shapes.get(ours, (dim,))
+        weights[f"encoder.layer.0.{theirs}"] = rng.randn(*shape) * 0.1
+    weights = {k: np.asarray(v, np.float32) for k, v in weights.items()}
+    arrays = to_arrays(weights, vocab, "tiny", layers=1)
+    assert arrays["word_embeddings"].dtype == np.int8
+    restored = arrays["word_embeddings"] * arrays["word_scale"][:, None]
+    assert np.allclose(restored, weights["embeddings.word_embeddings.weight"], atol=0.03)
+    assert arrays["layer0_ffn_in_w"].shape == (dim, inner)  # stored (in, out): x @ w
+    assert arrays["layer0_ffn_in_w"].dtype == np.float16
+    vectors = rd.SentenceReader(arrays).embed(["The council met.", "the the"])
+    assert vectors.shape == (2, dim)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_fine_tuning_without_pytorch_says_what_to_install(tmp_path):
+    import importlib.util
+
+    from annotator.core.nlp.train_reader import finetune
+
+    if importlib.util.find_spec("torch") and importlib.util.find_spec("transformers"):
+        pytest.skip("PyTorch is installed here")
+    with pytest.raises(SystemExit, match="pip install torch transformers"):
+        finetune(tmp_path, tmp_path / "reader.npz")
+    assert not (tmp_path / "reader.npz").exists()

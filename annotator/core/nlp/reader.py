@@ -6,12 +6,13 @@ Tuesday") or as a judgement, a hope, an appeal or colour said in the same words 
 betrayal of every family here"). A small pretrained sentence encoder does: the first
 :data:`LAYERS` layers of all-MiniLM-L6-v2 (a 6-layer BERT of 384 dimensions trained for sentence
 similarity by the sentence-transformers project, Apache 2.0; see resources/models/README.md),
-mean-pooled, then a logistic head trained on the team's labelled news (`train_reader.py`). Its
-logit is one feature of :mod:`priority` ("reader"); the priority model weighs it with the rest.
+mean-pooled, then a logistic head; the layers and the head are fine-tuned together on the team's
+labelled news (`train_reader.py finetune`). Its logit is one feature of :mod:`priority`
+("reader"); the priority model weighs it with the rest.
 
 Runs in numpy (no PyTorch): the weights ship in ``resources/models/reader.npz`` (the word
 embeddings as int8 with one scale per row, the layers as float16; 26 MB), made by
-``python -m annotator.core.nlp.train_reader convert`` from the model's own files. The tokenizer
+``python -m annotator.core.nlp.train_reader`` from the model's own files. The tokenizer
 is BERT's uncased WordPiece, written out here (its output matches the model's own tokenizer on
 every sentence of the news and ClaimBuster sets: `train_reader.py check`).
 """
@@ -27,7 +28,9 @@ import numpy as np
 
 MODEL_FILENAME = "reader.npz"
 MODEL_FORMAT = "annotator-reader-1"
-LAYERS = 4  # of 6: the fourth layer's pooled output separates news claims best (dev, nested CV)
+# of 6: frozen, the fourth layer's pooled output separated news claims best (dev, nested CV);
+# fine-tuned, six read about as well once stacked (dev, 6-fold) at 1.5 times the cost
+LAYERS = 4
 MAX_TOKENS = 64  # word pieces read per sentence, [CLS] and [SEP] included; news sentences are shorter
 BATCH = 8  # sentences of about the same length: little padding is computed
 HEADS = 12

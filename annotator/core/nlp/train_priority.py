@@ -50,9 +50,10 @@ SIGNS = {
 }
 
 
-def news_rows(detector, split: str = "dev") -> list[tuple[str, list[float], int, bool, str]]:
-    """(article, features, label, offered whatever the score, the unit's text) of each labelled
-    sentence that the detector makes a sentence unit of (the unit overlapping it most)."""
+def news_rows(detector, split: str = "dev") -> list[tuple[str, list[float], int, bool, str, int]]:
+    """(article, features, label, offered whatever the score, the unit's text, the row's id) of
+    each labelled sentence that the detector makes a sentence unit of (the unit overlapping it
+    most)."""
     recs: dict[str, list[dict]] = {}
     for line in (NEWS / "sentences.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
@@ -69,7 +70,8 @@ def news_rows(detector, split: str = "dev") -> list[tuple[str, list[float], int,
                     for s, e, f, forced in feats if s < rec["end"] and e > rec["start"]]
             if over:
                 best = max(over, key=lambda x: x[0])
-                rows.append((article, best[1], int(rec["checkworthy"]), bool(best[2]), best[3]))
+                rows.append((article, best[1], int(rec["checkworthy"]), bool(best[2]), best[3],
+                             rec["id"]))
     detector.features_out = None
     return rows
 
@@ -162,28 +164,41 @@ def choose(X, y, forced, groups, within=None) -> tuple[float, float, float, floa
     return c, t, f1, auc
 
 
-def nested(X, y, forced, groups, embedded=None) -> tuple[np.ndarray, np.ndarray]:
+def nested(X, y, forced, groups) -> tuple[np.ndarray, np.ndarray]:
     """(offered, score) of each sentence by a model whose C and threshold were chosen by LOAO CV
-    on the other articles alone. With `embedded` (the reader's sentence vectors), the last
-    column of X, the reader's logit, is made again inside each fold without the held-out
-    article: its head never sees the article it is scored on, at either level."""
+    on the other articles alone. (The reader's logits, when X has them, are out-of-fold: the
+    reader that scored a sentence never saw its article.)"""
     pred = np.zeros(len(y), bool)
     score = np.zeros(len(y))
-    if embedded is not None:
-        from annotator.core.nlp.train_reader import fit_head, out_of_fold_logits
-
-        X = X.copy()  # its last column is rewritten whole in every fold
     for g in sorted(set(groups)):
         test = groups == g
-        if embedded is not None:
-            X[~test, -1] = out_of_fold_logits(embedded[~test], y[~test], groups[~test])
-            coef, b = fit_head(embedded[~test], y[~test])
-            X[test, -1] = np.clip(embedded[test] @ coef + b, -8.0, 8.0)
         c, t, _, _ = choose(X, y, forced, groups, within=~test)
         coef, b = fit(X[~test], y[~test], c)
         score[test] = _predict(X[test], coef, b)
         pred[test] = (score[test] >= t) | forced[test]
     return pred, score
+
+
+def reader_out_of_fold(ids: list[int]) -> np.ndarray:
+    """The out-of-fold reader logit of each dev row, from the file ``train_reader`` wrote
+    beside the shipped reader (refused if it belongs to another reader or misses a row)."""
+    from annotator.core.nlp.reader import default_model_path
+    from annotator.core.nlp.train_reader import OUT_OF_FOLD, file_sha256
+
+    model = default_model_path()
+    try:
+        record = json.loads(OUT_OF_FOLD.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SystemExit(f"{OUT_OF_FOLD} is missing: run train_reader train or finetune") from None
+    if record.get("reader_sha256") != file_sha256(model):
+        raise SystemExit(f"{OUT_OF_FOLD} belongs to another reader than {model}: run "
+                         f"train_reader train or finetune again")
+    missing = [i for i in ids if str(i) not in record["logits"]]
+    if missing:
+        raise SystemExit(f"{OUT_OF_FOLD} has no logit for {len(missing)} dev rows "
+                         f"(e.g. id {missing[0]}): run train_reader again")
+    print(f"reader logits: {record['how']}")
+    return np.clip(np.asarray([record["logits"][str(i)] for i in ids], float), -8.0, 8.0)
 
 
 def at_base_rate(y, share: float) -> np.ndarray:
@@ -214,21 +229,17 @@ def main(argv=None) -> int:
     detector.component._priority = PriorityModel.identity()  # features only; score ignored
     detector.use_reader = False
     rows = news_rows(detector)
-    X = np.asarray([f for _, f, _, _, _ in rows], dtype=np.float64)
-    y = np.asarray([label for _, _, label, _, _ in rows], dtype=np.float64)
-    forced = np.asarray([f for _, _, _, f, _ in rows], dtype=bool)
-    groups = np.asarray([g for g, _, _, _, _ in rows])
+    X = np.asarray([r[1] for r in rows], dtype=np.float64)
+    y = np.asarray([r[2] for r in rows], dtype=np.float64)
+    forced = np.asarray([r[3] for r in rows], dtype=bool)
+    groups = np.asarray([r[0] for r in rows])
     n_articles = len(set(groups))
     features = FEATURES
     if args.reader:
-        # Stacking: each sentence's reader logit comes from a head trained without its article,
-        # so the weight learnt for it is the weight it deserves on articles it has not seen
-        # (the shipped head, trained on every dev article, would look better than it is here).
-        from annotator.core.nlp.reader import SentenceReader
-        from annotator.core.nlp.train_reader import out_of_fold_logits
-
-        embedded = SentenceReader.load().embed([t for *_, t in rows]).astype(np.float64)
-        X = np.column_stack([X, out_of_fold_logits(embedded, y, groups)])
+        # Stacking: each sentence's reader logit comes from a reader trained without its
+        # article, so the weight learnt for it is the weight it deserves on articles it has not
+        # seen (the shipped reader, trained on every dev article, would look better than it is).
+        X = np.column_stack([X, reader_out_of_fold([r[5] for r in rows])])
         features = READER_FEATURES
     print(f"{len(rows)} news sentences ({int(y.sum())} check-worthy), {n_articles} articles")
 
@@ -244,7 +255,7 @@ def main(argv=None) -> int:
           f"ROC-AUC {auc:.4f}")
     metadata_nested = {}
     if args.nested:
-        pred, score = nested(X, y, forced, groups, embedded if args.reader else None)
+        pred, score = nested(X, y, forced, groups)
         nested_f1, nested_auc = _f1(y, pred), _auc(y, score)
         every = np.ones(len(y), bool)
         print(f"nested LOAO CV: F1 as offered {nested_f1:.4f} (offering every sentence "
