@@ -41,5 +41,14 @@ def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def model_path(filename: str, override_env: str) -> Path:
+    """A shipped model (resources/models/FILENAME), or the file the environment variable
+    `override_env` names (to evaluate another model without replacing the shipped one)."""
+    import os
+
+    override = os.environ.get(override_env)
+    return Path(override) if override else resource_path("models", filename)
+
+
 def sample_article_path() -> Path:
     return resource_path("samples", "royal-reconciliation.txt")

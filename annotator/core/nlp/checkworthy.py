@@ -63,14 +63,9 @@ _DIGIT = re.compile(r"\d")
 
 def default_model_path() -> Path:
     """The shipped model, or the file ANNOTATOR_CHECKWORTHY_MODEL names (for evaluation)."""
-    import os
+    from annotator.resources import model_path  # the bundle's folder when frozen
 
-    override = os.environ.get("ANNOTATOR_CHECKWORTHY_MODEL")
-    if override:
-        return Path(override)
-    from annotator.resources import resource_path  # the bundle's folder when frozen
-
-    return resource_path("models", MODEL_FILENAME)
+    return model_path(MODEL_FILENAME, "ANNOTATOR_CHECKWORTHY_MODEL")
 
 
 def preprocess(text: str) -> str:

@@ -320,15 +320,11 @@ def judges(feats: Sequence[float]) -> bool:
 
 
 def default_model_path(with_reader: bool = False) -> Path:
-    import os
+    from annotator.resources import model_path
 
-    override = os.environ.get("ANNOTATOR_PRIORITY_READER_MODEL" if with_reader
-                              else "ANNOTATOR_PRIORITY_MODEL")
-    if override:
-        return Path(override)
-    from annotator.resources import resource_path
-
-    return resource_path("models", READER_MODEL_FILENAME if with_reader else MODEL_FILENAME)
+    if with_reader:
+        return model_path(READER_MODEL_FILENAME, "ANNOTATOR_PRIORITY_READER_MODEL")
+    return model_path(MODEL_FILENAME, "ANNOTATOR_PRIORITY_MODEL")
 
 
 class PriorityModel:

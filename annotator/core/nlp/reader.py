@@ -19,7 +19,6 @@ every sentence of the news and ClaimBuster sets: `train_reader.py check`).
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from pathlib import Path
 from typing import Sequence
@@ -38,12 +37,9 @@ MAX_WORD_CHARS = 100  # BERT's own limit: a longer "word" is [UNK]
 
 
 def default_model_path() -> Path:
-    override = os.environ.get("ANNOTATOR_READER_MODEL")
-    if override:
-        return Path(override)
-    from annotator.resources import resource_path
+    from annotator.resources import model_path
 
-    return resource_path("models", MODEL_FILENAME)
+    return model_path(MODEL_FILENAME, "ANNOTATOR_READER_MODEL")
 
 
 # --- BERT's uncased WordPiece tokenizer ----------------------------------------------------

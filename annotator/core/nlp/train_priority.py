@@ -1,6 +1,6 @@
 """Train the news re-scorer of :mod:`annotator.core.nlp.priority` and write its JSON.
 
-    python -m annotator.core.nlp.train_priority [--out PATH] [--nested]
+    python -m annotator.core.nlp.train_priority [--out PATH] [--nested] [--reader]
 
 Data (nothing else is read): the ``dev`` part of the team's labelled news set,
 ``benchmarks/data/news-dev/sentences.jsonl`` (18 Wikinews articles; held-out articles are never
