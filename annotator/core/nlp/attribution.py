@@ -321,7 +321,8 @@ class Memory:
             if ent.label_ in _NAME_LIKE_LABELS and 2 <= len(ent) <= 3 and \
                     _could_be_personal_name(list(ent)):
                 self._remember_surname(_strip(ent_text))  # "Olu Barclay" (tagged ORG)
-            if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper():
+            if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper() and not (
+                    ent.label_ == "NORP" and ent[-1].tag_ == "JJ"):  # not "Italian"
                 self.orgs.append((_strip(ent_text), self.sentence))
                 doc = sent.doc
                 if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
@@ -335,6 +336,10 @@ class Memory:
                     _body_name(ent_text):
                 self.orgs.append((_strip(ent_text), self.sentence))  # "Kinshasa Herald"
                 continue
+            if (ent.label_ == "PERSON" or ent.label == 0) and _is_name(ent) and len(ent) == 1 \
+                    and ent[0].dep_ == "compound" and ent[0].head.tag_ in ("NN", "NNS") and \
+                    ent[0].head.text.islower():
+                continue  # "the EastMed project": a thing's name, not a person a "he" is about
             if (ent.label_ == "PERSON" or ent.label == 0) and _is_name(ent):
                 name = _strip(ent_text)
                 if found is not None and found.via and name == _strip(found.via):
@@ -1208,8 +1213,25 @@ def _appositive_name(head):
             if toks and any(t.ent_type_ == "PERSON" or (_is_proper(t) and t.lower_ not in TITLE_WORDS)
                             for t in toks):
                 return toks, child
-    # the parser may hang the name after the comma on something else
+    # "The delegate to the House of Representatives, Aumua Amata, told", "Haifa University
+    # expert and former security official, Avinoam Idan, said": the parser hangs the name on
+    # the last noun of the role; it is still the name set off at the end of the subject
     doc = head.doc
+    end = head.right_edge
+    if end.text == "," and end.i > head.i:
+        for tok in doc[head.i + 1:end.i]:
+            if tok.dep_ == "appos" and tok.right_edge.i + 1 == end.i and tok.ent_type_ == "PERSON" \
+                    and doc[tok.left_edge.i - 1].text == ",":
+                toks = _np_tokens(tok)
+                if toks and all(t.ent_type_ == "PERSON" or _is_proper(t) for t in toks):
+                    return toks, tok
+        # (or as the object of the role's last preposition: "of Tasmania, Marnie Okonjo,")
+        ent = next((e for e in ents_of(head.sent) if e.end == end.i and e.label_ == "PERSON"),
+                   None)
+        if ent is not None and len(ent) >= 2 and ent.start > head.i + 1 and \
+                doc[ent.start - 1].text == "," and all(_is_proper(t) for t in ent):
+            return list(ent), ent[-1]
+    # the parser may hang the name after the comma on something else
     k = head.i + 1
     if k < len(doc) and doc[k].text == ",":
         run = []
@@ -1310,6 +1332,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "person"  # "The chief executive of the X Council Ana Ruiz" (NER: one ORG)
     if _role_of_body_then_name(tokens):
         return "person"  # "director of Amnesty International Man-kei Tam" (NER: one ORG)
+    if _outlet_noun_before_name(tokens, head):
+        return "organisation"  # "Greek daily Kathimerini", "news agency PA Media"
     if len(tokens) >= 2 and tokens[-1].lower_.strip(".") in POST_NOMINALS and \
             _could_be_personal_name(tokens[:-1]) and tokens[0].lower_ not in ("the", "a", "an"):
         return "person"  # "Nadia Porter KC", "Tom Riley MP": a name and the letters after it
@@ -1390,6 +1414,10 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if memory is not None and head.lower_ in memory.person_words and head.ent_type_ != "ORG" \
             and head.text[:1].isupper():
         return "person"  # a surname the article has already given a person ("Wilkins")
+    if head.tag_ in ("NN", "NNS") and not names and _name_tagged_common(head):
+        # "UNICEF reported" (tagged NN), "Coles, in its release, reported" (NNS): a name
+        return "organisation" if head.text.isupper() or head.ent_type_ in (
+            "ORG", "GPE", "NORP") or _speaks_in_its_own(head) else "person"
     if head.tag_ in ("NN", "NNS") and not names:
         if head_word in ORG_WORDS or head_word in OUTLET_WORDS and head_word not in _NOT_OUTLETS:
             return "organisation"  # "the newspaper", "the company" (but "the star": a person)
@@ -1425,6 +1453,7 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "person"
     first = [c for c in head.children if c.dep_ == "compound" and c.i == head.i - 1 and _is_proper(c)]
     if first and _is_proper(head) and head.lower_ not in ORG_WORDS and first[0].lower_ not in ORG_WORDS \
+            and tokens[0].lower_ not in ("the", "a", "an") \
             and any(c.dep_ == "prep" and c.lower_ in ("for", "from", "at", "of") for c in head.children) \
             and not any(c.dep_ == "compound" and c.i < head.i - 1 for c in head.children):
         return "person"
@@ -1448,6 +1477,44 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         # the tagger knows as a person's, "Madonna said", stays a person)
         return "organisation"
     return "person" if names else "anonymous"
+
+
+# Nouns for a news outlet that stand right before its name ("Greek daily Kathimerini").
+_OUTLET_NOUNS = {"daily", "newspaper", "broadcaster", "weekly", "tabloid", "magazine", "website",
+                 "agency", "channel", "station", "outlet", "paper", "broadsheet", "network"}
+
+
+def _outlet_noun_before_name(tokens, head) -> bool:
+    """The word before the name's capitalised run is an outlet noun ("the newspaper Le Monde",
+    "news agency PA Media"), so the name is the outlet's (not "newspaper columnist Jo Li")."""
+    if not _is_proper(head) and head.ent_type_ not in ("PERSON", "ORG"):
+        return False
+    k = next((j for j, t in enumerate(tokens) if t.i == head.i), None)
+    if k is None:
+        return False
+    while k > 0 and (_is_proper(tokens[k - 1]) or tokens[k - 1].ent_type_ in ("PERSON", "ORG")
+                     and tokens[k - 1].text[:1].isupper()):
+        k -= 1
+    return k > 0 and tokens[k - 1].lower_ in _OUTLET_NOUNS
+
+
+def _name_tagged_common(head) -> bool:
+    """A capitalised word the tagger called a common noun but that is a name: an acronym
+    ("UNICEF"), or a word inside the tagger's own person or body entity ("Coles")."""
+    if not head.text[:1].isupper() or head.lower_ in ALL_PRONOUNS:
+        return False
+    if head.text.isupper() and len(head.text) >= 2 and head.is_alpha:
+        return True
+    return head.ent_type_ in ("PERSON", "ORG") and head.text[1:].islower() and \
+        head.i == head.sent.start and not any(c.dep_ in ("det", "amod", "compound")
+                                              for c in head.children)
+
+
+def _speaks_in_its_own(head) -> bool:
+    """"Coles, in its March 8 media release, reported": a body speaking in its own release."""
+    verb = head.head
+    return any(c.dep_ == "prep" and any(t.lower_ == "its" for t in c.subtree)
+               for c in verb.children if c.i < verb.i)
 
 
 def _role_of_body_then_name(tokens) -> bool:
@@ -1632,6 +1699,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         return Found("anonymous", head.text, cue_word, find_outlet(cue_token),
                      token_i=cue_token.i)
     tokens, name_head = _speaker_tokens(head)
+    titled = _titled_name_before_cue(head, cue_token)
+    if titled is not None and not (tokens and tokens[-1].i == titled[1].i):
+        tokens, name_head = titled
     if cue_token.i < head.i and tokens and tokens[0].i <= cue_token.i < tokens[-1].i:
         # an inverted speaker begins after its cue ('... safe" tweeted Mayor of London X',
         # where the parser hung the quotation's last words on the title)
@@ -1650,6 +1720,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif source_type in ("person", "anonymous") and _is_title_case_name(tokens) and \
             _says_its(cue_token):
         source_type = "organisation"  # "Doctors Without Borders said its clinic..."
+    elif source_type == "person" and _lone_name(tokens) and name_head is head and \
+            _speaks_in_its_own(head):
+        source_type = "organisation"  # "Aldwick, in its trading update, reported ..."
     if name_head is not head and name_head.dep_ == "appos" and head.tag_ == "NN" and \
             head.lower_ not in ORG_WORDS and source_type == "organisation" and \
             tokens[0].lower_ != "the" and (len(tokens) <= 2 or tokens[0].lower_ in _GIVEN_NAMES):
@@ -1724,6 +1797,27 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # (tagged a person) may be the club it named before
         role = LONE_NAME
     return Found(source_type, text, cue_word, via, token_i=cue_token.i, role=role)
+
+
+def _titled_name_before_cue(head, cue_token):
+    """"Longtime breakfast-show writer and performer Rob Bartlett tweeted": a person's full
+    name right before the cue, after a role noun, ends the subject whatever head the parser
+    chose ("Longtime"); that person speaks. Not "a lawyer for Jo Li said" (no role noun
+    before the name)."""
+    doc = head.doc
+    if head.ent_type_ == "PERSON" or cue_token.i <= head.i:
+        return None
+    ent = next((e for e in ents_of(head.sent) if e.end == cue_token.i and e.label_ == "PERSON"),
+               None)
+    if ent is None or len(ent) < 2 or not head.left_edge.i < ent.start or \
+            ent.end - 1 > head.right_edge.i or ent.start <= head.i:
+        return None
+    before = doc[ent.start - 1]
+    if before.tag_ != "NN" or not before.text.islower() or any(
+            t.lower_ in ("of", "for", "to", "with", "at", "from", "by", "behind", ",")
+            for t in doc[head.i:ent.start]):
+        return None  # "the mother of footballer Ana Reyes": the mother speaks
+    return list(ent), ent[-1]
 
 
 # Participles that say who made a document ("figures published by the Office for ..."), not
@@ -2071,6 +2165,7 @@ _POSSESSIVE_TAIL = re.compile(r"['\u2019]s\s+")
 
 # the words _according_to starts from ("according to X", "in the words of X")
 _ACCORDING_WORDS = frozenset({"according", "words"})
+_RELATIVE_WORDS = frozenset({"which", "whom", "whose", "that", "what"})
 
 
 def _according_to(sent, memory) -> list[Found]:
@@ -2094,7 +2189,9 @@ def _according_to(sent, memory) -> list[Found]:
                     continue
                 while obj.i + 1 < sent.end and sent.doc[obj.i + 1].tag_ in ("NNP", "NNPS", "NN", "NNS"):
                     obj = sent.doc[obj.i + 1]
-            if obj.lower_ in HEDGE_SUBJECTS:
+            if obj.lower_ in _RELATIVE_WORDS:
+                continue  # "an agreement, according to which ...": the agreement's terms
+            if obj.lower_ in HEDGE_SUBJECTS and not _named_author(obj):
                 continue  # "according to reports": no source, the writer distancing itself
             if obj.lower_ in PERSON_PRONOUNS | {"them"} and obj.tag_ == "PRP":
                 # "According to him, ...": the person last named, resolved like "he said"
@@ -2103,12 +2200,13 @@ def _according_to(sent, memory) -> list[Found]:
                 continue
             tokens, name_head = _speaker_tokens(obj)
             # "according to figures from the Chartered Institute": the body named
-            if obj.lower_ in DOCUMENT_HEADS:
+            if obj.lower_ in DOCUMENT_HEADS | HEDGE_SUBJECTS:
                 tokens = _np_tokens(obj)
                 name_head = obj
             if not tokens:
                 continue
-            kind = classify(tokens, name_head, memory)
+            # "according to reports by the Johns Hopkins Center": the body's published figures
+            kind = "document" if obj.lower_ in HEDGE_SUBJECTS else classify(tokens, name_head, memory)
             authored = _document_author(obj) if kind == "document" else None
             if not obj.tag_.startswith("NN") and obj.text[:1].isupper() and kind == "anonymous":
                 # a name the tagger did not know: an acronym is a body, anything else a person
@@ -2375,19 +2473,24 @@ _TALLY_VERBS = {form for verb in ("put", "raise", "increase", "revise", "lower",
 _FIGURE_NOUNS = {"number", "figure", "cost", "costs", "damage", "losses", "value", "bill",
                  "price", "size", "total"}
 _PUTTING = {"put", "puts", "putting", "place", "places", "placed", "placing"}
+# "The World Population Review estimated the state's population at just over one million":
+# an estimate of anything, put at a value.
+_ESTIMATING = frozenset(_inflect("estimate"))
 
 
 def _tally_keeper(sent, memory) -> "Found | None":
     """The subject of "put/raised/revised the (death) toll (to/at) N": a body or person whose
     count the figure is (never the writer's own)."""
     for obj in sent:
-        if obj.dep_ != "dobj" or obj.lower_ not in _TALLY_NOUNS | _FIGURE_NOUNS:
+        if obj.dep_ != "dobj" or obj.lower_ not in _TALLY_NOUNS | _FIGURE_NOUNS and \
+                obj.head.lower_ not in _ESTIMATING:
             continue
         verb = obj.head
-        if verb.lower_ not in _TALLY_VERBS or not _is_verb(verb):
+        if verb.lower_ not in _TALLY_VERBS | _ESTIMATING or not _is_verb(verb):
             continue
-        if obj.lower_ in _FIGURE_NOUNS and not (verb.lower_ in _PUTTING and any(
-                c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)):
+        if (obj.lower_ in _FIGURE_NOUNS or verb.lower_ in _ESTIMATING) and not (
+                verb.lower_ in _PUTTING | _ESTIMATING and any(
+                c.dep_ == "prep" and c.lower_ == "at" for c in (*verb.children, *obj.children))):
             continue  # "put the cost at £2m" is an estimate; "raised the cost" an act
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
         if subject is None or subject.lower_ in WRITER_SELF or subject.tag_ == "PRP":
@@ -2506,7 +2609,9 @@ def _in_a_document(sent, memory) -> "Found | None":
     if owner is not None:
         return None
     by = next((c for c in noun.children if c.dep_ in ("prep", "acl") and c.lower_ in (
-        "of", "by", "from", "issued", "published", "released")), None)
+        "of", "by", "from", "issued", "published", "released") and (
+            c.dep_ == "prep" or any(a.dep_ == "agent" for a in c.children))), None)
+    # ("In a statement released after the attack, the Department ...": the Department's)
     if by is not None and noun.lower_ in DOCUMENT_HEADS:
         # "In a situational report of the agency": that report
         return Found("document", _strip(doc[noun.left_edge.i:end + 1].text), "according to",
@@ -2530,6 +2635,13 @@ _SPEECH_ACTS = {"criticise", "criticize", "condemn", "praise", "welcome", "slam"
                 "apologise", "apologize", "congratulate", "react", "respond", "pay", "reply",
                 "accuse", "question", "dismiss"}
 _SPEECH_ACT_FORMS = {form for verb in _SPEECH_ACTS for form in _inflect(verb)}
+# Verbs that only ever take a stance in words: a named subject speaks without a channel
+# ("the foreign ministers denounced the memoranda", "Mitsotakis reasserted the project's
+# openness"); "attack", "defend" or "reject" can be deeds and keep needing one.
+_STANCE_IN_WORDS = {form for verb in (
+    "condemn", "denounce", "decry", "praise", "hail", "applaud", "criticise", "criticize",
+    "lambast", "slam", "reaffirm", "reassert", "reiterate", "deplore", "commend")
+    for form in _inflect(verb)}
 
 
 def _speech_act(sent, memory) -> "Found | None":
@@ -2542,7 +2654,9 @@ def _speech_act(sent, memory) -> "Found | None":
         # the channel hangs on the verb, or the parser hung it on the object ("condemned the
         # withdrawal on Twitter")
         heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
-        if not any(c.dep_ == "prep" and c.lower_ in ("via", "on", "in", "during", "at") and any(
+        if verb.lower_ in _STANCE_IN_WORDS and len(heads) > 1 and _named_subject(verb):
+            pass  # a named body or person taking a stance: on record whatever the channel
+        elif not any(c.dep_ == "prep" and c.lower_ in ("via", "on", "in", "during", "at") and any(
                 o.dep_ == "pobj" and o.lower_ in _CHANNELS for o in c.children)
                 for h in heads for c in h.children) and not (
                 len(heads) > 1 and any(c.dep_ == "prep" and c.lower_ == "as" and any(
@@ -2556,6 +2670,13 @@ def _speech_act(sent, memory) -> "Found | None":
         if found is not None:
             return found
     return None
+
+
+def _named_subject(verb) -> bool:
+    """The verb's subject is a name (a person's or body's), not "critics" or "the crowd"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and (_is_proper(subject) or subject.ent_type_ in (
+        "PERSON", "ORG", "GPE", "NORP") and subject.text[:1].isupper())
 
 
 def _by_saying(token) -> bool:
@@ -2649,16 +2770,23 @@ def _interview_answer(sent, memory) -> "Found | None":
     return Found(kind, name, "answer", token_i=head.i)
 
 
+_COLON_CUE_FORMS = frozenset({"read", "reads", "said", "says", "stated", "states", "added",
+                              "adds", "wrote", "writes"})
+
+
 def _cue_read_as_noun(sent, memory) -> "Found | None":
     """"Wikipedia's article on the subject states that...": the parser made the cue a noun
     and the source the root; a cue form right before "that" is the cue after all."""
-    if "s that " not in text_of(sent):
-        return None  # (cheap: most sentences have no "...s that")
+    text = text_of(sent)
+    if "s that " not in text and ":" not in text:
+        return None  # (cheap: most sentences have no "...s that" and no colon)
     doc = sent.doc
     for tok in doc[sent.start + 1:sent.end - 1]:
-        if not (tok.tag_ in ("NN", "NNS") and tok.lower_ in CUE_FORMS and tok.lower_.endswith("s")
-                and doc[tok.i + 1].lower_ == "that"):
+        if not (tok.tag_ in ("NN", "NNS") and tok.lower_ in CUE_FORMS and (
+                tok.lower_.endswith("s") and doc[tok.i + 1].lower_ == "that"
+                or tok.lower_ in _COLON_CUE_FORMS and doc[tok.i + 1].text == ":")):
             continue
+        # ("The family's statement on the death read: ..." with "read" tagged a noun)
         # the noun phrase the cue was buried in: up through "on the subject" to its head
         head = tok.head
         for _ in range(4):
@@ -3063,7 +3191,7 @@ _FALLBACKS = (
     (_ISSUE_VERBS, _issued_statement, 1),
     (frozenset({"heard"}), _court_heard, 0),
     (None, _colon_lead, 0),
-    (_TALLY_NOUNS | _FIGURE_NOUNS, _tally_keeper, 1),
+    (_TALLY_NOUNS | _FIGURE_NOUNS | _ESTIMATING, _tally_keeper, 1),
     (_MEASURING, _recorded_figure, 1),
     (frozenset({"in"}), _in_a_document, 1),
     (_APPEAL_PARTICIPLES, _appeal_by_letter, 1),
