@@ -129,3 +129,25 @@ def test_a_statement_that_reads_with_a_colon_is_its_owners(detector):
     unit = unit_containing(units_of(detector, text), "one last show")
     assert _attributed(unit)
     assert "band" in (unit.attribution.speaker or "").lower()
+
+
+# --- the parser's joins and the roles a name carries ------------------------------------------------
+def test_a_name_after_but_before_the_cue_speaks_for_the_second_clause(detector):
+    unit = first(detector, "Back then, the chain expanded in Hungary and opened two depots, but "
+                           "Vilma Kertesz reports only 2% of its sales come from online orders.")
+    assert unit.attribution.speaker == "Vilma Kertesz"
+
+
+def test_a_statement_released_by_someones_office_names_the_office(detector):
+    unit = first(detector, 'According to a statement released by Halvorsen\'s office, "restoring '
+                           'the ferry link" is the first priority.')
+    assert "Halvorsen's office" in unit.attribution.speaker
+
+
+def test_the_president_is_not_the_vice_president_nor_the_president_elect(detector):
+    text = ("Budget talks resume\n\n"
+            "Vice President Ana Morales met President Tomas Ruiz on Monday in the capital.\n\n"
+            "President-elect Jorge Salas was not invited.\n\n"
+            "The president said the budget would pass before March.\n")
+    unit = unit_containing(units_of(detector, text), "budget would pass")
+    assert unit.attribution.speaker == "Tomas Ruiz"

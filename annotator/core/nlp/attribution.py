@@ -639,6 +639,9 @@ def _person_in(ent):
     return ent.doc[rest[0].i:rest[-1].i + 1]
 
 
+_NOT_THE_ROLE = {"vice", "deputy", "assistant", "former", "ex", "late"}
+
+
 def _role_words(ent) -> set:
     """Common nouns that describe a named person: before the name ("North Korean defector Kim
     Song", "Health Minister Omar Khan") or in apposition ("Kim Song, a former soldier")."""
@@ -647,7 +650,10 @@ def _role_words(ent) -> set:
     k = ent.start - 1
     while k >= max(0, ent.start - 5) and doc[k].tag_ in ("NN", "NNP", "JJ", "HYPH", "NNPS") \
             and doc[k].ent_type_ != "PERSON":
-        if doc[k].tag_ in ("NN", "NNP"):
+        if doc[k].tag_ in ("NN", "NNP") and doc[k + 1].tag_ != "HYPH" and not (
+                k > 0 and doc[k - 1].lower_ in _NOT_THE_ROLE):
+            # (not "president" of "President-elect Ana Ruiz", "Vice President Jo Li", "former
+            # President Tom Ek": "the president" is someone else)
             words.add(doc[k].lower_)
         k -= 1
     root = ent.root
@@ -1813,6 +1819,11 @@ def _titled_name_before_cue(head, cue_token):
             ent.end - 1 > head.right_edge.i or ent.start <= head.i:
         return None
     before = doc[ent.start - 1]
+    if before.lower_ in ("but", "while", "whereas") and doc[ent.start - 2].text == "," and \
+            ent[-1].dep_ == "conj":
+        # "At the time, the company invested ..., but Gazeta Prawna reports ...": the parser
+        # joined the new clause's subject to the old one; the name before the cue speaks
+        return list(ent), ent[-1]
     if before.tag_ != "NN" or not before.text.islower() or any(
             t.lower_ in ("of", "for", "to", "with", "at", "from", "by", "behind", ",")
             for t in doc[head.i:ent.start]):
@@ -1834,7 +1845,9 @@ def _document_author(head) -> str | None:
             continue
         agent = next((c for c in acl.children if c.dep_ == "agent"), None)
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        if obj is None or not (_is_proper(obj) or obj.ent_type_ in ("ORG", "PERSON")):
+        if obj is None or not (_is_proper(obj) or obj.ent_type_ in ("ORG", "PERSON") or any(
+                c.dep_ == "poss" and (_is_proper(c) or c.ent_type_ in ("ORG", "PERSON", "GPE"))
+                for c in obj.children)):  # (or "by Erdogan's office")
             continue
         start = min(t.i for t in _np_tokens(head))
         end = max(t.i for t in _np_tokens(obj))
