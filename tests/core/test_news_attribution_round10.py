@@ -151,3 +151,21 @@ def test_the_president_is_not_the_vice_president_nor_the_president_elect(detecto
             "The president said the budget would pass before March.\n")
     unit = unit_containing(units_of(detector, text), "budget would pass")
     assert unit.attribution.speaker == "Tomas Ruiz"
+
+
+# --- talking about, recalling: the person's account, and the quotation after it is theirs ----------
+def test_talking_about_something_is_an_account_and_the_quotation_after_it_follows(detector):
+    text = ("Panel guest Mira Okafor talked about how the show had been written off "
+            "\"before it aired.\"\n\n"
+            "\"Nobody gave us a second season. We sold out every date of the tour anyway.\"\n")
+    units = units_of(detector, text)
+    assert "Mira Okafor" in unit_containing(units, "written off").attribution.speaker
+    assert "Mira Okafor" in unit_containing(units, "sold out every date").attribution.speaker
+    assert not _attributed(first(detector, "The pupils talked in the corridor."))
+
+
+def test_an_actress_recalling_her_time_on_a_show_is_her_account(detector):
+    unit = first(detector, 'The actress recalled her first year with the series, when the cast '
+                           'were "the unloved stepchildren of the studio."')
+    assert unit.attribution.kind is AttributionKind.NAMED
+    assert unit.attribution.source_type == "person"

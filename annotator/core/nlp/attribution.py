@@ -83,7 +83,7 @@ STRONG_CUES = (
     "clarify", "recount", "lament", "joke", "underline", "highlight", "signal", "dispute",
     "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
     "identify", "attribute", "hypothesise", "hypothesize", "term", "blame",
-    "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter",
+    "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter", "talk", "speak",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -102,7 +102,8 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "clarify", "recount", "lament", "joke", "underline", "highlight", "signal",
              "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
              "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term",
-             "blame", "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter"}
+             "blame", "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter",
+             "talk", "speak"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -756,6 +757,12 @@ def _has_clause_or_quote(verb, sent) -> bool:
             m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)
                                                        for c in verb.children):
         return True  # "called for member states to spend more" (parsed "for" as a clause mark)
+    if lemma in ("talk", "speak") and verb.tag_ != "VBG" and any(
+            c.dep_ == "prep" and c.lower_ == "about" for c in verb.children):
+        return True  # "Lee talked about how the series had been underestimated"
+    if lemma == "recall" and verb.tag_ in ("VBD", "VBZ") and any(
+            c.dep_ == "dobj" for c in verb.children) and _person_subject_of(verb):
+        return True  # "The actress recalled her season on the show, when ...": her account
     if lemma in ("report", "recall", "admit", "deny", "describe") and any(
             c.dep_ == "xcomp" and c.tag_ == "VBG" for c in verb.children):
         return True  # "witnesses reported hearing two blasts"
@@ -838,6 +845,13 @@ def _has_clause_or_quote(verb, sent) -> bool:
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return True  # "The plan will fail, the study found."
     return False
+
+
+def _person_subject_of(verb) -> bool:
+    """The verb's subject is a person: a personal name, or "the <role>" ("the actress")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in (
+        _PERSON_NOUNS | ROLE_NOUNS | FOCUS_ROLES) or subject.lower_ in ("he", "she"))
 
 
 # Cues that label something ("described X as Y", "termed her a traitor").
