@@ -169,3 +169,12 @@ def test_an_actress_recalling_her_time_on_a_show_is_her_account(detector):
                            'were "the unloved stepchildren of the studio."')
     assert unit.attribution.kind is AttributionKind.NAMED
     assert unit.attribution.source_type == "person"
+
+
+def test_a_position_held_with_a_that_clause_is_the_holders(detector):
+    unit = first(detector, "Norway maintains a position that only the coastal states may license "
+                           "fishing in the zone.")
+    assert unit.attribution.speaker == "Norway"
+    unit = first(detector, "The council repeated its view that the bridge was unsafe.")
+    assert unit.attribution.kind is AttributionKind.NAMED
+    assert not _attributed(first(detector, "The club repeated the drill on Friday."))

@@ -84,6 +84,7 @@ STRONG_CUES = (
     "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
     "identify", "attribute", "hypothesise", "hypothesize", "term", "blame",
     "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter", "talk", "speak",
+    "repeat",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -103,7 +104,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
              "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term",
              "blame", "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter",
-             "talk", "speak"}
+             "talk", "speak", "repeat"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -375,6 +376,8 @@ class Memory:
                     if ent.label_ == "PERSON" and len(ent) >= 2 and text_of(ent) in name:
                         name = _strip(text_of(ent))
                         break
+                if len(name.split()) == 1:
+                    name = self.surnames.get(name.lower(), name)  # "Vinther" -> "Lars Vinther"
                 self.person_sources.append((name, self.sentence))
                 # the name's words only ("Music journalist Priya Carter": not "music")
                 self.person_words.update(w.lower() for w in name.split()
@@ -757,6 +760,11 @@ def _has_clause_or_quote(verb, sent) -> bool:
             m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)
                                                        for c in verb.children):
         return True  # "called for member states to spend more" (parsed "for" as a clause mark)
+    if any(c.dep_ == "dobj" and c.lower_ in _POSITION_NOUNS and any(
+            g.dep_ in ("acl", "ccomp") and g.i > c.i and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in g.children)
+            for g in c.children) for c in verb.children):
+        return True  # "Turkey maintains a position that ...", "repeated its view that ..."
     if lemma in ("talk", "speak") and verb.tag_ != "VBG" and any(
             c.dep_ == "prep" and c.lower_ == "about" for c in verb.children):
         return True  # "Lee talked about how the series had been underestimated"
@@ -845,6 +853,11 @@ def _has_clause_or_quote(verb, sent) -> bool:
         if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return True  # "The plan will fail, the study found."
     return False
+
+
+# Nouns for a held position whose "that" clause says what it is.
+_POSITION_NOUNS = {"position", "view", "belief", "claim", "argument", "assertion", "stance",
+                   "opinion", "contention", "conviction", "allegation", "allegations"}
 
 
 def _person_subject_of(verb) -> bool:
