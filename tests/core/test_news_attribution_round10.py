@@ -178,3 +178,24 @@ def test_a_position_held_with_a_that_clause_is_the_holders(detector):
     unit = first(detector, "The council repeated its view that the bridge was unsafe.")
     assert unit.attribution.kind is AttributionKind.NAMED
     assert not _attributed(first(detector, "The club repeated the drill on Friday."))
+
+
+# --- a body's person; decisions; "it is reasonable to expect" ---------------------------------------
+def test_a_bodys_named_person_is_a_person(detector):
+    unit = first(detector, "The Coastal Fishers Trust's Marianne Okoro said the quota was a "
+                           "death sentence for the harbour.")
+    assert unit.attribution.source_type == "person"
+    assert "Marianne Okoro" in unit.attribution.speaker
+
+
+def test_a_court_decision_is_a_document_not_an_unnamed_person(detector):
+    unit = first(detector, "A 2017 appeals court decision said the tax can only be changed by "
+                           "parliament.")
+    assert unit.attribution.source_type == "document"
+
+
+def test_it_is_reasonable_to_expect_inside_a_quotation_keeps_the_quotations_speaker(detector):
+    text = ('Harbour master Ines Kovac said, "The ferries are full every morning. It is not fair '
+            'to expect families to wait three hours for a crossing. We need a second boat."\n')
+    unit = unit_containing(units_of(detector, text), "not fair to expect")
+    assert unit.attribution.speaker is not None and "Ines Kovac" in unit.attribution.speaker

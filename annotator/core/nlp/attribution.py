@@ -169,7 +169,8 @@ DOCUMENT_HEADS = {
     # recordings and counts a report cites ("audio obtained by the Tribune", "FBI notes
     # released on Monday", "a tally by the Centre for Public Data")
     "audio", "recording", "recordings", "tape", "tapes", "notes", "tally", "tallies", "list",
-    "lists", "messages", "texts", "chats",
+    "lists", "messages", "texts", "chats", "decision", "decisions", "rulings", "order",
+    "map", "maps",
 }
 # A speech noun owned by its speaker: "Cornyn's statement added" -> Cornyn.
 SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "blog", "letter",
@@ -1365,6 +1366,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "person"  # "The chief executive of the X Council Ana Ruiz" (NER: one ORG)
     if _role_of_body_then_name(tokens):
         return "person"  # "director of Amnesty International Man-kei Tam" (NER: one ORG)
+    if _bodys_person(tokens):
+        return "person"  # "The Rights Fund's Jacqueline De León" (NER: one ORG)
     if _outlet_noun_before_name(tokens, head):
         return "organisation"  # "Greek daily Kathimerini", "news agency PA Media"
     if len(tokens) >= 2 and tokens[-1].lower_.strip(".") in POST_NOMINALS and \
@@ -1515,6 +1518,16 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
 # Nouns for a news outlet that stand right before its name ("Greek daily Kathimerini").
 _OUTLET_NOUNS = {"daily", "newspaper", "broadcaster", "weekly", "tabloid", "magazine", "website",
                  "agency", "channel", "station", "outlet", "paper", "broadsheet", "network"}
+
+
+def _bodys_person(tokens) -> bool:
+    """"<Body>'s <Given name> <Surname>": a body's person, speaking ("Amnesty's Kate Allen")."""
+    k = next((j for j, t in enumerate(tokens) if t.tag_ == "POS"), None)
+    if k is None:
+        return False
+    rest = [t for t in tokens[k + 1:] if not t.is_punct]
+    return 2 <= len(rest) <= 4 and rest[0].lower_ in _GIVEN_NAMES and all(
+        _is_proper(t) for t in rest)
 
 
 def _outlet_noun_before_name(tokens, head) -> bool:
@@ -1683,6 +1696,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif head.lower_ in ("it", "there", "that", "this", "which", "who", "what") and \
             head.lower_ != "it":
         return None
+    if head.lower_ == "it" and cue_token.dep_ == "xcomp" and cue_token.tag_ == "VB" and \
+            cue_token.head.lower_ in _COPULAS and any(
+                c.dep_ == "acomp" for c in cue_token.head.children):
+        return None  # "It is not reasonable to expect ...": no one is speaking
     if head.lower_ in ("nobody", "none", "nothing", "no-one") or (
             head.lower_ == "one" and head.i > 0 and head.doc[head.i - 1].lower_ == "no"):
         return None  # "Nobody from the council has asked us": no one is a source
@@ -1830,6 +1847,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # (tagged a person) may be the club it named before
         role = LONE_NAME
     return Found(source_type, text, cue_word, via, token_i=cue_token.i, role=role)
+
+
+_COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "'s", "seems", "seemed"})
 
 
 def _titled_name_before_cue(head, cue_token):
