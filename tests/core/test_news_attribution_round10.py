@@ -199,3 +199,29 @@ def test_it_is_reasonable_to_expect_inside_a_quotation_keeps_the_quotations_spea
             'to expect families to wait three hours for a crossing. We need a second boat."\n')
     unit = unit_containing(units_of(detector, text), "not fair to expect")
     assert unit.attribution.speaker is not None and "Ines Kovac" in unit.attribution.speaker
+
+
+# --- reasons a checker would laugh at ------------------------------------------------------------------
+def _reasons(detector, sentence):
+    return list(first(detector, sentence).reasons)
+
+
+def test_declining_to_comment_is_not_a_comparison(detector):
+    assert not any(r.startswith("comparison") for r in _reasons(
+        detector, "The club's chairman declined to answer questions about the sale."))
+    assert "comparison: fell to" in _reasons(detector, "Ticket sales fell to 4,000 in March.")
+
+
+def test_an_age_is_not_a_date(detector):
+    reasons = _reasons(detector, "Pupils under 11 years of age will be vaccinated first, the "
+                                 "health board said.")
+    assert not any(r.startswith("date:") for r in reasons)
+
+
+def test_a_show_or_a_product_is_not_a_person_and_rip_is_no_body(detector):
+    reasons = _reasons(detector, "Fans of The Morning Mike Show were told by Harlan Deeks that "
+                                 "the programme will end in June.")
+    assert not any(r.startswith("person:") and "Show" in r for r in reasons)
+    reasons = _reasons(detector, "Mourners wrote RIP on the wall outside the Lyric Theatre, which "
+                                 "closed after 80 years.")
+    assert "organisation: RIP" not in reasons

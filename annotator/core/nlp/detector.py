@@ -321,6 +321,18 @@ def _judges(text: str) -> bool:
 # --- reasons a checker can rely on -----------------------------------------------------------
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|our|us|We|Our|My)\b")
 _KNOWN_SHORT_BODIES = {"UN", "EU", "AP", "BA", "3M", "HP"}
+# Capitals that are no body's name ("RIP #Imus", "the PM", "a CEO"), and last words no person's
+# name ends in ("The Bernie and Sid Show", "Kleenex Toilet Tissue"): not reasons to show.
+_NOT_BODIES = {"RIP", "OK", "TV", "PM", "AM", "CEO", "CEOS", "MP", "MPS", "DJ", "ID", "PR", "HQ",
+               "GDP", "DNA", "HIV", "AIDS", "LOL", "OMG", "FAQ", "PS", "VIP", "RSVP", "AKA"}
+_NOT_SURNAMES = {"show", "tissue", "paper", "project", "programme", "program", "series",
+                 "festival", "award", "awards", "prize", "cup", "tour", "album", "film", "movie",
+                 "act", "bill", "day", "week", "report", "station", "street", "road", "park",
+                 "bridge", "centre", "center", "hall", "house", "hotel", "airport", "channel",
+                 "magazine", "daily", "radio", "online", "media", "records", "games",
+                 "league"} | engine._NAME_ENDS_A_BODY
+# An age is not a date ("children under 5 years of age", "a 12-year-old").
+_AGE = re.compile(r"\b(?:years?|months?)\s+(?:of\s+age|old)\b|\byear-old\b|^aged?\b", re.I)
 _RECORD_FRAME = re.compile(
     r"\b(?:a|new|all-time|world|national|previous)\s+record\b(?!\s+(?:of|label|store|player)\b)|"
     r"\brecord[\s-](?:high|low|number|levels?|breaking|year|turnout|temperatures?)\b", re.I)
@@ -343,7 +355,12 @@ def _entity_reasons(span: Span) -> list[str]:
     for reason in rules.entity_reasons(span):
         label, _, value = reason.partition(": ")
         words = value.split()
-        if label == "person" and any(len(w) >= 2 and w.isupper() for w in words):
+        if label == "person" and (any(len(w) >= 2 and w.isupper() for w in words)
+                                  or words[-1].lower() in _NOT_SURNAMES):
+            continue
+        if label == "date" and _AGE.search(value):
+            continue
+        if label == "organisation" and value.upper() in _NOT_BODIES:
             continue
         if label == "organisation":
             if len(words) == 1 and len(value) <= 2 and value not in _KNOWN_SHORT_BODIES:

@@ -112,8 +112,11 @@ _COMPARISON = Folded(re.compile(
     r"\b(the\s+(?:highest|lowest|largest|biggest|smallest|greatest|most|least|first|worst|best|"
     r"youngest|oldest)(?:\s+\w+)?)\b|"
     r"\b(record(?:-breaking)?|doubled|tripled|halved|(?:rose|fell|increased|decreased|dropped|"
-    r"declined|grew|climbed|slipped|jumped|surged|plunged)\s+(?:by|to|from)|up\s+from|down\s+from|"
-    r"compared\s+with|compared\s+to)\b", re.I))
+    r"declined|grew|climbed|slipped|jumped|surged|plunged)\s+(?:by|to|from)(?=\s+(?:[$£€¥]?\d|"
+    # a change by, to or from a figure ("fell to 12%"), not "declined to comment"
+    r"(?:about|around|nearly|almost|just|some|over|under|roughly|about|an?|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|half|a\s+third|a\s+quarter|its|their|the)\b))|"
+    r"up\s+from|down\s+from|compared\s+with|compared\s+to)\b", re.I))
 
 
 def _plausible(ent) -> str | None:
