@@ -324,15 +324,20 @@ _KNOWN_SHORT_BODIES = {"UN", "EU", "AP", "BA", "3M", "HP"}
 # Capitals that are no body's name ("RIP #Imus", "the PM", "a CEO"), and last words no person's
 # name ends in ("The Bernie and Sid Show", "Kleenex Toilet Tissue"): not reasons to show.
 _NOT_BODIES = {"RIP", "OK", "TV", "PM", "AM", "CEO", "CEOS", "MP", "MPS", "DJ", "ID", "PR", "HQ",
-               "GDP", "DNA", "HIV", "AIDS", "LOL", "OMG", "FAQ", "PS", "VIP", "RSVP", "AKA"}
+               "GDP", "DNA", "HIV", "AIDS", "LOL", "OMG", "FAQ", "PS", "VIP", "RSVP", "AKA",
+               "COVID", "COVI", "SARS", "MERS", "EVD", "LNG", "PET", "CCTV", "GPS", "SUV", "ICU",
+               }
 _NOT_SURNAMES = {"show", "tissue", "paper", "project", "programme", "program", "series",
                  "festival", "award", "awards", "prize", "cup", "tour", "album", "film", "movie",
                  "act", "bill", "day", "week", "report", "station", "street", "road", "park",
                  "bridge", "centre", "center", "hall", "house", "hotel", "airport", "channel",
                  "magazine", "daily", "radio", "online", "media", "records", "games",
-                 "league"} | engine._NAME_ENDS_A_BODY
+                 "league", "gallery", "lodge", "junction", "falls", "tribe", "tribes", "mall",
+                 "vote", "music", "live", "arena", "stadium", "square", "market", "plaza", "tower",
+                 "river", "lake", "island", "islands", "county", "city", "town", "village",
+                 "valley", "beach", "bay", "coast", "rider", "aid", "first"} | engine._NAME_ENDS_A_BODY
 # An age is not a date ("children under 5 years of age", "a 12-year-old").
-_AGE = re.compile(r"\b(?:years?|months?)\s+(?:of\s+age|old)\b|\byear-old\b|^aged?\b", re.I)
+_AGE = re.compile(r"\b(?:years?|months?)\s+(?:of\s+age|old)\b|\byears?\s*-\s*old\b|^\d+\s*-\s*years?$|^aged?\b", re.I)
 _RECORD_FRAME = re.compile(
     r"\b(?:a|new|all-time|world|national|previous)\s+record\b(?!\s+(?:of|label|store|player)\b)|"
     r"\brecord[\s-](?:high|low|number|levels?|breaking|year|turnout|temperatures?)\b", re.I)
@@ -360,7 +365,8 @@ def _entity_reasons(span: Span) -> list[str]:
             continue
         if label == "date" and _AGE.search(value):
             continue
-        if label == "organisation" and value.upper() in _NOT_BODIES:
+        if label == "organisation" and (value.upper() in _NOT_BODIES or (
+                len(words) == 1 and any(ch.isdigit() or ch == "-" for ch in value))):
             continue
         if label == "organisation":
             if len(words) == 1 and len(value) <= 2 and value not in _KNOWN_SHORT_BODIES:
