@@ -225,3 +225,23 @@ def test_a_show_or_a_product_is_not_a_person_and_rip_is_no_body(detector):
     reasons = _reasons(detector, "Mourners wrote RIP on the wall outside the Lyric Theatre, which "
                                  "closed after 80 years.")
     assert "organisation: RIP" not in reasons
+
+
+# --- emails and remarks set out one by one; "X quotes Y as saying" -----------------------------------
+def test_a_title_and_name_before_a_colon_and_a_quotation_is_the_speaker(detector):
+    text = ("The following exchange was released by the committee on Friday:\n\n"
+            'Deputy Harbour Commissioner Lena Marsh: "The dredging contract was never tendered. '
+            'We paid twice the going rate."\n\n'
+            'Regional Director Omar Felsted: "Agreed. Keep it quiet until March."\n')
+    units = units_of(detector, text)
+    assert not _attributed(unit_containing(units, "following exchange"))
+    assert unit_containing(units, "never tendered").attribution.speaker == "Lena Marsh"
+    assert unit_containing(units, "twice the going rate").attribution.speaker == "Lena Marsh"
+    assert "Omar Felsted" in unit_containing(units, "Keep it quiet").attribution.speaker
+
+
+def test_an_outlet_quoting_someone_as_saying_passes_on_their_words(detector):
+    unit = first(detector, 'The Harbour Gazette quotes a "port official" as saying: "The cranes '
+                           'have not been inspected since 2019."')
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS
+    assert unit.attribution.speaker == "a port official"

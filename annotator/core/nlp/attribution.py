@@ -685,6 +685,9 @@ def _strip(text: str) -> str:
     text = text.strip()
     text = re.sub(r"^[\s,;:\"'“”‘’(\-–—]+|[\s,;:\"'“”‘’)\-–—.]+$", "", text)
     text = re.sub(r"\s+'s$|’s$|'s$", "", text)
+    if text.count('"') == 1 or text.count("“") != text.count("”"):
+        # 'a "Senate aide' (the closing mark cut off with the rest): no stray mark in a name
+        text = re.sub(r'\s{2,}', " ", text.replace('"', "").replace("“", "").replace("”", ""))
     return text.strip()
 
 
@@ -2291,6 +2294,7 @@ def _according_to(sent, memory) -> list[Found]:
 
 
 _CONTRIBUTED = frozenset({"contributed", "contributes", "contributing"})
+_QUOTING = frozenset({"quoted", "quotes", "quote", "cited", "cites", "cite"})
 
 
 _ASIDE_MARKS = frozenset({"-", "--", "—", "–", "(", ")"})
@@ -2411,7 +2415,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # "X was quoted by the agency as saying...", "The hackers posted a message saying..."
             up = token.head.head if token.dep_ == "pcomp" else token.head
             if _is_verb(up) and up.i < token.i:
-                if up.lower_ == "quoted":
+                if up.lower_ in _QUOTING:  # ("GovExec.com quotes a Senate aide as saying")
                     quoted_as = up.dep_ in ("ROOT", "conj")
                     subject = next((c for c in up.children if c.dep_ == "nsubjpass"), None)
                     agent = next((c for c in up.children if c.dep_ == "agent"), None)
@@ -2752,9 +2756,12 @@ def _colon_lead(sent, memory) -> "Found | None":
         return None
     root = sent.root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or not _is_verb(root):
-        return None
+    if subject is None or not _is_verb(root) or subject.lower_ in _WHAT_FOLLOWS:
+        return None  # (not "The following is an email exchange:": what follows says who)
     return _subject_speaks(subject, root, "introduces", memory)
+
+
+_WHAT_FOLLOWS = frozenset({"following", "below", "this", "these", "here", "what", "it"})
 
 
 def _subject_speaks(subject, verb, cue_word, memory) -> "Found | None":
@@ -2813,7 +2820,7 @@ def _interview_answer(sent, memory) -> "Found | None":
         return None  # the label opens the paragraph
     match = _SPEAKER_LABEL.match(text_of(sent))
     if match is None:
-        return None
+        return _titled_label(sent)
     name = match.group(1).strip()
     if name.lower() in WRITER_SELF or name.lower().split()[0] in WRITER_SELF or \
             name.lower() in ("q", "a", "question", "answer", "note", "update", "warning",
@@ -2828,6 +2835,28 @@ def _interview_answer(sent, memory) -> "Found | None":
     if kind not in ("person", "organisation"):
         kind = "person"
     return Found(kind, name, "answer", token_i=head.i)
+
+
+def _titled_label(sent) -> "Found | None":
+    """'Secretary of the Air Force James Roche: "No, save it."': a paragraph that opens with a
+    person's title and name, a colon and a quotation (emails or remarks set out one by one):
+    that person speaks. No verb before the colon, and the name ends right at it."""
+    doc = sent.doc
+    colon = next((t for t in doc[sent.start + 1:min(sent.end - 1, sent.start + 16)]
+                  if t.text == ":"), None)
+    if colon is None or not _opens_quote(doc[colon.i + 1]) or any(
+            _is_verb(t) or _opens_quote(t) for t in doc[sent.start:colon.i]):
+        return None
+    ent = next((e for e in ents_of(sent) if e.end == colon.i and e.label_ == "PERSON"), None)
+    if ent is not None and len(ent) >= 2 and all(_is_proper(t) for t in ent):
+        return Found("person", _strip(text_of(ent)), "answer", token_i=ent[-1].i)
+    # (no entity: "Civilian Deputy Undersecretary Darleen Druyun:", a title before two names)
+    run = list(doc[sent.start:colon.i])
+    if len(run) >= 3 and all(_is_proper(t) for t in run[-2:]) and any(
+            t.lower_ in _ROLE_LEAD for t in run[:-2]) and not any(
+            t.lower_ in _ROLE_LEAD | ORG_WORDS for t in run[-2:]):
+        return Found("person", _strip(doc[run[-2].i:colon.i].text), "answer", token_i=run[-1].i)
+    return None
 
 
 _COLON_CUE_FORMS = frozenset({"read", "reads", "said", "says", "stated", "states", "added",
