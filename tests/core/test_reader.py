@@ -209,3 +209,23 @@ def test_fine_tuning_without_pytorch_says_what_to_install(tmp_path):
     with pytest.raises(SystemExit, match="pip install torch transformers"):
         finetune(tmp_path, tmp_path / "reader.npz")
     assert not (tmp_path / "reader.npz").exists()
+
+
+def test_the_pre_stage_learns_from_crowdsourced_debates_and_never_reads_groundtruth(monkeypatch):
+    from annotator.core.nlp import train_checkworthy as tc
+    from annotator.core.nlp import train_reader as tr
+
+    read = []
+    real = tc.read_claimbuster
+
+    def recording(path, *args, **kwargs):
+        read.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(tc, "read_claimbuster", recording)
+    texts, y = tr.pretrain_sentences()
+    assert read == ["crowdsourced.csv"]
+    assert len(texts) == len(y) == 22501 and int(y.sum()) == 5413
+    monkeypatch.setattr(tr, "FT_PRETRAIN_SENTENCES", 1000)
+    few, few_y = tr.pretrain_sentences()
+    assert len(few) == 1000 and few == tr.pretrain_sentences()[0]  # a fixed subsample
