@@ -866,7 +866,7 @@ _POSITION_NOUNS = {"position", "view", "belief", "claim", "argument", "assertion
 
 def _person_subject_of(verb) -> bool:
     """The verb's subject is a person: a personal name, or "the <role>" ("the actress")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    subject = _subject_before(verb)
     return subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in (
         _PERSON_NOUNS | ROLE_NOUNS | FOCUS_ROLES) or subject.lower_ in ("he", "she"))
 
@@ -999,6 +999,11 @@ def _nearest_subject(verb):
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     before = [c for c in subjects if c.i < verb.i]
     return before[-1] if before else (subjects[0] if subjects else None)
+
+
+def _subject_before(verb):
+    """The verb's first nominal subject before it, if any ("Officials put the toll at 12")."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
 
 
 def _subject_of(verb):
@@ -2556,7 +2561,7 @@ def _tally_keeper(sent, memory) -> "Found | None":
                 verb.lower_ in _PUTTING | _ESTIMATING and any(
                 c.dep_ == "prep" and c.lower_ == "at" for c in (*verb.children, *obj.children))):
             continue  # "put the cost at £2m" is an estimate; "raised the cost" an act
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        subject = _subject_before(verb)
         if subject is None or subject.lower_ in WRITER_SELF or subject.tag_ == "PRP":
             continue
         found = _found_from_subject(subject, verb, "report", memory)
@@ -2615,7 +2620,7 @@ def _recorded_figure(sent, memory) -> "Found | None":
             for c in verb.children)
         if not figure:
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        subject = _subject_before(verb)
         if subject is None or subject.tag_ == "PRP" or subject.lower_ in WRITER_SELF or \
                 subject.ent_type_ in ("GPE", "LOC", "FAC", "PERSON"):
             continue
@@ -2727,7 +2732,7 @@ def _speech_act(sent, memory) -> "Found | None":
                     _opens_quote(t) for t in c.subtree) for c in verb.children)):
             # (or a label in the speaker's own words: 'blasted the ruling as "a gift to ..."')
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        subject = _subject_before(verb)
         if subject is None or subject.lower_ in WRITER_SELF:
             continue
         found = _subject_speaks(subject, verb, "say", memory)
@@ -2738,7 +2743,7 @@ def _speech_act(sent, memory) -> "Found | None":
 
 def _named_subject(verb) -> bool:
     """The verb's subject is a name (a person's or body's), not "critics" or "the crowd"."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    subject = _subject_before(verb)
     return subject is not None and (_is_proper(subject) or subject.ent_type_ in (
         "PERSON", "ORG", "GPE", "NORP") and subject.text[:1].isupper())
 
@@ -3060,7 +3065,7 @@ def _joins_an_appeal(sent, memory) -> "Found | None":
         if verb.lower_ not in _JOINING or not _is_verb(verb):
             continue
         if noun.dep_ == "dobj":
-            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            subject = _subject_before(verb)
         elif noun.dep_ == "nsubjpass":
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) \
