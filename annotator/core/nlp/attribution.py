@@ -132,6 +132,13 @@ ANONYMOUS_HEADS = {
 # are unnamed people, "her office" is a body (but "her spokesman" speaks as her).
 OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors"}
 OWNED_BODIES = {"office", "camp", "team"}
+_CAMPAIGNS = {"campaign", "administration", "government"}
+_GUARD_SERVICES = {"coast", "national", "border", "civil", "home"}
+# What makes an outlet noun an outlet the text does not name ("state television", "local radio",
+# "the official news agency"); the guidelines count unnamed outlets as unnamed sources.
+_UNNAMED_OUTLET_OWNERS = {"state", "state-run", "state-owned", "state-controlled", "local",
+                          "regional", "national", "official", "government", "pro-government",
+                          "opposition", "foreign", "international", "provincial"}
 # Unnamed people who speak for a document they wrote ("the report's authors").
 AUTHOR_HEADS = {"author", "authors", "researchers", "researcher", "writers", "writer",
                 "compilers", "scientists", "team"}
@@ -1392,6 +1399,17 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "person"  # "The chief executive of the X Council Ana Ruiz"
     if head_word == "figures" and any(c.dep_ == "amod" for c in head.children):
         return "anonymous"  # "senior figures", not "figures from the Institute"
+    if head_word in OWNED_BODIES | _CAMPAIGNS and not _is_proper(head) and any(
+            c.dep_ in ("poss", "compound") and (_is_proper(c) or c.ent_type_ == "PERSON")
+            for c in head.children):
+        return "organisation"  # "Quill's office", "the Trump campaign": a body of hers, his
+    if head_word == "guard" and any(c.lower_ in _GUARD_SERVICES for c in head.children):
+        return "organisation"  # "the coast guard": a service, not a man on guard
+    if head_word in OUTLET_WORDS and head_word not in _NOT_OUTLETS and not _is_proper(head) and \
+            not names and any(c.dep_ in ("amod", "compound", "nmod") and (
+                c.lower_ in _UNNAMED_OUTLET_OWNERS or c.ent_type_ == "NORP")
+                for c in head.children):
+        return "anonymous"  # "State television", "the state news agency": an outlet unnamed
     if head_word in ROLE_HEADS and not _is_proper(head):
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
         if owner is not None:
@@ -1655,8 +1673,10 @@ def _speaker_tokens(head):
         appos = _appositive_name(head)
         if appos:
             return appos  # "Almeida's spokesperson, Tiago Mendes, said": Mendes speaks
-    # "Cornyn's statement", "the ministry's spokesman": the owner speaks.
-    if head.lower_ in SPEECH_NOUNS and not _is_proper(head) and head.lower_ not in OWNED_PEOPLE:
+    # "Cornyn's statement", "the ministry's spokesman": the owner speaks ("Quill's office",
+    # "Trump's campaign": the owner's office, a body of its own, as "her office" is).
+    if head.lower_ in SPEECH_NOUNS and not _is_proper(head) and \
+            head.lower_ not in OWNED_PEOPLE | OWNED_BODIES:
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
         if owner is not None and (_is_proper(owner) or owner.ent_type_
                                   or owner.lower_ in ANONYMOUS_HEADS):
