@@ -76,3 +76,28 @@ def test_a_guard_service_is_a_body(detector, sentence):
 def test_a_security_guard_is_still_an_unnamed_person(detector):
     unit = first(detector, "A security guard said the alarm had sounded twice before midnight.")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+
+
+# --- a study speaks through "its authors"; figures put a number at a value --------------------------
+def test_its_authors_are_the_studys(detector):
+    text = ("A study of 12,000 cyclists was published in a medical journal on Monday.\n\n"
+            "Its authors found that riders who wore helmets were 40% less likely to suffer "
+            "head injuries.\n")
+    unit = unit_containing(units_of(detector, text), "Its authors")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.source_type == "document"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Official figures published in March put the number of empty homes in the county at 8,300.",
+    "Industry data put the cost of the outage to retailers at 40 million euros.",
+])
+def test_figures_that_put_a_number_at_a_value_are_the_source(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.NAMED, (sentence, unit.attribution)
+    assert unit.attribution.source_type == "document"
+
+
+def test_a_storm_that_raises_a_number_is_still_no_source(detector):
+    unit = first(detector, "The storm raised the number of homes without power to 30,000.")
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

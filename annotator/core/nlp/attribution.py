@@ -133,6 +133,10 @@ ANONYMOUS_HEADS = {
 OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors"}
 OWNED_BODIES = {"office", "camp", "team"}
 _CAMPAIGNS = {"campaign", "administration", "government"}
+# Adjectives of figures that are numbers, not people ("official figures", not "senior figures").
+_DATA_ADJECTIVES = {"official", "latest", "new", "provisional", "annual", "monthly", "weekly",
+                    "quarterly", "final", "preliminary", "recent", "published", "revised",
+                    "daily", "national", "regional"}
 _GUARD_SERVICES = {"coast", "national", "border", "civil", "home"}
 # What makes an outlet noun an outlet the text does not name ("state television", "local radio",
 # "the official news agency"); the guidelines count unnamed outlets as unnamed sources.
@@ -1397,8 +1401,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "organisation"  # "the Kinshasa Herald" (the tagger's person): a body's name
     if len(person_ent) >= 2 and tokens[-1].ent_type_ == "PERSON" and _is_proper(tokens[-1]):
         return "person"  # "The chief executive of the X Council Ana Ruiz"
-    if head_word == "figures" and any(c.dep_ == "amod" for c in head.children):
-        return "anonymous"  # "senior figures", not "figures from the Institute"
+    if head_word == "figures" and any(c.dep_ == "amod" and c.lower_ not in _DATA_ADJECTIVES
+                                      for c in head.children):
+        return "anonymous"  # "senior figures", not "figures from the Institute", "new figures"
     if head_word in OWNED_BODIES | _CAMPAIGNS and not _is_proper(head) and any(
             c.dep_ in ("poss", "compound") and (_is_proper(c) or c.ent_type_ == "PERSON")
             for c in head.children):
@@ -1445,6 +1450,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             obj = c if c.dep_ == "poss" else next((o for o in c.children if o.dep_ == "pobj"), None)
             if obj is not None and obj.lower_ in DOCUMENT_HEADS and head_word in AUTHOR_HEADS:
                 return "document"  # "the report's authors" (but "workers at the site")
+            if obj is not None and obj.lower_ == "its" and head_word in AUTHOR_HEADS:
+                return "document"  # "Its authors found": the study's, as "the study's authors"
         if head_word in ("author", "authors") and words[0] == "the" and len(words) == 2:
             return "document"  # "the authors say": of the study the article is about
         # "sources close to the Duke", "Scientology officials", "a palace source": unnamed
@@ -2567,6 +2574,15 @@ _PUTTING = {"put", "puts", "putting", "place", "places", "placed", "placing"}
 _ESTIMATING = frozenset(_inflect("estimate"))
 
 
+def _at_a_value(obj) -> bool:
+    """"the number of people living with it at 944,000": the parser hung "at" inside the
+    object; it still gives the value the number is put at."""
+    return any(t.dep_ == "prep" and t.lower_ == "at" and any(
+        o.dep_ == "pobj" and (o.tag_ == "CD" or o.ent_type_ in ("MONEY", "CARDINAL", "PERCENT",
+                                                                 "QUANTITY"))
+        for o in t.children) for t in obj.subtree)
+
+
 def _tally_keeper(sent, memory) -> "Found | None":
     """The subject of "put/raised/revised the (death) toll (to/at) N": a body or person whose
     count the figure is (never the writer's own)."""
@@ -2578,8 +2594,9 @@ def _tally_keeper(sent, memory) -> "Found | None":
         if verb.lower_ not in _TALLY_VERBS | _ESTIMATING or not _is_verb(verb):
             continue
         if (obj.lower_ in _FIGURE_NOUNS or verb.lower_ in _ESTIMATING) and not (
-                verb.lower_ in _PUTTING | _ESTIMATING and any(
-                c.dep_ == "prep" and c.lower_ == "at" for c in (*verb.children, *obj.children))):
+                verb.lower_ in _PUTTING | _ESTIMATING and (any(
+                    c.dep_ == "prep" and c.lower_ == "at" for c in (*verb.children, *obj.children))
+                    or _at_a_value(obj))):
             continue  # "put the cost at £2m" is an estimate; "raised the cost" an act
         subject = _subject_before(verb)
         if subject is None or subject.lower_ in WRITER_SELF or subject.tag_ == "PRP":
@@ -2588,9 +2605,12 @@ def _tally_keeper(sent, memory) -> "Found | None":
         if found is None:
             continue
         named = any(_is_proper(t) for t in subject.subtree)
-        if found.source_type == "organisation" or (found.source_type == "person" and named) or (
+        if found.source_type in ("organisation", "document") or (
+                found.source_type == "person" and named) or (
                 found.source_type == "anonymous" and subject.lower_ in ANONYMOUS_HEADS):
-            return found  # (not "The storm raised the death toll to 12")
+            # (not "The storm raised the death toll to 12"; "Government figures put the number
+            # at ...": the figures' estimate, as "Data from X show" is theirs)
+            return found
     return None
 
 
