@@ -101,3 +101,39 @@ def test_figures_that_put_a_number_at_a_value_are_the_source(detector, sentence)
 def test_a_storm_that_raises_a_number_is_still_no_source(detector):
     unit = first(detector, "The storm raised the number of homes without power to 30,000.")
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+# --- an outlet "citing" someone relays them, also when the parser hangs "citing" on the clause ----
+@pytest.mark.parametrize("sentence, kind, speaker", [
+    ("The Tribune reported, citing a draft budget, that school funding would be cut by 4%.",
+     "document", "a draft budget"),
+    ("The agency reported, citing two diplomats, that the envoy had been recalled.",
+     "anonymous", "two diplomats"),
+])
+def test_a_relayed_claim_keeps_its_first_source(detector, sentence, kind, speaker):
+    unit = first(detector, sentence)
+    assert unit.attribution.source_type == kind, (sentence, unit.attribution)
+    assert unit.attribution.speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Tribune reported, citing safety concerns, that the stadium would stay closed.",
+    "The club announced, citing medical grounds, that the captain would miss the final.",
+])
+def test_a_reason_cited_is_no_source(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.NAMED, (sentence, unit.attribution)
+    assert unit.attribution.source_type == "organisation"
+
+
+# --- unnamed people described by what they know keep the description ---------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The deal is worth $2 billion, according to three people briefed on the negotiations.",
+     "three people briefed on the negotiations"),
+    ("Officials involved in the search said the wreck lay at a depth of 900 metres.",
+     "Officials involved in the search"),
+])
+def test_unnamed_people_keep_what_describes_them(detector, sentence, speaker):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, (sentence, unit.attribution)
+    assert unit.attribution.speaker == speaker

@@ -1171,6 +1171,12 @@ _NP_SKIP_PREPS = {"to", "in", "on", "during", "after", "before", "via", "through
                   "about", "over", "into", "by", "like", "than", "despite", "upon", "regarding"}
 
 
+# Unnamed people that news copy describes by what they know ("people briefed on the talks",
+# "officials involved in the inquiry"): the description is who they are.
+_BRIEFED_PEOPLE = {"people", "person", "sources", "source", "officials", "official", "diplomats",
+                   "diplomat", "individuals", "insiders", "executives", "lawmakers"}
+
+
 def _np_tokens(head) -> list:
     """The subject noun phrase: its modifiers and "of/for/at/close to" complements, without
     relative clauses, apposition or anything after a comma."""
@@ -1180,6 +1186,11 @@ def _np_tokens(head) -> list:
     while stack:
         tok = stack.pop()
         for child in tok.children:
+            if tok is head and child.dep_ == "acl" and child.tag_ == "VBN" and \
+                    child.i == head.i + 1 and head.lower_ in _BRIEFED_PEOPLE and \
+                    any(c.dep_ == "prep" for c in child.children):
+                keep.update(t.i for t in child.subtree)  # "two people briefed on the talks"
+                continue
             if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos", "acl", "punct",
                               "npadvmod", "advmod", "nsubj", "dobj", "mark", "aux"):
                 continue
@@ -3139,19 +3150,33 @@ def _named_subject_above(pronoun):
     return None
 
 
+# What is cited as a reason, not as a source ("citing security concerns").
+_REASONS = {"concerns", "reasons", "grounds", "fears", "problems", "issues", "risks", "threats",
+            "difficulties", "circumstances", "rules", "regulations", "laws", "costs", "delays",
+            "failures", "changes", "constraints", "factors", "worries", "objections", "needs",
+            "priorities", "conditions", "interests", "considerations", "complaints", "errors"}
+
+
 def _cited_source(verb, memory) -> "Found | None":
-    """The person or group a reporting outlet cites ("citing police sources")."""
-    for child in verb.children:
+    """The person, group or document a reporting outlet cites ("citing police sources",
+    "citing a government document"), also where the parser hung "citing" on the reported
+    clause ("reported, citing X, that ...")."""
+    children = list(verb.children)
+    children += [g for c in children if c.dep_ == "ccomp" for g in c.children if g.i < c.i]
+    for child in children:
         if child.dep_ == "advcl" and child.lower_ == "citing":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
-            if obj is None or obj.lower_ in DOCUMENT_HEADS:
+            if obj is None:
                 continue
             tokens, name_head = _speaker_tokens(obj)
             kind = classify(tokens, name_head, memory)
-            if kind == "anonymous" and name_head.lower_ not in ANONYMOUS_HEADS and \
-                    name_head.tag_ != "NNS":
-                continue  # "citing an unfounded conspiracy theory": what, not who
-            if kind in ("person", "anonymous"):
+            if obj.lower_ in DOCUMENT_HEADS and (kind != "document" or not any(
+                    c.dep_ in ("det", "compound", "amod", "poss") for c in obj.children)):
+                continue  # "citing figures" with nothing to say whose
+            if kind == "anonymous" and (name_head.lower_ in _REASONS or (
+                    name_head.lower_ not in ANONYMOUS_HEADS and name_head.tag_ != "NNS")):
+                continue  # "citing an unfounded conspiracy theory", "security concerns": what
+            if kind in ("person", "anonymous", "document"):
                 return Found(kind, _text(tokens), CUE_FORMS.get(verb.lower_, "say"),
                              token_i=verb.i)
     return None
