@@ -137,3 +137,28 @@ def test_unnamed_people_keep_what_describes_them(detector, sentence, speaker):
     unit = first(detector, sentence)
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, (sentence, unit.attribution)
     assert unit.attribution.speaker == speaker
+
+
+# --- a barrister is counsel, as a lawyer is: an unnamed person speaking for a client ---------------
+def test_a_defendants_barrister_is_an_unnamed_source_and_so_is_his_he(detector):
+    text = ("Carer Gemma Lott, 38, admitted stealing from three pensioners.\n\n"
+            "Lott's barrister said she had repaid every penny.\n\n"
+            "\u201cShe has lost her career and her good name,\u201d he said.\n")
+    units = units_of(detector, text)
+    for cue in ("barrister said", "he said"):
+        unit = unit_containing(units, cue)
+        assert unit.attribution.kind is AttributionKind.ANONYMOUS, (cue, unit.attribution)
+        assert unit.attribution.speaker == "Lott's barrister"
+
+
+def test_her_barrister_with_no_one_named_stays_as_written(detector):
+    unit = first(detector, "Her barrister told magistrates the fine would be paid within a week.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "Her barrister"
+
+
+def test_admitting_charges_is_a_plea_as_denying_them_is(detector):
+    unit = first(detector, "Dale Corrigan, 29, admitted three counts of burglary at Hull Crown Court.")
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+    unit = first(detector, "The treasurer admitted that the accounts had not been audited.")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution

@@ -125,12 +125,13 @@ ANONYMOUS_HEADS = {
     "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
     "tipster", "confidants", "mole", "voices", "authors", "family", "families",
-    "lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors",
-    "crew", "crews", "crowd", "audience",  # a group of unnamed people ("the crew reported")
+    "lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors", "barrister",
+    "barristers", "crew", "crews", "crowd", "audience",  # a group of unnamed people ("the crew reported")
 }
 # Someone's people and offices that speak for them without being them: "Ms Reed's lawyers"
 # are unnamed people, "her office" is a body (but "her spokesman" speaks as her).
-OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors"}
+OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors",
+                "barrister", "barristers"}
 OWNED_BODIES = {"office", "camp", "team"}
 _CAMPAIGNS = {"campaign", "administration", "government"}
 # Adjectives of figures that are numbers, not people ("official figures", not "senior figures").
@@ -186,7 +187,8 @@ DOCUMENT_HEADS = {
 # A speech noun owned by its speaker: "Cornyn's statement added" -> Cornyn.
 SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "blog", "letter",
                 "message", "spokesman", "spokeswoman", "spokesperson", "representative",
-                "lawyer", "lawyers", "attorney", "attorneys", "office", "team", "camp"}
+                "lawyer", "lawyers", "attorney", "attorneys", "barrister", "barristers",
+                "office", "team", "camp"}
 HEDGE_SUBJECTS = {"reports", "estimates", "rumours", "rumors", "speculation", "suggestions"}
 WRITER_SELF = {"wikinews", "we", "this newspaper", "this website", "our reporter", "this paper"}
 ORG_WORDS = {
@@ -1687,7 +1689,8 @@ def find_outlet(verb) -> str | None:
 def _speaker_tokens(head):
     tokens = _np_tokens(head)
     if head.lower_ in SPEECH_NOUNS and head.lower_ in _PERSON_NOUNS | ROLE_HEADS | {
-            "lawyer", "lawyers", "attorney", "attorneys"} and not _is_proper(head):
+            "lawyer", "lawyers", "attorney", "attorneys", "barrister", "barristers"} and \
+            not _is_proper(head):
         appos = _appositive_name(head)
         if appos:
             return appos  # "Almeida's spokesperson, Tiago Mendes, said": Mendes speaks
@@ -2390,9 +2393,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # "taxpayers reporting capital gains would pay ...": a clause as the subject, or
             # filing a figure, not saying
             continue
-        if lemma == "deny" and any(c.dep_ == "dobj" and c.lower_ in _CHARGES
-                                   for c in token.children):
-            continue  # "denies six counts of fraud": a plea, not a claim
+        if lemma in ("deny", "admit") and any(c.dep_ == "dobj" and c.lower_ in _CHARGES
+                                              for c in token.children):
+            continue  # "denies six counts of fraud", "admitted 14 counts of theft": a plea
         if lemma == "deny" and any(c.dep_ == "dative" for c in token.children):
             continue  # "would deny Democrats a landslide": withholding, not saying
         if lemma == "report" and token.dep_ == "xcomp" and token.head.lower_ in _CONTRIBUTED:
@@ -3268,9 +3271,10 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
         return found  # nothing to resolve, or a role already resolved ("the company")
     if found.pronoun in PERSON_PRONOUNS and found.owned:
         name = memory.last_person(found.pronoun, found.not_these)
-        if name is None:
+        if name is None:  # no one named to own them: "Her lawyers", as written
             return Found("anonymous" if found.owned in OWNED_PEOPLE else "organisation",
-                         found.speaker, found.cue, found.via, token_i=found.token_i)
+                         f"{found.pronoun.capitalize()} {found.speaker}", found.cue, found.via,
+                         token_i=found.token_i)
         return Found("anonymous" if found.owned in OWNED_PEOPLE else "organisation",
                      f"{name}'s {found.owned}", found.cue, found.via,
                      pronoun=found.speaker[:1].lower() + found.speaker[1:], token_i=found.token_i)
