@@ -162,3 +162,11 @@ def test_admitting_charges_is_a_plea_as_denying_them_is(detector):
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
     unit = first(detector, "The treasurer admitted that the accounts had not been audited.")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+
+
+def test_a_players_agent_speaks_for_him_without_being_him(detector):
+    text = ("Winger Kofi Mensah was left out of the squad on Friday.\n\n"
+            "Mensah's agent told a radio station that three clubs had made offers.\n")
+    unit = unit_containing(units_of(detector, text), "agent told")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "Mensah's agent"

@@ -126,12 +126,12 @@ ANONYMOUS_HEADS = {
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
     "tipster", "confidants", "mole", "voices", "authors", "family", "families",
     "lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors", "barrister",
-    "barristers", "crew", "crews", "crowd", "audience",  # a group of unnamed people ("the crew reported")
+    "barristers", "agent", "agents", "crew", "crews", "crowd", "audience",  # a group of unnamed people ("the crew reported")
 }
 # Someone's people and offices that speak for them without being them: "Ms Reed's lawyers"
 # are unnamed people, "her office" is a body (but "her spokesman" speaks as her).
 OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors",
-                "barrister", "barristers"}
+                "barrister", "barristers", "agent", "agents"}
 OWNED_BODIES = {"office", "camp", "team"}
 _CAMPAIGNS = {"campaign", "administration", "government"}
 # Adjectives of figures that are numbers, not people ("official figures", not "senior figures").
@@ -188,7 +188,7 @@ DOCUMENT_HEADS = {
 SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "blog", "letter",
                 "message", "spokesman", "spokeswoman", "spokesperson", "representative",
                 "lawyer", "lawyers", "attorney", "attorneys", "barrister", "barristers",
-                "office", "team", "camp"}
+                "agent", "agents", "office", "team", "camp"}
 HEDGE_SUBJECTS = {"reports", "estimates", "rumours", "rumors", "speculation", "suggestions"}
 WRITER_SELF = {"wikinews", "we", "this newspaper", "this website", "our reporter", "this paper"}
 ORG_WORDS = {
@@ -1689,7 +1689,7 @@ def find_outlet(verb) -> str | None:
 def _speaker_tokens(head):
     tokens = _np_tokens(head)
     if head.lower_ in SPEECH_NOUNS and head.lower_ in _PERSON_NOUNS | ROLE_HEADS | {
-            "lawyer", "lawyers", "attorney", "attorneys", "barrister", "barristers"} and \
+            "lawyer", "lawyers", "attorney", "attorneys", "barrister", "barristers", "agent", "agents"} and \
             not _is_proper(head):
         appos = _appositive_name(head)
         if appos:
