@@ -170,3 +170,25 @@ def test_a_players_agent_speaks_for_him_without_being_him(detector):
     unit = unit_containing(units_of(detector, text), "agent told")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "Mensah's agent"
+
+
+# --- "was pictured leaving" and "(pictured)" in a full sentence are tabloid body copy -----------
+@pytest.mark.parametrize("text", [
+    "Tanner, 27, was pictured leaving a Soho restaurant with the actress at 1am on Friday.\n",
+    "Ms Hollis (pictured) has denied any wrongdoing and says she will fight the ban.\n",
+])
+def test_a_full_sentence_about_a_picture_is_a_sentence(detector, text):
+    from annotator.core.model import UnitKind
+    unit = units_of(detector, text)[0]
+    assert unit.kind is UnitKind.SENTENCE, unit
+
+
+@pytest.mark.parametrize("text", [
+    "The couple were pictured at the premiere in Leicester Square last month\n",
+    "Ms Hollis (pictured) outside the tribunal in Croydon\n",
+    "The two leaders are pictured shaking hands at the summit.\n",
+])
+def test_a_caption_about_a_picture_is_still_a_caption(detector, text):
+    from annotator.core.model import UnitKind
+    unit = units_of(detector, text)[0]
+    assert unit.kind is UnitKind.CAPTION, unit

@@ -33,7 +33,12 @@ _CREDIT_END = re.compile(
 _RESULTS_LINE = re.compile(
     r"^[^.!?]{0,80}?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}\s+\d{1,3}\s*[-–—:]\s*\d{1,3}\s+"
     r"[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}\s*(?:\([^)]*\))?\s*$")
-_PICTURED = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+\s+)?pictured\b|\(pictured\b|\bpictured\s*(?:above|below|left|right|here)\b|\(\s*(?:left|right|centre|center)\s*\)", re.I)
+# (past tense only in a line with no full stop: "Price was pictured leaving a nightclub at 3am."
+# is tabloid body copy; "The pair were pictured at the launch in May" a caption)
+# The same for a bare "(pictured)" after a name: "Vale (pictured) has sold 10 million records."
+# is tabloid body copy; "(pictured: the head of communications ...)" describes the picture.
+_PICTURED_PAST = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?pictured\b|\(pictured\)", re.I)
+_PICTURED = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?pictured\b|\(pictured\b(?!\))|\bpictured\s*(?:above|below|left|right|here)\b|\(\s*(?:left|right|centre|center)\s*\)", re.I)
 # "— Jo Mallory, leader of the council": the credit line under a pull quote. The name (one to
 # five capitalised words, a title, initials or "of"/"de" inside it) ends at a comma or the end.
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|of|de|da|la|le|du|del|van|von|der|den|al|bin|ibn)"
@@ -118,7 +123,7 @@ def caption_cue(text: str) -> str | None:
         return "starts like a caption (\"Pictured:\")"
     if _CREDIT_END.search(text):
         return "ends with a picture credit (\"Image: ...\")"
-    if _PICTURED.search(text):
+    if _PICTURED.search(text) or (_PICTURED_PAST.search(text) and not _TERMINAL.search(text)):
         return "describes a picture (\"pictured\")"
     return None
 
