@@ -192,3 +192,20 @@ def test_a_caption_about_a_picture_is_still_a_caption(detector, text):
     from annotator.core.model import UnitKind
     unit = units_of(detector, text)[0]
     assert unit.kind is UnitKind.CAPTION, unit
+
+
+# --- a body named with what it is: "the agency" later is that body ----------------------------------
+def test_a_body_described_before_its_name_is_the_later_the_agency(detector):
+    text = ("Floods cut off 40 villages, according to the country's disaster agency NDMA.\n\n"
+            "About 9,000 people have been moved to shelters, the agency said.\n")
+    unit = unit_containing(units_of(detector, text), "the agency said")
+    assert (unit.attribution.source_type, unit.attribution.speaker) == ("organisation", "NDMA")
+    assert any("the agency = NDMA" in r for r in unit.reasons), unit.reasons
+
+
+def test_a_persons_role_is_not_a_bodys_description(detector):
+    text = ("The deal was announced on Monday by Ilona Varga, the government commissioner for "
+            "defence procurement.\n\n"
+            "The commissioner said the loan would be repaid by 2030.\n")
+    unit = unit_containing(units_of(detector, text), "The commissioner said")
+    assert unit.attribution.source_type == "person", unit.attribution

@@ -315,6 +315,9 @@ class Memory:
     # who last put out a statement or letter: (speaker, type, sentence, the nouns used), for
     # "The statement read: ..." a sentence or two later
     issued: tuple[str, str, int, frozenset] | None = None
+    # bodies named with what they are ("disaster agency AFAD", "state broadcaster TRT"): a later
+    # "the agency said" is that body
+    org_roles: list[tuple[str, set, int]] = field(default_factory=list)
 
     def see(self, sent, found: "Found | None") -> None:
         pair = self.last_people(2) if found is not None and found.pronoun and \
@@ -340,6 +343,12 @@ class Memory:
             if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper() and not (
                     ent.label_ == "NORP" and ent[-1].tag_ == "JJ"):  # not "Italian"
                 self.orgs.append((_strip(ent_text), self.sentence))
+                if ent.label_ == "ORG":
+                    described = _role_words(ent) - ORG_NAME_NOISE - ROLE_NOUNS - TITLE_WORDS - \
+                        _PERSON_NOUNS
+                    if described:
+                        self.org_roles.append((_strip(ent_text), described, self.sentence))
+                        del self.org_roles[:-20]
                 doc = sent.doc
                 if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
                         and doc[ent.end + 2].text == ")" and _is_proper(doc[ent.end + 1]):
@@ -497,6 +506,9 @@ class Memory:
         for name, i in reversed(self.orgs):
             if i >= self.sentence - 12 and word in name.lower().split():
                 return name
+        for name, words, i in reversed(self.org_roles):
+            if i >= self.sentence - 12 and word in words:
+                return name  # "the agency" after "Turkey's disaster agency AFAD"
         if word in GENERIC_BODIES:
             for name, i in reversed(self.companies):
                 if i >= self.sentence - 2 and name.lower() not in self.surnames:
@@ -658,6 +670,10 @@ def _person_in(ent):
 
 
 _NOT_THE_ROLE = {"vice", "deputy", "assistant", "former", "ex", "late"}
+
+
+# Words before a body's name that are no description of it ("last", "new").
+ORG_NAME_NOISE = {"year", "week", "month", "day", "time"}
 
 
 def _role_words(ent) -> set:
