@@ -125,13 +125,14 @@ ANONYMOUS_HEADS = {
     "spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
     "tipster", "confidants", "mole", "voices", "authors", "family", "families",
-    "lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors", "barrister",
-    "barristers", "agent", "agents", "crew", "crews", "crowd", "audience",  # a group of unnamed people ("the crew reported")
+    "crew", "crews", "crowd", "audience",  # a group of unnamed people ("the crew reported")
 }
-# Someone's people and offices that speak for them without being them: "Ms Reed's lawyers"
-# are unnamed people, "her office" is a body (but "her spokesman" speaks as her).
+# Someone's people and offices that speak for them without being them: "Ms Reed's lawyers",
+# "Lott's barrister", "Mensah's agent" are unnamed people, "her office" is a body (but "her
+# spokesman" speaks as her).
 OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors",
                 "barrister", "barristers", "agent", "agents"}
+ANONYMOUS_HEADS |= OWNED_PEOPLE
 OWNED_BODIES = {"office", "camp", "team"}
 _CAMPAIGNS = {"campaign", "administration", "government"}
 # Adjectives of figures that are numbers, not people ("official figures", not "senior figures").
@@ -187,8 +188,7 @@ DOCUMENT_HEADS = {
 # A speech noun owned by its speaker: "Cornyn's statement added" -> Cornyn.
 SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "blog", "letter",
                 "message", "spokesman", "spokeswoman", "spokesperson", "representative",
-                "lawyer", "lawyers", "attorney", "attorneys", "barrister", "barristers",
-                "agent", "agents", "office", "team", "camp"}
+                "office", "team", "camp"} | OWNED_PEOPLE
 HEDGE_SUBJECTS = {"reports", "estimates", "rumours", "rumors", "speculation", "suggestions"}
 WRITER_SELF = {"wikinews", "we", "this newspaper", "this website", "our reporter", "this paper"}
 ORG_WORDS = {
@@ -1704,9 +1704,8 @@ def find_outlet(verb) -> str | None:
 
 def _speaker_tokens(head):
     tokens = _np_tokens(head)
-    if head.lower_ in SPEECH_NOUNS and head.lower_ in _PERSON_NOUNS | ROLE_HEADS | {
-            "lawyer", "lawyers", "attorney", "attorneys", "barrister", "barristers", "agent", "agents"} and \
-            not _is_proper(head):
+    if head.lower_ in SPEECH_NOUNS and head.lower_ in _PERSON_NOUNS | ROLE_HEADS | OWNED_PEOPLE \
+            and not _is_proper(head):
         appos = _appositive_name(head)
         if appos:
             return appos  # "Almeida's spokesperson, Tiago Mendes, said": Mendes speaks
