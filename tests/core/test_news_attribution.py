@@ -72,12 +72,12 @@ def test_apposition_name_wins_over_a_possessive_pronoun(detector):
     assert unit.attribution.source_type == "person"
 
 
-def test_spokesperson_for_a_body_speaks_for_the_body_named_before(detector):
+def test_spokesperson_for_a_body_is_an_unnamed_person_of_it(detector):
     text = ("Software firm Northwind Labs disclosed a breach on Monday.\n"
             "A spokesperson for the company said 40,000 accounts were affected.\n")
     unit = unit_containing(units_of(detector, text), "spokesperson for the company")
-    assert unit.attribution.kind is AttributionKind.NAMED
-    assert unit.attribution.source_type == "organisation"
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS
+    assert unit.attribution.speaker == "A spokesperson for the company"
 
 
 def test_a_definite_role_resolves_to_the_person_named_with_it(detector):

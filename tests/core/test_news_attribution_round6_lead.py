@@ -115,7 +115,8 @@ def test_a_clause_that_opens_a_quotation_gives_it_its_subject(detector, text, op
 @pytest.mark.parametrize("sentence, kind, speaker, cue", [
     ("Charities called the famine the worst in forty years.",
      AttributionKind.ANONYMOUS, "Charities", "call"),
-    ("The bishop called for an end to the fighting.", AttributionKind.NAMED, "The bishop", "call"),
+    ("The bishop called for an end to the fighting.", AttributionKind.ANONYMOUS, "The bishop",
+     "call"),  # (a bishop the article never names)
     ("The union urged the council to reopen the library.",
      AttributionKind.NAMED, "The union", "urge"),
     ("The health ministry reported 340 new cases on Monday.",
@@ -123,7 +124,7 @@ def test_a_clause_that_opens_a_quotation_gives_it_its_subject(detector, text, op
     ("The newspaper revealed a secret deal between the two clubs.",
      AttributionKind.NAMED, "The newspaper", "reveal"),
     ("The minister acknowledged the failings of the scheme.",
-     AttributionKind.NAMED, "The minister", "acknowledge"),
+     AttributionKind.ANONYMOUS, "The minister", "acknowledge"),
 ])
 def test_naming_appeals_and_reported_nouns_are_the_speakers(detector, sentence, kind, speaker,
                                                             cue):

@@ -22,7 +22,7 @@ inflections and the rules read the tagger's fine-grained tags.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from annotator.core.model import Attribution, AttributionKind
 from annotator.core.nlp.casefold import Folded, fold
@@ -131,7 +131,11 @@ ANONYMOUS_HEADS = {
 # "Lott's barrister", "Mensah's agent" are unnamed people, "her office" is a body (but "her
 # spokesman" speaks as her).
 OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors",
-                "barrister", "barristers", "agent", "agents"}
+                "barrister", "barristers", "agent", "agents",
+                # the guidelines' "A Treasury spokesman", "Her representative": unnamed people
+                # of a named body or person
+                "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+                "spokespeople", "spokespersons", "representative", "representatives"}
 ANONYMOUS_HEADS |= OWNED_PEOPLE
 OWNED_BODIES = {"office", "camp", "team"}
 _CAMPAIGNS = {"campaign", "administration", "government"}
@@ -340,6 +344,12 @@ class Memory:
             if ent.label_ in _NAME_LIKE_LABELS and 2 <= len(ent) <= 3 and \
                     _could_be_personal_name(list(ent)):
                 self._remember_surname(_strip(ent_text))  # "Olu Barclay" (tagged ORG)
+                office = {c.lower_ for c in ent.root.children if c.dep_ == "appos"} & \
+                    (ROLE_NOUNS | TITLE_WORDS)
+                if ent.label_ != "PERSON" and office:
+                    # "Gáspár Maróth, the government commissioner" (tagged ORG): for "the
+                    # commissioner said" later
+                    self.roles.append((_strip(ent_text), office, self.sentence))
             if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper() and not (
                     ent.label_ == "NORP" and ent[-1].tag_ == "JJ"):  # not "Italian"
                 self.orgs.append((_strip(ent_text), self.sentence))
@@ -477,7 +487,9 @@ class Memory:
         while k < len(run) and run[k].lower_ in _ROLE_LEAD:
             k += 1
         if k and len(run) - k >= 2 and _could_be_personal_name(run[k:]):
-            return _strip(sent.doc[run[k].i:subject.i + 1].text)  # "Footballer Marcus Hale"
+            name = _strip(sent.doc[run[k].i:subject.i + 1].text)  # "Footballer Marcus Hale"
+            self.roles.append((name, {t.lower_ for t in run[:k]}, self.sentence))
+            return name
         before = sent.doc[left - 1] if left > sent.start else None
         if _could_be_personal_name(run) and len(run) >= 2 and (
                 _role_says_person(subject) or (before is not None and before.lower_ in _ROLE_LEAD)):
@@ -493,6 +505,19 @@ class Memory:
                           and not (set(n.split()) <= set(name.split()))}
                 return None if others else name
         return None
+
+    def person_with_office(self, speaker: str) -> str | None:
+        """The one person named with an office that shares the description's qualifier and
+        is the same kind of office ("the foreign minister" after "Foreign Secretary Marcelo
+        Ebrard"), among the recent ones; else None."""
+        words = [w.lower() for w in speaker.split()[1:]]
+        office, qualifiers = words[-1] if words else "", set(words[:-1])
+        family = next((f for f in _OFFICE_FAMILIES if office in f), None)
+        if not qualifiers or family is None:
+            return None
+        names = {n for n, w, i in self.roles if i >= self.sentence - 30 and qualifiers <= w
+                 and w & family}
+        return names.pop() if len(names) == 1 else None
 
     def body_with_word(self, name: str) -> bool:
         """A body named before holds this one word ("Everton" in "Everton Football Club")."""
@@ -670,6 +695,9 @@ def _person_in(ent):
 
 
 _NOT_THE_ROLE = {"vice", "deputy", "assistant", "former", "ex", "late"}
+# offices news copy calls by either name ("Foreign Secretary" / "the foreign minister")
+_OFFICE_FAMILIES = ({"minister", "secretary"}, {"chairman", "chairwoman", "chair"},
+                    {"chief", "head", "director"}, {"prosecutor", "attorney"})
 
 
 # Words before a body's name that are no description of it ("last", "new").
@@ -1360,6 +1388,14 @@ _PERSON_NOUNS = {"officer", "professor", "treasurer", "curator", "instructor", "
                  "fiancee", "fiance", "girlfriend", "boyfriend", "friend", "neighbour",
                  "neighbor", "colleague", "deputy"}
 # Words that open "chief executive Marcus Lindqvist", "Campaigner Dev Mistry": a person follows.
+# a definite description of one of these that the article never links to a name is an
+# unnamed source ("the prosecutor said")
+_OFFICES = ROLE_NOUNS | TITLE_WORDS | _PERSON_NOUNS | {
+    "prosecutor", "judge", "coroner", "magistrate", "sheriff", "owner", "landlord", "boss",
+    "spokesman", "spokeswoman", "spokesperson", "captain", "skipper", "referee", "official",
+    "investigator", "detective", "inspector", "surgeon", "doctor", "midwife", "headteacher",
+    "headmaster", "headmistress", "principal", "chancellor", "premier", "governor", "bishop",
+    "archbishop", "priest", "vicar", "imam", "rabbi"}
 _ROLE_LEAD = TITLE_WORDS | ROLE_NOUNS | _PERSON_NOUNS | {"executive", "financial", "operating"}
 
 
@@ -1446,8 +1482,10 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "anonymous"  # "State television", "the state news agency": an outlet unnamed
     if head_word in ROLE_HEADS and not _is_proper(head):
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+        if owner is not None and head_word in OWNED_PEOPLE:
+            return "anonymous"  # "the company's spokesman": an unnamed person of the company
         if owner is not None:
-            # "the mayor's spokesperson", "the company's representative": speaks for the owner
+            # "the ministry's officials", "the company's statement": speaks for the owner
             return "person" if owner.lower_ in ROLE_NOUNS | TITLE_WORDS | _PERSON_NOUNS | \
                 FOCUS_ROLES or owner.ent_type_ == "PERSON" else "organisation"
     if words[0] in _INDEFINITE and not any(t.ent_type_ == "PERSON" and t.i <= head.i
@@ -1866,10 +1904,11 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         source_type = "person"
     role = None
     age = _AGED.match(text)
-    owner = _described_owner(name_head) if source_type == "person" else None
+    owner = _described_owner(name_head) if source_type in ("person", "anonymous") else None
     if owner is not None:
-        # "the singer's spokesman said": speaks as the singer, the person named as such
-        return Found(source_type, text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
+        # "the singer's spokesman said": speaks for the singer, the person named as such (an
+        # unnamed person of hers, as the guidelines' "Her representative" is)
+        return Found("anonymous", text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
                      role=owner[0], owner=owner[1])
     if age:
         # "the 71-year-old told the court": the person the article is about
@@ -2195,7 +2234,16 @@ def _person_for_generic(role: str, memory: Memory) -> str | None:
 
 
 
-def resolve_role(found: Found, memory: Memory) -> Found:
+def _named_before_in(sent, found: Found) -> str | None:
+    """The person named earlier in the same sentence with the office of "the minister said"
+    ("minister Stefano Patuanelli sent a letter ..., but the minister said ...")."""
+    names = {_strip(text_of(ent)) for ent in ents_of(sent)
+             if ent.label_ == "PERSON" and ent.end <= found.token_i and _is_name(ent)
+             and found.role in _role_words(ent)}
+    return names.pop() if len(names) == 1 else None
+
+
+def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     """'the defector said' -> the person the article named as a defector; 'the ministry said'
     -> the ministry it named; 'the star said' -> the person named in the last two sentences;
     a lone name the tagger took for a body ("Mallory said") -> a person, if the article named
@@ -2255,11 +2303,29 @@ def resolve_role(found: Found, memory: Memory) -> Found:
             # "The woman told investigators ...": nobody the article named; someone unnamed
             return Found("anonymous", found.speaker, found.cue, found.via,
                          token_i=found.token_i)
+    if not name and found.source_type == "person" and _unnamed_office(found):
+        name = (_named_before_in(sent, found) if sent is not None else None) or \
+            memory.person_with_office(found.speaker)
+        if not name and any(found.role in words for _, words, _ in memory.roles):
+            return found  # several people named with it: one of them, not an unnamed source
+        if not name:
+            # "The prosecutor said ...", "the prime minister said" in an article that never
+            # names them: an unnamed source (the guidelines' "anonymous")
+            return Found("anonymous", found.speaker, found.cue, found.via,
+                         token_i=found.token_i)
     if not name or name.lower() == found.speaker.lower():
         return found
     return Found(found.source_type, name, found.cue, found.via,
                  pronoun=found.speaker[:1].lower() + found.speaker[1:], token_i=found.token_i,
                  role=found.role)
+
+
+def _unnamed_office(found: Found) -> bool:
+    """"The prosecutor", "the foreign minister": a definite office or occupation, in
+    lower case (no name in it)."""
+    words = found.speaker.split()
+    return (len(words) >= 2 and words[0].lower() == "the" and found.role not in FOCUS_ROLES
+            and found.role in _OFFICES and all(w[:1].islower() for w in words[1:]))
 
 
 def _resolve_owner(found: Found, memory: Memory) -> Found:
@@ -2280,8 +2346,8 @@ def _resolve_owner(found: Found, memory: Memory) -> Found:
     if not name:
         return found
     spokesman = _POSSESSIVE_TAIL.split(found.speaker, maxsplit=1)[-1]  # "official spokesman"
-    return Found("person", f"{name}'s {spokesman}", found.cue, found.via, pronoun=found.owner,
-                 token_i=found.token_i, role=found.role, owner=found.owner)
+    return Found("anonymous", f"{name}'s {spokesman}", found.cue, found.via,
+                 pronoun=found.owner, token_i=found.token_i, role=found.role, owner=found.owner)
 
 
 _POSSESSIVE_TAIL = re.compile(r"['\u2019]s\s+")
@@ -3292,12 +3358,21 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
                          token_i=found.token_i)
         return Found("anonymous" if found.owned in OWNED_PEOPLE else "organisation",
                      f"{name}'s {found.owned}", found.cue, found.via,
-                     pronoun=found.speaker[:1].lower() + found.speaker[1:], token_i=found.token_i)
+                     pronoun=found.pronoun, token_i=found.token_i)
+    if found.owned in OWNED_PEOPLE:
+        # "Its spokesman said", "their lawyers said": unnamed people of the body last named
+        body = resolve_pronoun(replace(found, owned=None), memory)
+        if body.pronoun is None:
+            return Found("anonymous", f"{found.pronoun.capitalize()} {found.speaker}", found.cue,
+                         found.via, token_i=found.token_i)
+        return Found("anonymous", f"{body.speaker}'s {found.owned}", found.cue, found.via,
+                     pronoun=found.pronoun, token_i=found.token_i)
     if found.pronoun in PERSON_PRONOUNS:
         unnamed = memory.unnamed_person
         if unnamed is not None and unnamed[1] >= memory.sentence - 1 and not any(
                 i >= unnamed[1] for _, i in memory.person_sources) and not any(
-                i > unnamed[1] for _, i in memory.persons):  # no one named since
+                i > unnamed[1] for _, i in memory.persons) and not _other_gender(
+                    unnamed[0], found.pronoun):  # no one named since
             # '"...," she said.' after 'One librarian, who asked not to be named, said...'
             memory.unnamed_person = (unnamed[0], memory.sentence + 1)
             return Found("anonymous", unnamed[0], found.cue, found.via, token_i=found.token_i)
@@ -3325,6 +3400,13 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
 
 
+def _other_gender(description: str, pronoun: str) -> bool:
+    """"she" cannot go on about "Marnie Colt's spokesman", nor "he" about "a spokeswoman"."""
+    last = description.split()[-1].lower() if description.split() else ""
+    gender = PRONOUN_GENDER.get(pronoun)
+    return (gender == "f" and last in _MALE_WORDS) or (gender == "m" and last in _FEMALE_WORDS)
+
+
 def to_attribution(found: "Found | None", hedge: str | None) -> tuple[Attribution, str | None]:
     """(Attribution, reason) shown to the checker."""
     if found is not None:
@@ -3349,10 +3431,14 @@ def attribution_reason(attribution: Attribution) -> str:
     if attribution.resolved_from:
         referent = attribution.speaker
         owner = _POSSESSIVE_TAIL.split(referent or "", maxsplit=1)
-        if len(owner) == 2 and owner[1].split()[-1:] and owner[1].split()[-1] in ROLE_HEADS \
-                and attribution.resolved_from.startswith(("the ", "this ")) and \
-                "'s" not in attribution.resolved_from and "\u2019s" not in attribution.resolved_from:
-            referent = owner[0]  # "Lena Vost's spokesman (the singer = Lena Vost)"
+        if len(owner) == 2 and owner[1].split()[-1:] and \
+                owner[1].split()[-1] in ROLE_HEADS | OWNED_PEOPLE | OWNED_BODIES and (
+                    attribution.resolved_from in _POSSESSIVE or (
+                        attribution.resolved_from.startswith(("the ", "this ")) and
+                        "'s" not in attribution.resolved_from and
+                        "\u2019s" not in attribution.resolved_from)):
+            # "Lena Vost's spokesman (the singer = Lena Vost)", "... (her = Lena Vost)"
+            referent = owner[0]
         reason += f" ({attribution.resolved_from} = {referent})"
     if attribution.via:
         reason += f", via {attribution.via}"

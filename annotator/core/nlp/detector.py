@@ -848,7 +848,7 @@ class Detector:
                 was_open = quote_open
                 quote_open, opened = _quote_state_after(unit_text, quote_open)
                 if kind is UnitKind.SENTENCE:
-                    found = _in_article(span._.attribution_found, memory)
+                    found = _in_article(span._.attribution_found, memory, span)
                     memory.see(span, found if found is None or found.pronoun is None
                                or found.role is not None else span._.attribution_found)
                     attribution, reason = engine.to_attribution(
@@ -1013,7 +1013,8 @@ def _has_quote_marks(text: str) -> bool:
         bool(re.search(r"’(?![a-z])", text))
 
 
-def _in_article(found: "engine.Found | None", memory: "engine.Memory") -> "engine.Found | None":
+def _in_article(found: "engine.Found | None", memory: "engine.Memory",
+                sent=None) -> "engine.Found | None":
     """A sentence's source read with what the article named before it: pronouns resolved to
     the person (or body) last named; a surname already seen as a person's is a person."""
     if found is None:
@@ -1021,7 +1022,7 @@ def _in_article(found: "engine.Found | None", memory: "engine.Memory") -> "engin
     if found.pronoun is not None:
         return engine.resolve_pronoun(found, memory)
     if found.role is not None:
-        resolved = engine.resolve_role(found, memory)
+        resolved = engine.resolve_role(found, memory, sent)
         if resolved is not found:
             return resolved
     if found.source_type == "organisation" or (
