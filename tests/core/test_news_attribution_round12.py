@@ -104,3 +104,27 @@ def test_she_after_a_singers_spokesman_is_the_singer(detector):
     unit = unit_containing(units, "She said she hoped")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.speaker == "Ada Morrow"
+
+
+# --- a claim an outlet relays keeps its source ------------------------------------------------------
+@pytest.mark.parametrize("sentence, kind, speaker, via", [
+    ("The news portal Sibir.info reported its source said the pipe had burst twice before.",
+     AttributionKind.ANONYMOUS, "its source", "Sibir.info"),
+    ("TASS cited the regional transport ministry as saying 20 trains had been cancelled.",
+     AttributionKind.NAMED, "the regional transport ministry", "TASS"),
+    ("Izvestia reported, citing sources in the fire service, that the alarm had been "
+     "switched off.", AttributionKind.ANONYMOUS, "sources in the fire service", "Izvestia"),
+])
+def test_an_outlets_relayed_claim_keeps_its_source(detector, sentence, kind, speaker, via):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is kind, unit.attribution
+    assert (unit.attribution.speaker, unit.attribution.via) == (speaker, via)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The newspaper La Voix reported that the mayor had resigned.", "La Voix"),
+    ("The news site Volga24 reported that the bridge had been closed since May.", "Volga24"),
+])
+def test_an_outlet_named_after_what_it_is_is_a_body(detector, sentence, speaker):
+    unit = first(detector, sentence)
+    assert (unit.attribution.source_type, unit.attribution.speaker) == ("organisation", speaker)

@@ -143,6 +143,9 @@ _CAMPAIGNS = {"campaign", "administration", "government"}
 _DATA_ADJECTIVES = {"official", "latest", "new", "provisional", "annual", "monthly", "weekly",
                     "quarterly", "final", "preliminary", "recent", "published", "revised",
                     "daily", "national", "regional"}
+# what an outlet named in apposition is ("the newspaper Le Parisien")
+_OUTLET_HEADS = {"newspaper", "paper", "tabloid", "daily", "weekly", "site", "website", "portal",
+                 "broadcaster", "channel", "station", "outlet", "magazine", "agency", "network"}
 _GUARD_SERVICES = {"coast", "national", "border", "civil", "home"}
 # What makes an outlet noun an outlet the text does not name ("state television", "local radio",
 # "the official news agency"); the guidelines count unnamed outlets as unnamed sources.
@@ -1876,7 +1879,7 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             _speaks_in_its_own(head):
         source_type = "organisation"  # "Aldwick, in its trading update, reported ..."
     if name_head is not head and name_head.dep_ == "appos" and head.tag_ == "NN" and \
-            head.lower_ not in ORG_WORDS and source_type == "organisation" and \
+            head.lower_ not in ORG_WORDS | _OUTLET_HEADS and source_type == "organisation" and \
             tokens[0].lower_ != "the" and (len(tokens) <= 2 or tokens[0].lower_ in _GIVEN_NAMES):
         # (but "the coalition partner, the Green Liberals", "the promoter, Bright Arena Live")
         source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
@@ -1886,6 +1889,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # "the star's record label, Northlight Music" (but "our team, study co-author Jo Li":
         # a person's role before the name)
         source_type = "organisation"
+    elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in _OUTLET_HEADS \
+            and source_type == "person":
+        source_type = "organisation"  # "the newspaper Le Parisien", "the news site Ural.ru"
     if name_head.i != head.i and head.lower_ in AUTHOR_HEADS and \
             CUE_FORMS.get(cue_token.lower_) in _FINDING_CUES and any(
             (c.dep_ == "poss" and c.lower_ in DOCUMENT_HEADS) or (
@@ -2592,7 +2598,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # the subject; a document noun opening the clause is the source.
             opener = next((t for t in sent.doc[sent.start:subject.i]
                            if t.tag_ in ("NN", "NNS") and t.lower_ in DOCUMENT_HEADS
-                           and t.dep_ not in ("compound", "poss")), None)
+                           and t.dep_ not in ("compound", "poss") and not (
+                               t.dep_ == "nsubj" and t.head.i < token.i and _is_verb(t.head)
+                               and token.head.i == t.head.i)), None)
+            # (not "The news site X reported its source said ...": the site reports)
             # (not "foreign policy chief", nor "the study's lead author, Jo Smith": its author)
             if opener is not None and sent.doc[sent.start].tag_ == "DT" and not any(
                     t.text in (",", "(", "-", "—", "–") for t in sent.doc[opener.i:subject.i]):
@@ -2614,8 +2623,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # through the outlet
             cited.via = cited.via or found.speaker
             found = cited
-        rank = 0 if token.dep_ in ("ROOT", "parataxis") or quoted_as else (
+        rank = -1 if quoted_as else 0 if token.dep_ in ("ROOT", "parataxis") else (
             1 if token.dep_ in ("conj", "ccomp", "advcl", "acl") else 2)
+        # ("TASS cited the ministry as saying ...": the ministry, before the citing itself)
         candidates.append((rank, found))
     if not candidates:
         answer = _interview_answer(sent, memory)
@@ -2646,10 +2656,28 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
     if candidates:
         candidates.sort(key=lambda c: (c[0], c[1].pronoun is not None, c[1].token_i))
         best = candidates[0][1]
+        relayed = _relayed_source(best, candidates, doc)
+        if relayed is not None:
+            return relayed
         # an anonymous source anywhere in the sentence is what a desk must see
         anon = next((f for r, f in candidates if f.source_type == "anonymous"
                      and r <= candidates[0][0]), None)
         return anon or best
+    return None
+
+
+def _relayed_source(best: Found, candidates, doc) -> "Found | None":
+    """"Ural.ru reported its source said ...": the source an outlet relays speaks, through the
+    outlet (the guidelines: a relayed claim keeps its source)."""
+    if best.cue != "report" or best.source_type not in ("organisation", "person"):
+        return None
+    for _, found in candidates:
+        cue = doc[found.token_i]
+        if found is not best and cue.dep_ == "ccomp" and cue.head.i == best.token_i and \
+                found.source_type in ("anonymous", "person", "document") and \
+                found.pronoun is None:
+            found.via = found.via or best.speaker
+            return found
     return None
 
 
@@ -3247,6 +3275,10 @@ def _cited_source(verb, memory) -> "Found | None":
     clause ("reported, citing X, that ...")."""
     children = list(verb.children)
     children += [g for c in children if c.dep_ == "ccomp" for g in c.children if g.i < c.i]
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.i > verb.i:
+        # "Kommersant reported, citing sources, that ...": parsed with the reported clause as
+        # the root, "citing" on it
+        children += [c for c in verb.head.children if verb.i < c.i < verb.head.i]
     for child in children:
         if child.dep_ == "advcl" and child.lower_ == "citing":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
