@@ -128,3 +128,18 @@ def test_an_outlets_relayed_claim_keeps_its_source(detector, sentence, kind, spe
 def test_an_outlet_named_after_what_it_is_is_a_body(detector, sentence, speaker):
     unit = first(detector, sentence)
     assert (unit.attribution.source_type, unit.attribution.speaker) == ("organisation", speaker)
+
+
+# --- an office named in US copy's titles --------------------------------------------------------------
+@pytest.mark.parametrize("text, speaker", [
+    ("Former Vice President Dana Whitfield campaigned in Ohio on Monday.\n\n"
+     "The former vice president said the plant closures had cost 4,000 jobs.\n", "Dana Whitfield"),
+    ("Gov. Carla Mendes announced the state would expand testing.\n\n"
+     "The governor said 10,000 tests had been carried out.\n", "Carla Mendes"),
+    ("Acting Director of the Census Bureau Paul Okonjo testified on Thursday.\n\n"
+     "The acting director said the count was 98 per cent complete.\n", "Paul Okonjo"),
+])
+def test_an_office_in_a_title_before_a_name_is_that_person(detector, text, speaker):
+    unit = units_of(detector, text)[-1]
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == speaker

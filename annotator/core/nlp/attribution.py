@@ -325,6 +325,9 @@ class Memory:
     # bodies named with what they are ("disaster agency AFAD", "state broadcaster TRT"): a later
     # "the agency said" is that body
     org_roles: list[tuple[str, set, int]] = field(default_factory=list)
+    # every word of the title before a name, "vice" and "former" too ("Former Vice President
+    # Joe Biden"), for "the former vice president said" later
+    titles: list[tuple[str, set, int]] = field(default_factory=list)
 
     def see(self, sent, found: "Found | None") -> None:
         pair = self.last_people(2) if found is not None and found.pronoun and \
@@ -392,6 +395,10 @@ class Memory:
                 words = _role_words(ent)
                 if words:
                     self.roles.append((name, words, self.sentence))
+                title = _title_words(ent)
+                if title:
+                    self.titles.append((name, title, self.sentence))
+                    del self.titles[:-30]
                 gender = _gender_of(ent, words)
                 if gender and name not in self.genders:
                     self.genders[name] = gender
@@ -403,6 +410,10 @@ class Memory:
                     self._remember_surname(name)
                 elif ent.start > 0 and sent.doc[ent.start - 1].lower_.strip(".") in HONORIFICS:
                     self._remember_surname(f"{sent.doc[ent.start - 1].text} {name}")  # "Ms Okafor"
+        if _TITLE_CHECK.search(sent.text):
+            for name, title in _titled_names(sent):
+                self.titles.append((name, title, self.sentence))
+            del self.titles[:-30]
         self.since_group += 1
         if found is not None and (found.pronoun is None or found.role is not None) and \
                 found.speaker.lower() not in ALL_PRONOUNS:
@@ -516,6 +527,9 @@ class Memory:
         words = [w.lower() for w in speaker.split()[1:]]
         office, qualifiers = words[-1] if words else "", set(words[:-1])
         family = next((f for f in _OFFICE_FAMILIES if office in f), None)
+        titled = {n for n, w, i in self.titles if set(words) <= w}
+        if len(titled) == 1:
+            return titled.pop()  # "the former vice president" after "Former Vice President X"
         if not qualifiers or family is None:
             return None
         names = {n for n, w, i in self.roles if i >= self.sentence - 30 and qualifiers <= w
@@ -698,6 +712,12 @@ def _person_in(ent):
 
 
 _NOT_THE_ROLE = {"vice", "deputy", "assistant", "former", "ex", "late"}
+# US copy's abbreviated titles, for "the governor said" after "Gov. Andrew Cuomo"
+_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative",
+                        "gen": "general", "lt": "lieutenant", "atty": "attorney",
+                        "sec": "secretary", "supt": "superintendent", "insp": "inspector",
+                        "det": "detective", "sgt": "sergeant", "cmdr": "commander",
+                        "capt": "captain", "col": "colonel", "adm": "admiral"}
 # offices news copy calls by either name ("Foreign Secretary" / "the foreign minister")
 _OFFICE_FAMILIES = ({"minister", "secretary"}, {"chairman", "chairwoman", "chair"},
                     {"chief", "head", "director"}, {"prosecutor", "attorney"})
@@ -719,7 +739,8 @@ def _role_words(ent) -> set:
                 k > 0 and doc[k - 1].lower_ in _NOT_THE_ROLE):
             # (not "president" of "President-elect Ana Ruiz", "Vice President Jo Li", "former
             # President Tom Ek": "the president" is someone else)
-            words.add(doc[k].lower_)
+            word = doc[k].lower_.rstrip(".")
+            words.add(_TITLE_ABBREVIATIONS.get(word, word))  # "Gov." -> "governor"
         k -= 1
     root = ent.root
     for child in root.children:
@@ -728,6 +749,52 @@ def _role_words(ent) -> set:
     if root.dep_ == "appos" and root.head.tag_ == "NN":
         words.add(root.head.lower_)  # "the team's coach, Jonas Berg"
     return {w for w in words if w.isalpha()}
+
+
+def _titled_names(sent) -> list[tuple[str, set]]:
+    """(name, title words) for each capitalised office before capitalised words, whatever the
+    tagger made of them ("President Recep Tayyip Erdogan", "Gov. Andrew Cuomo")."""
+    doc = sent.doc
+    out = []
+    for t in sent:
+        if t.tag_ != "NNP" or not t.text[:1].isupper():
+            continue
+        word = t.lower_.rstrip(".")
+        word = _TITLE_ABBREVIATIONS.get(word, word)
+        if word not in _OFFICES:
+            continue
+        j = t.i + 1
+        while j < sent.end and doc[j].tag_ == "NNP" and doc[j].text[:1].isupper() and \
+                _TITLE_ABBREVIATIONS.get(doc[j].lower_.rstrip("."), doc[j].lower_) not in _OFFICES:
+            j += 1
+        if j == t.i + 1 or (j < sent.end and doc[j].lower_ in ("of", "for")):
+            continue  # "the Minister of Health": an office, no name after it
+        words = {word}
+        k = t.i - 1
+        while k >= max(sent.start, t.i - 5) and doc[k].tag_ in ("NN", "NNP", "JJ", "NNPS"):
+            w = doc[k].lower_.rstrip(".")
+            words.add(_TITLE_ABBREVIATIONS.get(w, w))
+            k -= 1
+        out.append((_strip(doc[t.i + 1:j].text), words))
+    return out
+
+
+def _title_words(ent) -> set:
+    """Every lower-cased word of the title just before a name ("Former Vice President Joe
+    Biden" -> {"former", "vice", "president"}; "Gov." -> "governor")."""
+    doc = ent.doc
+    words = set()
+    k = ent.start - 1
+    while k >= max(0, ent.start - 8) and (doc[k].tag_ in ("NN", "NNP", "JJ", "NNPS") or (
+            k > 0 and doc[k].lower_ == "of" and doc[k - 1].tag_ in ("NN", "NNP")) or (
+            k > 0 and doc[k].lower_ == "the" and doc[k - 1].lower_ == "of")) \
+            and doc[k].ent_type_ != "PERSON":
+        word = doc[k].lower_.rstrip(".")
+        if word not in ("of", "the"):  # ("Acting Director of National Intelligence X")
+            words.add(_TITLE_ABBREVIATIONS.get(word, word))
+        k -= 1
+    return words if words & (ROLE_NOUNS | TITLE_WORDS | set(_TITLE_ABBREVIATIONS.values())) \
+        else set()
 
 
 def _is_name(ent) -> bool:
@@ -1399,6 +1466,11 @@ _OFFICES = ROLE_NOUNS | TITLE_WORDS | _PERSON_NOUNS | {
     "investigator", "detective", "inspector", "surgeon", "doctor", "midwife", "headteacher",
     "headmaster", "headmistress", "principal", "chancellor", "premier", "governor", "bishop",
     "archbishop", "priest", "vicar", "imam", "rabbi"}
+# a capitalised office or its abbreviation ("President", "Gov."): the cheap gate of
+# _titled_names, which most sentences do not pass
+_TITLE_CHECK = re.compile(r"\b(?:" + "|".join(sorted(
+    {w.capitalize() for w in _OFFICES | set(_TITLE_ABBREVIATIONS)}, key=len, reverse=True))
+    + r")\b")
 _ROLE_LEAD = TITLE_WORDS | ROLE_NOUNS | _PERSON_NOUNS | {"executive", "financial", "operating"}
 
 
@@ -2312,7 +2384,7 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     if not name and found.source_type == "person" and _unnamed_office(found):
         name = (_named_before_in(sent, found) if sent is not None else None) or \
             memory.person_with_office(found.speaker)
-        if not name and any(found.role in words for _, words, _ in memory.roles):
+        if not name and any(found.role in words for _, words, _ in memory.roles + memory.titles):
             return found  # several people named with it: one of them, not an unnamed source
         if not name:
             # "The prosecutor said ...", "the prime minister said" in an article that never
