@@ -143,3 +143,19 @@ def test_an_office_in_a_title_before_a_name_is_that_person(detector, text, speak
     unit = units_of(detector, text)[-1]
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.speaker == speaker
+
+
+# --- tabloid copy's unnamed groups and sources ----------------------------------------------------------
+def test_understood_from_sources_is_the_sources(detector):
+    unit = first(detector, "It is understood from sources close to the singer that the tour "
+                           "will be cancelled.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "sources close to the singer"
+    unit = first(detector, "It is understood the tour will be cancelled.")
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+
+
+def test_a_group_opening_the_sentence_is_unnamed_even_capitalised(detector):
+    unit = first(detector, "Neighbours told reporters they had heard a loud bang at 2am.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "Neighbours"

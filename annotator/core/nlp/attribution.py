@@ -1585,6 +1585,11 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         # "The researchers found", "researchers from the University of Washington reported":
         # the authors of the study the article reports (bare "researchers say" stays unnamed)
         return "document"
+    if len(tokens) == 1 and head.i == head.sent.start and head_word in ANONYMOUS_HEADS and \
+            head_word.endswith("s") and head.text[1:].islower() and (
+                memory is None or not memory.body_with_word(head.text)):
+        return "anonymous"  # "Neighbours told the paper": a group opening the sentence (the
+        # tagger took it for a name)
     if head_word in ANONYMOUS_HEADS and not _is_proper(head):
         owner = [c for c in head.children if c.dep_ == "poss" or (
             c.dep_ == "prep" and c.lower_ in ("of", "behind"))]
@@ -2526,6 +2531,11 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             lemma, stance = "say", True
         elif _cue_lemma(token) is None:
             continue
+        if lemma == "understand" and token.tag_ == "VBN":
+            source = _understood_from(token, memory)
+            if source is not None:
+                candidates.append((0, source))
+                continue
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out"
                                         for c in token.children):
             continue  # "pointed out that...", not "pointed to the table"
@@ -2735,6 +2745,22 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         anon = next((f for r, f in candidates if f.source_type == "anonymous"
                      and r <= candidates[0][0]), None)
         return anon or best
+    return None
+
+
+def _understood_from(verb, memory) -> "Found | None":
+    """"It is understood from palace sources that ...": the sources (the guidelines: a bare
+    "it is understood" is a hedge, with a source it is that source's)."""
+    if verb.lower_ not in ("understood", "learned", "learnt"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            tokens, name_head = _speaker_tokens(obj)
+            return Found(classify(tokens, name_head, memory), _text(tokens), "understand",
+                         token_i=verb.i)
     return None
 
 
