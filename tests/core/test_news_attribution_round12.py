@@ -159,3 +159,22 @@ def test_a_group_opening_the_sentence_is_unnamed_even_capitalised(detector):
     unit = first(detector, "Neighbours told reporters they had heard a loud bang at 2am.")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "Neighbours"
+
+
+# --- people named together, and the accused -------------------------------------------------------------
+def test_people_named_together_speak_as_both_officers(detector):
+    text = ("Two prison guards, Henri Lamy and Paul Vidal, went on trial on Monday accused of "
+            "beating an inmate.\n\n"
+            "Both guards told the court the inmate had attacked them first.\n\n"
+            "The defendants said they had followed the rules.\n")
+    units = units_of(detector, text)
+    assert units[0].attribution.kind is AttributionKind.NONE, units[0].attribution
+    for opening in ("Both guards", "The defendants"):
+        unit = unit_containing(units, opening)
+        assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+        assert unit.attribution.speaker == "Henri Lamy and Paul Vidal"
+
+
+def test_unnamed_people_stay_anonymous_as_both_guards(detector):
+    unit = first(detector, "Both guards told the court the inmate had attacked them first.")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution

@@ -328,6 +328,9 @@ class Memory:
     # every word of the title before a name, "vice" and "former" too ("Former Vice President
     # Joe Biden"), for "the former vice president said" later
     titles: list[tuple[str, set, int]] = field(default_factory=list)
+    # people named together with what they are ("Two police officers, Marc Duval and Louis
+    # Brun,"): ("Marc Duval and Louis Brun", "officers"), for "both officers said" later
+    named_groups: list[tuple[str, str]] = field(default_factory=list)
 
     def see(self, sent, found: "Found | None") -> None:
         pair = self.last_people(2) if found is not None and found.pronoun and \
@@ -410,6 +413,9 @@ class Memory:
                     self._remember_surname(name)
                 elif ent.start > 0 and sent.doc[ent.start - 1].lower_.strip(".") in HONORIFICS:
                     self._remember_surname(f"{sent.doc[ent.start - 1].text} {name}")  # "Ms Okafor"
+        for group in _groups_named(sent):
+            self.named_groups.append(group)
+            del self.named_groups[:-10]
         if _TITLE_CHECK.search(sent.text):
             for name, title in _titled_names(sent):
                 self.titles.append((name, title, self.sentence))
@@ -555,6 +561,14 @@ class Memory:
             for name, i in reversed(self.companies):
                 if i >= self.sentence - 2 and name.lower() not in self.surnames:
                     return name  # (not "Weller's", a person the tagger took for a body)
+        return None
+
+    def named_group(self, noun: str) -> str | None:
+        """The people last named together as `noun` ("officers"); for the parties to a case
+        ("the defendants", "the accused"), the people last named together."""
+        for names, what in reversed(self.named_groups):
+            if what == noun or noun in _PARTIES:
+                return names
         return None
 
     def last_people(self, n: int) -> str | None:
@@ -749,6 +763,27 @@ def _role_words(ent) -> set:
     if root.dep_ == "appos" and root.head.tag_ == "NN":
         words.add(root.head.lower_)  # "the team's coach, Jonas Berg"
     return {w for w in words if w.isalpha()}
+
+
+# Found.role of a definite plural ("group:officers" for "Both officers said")
+_GROUP_ROLE = "group:"
+# the parties to a case, whatever the article first called them
+_PARTIES = {"defendants", "accused", "suspects"}
+
+
+def _groups_named(sent) -> list[tuple[str, str]]:
+    """("A and B", plural noun) for people named in apposition to a plural noun ("two police
+    officers, Marc Duval and Louis Brun,")."""
+    out = []
+    for ent in ents_of(sent):
+        root = ent.root
+        if ent.label_ != "PERSON" or root.dep_ != "appos" or root.head.tag_ != "NNS":
+            continue
+        names = [ent] + [e for e in ents_of(sent) if e.label_ == "PERSON" and
+                         e.root.dep_ == "conj" and e.root.head.i == root.i]
+        if len(names) >= 2:
+            out.append((" and ".join(_strip(text_of(e)) for e in names), root.head.lower_))
+    return out
 
 
 def _titled_names(sent) -> list[tuple[str, set]]:
@@ -1993,6 +2028,13 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # unnamed person of hers, as the guidelines' "Her representative" is)
         return Found("anonymous", text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
                      role=owner[0], owner=owner[1])
+    if source_type == "anonymous" and head.tag_ == "NNS" and tokens[0].lower_ in (
+            "the", "both") and all(t.lower_ in ("the", "both") or t.dep_ == "nummod" or t.i == head.i
+                                   for t in tokens):
+        # "Both officers said", "the defendants told the court": the people the article named
+        # so, if it did (resolve_role)
+        return Found(source_type, text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
+                     role=_GROUP_ROLE + head.lower_)
     if age:
         # "the 71-year-old told the court": the person the article is about
         source_type, role = "person", (age.group(1) or "year-old").strip().lower()
@@ -2333,6 +2375,13 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     a person with that surname. Unchanged when the article named none (or several)."""
     if found.role is None or found.pronoun is not None:
         return found
+    if found.role.startswith(_GROUP_ROLE):
+        names = memory.named_group(found.role[len(_GROUP_ROLE):])
+        if names is None:
+            return found  # people the article never named
+        return Found("person", names, found.cue, found.via,
+                     pronoun=found.speaker[:1].lower() + found.speaker[1:],
+                     token_i=found.token_i, role=found.role)
     if found.source_type == "anonymous" and found.role.split()[-1] in _KIN:
         # "his daughter said" after "his daughter Ana Ruiz": the person named as such
         name = memory.person_with_role(found.role.split()[-1])
@@ -2531,6 +2580,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             lemma, stance = "say", True
         elif _cue_lemma(token) is None:
             continue
+        if lemma in ("accuse", "charge", "suspect") and token.tag_ == "VBN" and \
+                token.dep_ in ("advcl", "acl", "amod", "conj") and not any(
+                    c.dep_ in ("nsubj", "agent") for c in token.children):
+            continue  # "went on trial accused of raping ...": the accused, not an accuser
         if lemma == "understand" and token.tag_ == "VBN":
             source = _understood_from(token, memory)
             if source is not None:
