@@ -178,3 +178,15 @@ def test_people_named_together_speak_as_both_officers(detector):
 def test_unnamed_people_stay_anonymous_as_both_guards(detector):
     unit = first(detector, "Both guards told the court the inmate had attacked them first.")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+
+
+@pytest.mark.parametrize("later", [
+    "Governor Ilya Sarkin visited the site on Tuesday.",
+    "Ilya Sarkin, the regional governor, visited the site on Tuesday.",
+])
+def test_an_office_whose_holder_is_named_later_is_that_person(detector, later):
+    text = ("The governor of the region said 12 people had died.\n\n"
+            "Rescue work continued through the night.\n\n" + later + "\n")
+    unit = units_of(detector, text)[0]
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == "Ilya Sarkin"

@@ -331,6 +331,10 @@ class Memory:
     # people named together with what they are ("Two police officers, Marc Duval and Louis
     # Brun,"): ("Marc Duval and Louis Brun", "officers"), for "both officers said" later
     named_groups: list[tuple[str, str]] = field(default_factory=list)
+    # (name, office words) for every office the whole article puts with a name, before or
+    # after ("the governor said" when "Governor Boris Dubrovsky" comes later): set by the
+    # article's reader (offices_named_in)
+    article_titles: list[tuple[str, set]] = field(default_factory=list)
 
     def see(self, sent, found: "Found | None") -> None:
         pair = self.last_people(2) if found is not None and found.pronoun and \
@@ -783,6 +787,27 @@ def _groups_named(sent) -> list[tuple[str, str]]:
                          e.root.dep_ == "conj" and e.root.head.i == root.i]
         if len(names) >= 2:
             out.append((" and ".join(_strip(text_of(e)) for e in names), root.head.lower_))
+    return out
+
+
+_NAME_RE = r"((?:[A-Z][\w'\u2019-]+\.? ){0,2}[A-Z][\w'\u2019-]+)"
+
+
+def offices_named_in(text: str) -> list[tuple[str, set]]:
+    """(name, {office}) for each capitalised office before a name ("Governor Boris
+    Dubrovsky", "Gov. Ann Lee") and each name with an office in apposition ("Boris Dubrovsky,
+    the regional governor,"), anywhere in the article: plain text, no parse."""
+    if not _TITLE_CHECK.search(text) and ", the " not in text:
+        return []
+    out = []
+    for match in _TITLED_NAME.finditer(text):
+        word = match.group(1).lower().rstrip(".")
+        out.append((match.group(2), {_TITLE_ABBREVIATIONS.get(word, word)}))
+    for match in _NAME_THEN_OFFICE.finditer(text):
+        words = set(match.group(2).split())  # lower-case words only: the office, not a place
+        office = words & _OFFICES
+        if office:
+            out.append((match.group(1), office))
     return out
 
 
@@ -1506,6 +1531,11 @@ _OFFICES = ROLE_NOUNS | TITLE_WORDS | _PERSON_NOUNS | {
 _TITLE_CHECK = re.compile(r"\b(?:" + "|".join(sorted(
     {w.capitalize() for w in _OFFICES | set(_TITLE_ABBREVIATIONS)}, key=len, reverse=True))
     + r")\b")
+_TITLED_NAME = re.compile(r"\b(" + "|".join(sorted(
+    {w.capitalize() for w in (_OFFICES - _PERSON_NOUNS) | TITLE_WORDS} |
+    {w.capitalize() + r"\." for w in _TITLE_ABBREVIATIONS}, key=len, reverse=True))
+    + r") " + _NAME_RE + r"\b")
+_NAME_THEN_OFFICE = re.compile(_NAME_RE + r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")
 _ROLE_LEAD = TITLE_WORDS | ROLE_NOUNS | _PERSON_NOUNS | {"executive", "financial", "operating"}
 
 
@@ -2440,6 +2470,14 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
             memory.person_with_office(found.speaker)
         if not name and any(found.role in words for _, words, _ in memory.roles + memory.titles):
             return found  # several people named with it: one of them, not an unnamed source
+        later = {n for n, words in memory.article_titles if found.role in words}
+        if not name and len(later) == 1:
+            # "The governor said ..." before "Governor Boris Dubrovsky" appears: that person
+            return Found("person", later.pop(), found.cue, found.via,
+                         pronoun=found.speaker[:1].lower() + found.speaker[1:],
+                         token_i=found.token_i, role=found.role)
+        if not name and later:
+            return found
         if not name:
             # "The prosecutor said ...", "the prime minister said" in an article that never
             # names them: an unnamed source (the guidelines' "anonymous")

@@ -758,7 +758,7 @@ class Detector:
         units: list[DetectedUnit | None] = []
         total = len(blocks)
         component = self.component
-        memory = engine.Memory()
+        memory = engine.Memory(article_titles=engine.offices_named_in(text))
         quote_open = False
         quote_paragraphs = 0  # paragraphs since the open quotation's last quotation mark
         quote_attribution: Attribution | None = None
