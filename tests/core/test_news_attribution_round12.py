@@ -190,3 +190,37 @@ def test_an_office_whose_holder_is_named_later_is_that_person(detector, later):
     unit = units_of(detector, text)[0]
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.speaker == "Ilya Sarkin"
+
+
+# --- the held-out labeller's cues (GUIDELINES.md, "Judgement calls") ---------------------------------------
+@pytest.mark.parametrize("text, kind, speaker", [
+    ("The jury decided that two of the films deserved a special mention.\n",
+     AttributionKind.NAMED, "The jury"),
+    ("Inspector Mara Quint drew attention to the missing fire doors.\n",
+     AttributionKind.NAMED, "Mara Quint"),
+    ("Engineer Tobias Renn led the inquiry.\n\n"
+     "Renn had one more theory: the valve had been fitted upside down.\n",
+     AttributionKind.NAMED, "Renn"),
+    ("Engineer Tobias Renn led the inquiry.\n\n"
+     "In his view, the collapse could have been prevented.\n",
+     AttributionKind.NAMED, "Tobias Renn"),
+    ("The council leader, Ava Marsh, opened the depot.\n\n"
+     "Marsh has promised to reopen the library by March.\n", AttributionKind.NAMED, "Marsh"),
+    ("The shipping registry lists the tanker as Liberian.\n",
+     AttributionKind.NAMED, "The shipping registry"),
+])
+def test_the_guidelines_cues(detector, text, kind, speaker):
+    unit = units_of(detector, text)[-1]
+    assert unit.attribution.kind is kind, unit.attribution
+    assert speaker in unit.attribution.speaker  # ("Inspector Mara Quint")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council decided to close the library in March.",
+    "The firm listed its shares in Frankfurt in 2015.",
+    "In recent years, the view from the pier has changed.",
+    "The villagers drew water from the well.",
+])
+def test_acts_that_share_those_words_are_no_cues(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

@@ -43,6 +43,7 @@ _IRREGULAR = {
     "conclude": ("concludes", "concluded", "concluded", "concluding"),
     "understand": ("understands", "understood", "understood", "understanding"),
     "learn": ("learns", "learned", "learned", "learning"),
+    "draw": ("draws", "drew", "drawn", "drawing"),
 }
 
 
@@ -84,7 +85,7 @@ STRONG_CUES = (
     "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
     "identify", "attribute", "hypothesise", "hypothesize", "term", "blame",
     "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter", "talk", "speak",
-    "repeat",
+    "repeat", "decide", "draw", "list",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -104,7 +105,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
              "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term",
              "blame", "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter",
-             "talk", "speak", "repeat"}
+             "talk", "speak", "repeat", "decide", "draw", "list"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -199,7 +200,7 @@ SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "b
 HEDGE_SUBJECTS = {"reports", "estimates", "rumours", "rumors", "speculation", "suggestions"}
 WRITER_SELF = {"wikinews", "we", "this newspaper", "this website", "our reporter", "this paper"}
 ORG_WORDS = {
-    "ministry", "department", "council", "church", "agency", "authority", "court", "government",
+    "jury", "ministry", "department", "council", "church", "agency", "authority", "court", "government",
     "police", "party", "university", "foundation", "institute", "company", "inc", "corp", "ltd",
     "news", "times", "association", "union", "commission", "committee", "board", "office",
     "service", "services", "bank", "group", "organisation", "organization", "society", "centre",
@@ -769,6 +770,14 @@ def _role_words(ent) -> set:
     return {w for w in words if w.isalpha()}
 
 
+# records that "list" something (a database's listing is a document source)
+_LISTING_RECORDS = frozenset({"database", "registry", "register", "website", "site", "records",
+                              "record", "index", "directory", "catalogue", "catalog", "list",
+                              "report", "study", "survey", "document", "filing", "indictment",
+                              "complaint", "memo"})
+# who "decided that ..." as a ruling with content (the labelling guidelines)
+_DECIDING_BODIES = {"jury", "juries", "court", "courts", "judge", "judges", "panel", "tribunal",
+                    "jurors", "referee", "commission", "committee", "board"}
 # Found.role of a definite plural ("group:officers" for "Both officers said")
 _GROUP_ROLE = "group:"
 # the parties to a case, whatever the article first called them
@@ -990,6 +999,14 @@ def _has_clause_or_quote(verb, sent) -> bool:
         return True  # "Experts attribute the rise to human activity": a causal claim
     if lemma == "identify" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return True  # "Officials identified the suspect as ..."
+    if lemma in ("promise", "vow", "pledge") and verb.tag_ != "VBG" and any(
+            c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+        return True  # "The mayor has promised to rebuild the bridge by 2026"
+    if lemma == "list" and any(c.dep_ == "dobj" for c in verb.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in _LISTING_RECORDS for c in verb.children):
+        return True  # "The registry lists the ship as Panamanian": the record's claim
+    if lemma == "draw" and any(c.dep_ == "dobj" and c.lower_ == "attention" for c in verb.children):
+        return True  # "X drew attention to the lack of lifeboats": X's point
     doc = verb.doc
     if verb.dep_ == "parataxis" and verb.right_edge.i + 1 < sent.end and \
             "," in (verb.right_edge.text, doc[verb.right_edge.i + 1].text) and \
@@ -2756,6 +2773,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                         subject = subject.head
         if subject is None:
             continue
+        if lemma == "decide" and subject.lower_ not in _DECIDING_BODIES:
+            continue  # a jury's or court's decision is its claim; anyone else's is an act
         if subject.lower_ in ("'s", "’s", "us") and subject.i > 0 and doc[subject.i - 1].lower_ == "let":
             continue  # "Let's say you think ...": the writer's supposition
         if subject.lower_ == "they":
@@ -3139,6 +3158,52 @@ _UNNAMED_POLITICAL = frozenset(
                       "lobbyist", "loyalist", "surrogate", "donor", "negotiator", "prosecutor",
                       "delegate", "supporter", "backer", "legislator", "regulator", "attendee")
     for form in (noun, noun + "s"))
+
+
+# "In his view, ...", "In the minister's opinion, ...": the holder's claim
+_VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "assessment", "judgement", "judgment"})
+# "X had one more theory: ...", "X offered an explanation: ...": what follows is X's
+_CLAIM_NOUNS = frozenset({"theory", "theories", "explanation", "suggestion", "answer",
+                          "message", "warning", "verdict", "prediction", "claim", "view"})
+
+
+def _in_their_view(sent, memory) -> "Found | None":
+    """"In his view, the crash could have been avoided": his claim (the guidelines' cue)."""
+    doc = sent.doc
+    if sent.end - sent.start < 5 or doc[sent.start].lower_ != "in":
+        return None
+    noun = doc[sent.start + 1:sent.start + 5]
+    head = next((t for t in noun if t.lower_ in _VIEW_NOUNS and t.head.i == sent.start), None)
+    if head is None or doc[head.i + 1].text != ",":
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if owner is None:
+        return None
+    if owner.tag_ == "PRP$":
+        pronoun = _POSSESSIVE.get(owner.lower_)
+        if pronoun is None:
+            return None
+        return Found("person" if pronoun in PERSON_PRONOUNS else "organisation", pronoun,
+                     "say", pronoun=pronoun, token_i=head.i)
+    return _found_from_subject(owner, head, "say", memory)
+
+
+_OFFERING = frozenset({"had", "has", "have", "offered", "offers", "gave", "gives", "put", "puts"})
+
+
+def _claim_noun_colon(sent, memory) -> "Found | None":
+    """"Okafor had one more theory: the engine had been tampered with.": hers."""
+    doc = sent.doc
+    obj = next((t for t in sent if t.lower_ in _CLAIM_NOUNS and t.dep_ == "dobj" and
+                t.i + 1 < sent.end and doc[t.i + 1].text == ":"), None)
+    verb = obj.head if obj is not None else None
+    if verb is None or not _is_verb(verb) or verb.lower_ not in _OFFERING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _subject_speaks(subject, verb, "say", memory) if subject is not None else None
 
 
 def _quotation_lead(sent, memory) -> "Found | None":
@@ -3683,4 +3748,6 @@ _FALLBACKS = (
     (_APPEAL_NOUNS, _joins_an_appeal, 1),
     (_CHANNELS | {"as"}, _speech_act, 1),  # ("as": 'blasted the ruling as "a gift ..."')
     (frozenset({'"', "“", "‘"}), _quotation_lead, 1),
+    (_VIEW_NOUNS, _in_their_view, 1),
+    (_CLAIM_NOUNS, _claim_noun_colon, 1),
 )
