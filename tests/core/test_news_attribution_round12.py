@@ -224,3 +224,12 @@ def test_the_guidelines_cues(detector, text, kind, speaker):
 def test_acts_that_share_those_words_are_no_cues(detector, sentence):
     unit = first(detector, sentence)
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_a_quotation_after_a_sentence_about_someone_is_theirs(detector):
+    text = ("The prize went to a team from Perm.\n\n"
+            "Asked what she would do with the money, captain Irina Belova laughed. \"Buy a new "
+            "laptop, probably.\"\n")
+    unit = unit_containing(units_of(detector, text), "Buy a new laptop")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert "Irina Belova" in unit.attribution.speaker

@@ -168,7 +168,11 @@ def test_a_whole_quotation_then_its_cue_cut_off_as_a_sentence(detector, cue):
     quote = unit_containing(units, "I will teach them")
     assert quote.attribution.speaker == "Jo Mallory"
     assert unit_containing(units, cue).attribution.speaker == "Jo Mallory"
-    # a sentence that is no cue leaves the quotation without a source
+    # a sentence that is no cue leaves the quotation to the person the sentence before it is
+    # about (round 12), and without a source when that sentence is about no one
     other = units_of(detector, "Head\n\nMayor Jo Mallory spoke on Monday. \"I will teach them "
+                               "how to win!\" She left the room.\n")
+    assert unit_containing(other, "I will teach them").attribution.speaker == "Jo Mallory"
+    other = units_of(detector, "Head\n\nThe meeting ran late on Monday. \"I will teach them "
                                "how to win!\" She left the room.\n")
     assert unit_containing(other, "I will teach them").attribution.kind is AttributionKind.NONE

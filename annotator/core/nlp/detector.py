@@ -872,11 +872,19 @@ class Detector:
                                 index + 1 < len(spans) and _bare_cue(spans[index + 1])):
                         # (not when the parser cut its own cue off after it: '"...!" one
                         # demonstrator shouted.' waits for that cue below)
-                        # a whole quotation with no cue: the person just quoted
-                        orphan = last_quoted(2)
+                        # a whole quotation with no cue: the person just quoted, else the
+                        # person the sentence before it in the paragraph is about ('Asked
+                        # about the prize, Safina laughed. "A new laptop, probably."')
+                        orphan = last_quoted(1)
+                        note = "a quotation with no cue of its own, after one by"
+                        if orphan is None and index > 0:
+                            orphan = _subject_just_before(memory)
+                            note = "a quotation with no cue of its own, after a sentence about"
+                        if orphan is None:
+                            orphan = last_quoted(2)
+                            note = "a quotation with no cue of its own, after one by"
                         if orphan is not None:
                             inherited = orphan
-                            note = "a quotation with no cue of its own, after one by"
                     extra: list[str] = []
                     if inherited is not None:
                         attribution, reason = inherited, None
@@ -995,6 +1003,14 @@ def _cue_later_in_paragraph(spans, index: int) -> bool:
         if _bare_cue(span) and _closes_at_end(text_of(spans[i - 1])):
             return True
     return False
+
+
+def _subject_just_before(memory: "engine.Memory") -> Attribution | None:
+    """The person the previous sentence's main clause was about, as a quotation's source."""
+    if memory.subjects and memory.subjects[-1][1] == memory.sentence - 1:
+        return Attribution(AttributionKind.NAMED, memory.subjects[-1][0], None, cue="say",
+                           source_type="person")
+    return None
 
 
 def _ends_with_opening_mark(text: str) -> bool:
