@@ -233,3 +233,13 @@ def test_a_quotation_after_a_sentence_about_someone_is_theirs(detector):
     unit = unit_containing(units_of(detector, text), "Buy a new laptop")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert "Irina Belova" in unit.attribution.speaker
+
+
+def test_the_defence_is_a_side_not_the_person_the_victim_refers_to(detector):
+    text = ("The defence argued the woman had consented. The victim told the court she had been "
+            "too drunk to resist.\n")
+    units = units_of(detector, text)
+    assert units[0].attribution.source_type == "organisation", units[0].attribution
+    unit = unit_containing(units, "The victim told")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "The victim"

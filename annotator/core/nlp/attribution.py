@@ -200,7 +200,7 @@ SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "b
 HEDGE_SUBJECTS = {"reports", "estimates", "rumours", "rumors", "speculation", "suggestions"}
 WRITER_SELF = {"wikinews", "we", "this newspaper", "this website", "our reporter", "this paper"}
 ORG_WORDS = {
-    "jury", "ministry", "department", "council", "church", "agency", "authority", "court", "government",
+    "jury", "defence", "defense", "prosecution", "ministry", "department", "council", "church", "agency", "authority", "court", "government",
     "police", "party", "university", "foundation", "institute", "company", "inc", "corp", "ltd",
     "news", "times", "association", "union", "commission", "committee", "board", "office",
     "service", "services", "bank", "group", "organisation", "organization", "society", "centre",
