@@ -243,3 +243,18 @@ def test_the_defence_is_a_side_not_the_person_the_victim_refers_to(detector):
     unit = unit_containing(units, "The victim told")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "The victim"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Her death was announced by her family on Instagram.", "her family"),
+    ("The festival was described by organisers as \"the best in a decade\".", "organisers"),
+])
+def test_a_passive_announcement_or_label_is_the_agents(detector, sentence, speaker):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+def test_a_passive_act_stays_the_writers(detector):
+    unit = first(detector, "The flight was authorised by the maritime prefecture on Friday.")
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

@@ -770,6 +770,8 @@ def _role_words(ent) -> set:
     return {w for w in words if w.isalpha()}
 
 
+# cues whose passive subject is what was said ("The result was announced by the jury")
+_ANNOUNCING = frozenset({"announce", "reveal", "disclose", "report", "confirm", "declare"})
 # records that "list" something (a database's listing is a document source)
 _LISTING_RECORDS = frozenset({"database", "registry", "register", "website", "site", "records",
                               "record", "index", "directory", "catalogue", "catalog", "list",
@@ -999,6 +1001,13 @@ def _has_clause_or_quote(verb, sent) -> bool:
         return True  # "Experts attribute the rise to human activity": a causal claim
     if lemma == "identify" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return True  # "Officials identified the suspect as ..."
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None and any(c.dep_ == "auxpass" for c in verb.children) and (
+            lemma in _ANNOUNCING or (lemma in _LABELLING_CUES and any(
+                t.dep_ == "prep" and t.lower_ == "as" for t in agent.subtree))):
+        # "His death was announced by his family", "described by organisers as 'a success'":
+        # the body's claim, also in the passive (the guidelines)
+        return True
     if lemma in ("promise", "vow", "pledge") and verb.tag_ != "VBG" and any(
             c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
         return True  # "The mayor has promised to rebuild the bridge by 2026"
