@@ -1454,7 +1454,14 @@ def _places_an_unnamed_source(head, prep) -> bool:
             head.lower_ not in CORE_ANONYMOUS:
         return False
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.tag_.startswith("NN")
+    return obj is not None and obj.ent_type_ not in ("DATE", "TIME") and \
+        obj.tag_.startswith("NN") and obj.lower_ not in _CHANNELS | _MEDIA_CHANNELS
+    # (not "his family on Facebook": where it was said)
+
+
+# where something was said, not where a source stands ("on television", "on Instagram")
+_MEDIA_CHANNELS = frozenset({"television", "tv", "radio", "air", "camera", "social", "media",
+                             "youtube", "tiktok", "weibo", "telegram", "whatsapp", "x"})
 
 
 def _names_a_place_of_record(prep) -> bool:
