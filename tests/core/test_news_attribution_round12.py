@@ -258,3 +258,15 @@ def test_a_passive_announcement_or_label_is_the_agents(detector, sentence, speak
 def test_a_passive_act_stays_the_writers(detector):
     unit = first(detector, "The flight was authorised by the maritime prefecture on Friday.")
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_the_woman_is_not_her_lawyer(detector):
+    text = ("A nurse went on trial in Lyon on Monday accused of stealing from patients.\n\n"
+            "The woman's lawyer, Claire Dumas, said her client denied every charge.\n\n"
+            "The woman told investigators she had never been alone with the patients.\n\n"
+            "She said the money had been a gift.\n")
+    units = units_of(detector, text)
+    for opening in ("The woman told", "She said the money"):
+        unit = unit_containing(units, opening)
+        assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+        assert unit.attribution.speaker == "The woman"

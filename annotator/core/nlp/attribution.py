@@ -2394,6 +2394,12 @@ GENERIC_PEOPLE = {
     # the voice of an advertisement or a broadcast ("the announcer says")
     "announcer", "narrator",
 }
+# offices and trades a person is named with: "the woman" is never the lawyer or the judge
+_PROFESSIONS = (ROLE_NOUNS | OWNED_PEOPLE | {
+    "prosecutor", "judge", "officer", "detective", "inspector", "doctor", "minister", "mayor",
+    "governor", "senator", "spokeswoman", "spokesman", "spokesperson", "councillor", "mp",
+    "attorney", "lawyer", "barrister", "solicitor", "professor", "researcher", "scientist",
+    "analyst", "coroner", "magistrate", "sheriff", "commissioner"})
 # how many sentences back a gendered description ("the woman") may still go on about the
 # person of that gender the article named
 _GENERIC_REACH = 5
@@ -2415,9 +2421,12 @@ def _person_for_generic(role: str, memory: Memory) -> str | None:
     gender = "f" if role in _FEMALE_WORDS else "m" if role in _MALE_WORDS else None
     if gender is None:
         return None  # "the victim", "the passenger": only the one named so
+    professionals = {n for n, words, _ in memory.roles if words & _PROFESSIONS}
     for name, i in reversed(memory.persons + memory.person_sources):
-        if i >= memory.sentence - _GENERIC_REACH and memory.gender_of(name) == gender:
-            return name  # "the woman": the woman the story is about
+        if i >= memory.sentence - _GENERIC_REACH and memory.gender_of(name) == gender and \
+                name not in professionals:
+            # "the woman": the woman the story is about (not "her lawyer, Sophie Obadia")
+            return name
     return None
 
 
@@ -2488,6 +2497,9 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
         gender = "she" if found.role in _FEMALE_WORDS else "he" if found.role in _MALE_WORDS \
             else None
         name = memory.recent_person(gender)
+        if name and found.role in GENERIC_PEOPLE and any(
+                n == name and words & _PROFESSIONS for n, words, _ in memory.roles):
+            name = None  # "the woman" is not "the woman's lawyer, Sophie Obadia"
     if not name and found.source_type == "person" and _OFFICIAL_OF_A_BODY.match(found.speaker):
         # "The head of the regional police told reporters ...": an official of a body whom
         # the article never names is an unnamed source (a bare "the minister" stays a person)
