@@ -270,3 +270,12 @@ def test_the_woman_is_not_her_lawyer(detector):
         unit = unit_containing(units, opening)
         assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
         assert unit.attribution.speaker == "The woman"
+
+
+def test_he_after_one_of_the_victims_is_that_victim(detector):
+    text = ("His lawyer, Marc Tessier, said his client was innocent.\n\n"
+            "One of the victims, now 48, said he had been abused over three summers. \"Nobody "
+            "believed us,\" he said.\n")
+    unit = unit_containing(units_of(detector, text), "Nobody believed us")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "One of the victims"

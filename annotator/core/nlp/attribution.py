@@ -444,9 +444,10 @@ class Memory:
                 self.group_sources.append((found.speaker, found.source_type))
                 self.since_group = 0
                 last = found.speaker.split()[-1].lower() if found.speaker.split() else ""
+                one = found.speaker.lower().startswith(("one of ", "one ", "a ", "an "))
                 self.unnamed_person = (found.speaker, self.sentence) if (
                     found.source_type == "anonymous" and last not in ALL_PRONOUNS
-                    and (not last.endswith("s") or last.endswith("ss"))
+                    and (not last.endswith("s") or last.endswith("ss") or one)
                     and last not in ("people", "media", "staff", "police", "family")
                     and last not in _QUANTIFIER_SOURCES | {"others", "all", "both"}) else None
         if found is not None and found.source_type != "document" and (
