@@ -279,3 +279,10 @@ def test_he_after_one_of_the_victims_is_that_victim(detector):
     unit = unit_containing(units_of(detector, text), "Nobody believed us")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "One of the victims"
+
+
+def test_according_to_preliminary_information_is_a_hedge(detector):
+    unit = first(detector, "According to preliminary information, a boiler fault caused the blast.")
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+    unit = first(detector, "According to data from the ministry, 40 people died.")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution

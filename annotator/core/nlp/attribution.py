@@ -269,6 +269,10 @@ HEDGE_PATTERNS = [
     (re.compile(r"\baccording\s+to\s+(?:some\s+|recent\s+|media\s+|unconfirmed\s+|local\s+)?"
                 r"(reports|rumours|rumors|speculation|estimates)\b", re.I),
      "according to {0}"),
+    (re.compile(r"\baccording\s+to\s+((?:preliminary|initial|early|unconfirmed|available|"
+                r"the\s+latest|latest|official)\s+(?:information|data|reports|estimates))"
+                r"(?!\s+(?:from|by|of|released|published))\b", re.I),
+     "according to {0}"),
     (re.compile(r"\b(estimates|reports|rumours|rumors)\s+(?:have\s+)?(?:also\s+)?"
                 r"(suggest|suggested|say|said|revealed|claim|claimed|indicate|indicated)\b", re.I),
      "{0} {1}"),
@@ -771,6 +775,8 @@ def _role_words(ent) -> set:
     return {w for w in words if w.isalpha()}
 
 
+# what "according to" can rest on with no source at all ("according to preliminary information")
+_BARE_INFORMATION = frozenset({"information", "data"})
 # cues whose passive subject is what was said ("The result was announced by the jury")
 _ANNOUNCING = frozenset({"announce", "reveal", "disclose", "report", "confirm", "declare"})
 # records that "list" something (a database's listing is a document source)
@@ -2597,8 +2603,11 @@ def _according_to(sent, memory) -> list[Found]:
                     obj = sent.doc[obj.i + 1]
             if obj.lower_ in _RELATIVE_WORDS:
                 continue  # "an agreement, according to which ...": the agreement's terms
-            if obj.lower_ in HEDGE_SUBJECTS and not _named_author(obj):
-                continue  # "according to reports": no source, the writer distancing itself
+            if (obj.lower_ in HEDGE_SUBJECTS or (obj.lower_ in _BARE_INFORMATION and not any(
+                    c.dep_ in ("poss", "prep", "compound", "acl") for c in obj.children))) and \
+                    not _named_author(obj):
+                continue  # "according to reports", "according to preliminary information": no
+                # source, the writer distancing itself
             if obj.lower_ in PERSON_PRONOUNS | {"them"} and obj.tag_ == "PRP":
                 # "According to him, ...": the person last named, resolved like "he said"
                 out.append(Found("person" if obj.lower_ in PERSON_PRONOUNS else "organisation",
