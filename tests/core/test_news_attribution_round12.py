@@ -286,3 +286,10 @@ def test_according_to_preliminary_information_is_a_hedge(detector):
     assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
     unit = first(detector, "According to data from the ministry, 40 people died.")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+
+
+def test_a_trailing_study_found_the_parser_hung_elsewhere(detector):
+    unit = first(detector, "Sea turtles dive far deeper in winter than previously thought, a "
+                           "study published on Monday in the journal Nature found.")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.source_type == "document"

@@ -3205,6 +3205,43 @@ _CLAIM_NOUNS = frozenset({"theory", "theories", "explanation", "suggestion", "an
                           "message", "warning", "verdict", "prediction", "claim", "view"})
 
 
+_FINAL_CUE_FORMS = frozenset({"said", "says", "found", "finds", "reported", "reports", "concluded",
+                              "concludes", "showed", "shows", "revealed", "reveals", "claimed",
+                              "claims", "warned", "warns", "estimated", "estimates"})
+
+
+def _trailing_source_clause(sent, memory) -> "Found | None":
+    """"Sharks spend more time near fleets than thought, a study published on Wednesday in the
+    journal Nature found.": a source and cue after the last comma that the parser hung
+    elsewhere (here "Nature found" as a relative clause)."""
+    doc = sent.doc
+    end = sent.end - 1
+    while end > sent.start and doc[end].is_punct:
+        end -= 1
+    cue = doc[end]
+    if cue.lower_ not in _FINAL_CUE_FORMS or cue.dep_ in ("ROOT",):
+        return None
+    comma = next((k for k in range(end - 1, max(sent.start, end - 14), -1)
+                  if doc[k].text == ","), None)
+    if comma is None or comma - sent.start < 4:
+        return None
+    lead = doc[comma + 1]
+    if lead.lower_ not in ("a", "an", "the", "this", "that", "one", "new") and not _is_proper(lead):
+        return None
+    head = next((t for t in doc[comma + 1:end] if t.tag_ in ("NN", "NNS", "NNP", "NNPS")), None)
+    if head is None or any(_is_verb(t) and t.tag_ not in ("VBN", "VBG") for t in doc[comma + 1:end]):
+        return None
+    while head.i + 1 < end and doc[head.i + 1].tag_ in ("NN", "NNS", "NNP", "NNPS") and \
+            doc[head.i + 1].dep_ == "compound":
+        head = doc[head.i + 1]
+    if head.lower_ not in DOCUMENT_HEADS | ANONYMOUS_HEADS and head.ent_type_ not in (
+            "ORG", "PERSON", "NORP"):
+        return None
+    tokens, name_head = _speaker_tokens(head)
+    return Found(classify(tokens, name_head, memory), _text(tokens),
+                 CUE_FORMS.get(cue.lower_, "say"), token_i=cue.i)
+
+
 def _in_their_view(sent, memory) -> "Found | None":
     """"In his view, the crash could have been avoided": his claim (the guidelines' cue)."""
     doc = sent.doc
@@ -3787,5 +3824,6 @@ _FALLBACKS = (
     (_CHANNELS | {"as"}, _speech_act, 1),  # ("as": 'blasted the ruling as "a gift ..."')
     (frozenset({'"', "“", "‘"}), _quotation_lead, 1),
     (_VIEW_NOUNS, _in_their_view, 1),
+    (_FINAL_CUE_FORMS, _trailing_source_clause, 1),
     (_CLAIM_NOUNS, _claim_noun_colon, 1),
 )
