@@ -293,3 +293,11 @@ def test_a_trailing_study_found_the_parser_hung_elsewhere(detector):
                            "study published on Monday in the journal Nature found.")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.source_type == "document"
+
+
+def test_its_is_the_body_just_named_not_the_unnamed_person_quoted_before(detector):
+    text = ("One of the victims, now 48, said he had been abused over three summers.\n\n"
+            "Harlow Steel cut 300 jobs in March.\n\n"
+            "Its spokesman said orders had fallen by a third.\n")
+    unit = unit_containing(units_of(detector, text), "Its spokesman")
+    assert unit.attribution.speaker == "Harlow Steel's spokesman", unit.attribution

@@ -3750,6 +3750,13 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
             return Found("person", pair, found.cue, found.via, pronoun=found.pronoun,
                          token_i=found.token_i)
         return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
+    if found.pronoun in THING_PRONOUNS and memory.orgs and \
+            memory.orgs[-1][1] >= memory.sentence - 1 and memory.group_sources and \
+            memory.group_sources[-1][1] in ("anonymous", "person"):
+        # "The Acme Corporation cut 300 jobs. Its spokesman said ...": the body just named,
+        # not the unnamed people quoted before it ("it" is never "one of the victims")
+        return Found("organisation", memory.orgs[-1][0], found.cue, found.via,
+                     pronoun=found.pronoun, token_i=found.token_i)
     if memory.group_sources and memory.since_group <= 6:
         speaker, kind = memory.group_sources[-1]
         return Found(kind, speaker, found.cue, found.via, pronoun=found.pronoun,
