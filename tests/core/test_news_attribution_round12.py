@@ -301,3 +301,12 @@ def test_its_is_the_body_just_named_not_the_unnamed_person_quoted_before(detecto
             "Its spokesman said orders had fallen by a third.\n")
     unit = unit_containing(units_of(detector, text), "Its spokesman")
     assert unit.attribution.speaker == "Harlow Steel's spokesman", unit.attribution
+
+
+def test_a_reporting_verb_read_as_an_adjective_leaves_a_sentence_not_a_caption(detector):
+    from annotator.core.model import UnitKind
+
+    units = units_of(detector, "The Ohio independent accused insurers of \"price gouging\" at a "
+                               "rally in Akron.\n\nPilgrims at the Grand Mosque in 2008.\n")
+    assert units[0].kind is UnitKind.SENTENCE, units[0]
+    assert units[1].kind is UnitKind.CAPTION, units[1]

@@ -529,10 +529,20 @@ def _reads_as_caption(span: Span) -> bool:
     return not any(t.tag_ in _FINITE for t in span) and not any(
         t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span) and \
         not _verb_with_subject(span) and not _past_tense_read_as_participle(span) and \
-        not _main_verb_after_participle_clause(span, len(words))
+        not _main_verb_after_participle_clause(span, len(words)) and \
+        not _cue_read_as_modifier(span)
 
 
 _ACCORDING_TO = re.compile(r"\s*according to\b", re.I)
+
+
+def _cue_read_as_modifier(span: Span) -> bool:
+    """"The Vermont independent accused drug companies of ...": a reporting verb in the past
+    the parser took for an adjective of the noun after it, right after the subject's last word
+    (a noun or adjective used as one): a sentence, not a caption."""
+    return any(t.dep_ == "amod" and t.tag_ in ("VBN", "VBD") and t.lower_ in engine.CUE_FORMS
+               and t.i > span.start + 1 and t.doc[t.i - 1].tag_ in ("JJ", "NN", "NNP")
+               and t.doc[t.i - 2].tag_ in ("DT", "NNP", "JJ") for t in span)
 
 
 def _verb_with_subject(span: Span) -> bool:
