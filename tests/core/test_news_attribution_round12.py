@@ -310,3 +310,12 @@ def test_a_reporting_verb_read_as_an_adjective_leaves_a_sentence_not_a_caption(d
                                "rally in Akron.\n\nPilgrims at the Grand Mosque in 2008.\n")
     assert units[0].kind is UnitKind.SENTENCE, units[0]
     assert units[1].kind is UnitKind.CAPTION, units[1]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister met the donor twice in May, the Daily Courier can reveal.",
+    "The Courier can today reveal that the deal collapsed in March.",
+])
+def test_an_outlets_own_scoop_is_the_writers(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

@@ -2673,6 +2673,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             lemma, stance = "say", True
         elif _cue_lemma(token) is None:
             continue
+        if lemma in ("reveal", "disclose") and any(c.dep_ == "aux" and c.lower_ == "can"
+                                                   for c in token.children):
+            continue  # "..., the Sunday Clarion can reveal.": the outlet's own scoop, the writer's
         if lemma in ("accuse", "charge", "suspect") and token.tag_ == "VBN" and \
                 token.dep_ in ("advcl", "acl", "amod", "conj") and not any(
                     c.dep_ in ("nsubj", "agent") for c in token.children):
