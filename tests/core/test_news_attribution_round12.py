@@ -319,3 +319,11 @@ def test_a_reporting_verb_read_as_an_adjective_leaves_a_sentence_not_a_caption(d
 def test_an_outlets_own_scoop_is_the_writers(detector, sentence):
     unit = first(detector, sentence)
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_one_after_a_crowd_is_one_of_them(detector):
+    text = ("Viewers flooded the show's page with complaints on Sunday. One wrote: \"That was "
+            "the worst final in years.\"\n")
+    unit = unit_containing(units_of(detector, text), "One wrote")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "One of the viewers"

@@ -340,6 +340,9 @@ class Memory:
     # after ("the governor said" when "Governor Boris Dubrovsky" comes later): set by the
     # article's reader (offices_named_in)
     article_titles: list[tuple[str, set]] = field(default_factory=list)
+    # the plural group the last sentence was about ("Fans flooded the comments"), for a bare
+    # "One wrote: ..." right after it
+    group_subject: tuple[str, int] | None = None
 
     def see(self, sent, found: "Found | None") -> None:
         pair = self.last_people(2) if found is not None and found.pronoun and \
@@ -348,6 +351,10 @@ class Memory:
             self.group_sources.append((pair, "person"))
             self.since_group = -1  # the count goes up once for this sentence
         self.sentence += 1
+        root_subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+        if root_subject is not None and root_subject.tag_ == "NNS" and \
+                root_subject.lower_ in ANONYMOUS_HEADS | _CROWDS:
+            self.group_subject = (root_subject.lower_, self.sentence)
         subject = self._person_subject(sent)
         if subject:
             self.subjects.append((subject, self.sentence + 0))
@@ -787,6 +794,12 @@ _LISTING_RECORDS = frozenset({"database", "registry", "register", "website", "si
 # who "decided that ..." as a ruling with content (the labelling guidelines)
 _DECIDING_BODIES = {"jury", "juries", "court", "courts", "judge", "judges", "panel", "tribunal",
                     "jurors", "referee", "commission", "committee", "board"}
+# Found.role of a bare "One" ("One wrote: ...") that the group just described speaks through
+_ONE_OF = "one of"
+# crowds a story describes, who then speak through one of them
+_CROWDS = frozenset({"fans", "viewers", "readers", "followers", "users", "commenters",
+                     "listeners", "spectators", "supporters", "locals", "shoppers", "mourners",
+                     "protesters", "passengers", "customers", "parents"})
 # Found.role of a definite plural ("group:officers" for "Both officers said")
 _GROUP_ROLE = "group:"
 # the parties to a case, whatever the article first called them
@@ -2105,6 +2118,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # so, if it did (resolve_role)
         return Found(source_type, text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
                      role=_GROUP_ROLE + head.lower_)
+    if source_type == "anonymous" and len(tokens) == 1 and head.lower_ == "one":
+        return Found(source_type, text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
+                     role=_ONE_OF)  # "One wrote:": one of the group just described
     if age:
         # "the 71-year-old told the court": the person the article is about
         source_type, role = "person", (age.group(1) or "year-old").strip().lower()
@@ -2453,6 +2469,12 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     a lone name the tagger took for a body ("Mallory said") -> a person, if the article named
     a person with that surname. Unchanged when the article named none (or several)."""
     if found.role is None or found.pronoun is not None:
+        return found
+    if found.role == _ONE_OF:
+        group = memory.group_subject
+        if group is not None and group[1] >= memory.sentence:
+            return Found("anonymous", f"{found.speaker} of the {group[0]}", found.cue, found.via,
+                         token_i=found.token_i)  # "One wrote:" after "Fans flooded ..."
         return found
     if found.role.startswith(_GROUP_ROLE):
         names = memory.named_group(found.role[len(_GROUP_ROLE):])
