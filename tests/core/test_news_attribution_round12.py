@@ -327,3 +327,11 @@ def test_one_after_a_crowd_is_one_of_them(detector):
     unit = unit_containing(units_of(detector, text), "One wrote")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "One of the viewers"
+
+
+def test_the_dutchman_is_the_player_just_named(detector):
+    text = ("Striker Joel Verhoeven scored twice on Saturday.\n\n"
+            "The Dutchman said he was happy to be back after injury.\n")
+    unit = unit_containing(units_of(detector, text), "The Dutchman")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert "Joel Verhoeven" in unit.attribution.speaker

@@ -664,11 +664,14 @@ class Memory:
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_MALE_WORDS = {"mr", "sir", "king", "prince", "duke", "lord", "father", "brother", "son",
+_MALE_WORDS = {"dutchman", "frenchman", "englishman", "scotsman", "welshman", "irishman",
+               "mr", "sir", "king", "prince", "duke", "lord", "father", "brother", "son",
                "husband", "uncle", "nephew", "grandfather", "spokesman", "chairman",
                "businessman", "congressman", "councilman", "policeman", "fireman", "actor",
                "boy", "man", "monsieur", "herr", "señor", "emperor", "archduke", "count", "baron"}
-_FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess", "mother",
+_FEMALE_WORDS = {"frenchwoman", "englishwoman", "dutchwoman", "scotswoman", "welshwoman",
+                 "irishwoman",
+                 "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess", "mother",
                  "sister", "daughter", "wife", "aunt", "niece", "grandmother", "spokeswoman",
                  "chairwoman", "businesswoman", "congresswoman", "councilwoman", "policewoman",
                  "actress", "girl", "woman", "madame", "frau", "señora", "empress", "countess",
@@ -794,6 +797,10 @@ _LISTING_RECORDS = frozenset({"database", "registry", "register", "website", "si
 # who "decided that ..." as a ruling with content (the labelling guidelines)
 _DECIDING_BODIES = {"jury", "juries", "court", "courts", "judge", "judges", "panel", "tribunal",
                     "jurors", "referee", "commission", "committee", "board"}
+# nationality nouns for a person, capitalised ("The Dutchman said"): a role, not a name
+_DEMONYMS = frozenset({"dutchman", "frenchman", "englishman", "scotsman", "welshman", "irishman",
+                       "spaniard", "swede", "dane", "frenchwoman", "englishwoman", "dutchwoman",
+                       "scotswoman", "welshwoman", "irishwoman"})
 # Found.role of a bare "One" ("One wrote: ...") that the group just described speaks through
 _ONE_OF = "one of"
 # crowds a story describes, who then speak through one of them
@@ -1703,6 +1710,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         # "The researchers found", "researchers from the University of Washington reported":
         # the authors of the study the article reports (bare "researchers say" stays unnamed)
         return "document"
+    if head_word in _DEMONYMS and not any(c.dep_ == "poss" for c in head.children):
+        return "person"  # "The Dutchman said": a person, whatever the tagger made of it
     if len(tokens) == 1 and head.i == head.sent.start and head_word in ANONYMOUS_HEADS and \
             head_word.endswith("s") and head.text[1:].islower() and (
                 memory is None or not memory.body_with_word(head.text)):
@@ -2124,9 +2133,11 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if age:
         # "the 71-year-old told the court": the person the article is about
         source_type, role = "person", (age.group(1) or "year-old").strip().lower()
-    elif source_type == "person" and (name_head.tag_ == "NN" or name_head.text.islower()) and \
+    elif source_type == "person" and (name_head.tag_ == "NN" or name_head.text.islower() or
+                                      name_head.lower_ in _DEMONYMS) and \
             tokens[0].lower_ in ("the", "this") \
-            and not any(_is_proper(t) and not t.text.islower() for t in tokens):
+            and not any(_is_proper(t) and not t.text.islower() and t.lower_ not in _DEMONYMS
+                        for t in tokens):
         # "the defector said": the person named with that role ("minister" even if the
         # tagger called it a proper noun)
         role = name_head.lower_
@@ -2392,7 +2403,12 @@ FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "
                "boy", "girl", "teenager", "pensioner", "victim", "mother", "father", "grandmother",
                "grandfather", "survivor", "widow", "widower", "businessman", "businesswoman",
                "entrepreneur", "author", "writer", "artist", "driver", "nurse", "teacher",
-               "student", "farmer", "veteran", "refugee", "striker", "goalkeeper", "chef"}
+               "student", "farmer", "veteran", "refugee", "striker", "goalkeeper", "chef",
+               # sport and wire copy's second reference: "The Dutchman said ..." (the person
+               # just named)
+               "dutchman", "frenchman", "englishman", "scotsman", "welshman", "irishman",
+               "spaniard", "swede", "dane", "frenchwoman", "englishwoman", "dutchwoman",
+               "scotswoman", "welshwoman", "irishwoman"}
 
 
 # Common nouns that say only that someone is a person ("the woman", "the victim", "the
