@@ -335,3 +335,14 @@ def test_the_dutchman_is_the_player_just_named(detector):
     unit = unit_containing(units_of(detector, text), "The Dutchman")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert "Joel Verhoeven" in unit.attribution.speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor of Dunmore, Elsa Varga, opened the bridge.\n\n"
+    "Dunmore's mayor said in a tweet that the city would pay for the repairs.\n",
+    "Dunmore's mayor said in a tweet that the city would pay for the repairs.\n\n"
+    "Mayor Elsa Varga visited the site on Tuesday.\n",
+])
+def test_a_places_office_is_the_person_named_with_it(detector, text):
+    unit = unit_containing(units_of(detector, text), "pay for the repairs")
+    assert unit.attribution.speaker == "Elsa Varga", unit.attribution

@@ -835,12 +835,16 @@ def offices_named_in(text: str) -> list[tuple[str, set]]:
     """(name, {office}) for each capitalised office before a name ("Governor Boris
     Dubrovsky", "Gov. Ann Lee") and each name with an office in apposition ("Boris Dubrovsky,
     the regional governor,"), anywhere in the article: plain text, no parse."""
-    if not _TITLE_CHECK.search(text) and ", the " not in text:
+    if not _TITLE_CHECK.search(text) and ", the " not in text and " of " not in text:
         return []
     out = []
     for match in _TITLED_NAME.finditer(text):
         word = match.group(1).lower().rstrip(".")
         out.append((match.group(2), {_TITLE_ABBREVIATIONS.get(word, word)}))
+    for match in _OFFICE_OF_PLACE_THEN_NAME.finditer(text):
+        office = set(match.group(1).split()) & _OFFICES
+        if office:
+            out.append((match.group(2), office))
     for match in _NAME_THEN_OFFICE.finditer(text):
         words = set(match.group(2).split())  # lower-case words only: the office, not a place
         office = words & _OFFICES
@@ -1596,6 +1600,10 @@ _TITLED_NAME = re.compile(r"\b(" + "|".join(sorted(
     {w.capitalize() + r"\." for w in _TITLE_ABBREVIATIONS}, key=len, reverse=True))
     + r") " + _NAME_RE + r"\b")
 _NAME_THEN_OFFICE = re.compile(_NAME_RE + r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-]+)")
+# "The mayor of Lyon, Grégory Doucet," (the parser may hang the name on the place)
+_OFFICE_OF_PLACE_THEN_NAME = re.compile(
+    r"\b[Tt]he ((?:[a-z-]+ ){0,2}[a-z]+) of (?:the )?[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,3}, "
+    + _NAME_RE + r",")
 _ROLE_LEAD = TITLE_WORDS | ROLE_NOUNS | _PERSON_NOUNS | {"executive", "financial", "operating"}
 
 
@@ -2127,6 +2135,13 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # so, if it did (resolve_role)
         return Found(source_type, text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
                      role=_GROUP_ROLE + head.lower_)
+    if source_type == "person" and len(tokens) >= 3 and tokens[1].tag_ == "POS" and \
+            _is_proper(tokens[0]) and tokens[0].ent_type_ != "PERSON" and name_head.i == head.i and \
+            head.lower_ in _OFFICES and all(t.text.islower() for t in tokens[2:]):
+        # "Lyon's mayor said", "Chelyabinsk's governor said": the person named with that
+        # office, before or after (resolve_role)
+        return Found(source_type, text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
+                     role=head.lower_)
     if source_type == "anonymous" and len(tokens) == 1 and head.lower_ == "one":
         return Found(source_type, text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
                      role=_ONE_OF)  # "One wrote:": one of the group just described
@@ -2555,6 +2570,10 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
             # "The woman told investigators ...": nobody the article named; someone unnamed
             return Found("anonymous", found.speaker, found.cue, found.via,
                          token_i=found.token_i)
+    if not name and found.source_type == "person" and "'s " in found.speaker:
+        later = {n for n, words in memory.article_titles if found.role in words}
+        if len(later) == 1:  # "Chelyabinsk's governor said" before "Governor X" appears
+            name = later.pop()
     if not name and found.source_type == "person" and _unnamed_office(found):
         name = (_named_before_in(sent, found) if sent is not None else None) or \
             memory.person_with_office(found.speaker)
