@@ -200,7 +200,8 @@ SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "b
 HEDGE_SUBJECTS = {"reports", "estimates", "rumours", "rumors", "speculation", "suggestions"}
 WRITER_SELF = {"wikinews", "we", "this newspaper", "this website", "our reporter", "this paper"}
 ORG_WORDS = {
-    "jury", "defence", "defense", "prosecution", "ministry", "department", "council", "church", "agency", "authority", "court", "government",
+    "jury", "defence", "defense", "prosecution",  # sides and bodies of a case, not people
+    "ministry", "department", "council", "church", "agency", "authority", "court", "government",
     "police", "party", "university", "foundation", "institute", "company", "inc", "corp", "ltd",
     "news", "times", "association", "union", "commission", "committee", "board", "office",
     "service", "services", "bank", "group", "organisation", "organization", "society", "centre",
@@ -580,6 +581,10 @@ class Memory:
                     return name  # (not "Weller's", a person the tagger took for a body)
         return None
 
+    def holders_named(self, office: str) -> set[str]:
+        """Everyone the whole article names with this office, before or after."""
+        return {name for name, words in self.article_titles if office in words}
+
     def named_group(self, noun: str) -> str | None:
         """The people last named together as `noun` ("officers"); for the parties to a case
         ("the defendants", "the accused"), the people last named together."""
@@ -663,19 +668,22 @@ class Memory:
         return name
 
 
+# nationality nouns for a person, capitalised ("The Dutchman said"): a role, not a name
+_DEMONYMS = frozenset({"dutchman", "frenchman", "englishman", "scotsman", "welshman", "irishman",
+                       "spaniard", "swede", "dane", "frenchwoman", "englishwoman", "dutchwoman",
+                       "scotswoman", "welshwoman", "irishwoman"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_MALE_WORDS = {"dutchman", "frenchman", "englishman", "scotsman", "welshman", "irishman",
-               "mr", "sir", "king", "prince", "duke", "lord", "father", "brother", "son",
+_MALE_WORDS = {"mr", "sir", "king", "prince", "duke", "lord", "father", "brother", "son",
                "husband", "uncle", "nephew", "grandfather", "spokesman", "chairman",
                "businessman", "congressman", "councilman", "policeman", "fireman", "actor",
                "boy", "man", "monsieur", "herr", "señor", "emperor", "archduke", "count", "baron"}
-_FEMALE_WORDS = {"frenchwoman", "englishwoman", "dutchwoman", "scotswoman", "welshwoman",
-                 "irishwoman",
-                 "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess", "mother",
+_FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess", "mother",
                  "sister", "daughter", "wife", "aunt", "niece", "grandmother", "spokeswoman",
                  "chairwoman", "businesswoman", "congresswoman", "councilwoman", "policewoman",
                  "actress", "girl", "woman", "madame", "frau", "señora", "empress", "countess",
                  "baroness", "nun", "widow"}
+_MALE_WORDS |= {d for d in _DEMONYMS if d.endswith("man") and not d.endswith("woman")}
+_FEMALE_WORDS |= {d for d in _DEMONYMS if d.endswith("woman")}
 # Common given names whose gender is all but certain (a short list; unknown names stay open).
 _MALE_NAMES = set("""aaron adam adrian ahmed alan albert alex alexander ali andrew anthony
 antonio arthur barack ben benjamin bernard bill bob boris brian bruce carl carlos charles chris
@@ -761,6 +769,12 @@ _OFFICE_FAMILIES = ({"minister", "secretary"}, {"chairman", "chairwoman", "chair
 ORG_NAME_NOISE = {"year", "week", "month", "day", "time"}
 
 
+def _title_word(token) -> str:
+    """A title word lower-cased, an abbreviation spelt out ("Gov." -> "governor")."""
+    word = token.lower_.rstrip(".")
+    return _TITLE_ABBREVIATIONS.get(word, word)
+
+
 def _role_words(ent) -> set:
     """Common nouns that describe a named person: before the name ("North Korean defector Kim
     Song", "Health Minister Omar Khan") or in apposition ("Kim Song, a former soldier")."""
@@ -773,8 +787,7 @@ def _role_words(ent) -> set:
                 k > 0 and doc[k - 1].lower_ in _NOT_THE_ROLE):
             # (not "president" of "President-elect Ana Ruiz", "Vice President Jo Li", "former
             # President Tom Ek": "the president" is someone else)
-            word = doc[k].lower_.rstrip(".")
-            words.add(_TITLE_ABBREVIATIONS.get(word, word))  # "Gov." -> "governor"
+            words.add(_title_word(doc[k]))  # "Gov." -> "governor"
         k -= 1
     root = ent.root
     for child in root.children:
@@ -797,10 +810,6 @@ _LISTING_RECORDS = frozenset({"database", "registry", "register", "website", "si
 # who "decided that ..." as a ruling with content (the labelling guidelines)
 _DECIDING_BODIES = {"jury", "juries", "court", "courts", "judge", "judges", "panel", "tribunal",
                     "jurors", "referee", "commission", "committee", "board"}
-# nationality nouns for a person, capitalised ("The Dutchman said"): a role, not a name
-_DEMONYMS = frozenset({"dutchman", "frenchman", "englishman", "scotsman", "welshman", "irishman",
-                       "spaniard", "swede", "dane", "frenchwoman", "englishwoman", "dutchwoman",
-                       "scotswoman", "welshwoman", "irishwoman"})
 # Found.role of a bare "One" ("One wrote: ...") that the group just described speaks through
 _ONE_OF = "one of"
 # crowds a story describes, who then speak through one of them
@@ -861,21 +870,19 @@ def _titled_names(sent) -> list[tuple[str, set]]:
     for t in sent:
         if t.tag_ != "NNP" or not t.text[:1].isupper():
             continue
-        word = t.lower_.rstrip(".")
-        word = _TITLE_ABBREVIATIONS.get(word, word)
+        word = _title_word(t)
         if word not in _OFFICES:
             continue
         j = t.i + 1
         while j < sent.end and doc[j].tag_ == "NNP" and doc[j].text[:1].isupper() and \
-                _TITLE_ABBREVIATIONS.get(doc[j].lower_.rstrip("."), doc[j].lower_) not in _OFFICES:
+                _title_word(doc[j]) not in _OFFICES:
             j += 1
         if j == t.i + 1 or (j < sent.end and doc[j].lower_ in ("of", "for")):
             continue  # "the Minister of Health": an office, no name after it
         words = {word}
         k = t.i - 1
         while k >= max(sent.start, t.i - 5) and doc[k].tag_ in ("NN", "NNP", "JJ", "NNPS"):
-            w = doc[k].lower_.rstrip(".")
-            words.add(_TITLE_ABBREVIATIONS.get(w, w))
+            words.add(_title_word(doc[k]))
             k -= 1
         out.append((_strip(doc[t.i + 1:j].text), words))
     return out
@@ -891,9 +898,8 @@ def _title_words(ent) -> set:
             k > 0 and doc[k].lower_ == "of" and doc[k - 1].tag_ in ("NN", "NNP")) or (
             k > 0 and doc[k].lower_ == "the" and doc[k - 1].lower_ == "of")) \
             and doc[k].ent_type_ != "PERSON":
-        word = doc[k].lower_.rstrip(".")
-        if word not in ("of", "the"):  # ("Acting Director of National Intelligence X")
-            words.add(_TITLE_ABBREVIATIONS.get(word, word))
+        if doc[k].lower_ not in ("of", "the"):  # ("Acting Director of National Intelligence X")
+            words.add(_title_word(doc[k]))
         k -= 1
     return words if words & (ROLE_NOUNS | TITLE_WORDS | set(_TITLE_ABBREVIATIONS.values())) \
         else set()
@@ -1585,11 +1591,9 @@ _PERSON_NOUNS = {"officer", "professor", "treasurer", "curator", "instructor", "
 # a definite description of one of these that the article never links to a name is an
 # unnamed source ("the prosecutor said")
 _OFFICES = ROLE_NOUNS | TITLE_WORDS | _PERSON_NOUNS | {
-    "prosecutor", "judge", "coroner", "magistrate", "sheriff", "owner", "landlord", "boss",
-    "spokesman", "spokeswoman", "spokesperson", "captain", "skipper", "referee", "official",
-    "investigator", "detective", "inspector", "surgeon", "doctor", "midwife", "headteacher",
-    "headmaster", "headmistress", "principal", "chancellor", "premier", "governor", "bishop",
-    "archbishop", "priest", "vicar", "imam", "rabbi"}
+    "prosecutor", "coroner", "magistrate", "sheriff", "owner", "landlord", "boss", "skipper",
+    "referee", "official", "investigator", "surgeon", "midwife", "headteacher", "headmaster",
+    "headmistress", "principal", "bishop", "archbishop", "priest", "vicar", "imam", "rabbi"}
 # a capitalised office or its abbreviation ("President", "Gov."): the cheap gate of
 # _titled_names, which most sentences do not pass
 _TITLE_CHECK = re.compile(r"\b(?:" + "|".join(sorted(
@@ -2418,12 +2422,8 @@ FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "
                "boy", "girl", "teenager", "pensioner", "victim", "mother", "father", "grandmother",
                "grandfather", "survivor", "widow", "widower", "businessman", "businesswoman",
                "entrepreneur", "author", "writer", "artist", "driver", "nurse", "teacher",
-               "student", "farmer", "veteran", "refugee", "striker", "goalkeeper", "chef",
-               # sport and wire copy's second reference: "The Dutchman said ..." (the person
-               # just named)
-               "dutchman", "frenchman", "englishman", "scotsman", "welshman", "irishman",
-               "spaniard", "swede", "dane", "frenchwoman", "englishwoman", "dutchwoman",
-               "scotswoman", "welshwoman", "irishwoman"}
+               "student", "farmer", "veteran", "refugee", "striker", "goalkeeper", "chef"} | \
+    _DEMONYMS  # sport and wire copy's second reference: "The Dutchman said" (the one just named)
 
 
 # Common nouns that say only that someone is a person ("the woman", "the victim", "the
@@ -2449,11 +2449,9 @@ GENERIC_PEOPLE = {
     "announcer", "narrator",
 }
 # offices and trades a person is named with: "the woman" is never the lawyer or the judge
-_PROFESSIONS = (ROLE_NOUNS | OWNED_PEOPLE | {
-    "prosecutor", "judge", "officer", "detective", "inspector", "doctor", "minister", "mayor",
-    "governor", "senator", "spokeswoman", "spokesman", "spokesperson", "councillor", "mp",
-    "attorney", "lawyer", "barrister", "solicitor", "professor", "researcher", "scientist",
-    "analyst", "coroner", "magistrate", "sheriff", "commissioner"})
+_PROFESSIONS = ROLE_NOUNS | OWNED_PEOPLE | {
+    "prosecutor", "judge", "officer", "detective", "inspector", "doctor", "senator",
+    "councillor", "mp", "researcher", "scientist", "analyst", "coroner", "magistrate", "sheriff"}
 # how many sentences back a gendered description ("the woman") may still go on about the
 # person of that gender the article named
 _GENERIC_REACH = 5
@@ -2570,22 +2568,18 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
             # "The woman told investigators ...": nobody the article named; someone unnamed
             return Found("anonymous", found.speaker, found.cue, found.via,
                          token_i=found.token_i)
-    if not name and found.source_type == "person" and "'s " in found.speaker:
-        later = {n for n, words in memory.article_titles if found.role in words}
-        if len(later) == 1:  # "Chelyabinsk's governor said" before "Governor X" appears
-            name = later.pop()
+    holders = memory.holders_named(found.role) if not name and \
+        found.source_type == "person" else set()
+    if not name and "'s " in found.speaker and len(holders) == 1:
+        name = next(iter(holders))  # "Chelyabinsk's governor said" before "Governor X" appears
     if not name and found.source_type == "person" and _unnamed_office(found):
         name = (_named_before_in(sent, found) if sent is not None else None) or \
             memory.person_with_office(found.speaker)
         if not name and any(found.role in words for _, words, _ in memory.roles + memory.titles):
             return found  # several people named with it: one of them, not an unnamed source
-        later = {n for n, words in memory.article_titles if found.role in words}
-        if not name and len(later) == 1:
-            # "The governor said ..." before "Governor Boris Dubrovsky" appears: that person
-            return Found("person", later.pop(), found.cue, found.via,
-                         pronoun=found.speaker[:1].lower() + found.speaker[1:],
-                         token_i=found.token_i, role=found.role)
-        if not name and later:
+        if not name and len(holders) == 1:
+            name = next(iter(holders))  # "The governor said ..." before "Governor X" appears
+        elif not name and holders:
             return found
         if not name:
             # "The prosecutor said ...", "the prime minister said" in an article that never

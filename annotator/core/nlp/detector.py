@@ -885,16 +885,14 @@ class Detector:
                         # a whole quotation with no cue: the person just quoted, else the
                         # person the sentence before it in the paragraph is about ('Asked
                         # about the prize, Safina laughed. "A new laptop, probably."')
-                        orphan = last_quoted(1)
-                        note = "a quotation with no cue of its own, after one by"
+                        orphan, after = last_quoted(1), "one by"
                         if orphan is None and index > 0:
-                            orphan = _subject_just_before(memory)
-                            note = "a quotation with no cue of its own, after a sentence about"
+                            orphan, after = _subject_just_before(memory), "a sentence about"
                         if orphan is None:
-                            orphan = last_quoted(2)
-                            note = "a quotation with no cue of its own, after one by"
+                            orphan, after = last_quoted(2), "one by"
                         if orphan is not None:
                             inherited = orphan
+                            note = "a quotation with no cue of its own, after " + after
                     extra: list[str] = []
                     if inherited is not None:
                         attribution, reason = inherited, None
