@@ -213,6 +213,10 @@ def test_blind_checker_sees_only_their_own_then_the_differences(qtbot, desk_db, 
 
     def resolve(dialog):
         try:  # a failure here must close the dialog, or its exec() hangs the suite
+            # its "2" is a shortcut: it fires only once the dialog is the active window (on a
+            # busy machine the dialog can open before the window system activates it)
+            dialog.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
             dialog.table.setFocus()
             if dialog.table.currentRow() < 0:
                 dialog.table.selectRow(0)
