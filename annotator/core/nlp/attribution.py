@@ -355,7 +355,11 @@ class Memory:
         root_subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
         if root_subject is not None and root_subject.tag_ == "NNS" and \
                 root_subject.lower_ in ANONYMOUS_HEADS | _CROWDS:
-            self.group_subject = (root_subject.lower_, self.sentence)
+            group = root_subject.lower_
+            if group == "others" and self.group_subject is not None and \
+                    self.group_subject[1] >= self.sentence - 1:
+                group = self.group_subject[0]  # "Some villagers blamed X. Others blamed Y."
+            self.group_subject = (group, self.sentence)
         subject = self._person_subject(sent)
         if subject:
             self.subjects.append((subject, self.sentence + 0))
@@ -812,10 +816,14 @@ _DECIDING_BODIES = {"jury", "juries", "court", "courts", "judge", "judges", "pan
                     "jurors", "referee", "commission", "committee", "board"}
 # Found.role of a bare "One" ("One wrote: ...") that the group just described speaks through
 _ONE_OF = "one of"
+_ANOTHER = "another"
 # crowds a story describes, who then speak through one of them
 _CROWDS = frozenset({"fans", "viewers", "readers", "followers", "users", "commenters",
                      "listeners", "spectators", "supporters", "locals", "shoppers", "mourners",
-                     "protesters", "passengers", "customers", "parents"})
+                     "protesters", "passengers", "customers", "parents", "villagers",
+                     "voters", "farmers", "fishermen", "tourists", "visitors", "pilgrims",
+                     "refugees", "migrants", "demonstrators", "survivors", "commuters",
+                     "motorists", "patients", "pupils", "inhabitants", "citizens"})
 # Found.role of a definite plural ("group:officers" for "Both officers said")
 _GROUP_ROLE = "group:"
 # the parties to a case, whatever the article first called them
@@ -1390,6 +1398,10 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lad
               "rabbi", "imam", "cardinal", "bishop", "archbishop", "sheikh", "judge", "justice"}
 _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "four", "many",
                "most", "few", "numerous", "various"}
+# a politician by party, as US wire copy refers to the senator just named ("The Kentucky
+# Republican", "the Vermont independent")
+_PARTY_PEOPLE = frozenset({"republican", "democrat", "independent", "tory", "conservative",
+                           "socialist", "liberal", "progressive", "libertarian"})
 _PARTY_MEMBERS = {"mp", "mps", "mep", "meps", "msp", "tory", "tories", "democrat", "democrats",
                   "republican", "republicans", "peer", "peers", "senator", "senators"}
 # Unnamed people even with "the": "the source", "the officials". Any other definite role in
@@ -1416,6 +1428,17 @@ _BRIEFED_PEOPLE = {"people", "person", "sources", "source", "officials", "offici
                    "diplomat", "individuals", "insiders", "executives", "lawmakers"}
 
 
+_DUTCH_GERMAN_PARTICLES = frozenset({"ten", "ter", "van", "von", "der", "den"})
+# what a document's author or publisher did with it ("figures released by the ministry"); an
+# outlet that saw or obtained it only relays it (Found.via)
+_PUBLISHED = frozenset({"released", "published", "compiled", "issued", "provided", "gathered",
+                        "collected", "prepared", "commissioned", "produced", "filed",
+                        "submitted", "posted", "written", "conducted", "carried"})
+# lower-case words inside a surname ("Erik ten Hag", "Ursula von der Leyen")
+_NAME_PARTICLES = frozenset({"ten", "ter", "van", "von", "der", "den", "de", "da", "di", "du",
+                             "del", "della", "dos", "das", "le", "la", "bin", "al", "el"})
+
+
 def _np_tokens(head) -> list:
     """The subject noun phrase: its modifiers and "of/for/at/close to" complements, without
     relative clauses, apposition or anything after a comma."""
@@ -1429,6 +1452,13 @@ def _np_tokens(head) -> list:
                     child.i == head.i + 1 and head.lower_ in _BRIEFED_PEOPLE and \
                     any(c.dep_ == "prep" for c in child.children):
                 keep.update(t.i for t in child.subtree)  # "two people briefed on the talks"
+                continue
+            if tok is head and child.dep_ == "acl" and child.i == head.i + 1 and \
+                    head.lower_ in DOCUMENT_HEADS and child.lower_ in _PUBLISHED and \
+                    any(c.dep_ == "agent" for c in child.children):
+                # "data released by the ministry", "a survey conducted by YouGov": who
+                # stands behind the document
+                keep.update(t.i for t in child.subtree)
                 continue
             if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos", "acl", "punct",
                               "npadvmod", "advmod", "nsubj", "dobj", "mark", "aux"):
@@ -1473,12 +1503,25 @@ def _np_tokens(head) -> list:
     while tokens and (tokens[0].ent_type_ in ("DATE", "TIME") and tokens[0] is not head
                       or tokens[0].is_punct or tokens[0].dep_ in ("cc", "advmod", "prep")):
         tokens.pop(0)
+    if tokens and tokens[0].i == head.i and _is_proper(head) and not head.text.islower():
+        # "Erik ten Hag", "Ursula von der Leyen": the parser left the given name and the
+        # particle off the surname
+        k = head.i - 1
+        while k > head.sent.start and doc[k].lower_ in _NAME_PARTICLES:
+            k -= 1
+        if k < head.i - 1 and doc[k].tag_ == "NNP" and doc[k].text[:1].isupper():
+            while k - 1 >= head.sent.start and doc[k - 1].tag_ == "NNP" and \
+                    doc[k - 1].ent_type_ == "PERSON" and doc[k - 1].text[:1].isupper():
+                k -= 1
+            tokens = list(doc[k:head.i]) + tokens
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ in ("POS", "CC", "IN", "DT")):
         tokens.pop()
     # "A new study documenting iodine status": a document head followed by its participle
     for k, t in enumerate(tokens):
         if t.lower_ in DOCUMENT_HEADS and t.tag_ in ("NN", "NNS") and k + 1 < len(tokens) and \
-                tokens[k + 1].tag_ in ("VBG", "VBN"):
+                tokens[k + 1].tag_ in ("VBG", "VBN") and not (
+                    tokens[k + 1].lower_ in _PUBLISHED and k + 2 < len(tokens) and
+                    tokens[k + 2].lower_ == "by"):
             tokens = tokens[:k + 1]
             break
     return tokens
@@ -1647,6 +1690,34 @@ def _body_name(text: str) -> bool:
         words[0] not in _GIVEN_NAMES and words[0] not in TITLE_WORDS
 
 
+def _particle_surname(tokens) -> bool:
+    """A given name, lower-case particles and a capitalised surname ending the phrase:
+    "Erik ten Hag", "Ursula von der Leyen"."""
+    k = len(tokens) - 2
+    while k >= 1 and tokens[k].lower_ in _NAME_PARTICLES and tokens[k].text.islower():
+        k -= 1
+    if not (k < len(tokens) - 2 and k >= 0 and tokens[k].text[:1].isupper() and
+            tokens[-1].text[:1].isupper()):
+        return False
+    # "de", "la", "du" are in bodies' names too ("Tour de France"): only with a given name
+    return tokens[k].ent_type_ == "PERSON" or all(
+        t.lower_ in _DUTCH_GERMAN_PARTICLES for t in tokens[k + 1:-1])
+
+
+def _party_person(tokens, head) -> bool:
+    """"The Kentucky Republican", "the veteran Democrat", "the Vermont independent": a
+    politician described by party and place, never a party ("the Republicans") nor "The
+    Independent" (a newspaper)."""
+    if len(tokens) < 2 or tokens[0].lower_ not in ("the", "this") or tokens[-1].i != head.i or \
+            head.lower_ not in _PARTY_PEOPLE or head.tag_ not in ("NN", "NNP"):
+        return False
+    between = tokens[1:-1]
+    if head.lower_ == "independent" and not between:
+        return False
+    return all(t.ent_type_ in ("GPE", "NORP", "LOC") or t.text.islower() or
+               t.text == "-" for t in between)
+
+
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
     """person / organisation / document / anonymous for a source noun phrase."""
     doc = head.doc
@@ -1724,6 +1795,10 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "document"
     if head_word in _DEMONYMS and not any(c.dep_ == "poss" for c in head.children):
         return "person"  # "The Dutchman said": a person, whatever the tagger made of it
+    if _party_person(tokens, head):
+        return "person"  # "The Kentucky Republican said": the senator, not a party
+    if _particle_surname(tokens):
+        return "person"  # "Ursula von der Leyen", whatever the tagger made of "Leyen"
     if len(tokens) == 1 and head.i == head.sent.start and head_word in ANONYMOUS_HEADS and \
             head_word.endswith("s") and head.text[1:].islower() and (
                 memory is None or not memory.body_with_word(head.text)):
@@ -2069,6 +2144,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # "Some reported wanting to ...", "Many said ...": unnamed members of a group
         return Found("anonymous", head.text, cue_word, find_outlet(cue_token),
                      token_i=cue_token.i)
+    if head.lower_ == "another" and head.tag_ == "DT" and not list(head.children):
+        # "Another said ...": one more of the unnamed people just quoted (resolve_role)
+        return Found("anonymous", head.text, cue_word, find_outlet(cue_token),
+                     token_i=cue_token.i, role=_ANOTHER)
     tokens, name_head = _speaker_tokens(head)
     titled = _titled_name_before_cue(head, cue_token)
     if titled is not None and not (tokens and tokens[-1].i == titled[1].i):
@@ -2152,6 +2231,8 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if age:
         # "the 71-year-old told the court": the person the article is about
         source_type, role = "person", (age.group(1) or "year-old").strip().lower()
+    elif source_type == "person" and _party_person(tokens, name_head):
+        role = name_head.lower_  # "The Kentucky Republican said": the politician just named
     elif source_type == "person" and (name_head.tag_ == "NN" or name_head.text.islower() or
                                       name_head.lower_ in _DEMONYMS) and \
             tokens[0].lower_ in ("the", "this") \
@@ -2423,7 +2504,8 @@ FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "
                "grandfather", "survivor", "widow", "widower", "businessman", "businesswoman",
                "entrepreneur", "author", "writer", "artist", "driver", "nurse", "teacher",
                "student", "farmer", "veteran", "refugee", "striker", "goalkeeper", "chef"} | \
-    _DEMONYMS  # sport and wire copy's second reference: "The Dutchman said" (the one just named)
+    _DEMONYMS | _PARTY_PEOPLE  # wire copy's second reference: "The Dutchman said", "The
+# Kentucky Republican said" (the one just named)
 
 
 # Common nouns that say only that someone is a person ("the woman", "the victim", "the
@@ -2492,6 +2574,21 @@ def _named_before_in(sent, found: Found) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+def _another_of(found: Found, memory: Memory) -> Found:
+    """'Another said' after 'One fisherman said' -> "Another fisherman"; after "Fans flooded
+    the comments" -> "Another of the fans"; else a bare "Another", still unnamed."""
+    unnamed = memory.recent_unnamed()
+    words = unnamed.split() if unnamed else []
+    if len(words) >= 2 and words[0].lower() in ("one", "a", "an", "another"):
+        return Found("anonymous", f"{found.speaker} {' '.join(words[1:])}", found.cue,
+                     found.via, token_i=found.token_i)
+    group = memory.group_subject
+    if group is not None and group[1] >= memory.sentence - 1:
+        return Found("anonymous", f"{found.speaker} of the {group[0]}", found.cue, found.via,
+                     token_i=found.token_i)
+    return found
+
+
 def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     """'the defector said' -> the person the article named as a defector; 'the ministry said'
     -> the ministry it named; 'the star said' -> the person named in the last two sentences;
@@ -2505,6 +2602,8 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
             return Found("anonymous", f"{found.speaker} of the {group[0]}", found.cue, found.via,
                          token_i=found.token_i)  # "One wrote:" after "Fans flooded ..."
         return found
+    if found.role == _ANOTHER:
+        return _another_of(found, memory)
     if found.role.startswith(_GROUP_ROLE):
         names = memory.named_group(found.role[len(_GROUP_ROLE):])
         if names is None:
@@ -3509,6 +3608,39 @@ def _trailing_cue_read_as_noun(sent, memory) -> "Found | None":
     return Found(classify(tokens, head, memory), _text(tokens), cue.lower_, token_i=cue.i)
 
 
+# What figures and studies do to their findings, in the forms the tagger misreads after a
+# long subject ("Figures published by the ONS show prices rose")
+_FINDING_FORMS = frozenset({"show", "shows", "showed", "suggest", "suggests", "indicate",
+                            "indicates", "reveal", "reveals"})
+# the words a data source's noun phrase is made of ("Figures published by the Office for
+# National Statistics", "New data from the ministry")
+_DATA_NP_TAGS = _GROUP_NP_TAGS | {"VBN"}
+
+
+def _findings_read_as_noun(sent, memory) -> "Found | None":
+    """"Figures published by the Office for National Statistics show prices rose": after a
+    data noun with its publisher the tagger read "show" as a noun or a compound, and the
+    sentence lost its source. A finding form right after an opening noun phrase headed by a
+    document word, with a clause after it, is the cue: the document speaks."""
+    doc = sent.doc
+    start = sent.start + (1 if doc[sent.start].tag_ == "CC" else 0)
+    head = None
+    for tok in doc[start:min(sent.end - 1, start + 16)]:
+        if tok.lower_ in _FINDING_FORMS and head is not None and tok.i > head.i:
+            if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[tok.i + 1:sent.end]):
+                return None  # "Figures show growth": no clause reported
+            tokens = list(doc[start:tok.i])
+            return Found("document", _text(tokens), CUE_FORMS[tok.lower_], token_i=tok.i)
+        if tok.tag_ not in _DATA_NP_TAGS:
+            return None  # past the opening noun phrase
+        if tok.tag_ == "VBN" and (head is None or tok.i + 1 >= sent.end or
+                                  doc[tok.i + 1].lower_ not in ("by", "in", "on", "from")):
+            return None  # only "published by", "released on", "compiled from"
+        if head is None and tok.lower_ in DOCUMENT_HEADS and tok.tag_ in ("NN", "NNS"):
+            head = tok
+    return None
+
+
 # Proceedings that "hear" what is put to them: "The court heard that the losses...".
 HEARING_BODIES = {"court", "tribunal", "inquest", "inquiry", "hearing", "trial", "committee",
                   "panel"}
@@ -3873,6 +4005,7 @@ _FALLBACKS = (
     (None, _cue_read_as_noun, 1),
     (_BARE_CUES, _group_cue_read_as_noun, 0),
     (_TRAILING_BARE_CUES, _trailing_cue_read_as_noun, 0),
+    (_FINDING_FORMS, _findings_read_as_noun, 1),
     (None, _with_someone_saying, 2),
     (_ISSUE_VERBS, _issued_statement, 1),
     (frozenset({"heard"}), _court_heard, 0),
