@@ -104,3 +104,23 @@ def test_figures_that_show_are_a_document_even_when_the_tagger_misreads_show(
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.source_type == "document"
     assert unit.attribution.speaker == speaker
+
+
+# --- an outlet's relayed source, where the parser lost the cue's subject -------------------------
+def test_an_outlets_source_with_a_place_is_the_source_relayed(detector):
+    unit = _unit(detector, "Sibnews reported its source in the city administration said the "
+                           "ferry was 31 years old.\n", "Sibnews")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "its source in the city administration"
+    assert unit.attribution.via == "Sibnews"
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    ("The Harbour Gazette said the ferry was 31 years old. It cited the coastguard as stating "
+     "a search had been launched.\n", "It cited", "the coastguard"),
+    ("Baltinfo quoted an unnamed official as confirming that the captain had been detained.\n",
+     "Baltinfo", "an unnamed official"),
+])
+def test_quoted_as_stating_is_the_one_quoted(detector, text, start, speaker):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.speaker == speaker, unit.attribution

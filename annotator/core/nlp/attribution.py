@@ -2799,6 +2799,13 @@ _CONTRIBUTED = frozenset({"contributed", "contributes", "contributing"})
 _QUOTING = frozenset({"quoted", "quotes", "quote", "cited", "cites", "cite"})
 
 
+def _quoted_as(token) -> bool:
+    """"cited the Air Force as stating", "quoted an official as confirming": the cue of the
+    one quoted, whatever the verb of speech."""
+    return token.dep_ == "pcomp" and token.head.lower_ == "as" and \
+        token.head.head.lower_ in _QUOTING
+
+
 _ASIDE_MARKS = frozenset({"-", "--", "—", "–", "(", ")"})
 
 
@@ -2886,15 +2893,18 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                                      or _inverted_subject(token, sent) is None):
             continue  # but '"...", added KCNA.' (the parser made the cue a modifier of the name)
         by_saying = _by_saying(token)
-        if token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp", "ROOT") and lemma != "say":
+        if token.tag_ == "VBG" and token.dep_ in ("advcl", "pcomp", "ROOT") and lemma != "say" \
+                and not _quoted_as(token):
             trailing = token.dep_ == "advcl" and token.i > token.head.i and \
                 sent.doc[token.i - 1].text == "," and lemma in _TRAILING_CUES
             if not trailing and not by_saying and not any(c.dep_ == "nsubj" for c in token.children):
                 continue  # "Speaking in ...", "Citing privacy rules": not the cue itself
             # but "..., with one councillor writing that...": the participle has its speaker,
             # and "criticised the plan, calling it...": the main clause's subject speaks
-        if lemma not in OBJECT_CUES and not _has_clause_or_quote(token, sent):
-            continue
+        if lemma not in OBJECT_CUES and not _has_clause_or_quote(token, sent) and not (
+                _quoted_as(token) and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                          for t in doc[token.i + 1:sent.end])):
+            continue  # (but "cited X as stating a case had been opened", misparsed)
         if lemma in _ACT_OR_CLAIM and not _has_clause_or_quote(token, sent) and (
                 token.tag_ == "VB" or any(c.dep_ == "dobj" and c.lower_ in _APPOINTMENTS
                                           for c in token.children)):
@@ -2925,9 +2935,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         quoted_as = False  # "X was quoted as saying", "Y quoted X as saying": the main cue
         if by_saying and subject is None:
             subject, _ = _subject_of(token.head.head)  # "X continued by noting that..."
-        if token.tag_ == "VBG" and lemma == "say" and subject is None:
-            # "X was quoted by the agency as saying...", "The hackers posted a message saying..."
-            up = token.head.head if token.dep_ == "pcomp" else token.head
+        up = token.head.head if token.dep_ == "pcomp" else token.head
+        if token.tag_ == "VBG" and subject is None and (lemma == "say" or _quoted_as(token)):
+            # "X was quoted by the agency as saying...", "The hackers posted a message saying...",
+            # "It cited the Air Force as stating ..."
             if _is_verb(up) and up.i < token.i:
                 if up.lower_ in _QUOTING:  # ("GovExec.com quotes a Senate aide as saying")
                     quoted_as = up.dep_ in ("ROOT", "conj")
@@ -3068,7 +3079,7 @@ def _understood_from(verb, memory) -> "Found | None":
 def _relayed_source(best: Found, candidates, doc) -> "Found | None":
     """"Ural.ru reported its source said ...": the source an outlet relays speaks, through the
     outlet (the guidelines: a relayed claim keeps its source)."""
-    if best.cue != "report" or best.source_type not in ("organisation", "person"):
+    if best.cue != "report" or best.source_type not in ("organisation", "person", "document"):
         return None
     for _, found in candidates:
         cue = doc[found.token_i]
@@ -3077,6 +3088,19 @@ def _relayed_source(best: Found, candidates, doc) -> "Found | None":
                 found.pronoun is None:
             found.via = found.via or best.speaker
             return found
+    verb = doc[best.token_i]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.lower_ in CUE_FORMS
+                 and c.tag_ in ("VBD", "VBZ", "VBP") and obj is not None and c.i > obj.i and not any(
+                     g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+    if said is not None:
+        # "Ura.ru reported its source in the government said ...": the parser made the source
+        # the object of "reported", and "said" a clause without a subject
+        tokens, name_head = _speaker_tokens(obj)
+        kind = classify(tokens, name_head)
+        if kind in ("anonymous", "person", "document") and tokens:
+            return Found(kind, _text(tokens), CUE_FORMS[said.lower_], best.speaker,
+                         token_i=said.i)
     return None
 
 
