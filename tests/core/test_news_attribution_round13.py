@@ -124,3 +124,32 @@ def test_an_outlets_source_with_a_place_is_the_source_relayed(detector):
 def test_quoted_as_stating_is_the_one_quoted(detector, text, start, speaker):
     unit = _unit(detector, text, start)
     assert unit.attribution.speaker == speaker, unit.attribution
+
+
+# --- calling something a name is a claim, also where the parser merged object and label -------
+@pytest.mark.parametrize("sentence, speaker", [
+    # (the tagger reads "killing" and "ruling" as modifiers of what follows)
+    ("Tomas Hrubec, the union's regional organiser, called the killing an attack on the town.",
+     "Tomas Hrubec"),
+    ("Councillor Mara Velt called the ruling unfair.", "Mara Velt"),
+])
+def test_calling_something_a_name_is_the_callers_claim(detector, sentence, speaker):
+    unit = _unit(detector, sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert speaker in unit.attribution.speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "The coating, called a slippery polymer layer, repels water.",
+    "A founder of the movement called the Green Circle was later arrested.",
+])
+def test_naming_with_called_is_no_claim(detector, sentence):
+    unit = _unit(detector, sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_a_relatives_name_in_apposition_is_a_person_whatever_the_tagger_says(detector):
+    unit = _unit(detector, "His widow, María de los Ángeles Ruiz, said she had not been told "
+                           "about the arrest.\n", "His widow")
+    assert unit.attribution.source_type == "person", unit.attribution
+    assert unit.attribution.speaker == "María de los Ángeles Ruiz"

@@ -994,6 +994,15 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if lemma == "call" and any(c.dep_ == "oprd" for c in verb.children) and any(
             c.dep_ == "dobj" for c in verb.children):
         return True  # "The UN called the crisis the worst in the world"
+    if lemma == "call" and verb.tag_ in ("VBD", "VBZ", "VBP") and \
+            any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children) and any(
+                c.dep_ == "oprd" and c.tag_ in ("NN", "JJ", "VBG") and any(
+                    (g.dep_ == "det" and g.lower_ in ("the", "this", "that") and g.i < c.i) or
+                    (g.dep_ == "dobj" and c.tag_ == "VBG") for g in c.children)
+                for c in verb.children):
+        # the same, where the parser made the object part of the label: "called the killing
+        # an attack on press freedom", "called the ruling unfair"
+        return True
     if lemma in ("call", "urge") and verb.tag_ != "VBG" and any(
             (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call")
             or (c.dep_ in ("xcomp", "ccomp") and lemma == "urge") for c in verb.children):
@@ -1436,7 +1445,8 @@ _PUBLISHED = frozenset({"released", "published", "compiled", "issued", "provided
                         "submitted", "posted", "written", "conducted", "carried"})
 # lower-case words inside a surname ("Erik ten Hag", "Ursula von der Leyen")
 _NAME_PARTICLES = frozenset({"ten", "ter", "van", "von", "der", "den", "de", "da", "di", "du",
-                             "del", "della", "dos", "das", "le", "la", "bin", "al", "el"})
+                             "del", "della", "dos", "das", "le", "la", "los", "las", "bin",
+                             "al", "el"})
 
 
 def _np_tokens(head) -> list:
@@ -1692,16 +1702,24 @@ def _body_name(text: str) -> bool:
 
 def _particle_surname(tokens) -> bool:
     """A given name, lower-case particles and a capitalised surname ending the phrase:
-    "Erik ten Hag", "Ursula von der Leyen"."""
-    k = len(tokens) - 2
-    while k >= 1 and tokens[k].lower_ in _NAME_PARTICLES and tokens[k].text.islower():
-        k -= 1
-    if not (k < len(tokens) - 2 and k >= 0 and tokens[k].text[:1].isupper() and
-            tokens[-1].text[:1].isupper()):
+    "Erik ten Hag", "Ursula von der Leyen", "María de los Ángeles Cruz"."""
+    if len(tokens) < 3 or not tokens[-1].text[:1].isupper():
         return False
-    # "de", "la", "du" are in bodies' names too ("Tour de France"): only with a given name
-    return tokens[k].ent_type_ == "PERSON" or all(
-        t.lower_ in _DUTCH_GERMAN_PARTICLES for t in tokens[k + 1:-1])
+    for k in range(1, len(tokens) - 1):
+        t = tokens[k]
+        if t.lower_ not in _NAME_PARTICLES or not t.text.islower():
+            continue
+        before = tokens[k - 1]
+        if not (before.text[:1].isupper() and before.tag_ == "NNP"):
+            return False
+        # the name's run must end the phrase: capitalised words and particles only
+        if not all(u.text[:1].isupper() or u.lower_ in _NAME_PARTICLES for u in tokens[k + 1:]):
+            return False
+        # "de", "la", "du" are in bodies' names too ("Tour de France"): only after a given
+        # name the tagger knows
+        return before.ent_type_ == "PERSON" or all(
+            u.lower_ in _DUTCH_GERMAN_PARTICLES for u in tokens[k:] if u.text.islower())
+    return False
 
 
 def _party_person(tokens, head) -> bool:
@@ -2164,6 +2182,12 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.lower_ in HEDGE_SUBJECTS and not any(_is_proper(t) for t in tokens):
         return None
     source_type = classify(tokens, name_head, memory)
+    if source_type == "organisation" and name_head.dep_ == "appos" and \
+            name_head.head.lower_ in _KIN | GENERIC_PEOPLE | _PROFESSIONS and \
+            name_head.head.tag_ == "NN" and all(
+                t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or t.tag_ == "HYPH"
+                for t in tokens):
+        source_type = "person"  # "His widow, María de los Ángeles Cruz, said": her name
     if source_type == "organisation" and _could_be_personal_name(tokens) and (
             _says_he_or_she(cue_token) or _speaking_in_person(cue_token)):
         source_type = "person"  # "Paris said she had been...": the tagger took her for a city
