@@ -153,3 +153,28 @@ def test_a_relatives_name_in_apposition_is_a_person_whatever_the_tagger_says(det
                            "about the arrest.\n", "His widow")
     assert unit.attribution.source_type == "person", unit.attribution
     assert unit.attribution.speaker == "María de los Ángeles Ruiz"
+
+
+# --- who describes how something happened, and a party's unnamed people -------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ('An onlooker described for the Courier how the crash unfolded, stating, "The van never '
+     'braked."', "An onlooker"),
+    ("The skipper explained how the engine failed, saying the alarm never sounded.",
+     "The skipper"),
+])
+def test_the_describer_speaks_not_the_subject_of_what_is_described(detector, sentence, speaker):
+    unit = _unit(detector, sentence + "\n", sentence[:10])
+    assert unit.attribution.speaker == speaker, unit.attribution
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Politicians of the ruling party Nova Alianca had cited the benefits of the tax.",
+     "Politicians of the ruling party Nova Alianca"),
+    ("Supporters of the Freedom Party claimed the count was rigged.",
+     "Supporters of the Freedom Party"),
+    ("Opponents of the dam say it will flood 40 villages.", "Opponents of the dam"),
+])
+def test_a_partys_unnamed_people_are_anonymous(detector, sentence, speaker):
+    unit = _unit(detector, sentence + "\n", sentence[:10])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker

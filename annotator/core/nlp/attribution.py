@@ -127,6 +127,9 @@ ANONYMOUS_HEADS = {
     "organiser", "organisers", "organizer", "organizers", "others", "many", "some",
     "tipster", "confidants", "mole", "voices", "authors", "family", "families",
     "crew", "crews", "crowd", "audience",  # a group of unnamed people ("the crew reported")
+    # a party's or a cause's unnamed people ("politicians of the ruling party said")
+    "politician", "politicians", "legislator", "legislators", "supporter", "supporters",
+    "opponent", "opponents",
 }
 # Someone's people and offices that speak for them without being them: "Ms Reed's lawyers",
 # "Lott's barrister", "Mensah's agent" are unnamed people, "her office" is a body (but "her
@@ -1282,6 +1285,21 @@ def _subject_of(verb):
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         if obj is not None:
             return obj, True
+    if verb.dep_ == "advcl" and verb.i > verb.head.i and verb.head.dep_ in ("relcl", "ccomp") \
+            and any(c.tag_ == "WRB" and c.i < verb.head.i for c in verb.head.children):
+        # "An eyewitness described how the attack unfolded, stating, ...": the describer,
+        # not the subject of the question described
+        above = verb.head.head
+        if above.tag_ in ("NN", "NNS") and above.lower_ in GENERIC_PEOPLE | ANONYMOUS_HEADS:
+            return above, False  # (the parser made "An eyewitness" the root)
+        if _is_verb(above):
+            subject = _nearest_subject(above)
+            if subject is not None:
+                return subject, False
+    if verb.dep_ == "advcl" and verb.head.dep_ == "acl" and verb.head.lower_ in CUE_FORMS and \
+            verb.head.head.dep_ == "ROOT" and \
+            verb.head.head.lower_ in GENERIC_PEOPLE | ANONYMOUS_HEADS:
+        return verb.head.head, False  # the same, where the parser made "An onlooker" the root
     if verb.dep_ in ("conj", "xcomp", "advcl") and _is_verb(verb.head) and (
             verb.dep_ != "advcl" or verb.i > verb.head.i):
         # "went on to say that", "criticised the decision, calling it...": the head's subject
@@ -1572,6 +1590,8 @@ def _appositive_name(head):
     """The name in apposition to a role: "the team's coach, Alireza Mehraban"."""
     for child in head.children:
         if child.dep_ == "appos":
+            if head.tag_ == "NNS" and head.doc[child.left_edge.i - 1].text != ",":
+                continue  # "Politicians of the ruling party Jan Front": the party's name
             toks = _np_tokens(child)
             if toks and any(t.ent_type_ == "PERSON" or (_is_proper(t) and t.lower_ not in TITLE_WORDS)
                             for t in toks):
