@@ -178,3 +178,12 @@ def test_a_partys_unnamed_people_are_anonymous(detector, sentence, speaker):
     unit = _unit(detector, sentence + "\n", sentence[:10])
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "A man identified only as Pavel said the roof had leaked for years.",
+    "A nurse who gave her name only as Irina told the paper the ward had no heating.",
+])
+def test_someone_known_only_by_a_first_name_is_unnamed(detector, sentence):
+    unit = _unit(detector, sentence + "\n", sentence[:10])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution

@@ -1762,6 +1762,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if tokens and any(doc[k].lower_ in _PSEUDONYM for k in range(max(0, tokens[0].i - 3),
                                                                   tokens[0].i)):
         return "anonymous"  # "a protester using the pseudonym Katya": not a name to check
+    if tokens and tokens[0].i >= 2 and doc[tokens[0].i - 1].lower_ == "as" and \
+            doc[tokens[0].i - 2].lower_ == "only":
+        return "anonymous"  # "a man identified only as Sergei": a first name, not a source
     words = [t.lower_ for t in tokens]
     head_word = head.lower_
     names = [t for t in tokens if _is_proper(t) and t.lower_ not in TITLE_WORDS]
