@@ -187,3 +187,43 @@ def test_a_partys_unnamed_people_are_anonymous(detector, sentence, speaker):
 def test_someone_known_only_by_a_first_name_is_unnamed(detector, sentence):
     unit = _unit(detector, sentence + "\n", sentence[:10])
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+
+
+# --- sport copy: a nationality for the player just named, a club boss by name -------------------
+SPORT = ("Rovers boss Teodor Lindqvist admitted his side had been second best.\n\n"
+         "Winger Anders Kallio came off the bench to set up the third goal.\n\n"
+         "The Norwegian said afterwards he felt fully fit again.\n\n"
+         "The attendance was a record 31,200, the club said.\n\n"
+         "Sources at Rovers say the club will try to sign a striker in January.\n")
+
+
+def test_a_club_boss_named_after_the_club_is_a_person(detector):
+    unit = _unit(detector, SPORT, "Rovers boss")
+    assert unit.attribution.source_type == "person", unit.attribution
+    assert unit.attribution.speaker == "Rovers boss Teodor Lindqvist"
+
+
+def test_the_nationality_is_the_player_just_named(detector):
+    unit = _unit(detector, SPORT, "The Norwegian said")
+    assert unit.attribution.source_type == "person", unit.attribution
+    assert unit.attribution.speaker == "Anders Kallio"
+
+
+def test_the_club_is_not_its_boss_and_its_sources_stay_unnamed(detector):
+    units = units_of(detector, SPORT)
+    club = unit_containing(units, "The attendance")
+    assert club.attribution.source_type == "organisation", club.attribution
+    assert "Lindqvist" not in club.attribution.speaker
+    sources = unit_containing(units, "Sources at Rovers")
+    assert sources.attribution.kind is AttributionKind.ANONYMOUS, sources.attribution
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("An Australian said he saw the boat capsize.", AttributionKind.ANONYMOUS),
+    # a people or its government, not one person
+    ("The Chinese said the talks had failed.", AttributionKind.NAMED),
+])
+def test_a_nationality_alone_is_someone_unnamed_or_a_people(detector, sentence, kind):
+    unit = _unit(detector, sentence + "\n", sentence[:10])
+    assert unit.attribution.kind is kind, unit.attribution
+    assert unit.attribution.source_type != "person"

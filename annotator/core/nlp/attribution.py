@@ -456,8 +456,13 @@ class Memory:
                 if len(name.split()) == 1:
                     name = self.surnames.get(name.lower(), name)  # "Vinther" -> "Lars Vinther"
                 self.person_sources.append((name, self.sentence))
-                # the name's words only ("Music journalist Priya Carter": not "music")
-                self.person_words.update(w.lower() for w in name.split()
+                # the name's words only ("Music journalist Priya Carter": not "music"; "United
+                # boss Ruben Amorim": not "united", the club before the role)
+                words = name.split()
+                lower = [k for k, w in enumerate(words) if w[:1].islower()]
+                if lower and lower[-1] + 1 < len(words):
+                    words = words[lower[-1] + 1:]
+                self.person_words.update(w.lower() for w in words
                                          if w[:1].isupper() and w.lower() not in TITLE_WORDS)
             elif found.source_type in ("organisation", "document", "anonymous"):
                 self.group_sources.append((found.speaker, found.source_type))
@@ -584,8 +589,10 @@ class Memory:
                 return name  # "the agency" after "Turkey's disaster agency AFAD"
         if word in GENERIC_BODIES:
             for name, i in reversed(self.companies):
-                if i >= self.sentence - 2 and name.lower() not in self.surnames:
-                    return name  # (not "Weller's", a person the tagger took for a body)
+                if i >= self.sentence - 2 and name.lower() not in self.surnames and not any(
+                        name in person for person, _ in self.person_sources[-5:]):
+                    # (not "Weller's" nor "Ruben Amorim": a person the tagger took for a body)
+                    return name
         return None
 
     def holders_named(self, office: str) -> set[str]:
@@ -679,6 +686,22 @@ class Memory:
 _DEMONYMS = frozenset({"dutchman", "frenchman", "englishman", "scotsman", "welshman", "irishman",
                        "spaniard", "swede", "dane", "frenchwoman", "englishwoman", "dutchwoman",
                        "scotswoman", "welshwoman", "irishwoman"})
+_NATIONAL_NOUNS = frozenset({
+                       # nationalities whose adjective is also a noun for one person ("The
+                       # Belgian said", "the Argentine added"): sport and wire copy's second
+                       # reference (not "the French", "the Chinese": a people or a government)
+                       "belgian", "italian", "german", "american", "brazilian", "argentine",
+                       "argentinian", "australian", "norwegian", "colombian", "serbian",
+                       "croatian", "russian", "ukrainian", "canadian", "mexican", "chilean",
+                       "peruvian", "nigerian", "ghanaian", "egyptian", "moroccan", "algerian",
+                       "tunisian", "cameroonian", "kenyan", "indian", "iranian", "syrian",
+                       "austrian", "hungarian", "romanian", "bulgarian", "slovenian",
+                       "estonian", "latvian", "lithuanian", "bosnian", "albanian", "georgian",
+                       "armenian", "venezuelan", "ecuadorian", "uruguayan", "jamaican",
+                       "korean", "indonesian", "israeli", "pakistani", "iraqi", "afghan",
+                       "czech", "pole", "finn", "greek", "turk", "scot", "portuguese",
+                       "ivorian", "ethiopian", "ugandan", "zambian", "zimbabwean"})
+_DEMONYMS |= _NATIONAL_NOUNS
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _MALE_WORDS = {"mr", "sir", "king", "prince", "duke", "lord", "father", "brother", "son",
                "husband", "uncle", "nephew", "grandfather", "spokesman", "chairman",
@@ -1444,7 +1467,8 @@ CORE_ANONYMOUS = {"source", "sources", "insider", "insiders", "friend", "friends
 ROLE_NOUNS = {"executive", "director", "chairman", "chairwoman", "chair", "secretary", "officer",
               "president", "spokesperson", "spokesman", "spokeswoman", "head", "chief", "founder",
               "manager", "minister", "leader", "coach", "captain", "editor", "curator",
-              "professor", "governor", "mayor", "ambassador", "commissioner", "administrator"}
+              "professor", "governor", "mayor", "ambassador", "commissioner", "administrator",
+              "boss", "skipper"}  # (sport copy's "United boss Ruben Amorim")
 _NP_SKIP_PREPS = {"to", "in", "on", "during", "after", "before", "via", "through", "as", "since",
                   "about", "over", "into", "by", "like", "than", "despite", "upon", "regarding"}
 
@@ -1681,7 +1705,10 @@ _NAME_THEN_OFFICE = re.compile(_NAME_RE + r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-
 _OFFICE_OF_PLACE_THEN_NAME = re.compile(
     r"\b[Tt]he ((?:[a-z-]+ ){0,2}[a-z]+) of (?:the )?[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,3}, "
     + _NAME_RE + r",")
-_ROLE_LEAD = TITLE_WORDS | ROLE_NOUNS | _PERSON_NOUNS | {"executive", "financial", "operating"}
+_ROLE_LEAD = TITLE_WORDS | ROLE_NOUNS | _PERSON_NOUNS | {"executive", "financial", "operating",
+                                                          # a player's position ("Winger X")
+                                                          "winger", "forward", "midfielder",
+                                                          "defender", "keeper", "substitute"}
 
 
 def _text(tokens) -> str:
@@ -1718,6 +1745,21 @@ def _body_name(text: str) -> bool:
     words = text.lower().split()
     return len(words) >= 2 and words[-1] in _NAME_ENDS_A_BODY and \
         words[0] not in _GIVEN_NAMES and words[0] not in TITLE_WORDS
+
+
+def _role_then_name(tokens, head) -> bool:
+    """"United boss Ruben Amorim", "Acme chief executive Dana Ruiz": a lower-case role word,
+    then a given name and a surname ending the phrase, whatever the tagger made of them."""
+    if len(tokens) < 3 or tokens[-1].i != head.i:
+        return False
+    k = len(tokens) - 1
+    while k >= 0 and _is_proper(tokens[k]) and tokens[k].text[:1].isupper() and \
+            tokens[k].lower_ not in TITLE_WORDS and tokens[k].lower_ not in ORG_WORDS:
+        k -= 1
+    names = tokens[k + 1:]
+    return k >= 1 and tokens[k].lower_ in ROLE_NOUNS and tokens[k].text.islower() and (
+        len(names) >= 2 and names[0].lower_ not in _DEMONYMS or
+        len(names) == 1 and names[0].ent_type_ == "PERSON")
 
 
 def _particle_surname(tokens) -> bool:
@@ -1834,7 +1876,12 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         # "The researchers found", "researchers from the University of Washington reported":
         # the authors of the study the article reports (bare "researchers say" stays unnamed)
         return "document"
-    if head_word in _DEMONYMS and not any(c.dep_ == "poss" for c in head.children):
+    if head_word in _NATIONAL_NOUNS and words[0] in _INDEFINITE:
+        return "anonymous"  # "An American said he saw the crash": someone unnamed
+    if _role_then_name(tokens, head):
+        return "person"  # "United boss Ruben Amorim" (NER: one ORG)
+    if head_word in _DEMONYMS and not any(c.dep_ == "poss" for c in head.children) and (
+            head_word not in _NATIONAL_NOUNS or words[0] in ("the", "this")):
         return "person"  # "The Dutchman said": a person, whatever the tagger made of it
     if _party_person(tokens, head):
         return "person"  # "The Kentucky Republican said": the senator, not a party
