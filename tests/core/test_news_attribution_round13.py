@@ -227,3 +227,16 @@ def test_a_nationality_alone_is_someone_unnamed_or_a_people(detector, sentence, 
     unit = _unit(detector, sentence + "\n", sentence[:10])
     assert unit.attribution.kind is kind, unit.attribution
     assert unit.attribution.source_type != "person"
+
+
+def test_the_state_senator_is_the_senator_just_named(detector):
+    text = ("Senate Minority Leader Hal Brennick said the bill was a bipartisan win. The Idaho "
+            "senator added that it should have passed weeks ago.\n")
+    unit = _unit(detector, text, "The Idaho senator")
+    assert unit.attribution.source_type == "person", unit.attribution
+    assert unit.attribution.speaker == "Hal Brennick"
+
+
+def test_a_bare_senator_never_named_is_still_unnamed(detector):
+    unit = _unit(detector, "The senator said the bill was dead.\n", "The senator")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution

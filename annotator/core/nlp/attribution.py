@@ -1452,6 +1452,9 @@ _INDEFINITE = {"a", "an", "one", "another", "some", "several", "two", "three", "
 # Republican", "the Vermont independent")
 _PARTY_PEOPLE = frozenset({"republican", "democrat", "independent", "tory", "conservative",
                            "socialist", "liberal", "progressive", "libertarian"})
+# members of a legislature, described by their state in US copy ("The Kentucky senator")
+_LEGISLATORS = frozenset({"senator", "congressman", "congresswoman", "lawmaker", "legislator",
+                          "congressmember"})
 _PARTY_MEMBERS = {"mp", "mps", "mep", "meps", "msp", "tory", "tories", "democrat", "democrats",
                   "republican", "republicans", "peer", "peers", "senator", "senators"}
 # Unnamed people even with "the": "the source", "the officials". Any other definite role in
@@ -1789,9 +1792,12 @@ def _party_person(tokens, head) -> bool:
     politician described by party and place, never a party ("the Republicans") nor "The
     Independent" (a newspaper)."""
     if len(tokens) < 2 or tokens[0].lower_ not in ("the", "this") or tokens[-1].i != head.i or \
-            head.lower_ not in _PARTY_PEOPLE or head.tag_ not in ("NN", "NNP"):
+            head.lower_ not in _PARTY_PEOPLE | _LEGISLATORS or head.tag_ not in ("NN", "NNP"):
         return False
     between = tokens[1:-1]
+    if head.lower_ in _LEGISLATORS:
+        # "The Kentucky senator" (a bare "the senator" is an office: resolve_role)
+        return bool(between) and all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in between)
     if head.lower_ == "independent" and not between:
         return False
     return all(t.ent_type_ in ("GPE", "NORP", "LOC") or t.text.islower() or
@@ -2326,7 +2332,8 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # "the 71-year-old told the court": the person the article is about
         source_type, role = "person", (age.group(1) or "year-old").strip().lower()
     elif source_type == "person" and _party_person(tokens, name_head):
-        role = name_head.lower_  # "The Kentucky Republican said": the politician just named
+        # "The Kentucky Republican said", "the Ohio senator said": the politician just named
+        role = "politician" if name_head.lower_ in _LEGISLATORS else name_head.lower_
     elif source_type == "person" and (name_head.tag_ == "NN" or name_head.text.islower() or
                                       name_head.lower_ in _DEMONYMS) and \
             tokens[0].lower_ in ("the", "this") \
@@ -2598,7 +2605,7 @@ FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "
                "grandfather", "survivor", "widow", "widower", "businessman", "businesswoman",
                "entrepreneur", "author", "writer", "artist", "driver", "nurse", "teacher",
                "student", "farmer", "veteran", "refugee", "striker", "goalkeeper", "chef"} | \
-    _DEMONYMS | _PARTY_PEOPLE  # wire copy's second reference: "The Dutchman said", "The
+    _DEMONYMS | _PARTY_PEOPLE | {"politician"}  # wire copy's second reference: "The Dutchman said", "The
 # Kentucky Republican said" (the one just named)
 
 
