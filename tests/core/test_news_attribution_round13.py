@@ -240,3 +240,22 @@ def test_the_state_senator_is_the_senator_just_named(detector):
 def test_a_bare_senator_never_named_is_still_unnamed(detector):
     unit = _unit(detector, "The senator said the bill was dead.\n", "The senator")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+
+
+# --- disputing a claim, and a team's published work ----------------------------------------------
+@pytest.mark.parametrize("sentence, kind", [
+    ("Ferry operators have disputed such estimates.", AttributionKind.ANONYMOUS),
+    ("The family contested the police's account of the shooting.", AttributionKind.ANONYMOUS),
+    # acts, not claims
+    ("He contested the seat in 2019.", AttributionKind.NONE),
+    ("The brothers disputed the will.", AttributionKind.NONE),
+])
+def test_disputing_a_claim_is_a_claim(detector, sentence, kind):
+    unit = _unit(detector, sentence + "\n", sentence[:10])
+    assert unit.attribution.kind is kind, unit.attribution
+
+
+def test_a_teams_earlier_work_is_a_document(detector):
+    unit = _unit(detector, "The team's earlier work, published in 2017, estimated that half of "
+                           "the reef had died.\n", "The team")
+    assert unit.attribution.source_type == "document", unit.attribution

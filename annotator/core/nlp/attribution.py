@@ -195,6 +195,8 @@ DOCUMENT_HEADS = {
     "audio", "recording", "recordings", "tape", "tapes", "notes", "tally", "tallies", "list",
     "lists", "messages", "texts", "chats", "decision", "decisions", "rulings", "order",
     "map", "maps",
+    # a team's published research ("The team's earlier work estimated")
+    "work",
 }
 # A speech noun owned by its speaker: "Cornyn's statement added" -> Cornyn.
 SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "blog", "letter",
@@ -2900,6 +2902,21 @@ _CONTRIBUTED = frozenset({"contributed", "contributes", "contributing"})
 _QUOTING = frozenset({"quoted", "quotes", "quote", "cited", "cites", "cite"})
 
 
+# What one disputes by saying it is wrong: "Operators have disputed such estimates"
+_CLAIM_OBJECTS = frozenset({"figure", "figures", "estimate", "estimates", "claim", "claims",
+                            "account", "accounts", "allegation", "allegations", "report",
+                            "reports", "findings", "version", "numbers", "data", "statistics",
+                            "assertion", "assertions", "suggestion", "suggestions", "count",
+                            "toll", "characterisation", "characterization"})
+
+
+def _disputes_a_claim(token, lemma) -> bool:
+    """"disputed the figures", "contested the police's account": saying a claim is wrong (the
+    disputer's own claim), unlike "disputed the will" or "contested the seat"."""
+    return lemma in ("dispute", "contest") and any(
+        c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS for c in token.children)
+
+
 def _quoted_as(token) -> bool:
     """"cited the Air Force as stating", "quoted an official as confirming": the cue of the
     one quoted, whatever the verb of speech."""
@@ -3003,6 +3020,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # but "..., with one councillor writing that...": the participle has its speaker,
             # and "criticised the plan, calling it...": the main clause's subject speaks
         if lemma not in OBJECT_CUES and not _has_clause_or_quote(token, sent) and not (
+                _disputes_a_claim(token, lemma)) and not (
                 _quoted_as(token) and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD")
                                           for t in doc[token.i + 1:sent.end])):
             continue  # (but "cited X as stating a case had been opened", misparsed)
