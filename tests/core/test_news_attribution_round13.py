@@ -259,3 +259,10 @@ def test_a_teams_earlier_work_is_a_document(detector):
     unit = _unit(detector, "The team's earlier work, published in 2017, estimated that half of "
                            "the reef had died.\n", "The team")
     assert unit.attribution.source_type == "document", unit.attribution
+
+
+def test_blaming_a_cause_is_the_blamers_claim(detector):
+    unit = _unit(detector, "A cargo plane crashed short of the runway on Monday. Pro-government "
+                           "media blamed fog.\n", "Pro-government")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "Pro-government media"

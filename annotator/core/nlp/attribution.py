@@ -1072,6 +1072,9 @@ def _has_clause_or_quote(verb, sent) -> bool:
             c.dep_ == "prep" and c.lower_ in ("on", "for") for h in [verb] + [
                 o for o in verb.children if o.dep_ == "dobj"] for c in h.children):
         return True  # "Police blamed the crash on black ice": a causal claim
+    if lemma == "blame" and verb.tag_ in ("VBD", "VBZ", "VBP") and any(
+            c.dep_ == "dobj" and c.tag_ in ("NN", "NNS", "NNP", "NNPS") for c in verb.children):
+        return True  # "State media blamed bad weather": the cause, as they say it
     if lemma == "warn" and any(c.dep_ == "prep" and c.lower_ in ("of", "about")
                                for c in verb.children):
         return True  # "Forecasters warned of flooding along the coast"
