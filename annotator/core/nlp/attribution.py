@@ -1487,7 +1487,6 @@ _BRIEFED_PEOPLE = {"people", "person", "sources", "source", "officials", "offici
                    "diplomat", "individuals", "insiders", "executives", "lawmakers"}
 
 
-_DUTCH_GERMAN_PARTICLES = frozenset({"ten", "ter", "van", "von", "der", "den"})
 # what a document's author or publisher did with it ("figures released by the ministry"); an
 # outlet that saw or obtained it only relays it (Found.via)
 _PUBLISHED = frozenset({"released", "published", "compiled", "issued", "provided", "gathered",
@@ -1497,6 +1496,8 @@ _PUBLISHED = frozenset({"released", "published", "compiled", "issued", "provided
 _NAME_PARTICLES = frozenset({"ten", "ter", "van", "von", "der", "den", "de", "da", "di", "du",
                              "del", "della", "dos", "das", "le", "la", "los", "las", "bin",
                              "al", "el"})
+# of them, the ones no body's name holds ("Tour de France", "Banco de Portugal" do hold "de")
+_DUTCH_GERMAN_PARTICLES = frozenset({"ten", "ter", "van", "von", "der", "den"})
 
 
 def _np_tokens(head) -> list:
@@ -2610,8 +2611,9 @@ FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "
                "grandfather", "survivor", "widow", "widower", "businessman", "businesswoman",
                "entrepreneur", "author", "writer", "artist", "driver", "nurse", "teacher",
                "student", "farmer", "veteran", "refugee", "striker", "goalkeeper", "chef"} | \
-    _DEMONYMS | _PARTY_PEOPLE | {"politician"}  # wire copy's second reference: "The Dutchman said", "The
-# Kentucky Republican said" (the one just named)
+    _DEMONYMS | _PARTY_PEOPLE | {"politician"}
+# (wire and sport copy's second reference: "The Dutchman said", "The Kentucky Republican said",
+# "the Ohio senator said": the one just named)
 
 
 # Common nouns that say only that someone is a person ("the woman", "the victim", "the
@@ -3212,9 +3214,10 @@ def _relayed_source(best: Found, candidates, doc) -> "Found | None":
             return found
     verb = doc[best.token_i]
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.lower_ in CUE_FORMS
-                 and c.tag_ in ("VBD", "VBZ", "VBP") and obj is not None and c.i > obj.i and not any(
-                     g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
+    said = None if obj is None else next(
+        (c for c in verb.children if c.dep_ == "ccomp" and c.lower_ in CUE_FORMS and
+         c.tag_ in ("VBD", "VBZ", "VBP") and c.i > obj.i and not any(
+             g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), None)
     if said is not None:
         # "Ura.ru reported its source in the government said ...": the parser made the source
         # the object of "reported", and "said" a clause without a subject
