@@ -266,3 +266,22 @@ def test_blaming_a_cause_is_the_blamers_claim(detector):
                            "media blamed fog.\n", "Pro-government")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "Pro-government media"
+
+
+# --- seen in the window on sport copy --------------------------------------------------------------
+def test_a_data_firm_the_tagger_took_for_a_common_noun_is_a_body(detector):
+    # (the tagger reads "Opta" as a common noun)
+    unit = _unit(detector, "The derby drew a record crowd. According to Opta, Rovers have "
+                           "won eight of the last ten meetings.\n", "According to")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.source_type == "organisation"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lindqvist refused to discuss transfers.",
+    "The club declined to discuss the player's contract.",
+    "The minister would not speculate on the date of the election.",
+])
+def test_refusing_to_discuss_is_procedure_not_a_claim(detector, sentence):
+    unit = _unit(detector, sentence + "\n", sentence[:10])
+    assert not unit.check_worthy, (unit.score, unit.reasons)

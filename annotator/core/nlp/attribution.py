@@ -1819,6 +1819,11 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if tokens and tokens[0].i >= 2 and doc[tokens[0].i - 1].lower_ == "as" and \
             doc[tokens[0].i - 2].lower_ == "only":
         return "anonymous"  # "a man identified only as Sergei": a first name, not a source
+    if len(tokens) == 1 and head.tag_ == "NN" and head.i > head.sent.start and \
+            head.text[:1].isupper() and head.text[1:].islower() and \
+            head.ent_type_ in ("ORG", "GPE", "PRODUCT", "FAC", "") and \
+            head.lower_ not in ANONYMOUS_HEADS | DOCUMENT_HEADS:
+        return "organisation"  # "according to Opta": a name the tagger took for a common noun
     words = [t.lower_ for t in tokens]
     head_word = head.lower_
     names = [t for t in tokens if _is_proper(t) and t.lower_ not in TITLE_WORDS]

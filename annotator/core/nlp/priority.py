@@ -106,6 +106,8 @@ _PROCEDURAL = re.compile(
     r"\b(contacted for comment|for comment|declined to comment|did not respond|has not responded|"
     r"(?:does|do|did|would|will) not comment|(?:has|have|had) not (?:yet )?(?:publicly )?"
     r"commented|refused to comment|anyone with information|"
+    r"(?:declined|refused) to (?:discuss|speculate|elaborate|be drawn)|"
+    r"would not (?:discuss|speculate|elaborate)|"
     r"crimestoppers|"
     r"have not responded|could not be reached|not immediately|no comment|approached for|"
     r"reached for comment|(?:read|watch|see|click|follow) (?:more|here|our|the full|below)|"
@@ -200,7 +202,7 @@ _SPECIFIC = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT")
 # The words without which each regex cannot match (one of them is in every alternative).
 _PROCEDURAL_GATE = _Gated(_PROCEDURAL, "comment respond responded reached immediately approached "
                           "more here our full below interview video article subscribe anyone "
-                          "crimestoppers commented")
+                          "crimestoppers commented discuss speculate elaborate drawn")
 _RULE_GATE = _Gated(_RULE, "must required requires mandatory compulsory within deadline law laws "
                     "legal illegal banned ban rule rules regulation regulations recommend "
                     "recommends recommendation ruled court sentenced charged convicted guilty "
