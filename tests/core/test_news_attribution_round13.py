@@ -4,7 +4,7 @@ sentences made up for it (none copied from the issue, the news set or any articl
 
 import pytest
 
-from annotator.core.model import AttributionKind
+from annotator.core.model import AttributionKind, UnitKind
 from tests.units import unit_containing, units_of
 
 
@@ -285,3 +285,13 @@ def test_a_data_firm_the_tagger_took_for_a_common_noun_is_a_body(detector):
 def test_refusing_to_discuss_is_procedure_not_a_claim(detector, sentence):
     unit = _unit(detector, sentence + "\n", sentence[:10])
     assert not unit.check_worthy, (unit.score, unit.reasons)
+
+
+def test_a_closing_according_to_makes_a_sentence_not_a_caption(detector):
+    # (the tagger reads "sold" as a participle: no finite verb)
+    text = ("Lena Marsh will tour next month.\n\n"
+            "Tickets for the tour sold out in under an hour, according to promoters.\n")
+    unit = _unit(detector, text, "Tickets")
+    assert unit.kind is UnitKind.SENTENCE
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "promoters"

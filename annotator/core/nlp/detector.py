@@ -520,8 +520,10 @@ def _reads_as_caption(span: Span) -> bool:
         return False
     if engine._SPEAKER_LABEL.match(text):
         return False  # "Hana Ito: In March, on three platforms.": an answer, not a caption
-    if _ACCORDING_TO.match(text):
-        return False  # "According to police, 12 people hurt in...": a sourced claim
+    if _ACCORDING_TO.search(text):
+        # "According to police, 12 people hurt in...", "Tickets for the tour sold out in an
+        # hour, according to promoters." (the verb read as a participle): a sourced claim
+        return False
     if _closes_a_quotation(text):
         return False  # 'An end to it all."': the last words of a quotation opened before
     if _pictured_root(span):
@@ -533,7 +535,7 @@ def _reads_as_caption(span: Span) -> bool:
         not _cue_read_as_modifier(span)
 
 
-_ACCORDING_TO = re.compile(r"\s*according to\b", re.I)
+_ACCORDING_TO = re.compile(r"(?:^\s*|,\s*)according to\b", re.I)
 
 
 def _cue_read_as_modifier(span: Span) -> bool:
