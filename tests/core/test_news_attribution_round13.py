@@ -295,3 +295,27 @@ def test_a_closing_according_to_makes_a_sentence_not_a_caption(detector):
     assert unit.kind is UnitKind.SENTENCE
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "promoters"
+
+
+# --- a body's description must fit the body it is resolved to -----------------------------------
+def test_the_disaster_agency_is_not_the_weather_agency_just_named(detector):
+    text = ("Typhoon Lumen made landfall late on Monday, the national weather agency PAGRA said. "
+            "More than 200,000 people were evacuated, according to the disaster agency.\n")
+    unit = _unit(detector, text, "More than")
+    assert unit.attribution.source_type == "organisation", unit.attribution
+    assert unit.attribution.speaker == "the disaster agency"
+
+
+def test_the_health_ministry_is_not_the_emergencies_ministry(detector):
+    text = ("The Emergencies Ministry said 40 people had been rescued. The health ministry said "
+            "12 were in hospital.\n")
+    unit = _unit(detector, text, "The health ministry")
+    assert unit.attribution.speaker == "The health ministry", unit.attribution
+
+
+def test_the_agency_after_a_named_agency_is_that_agency(detector):
+    text = ("Turkey's disaster agency AFAD said 12 people died. The national disaster agency "
+            "said tents were sent.\n")
+    unit = _unit(detector, text, "The national")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == "AFAD"

@@ -579,15 +579,17 @@ class Memory:
         word = name.lower()
         return any(word in _name_words(body) for body, _ in self.orgs)
 
-    def org_with_word(self, word: str) -> str | None:
-        """The body last named whose name holds the word ("the ministry" -> "Ministry of X");
-        for a word any business goes by ("the company", "the firm"), the company last named
-        in the last three sentences."""
+    def org_with_word(self, word: str, modifiers: frozenset = frozenset()) -> str | None:
+        """The body last named whose name holds the word ("the ministry" -> "Ministry of X")
+        and the description's other words ("the disaster agency" is not "the weather agency
+        PAGASA"); for a word any business goes by ("the company", "the firm"), the company
+        last named in the last three sentences."""
         for name, i in reversed(self.orgs):
-            if i >= self.sentence - 12 and word in name.lower().split():
+            names = name.lower().split()
+            if i >= self.sentence - 12 and word in names and modifiers <= set(names):
                 return name
         for name, words, i in reversed(self.org_roles):
-            if i >= self.sentence - 12 and word in words:
+            if i >= self.sentence - 12 and word in words and modifiers <= words:
                 return name  # "the agency" after "Turkey's disaster agency AFAD"
         if word in GENERIC_BODIES:
             for name, i in reversed(self.companies):
@@ -1859,7 +1861,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if head_word == "guard" and any(c.lower_ in _GUARD_SERVICES for c in head.children):
         return "organisation"  # "the coast guard": a service, not a man on guard
     if head_word in OUTLET_WORDS and head_word not in _NOT_OUTLETS and not _is_proper(head) and \
-            not names and any(c.dep_ in ("amod", "compound", "nmod") and (
+            not names and (head_word != "agency" or any(
+                c.lower_ in ("news", "press", "wire") for c in head.children)) and any(c.dep_ in ("amod", "compound", "nmod") and (
                 c.lower_ in _UNNAMED_OUTLET_OWNERS or c.ent_type_ == "NORP")
                 for c in head.children):
         return "anonymous"  # "State television", "the state news agency": an outlet unnamed
@@ -2756,7 +2759,7 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     if found.owner is not None:
         return _resolve_owner(found, memory)
     name = (memory.person_with_role(found.role) if found.source_type == "person"
-            else memory.org_with_word(found.role))
+            else memory.org_with_word(found.role, _modifiers_of(found)))
     if not name and found.source_type == "person" and found.role not in FOCUS_ROLES:
         body = memory.org_with_word(found.role)
         if body:  # "the observatory" after "the European Southern Observatory": that body
@@ -2803,6 +2806,21 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     return Found(found.source_type, name, found.cue, found.via,
                  pronoun=found.speaker[:1].lower() + found.speaker[1:], token_i=found.token_i,
                  role=found.role)
+
+
+def _modifiers_of(found: Found) -> frozenset:
+    """The lower-case words before the role word of a bare description ("the disaster agency"
+    -> {"disaster"}), which the body it stands for must be named with."""
+    words = found.speaker.split()
+    if len(words) < 3 or words[0].lower() not in ("the", "this") or \
+            words[-1].lower() != found.role or not all(w.islower() for w in words[1:]):
+        return frozenset()
+    return frozenset(words[1:-1]) - _SOFT_MODIFIERS
+
+
+# words a body's second reference adds without naming it otherwise ("the national agency")
+_SOFT_MODIFIERS = frozenset({"national", "state", "federal", "regional", "local", "city",
+                             "country's", "main", "new", "same", "official"})
 
 
 def _unnamed_office(found: Found) -> bool:
