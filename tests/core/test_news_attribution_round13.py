@@ -319,3 +319,13 @@ def test_the_agency_after_a_named_agency_is_that_agency(detector):
     unit = _unit(detector, text, "The national")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.speaker == "AFAD"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Exit polls had predicted a narrower margin.", "Exit polls"),
+    ("The survey estimated a fall of 3 percent in sales.", "The survey"),
+])
+def test_a_poll_or_survey_predicting_a_figure_is_a_document(detector, sentence, speaker):
+    unit = _unit(detector, "The Freedom Party won the vote. " + sentence + "\n", sentence[:10])
+    assert unit.attribution.source_type == "document", unit.attribution
+    assert unit.attribution.speaker == speaker

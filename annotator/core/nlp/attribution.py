@@ -1066,7 +1066,8 @@ def _has_clause_or_quote(verb, sent) -> bool:
         return True  # "confessed to killing his sister": a claim about what he did
     if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
         return True  # "cited figures showing that..."
-    if lemma in ("find", "show") and any(c.dep_ == "dobj" for c in verb.children) and any(
+    if lemma in ("find", "show", "predict", "estimate", "project", "forecast") and any(
+            c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ == "nsubj" and c.lower_ in DOCUMENT_HEADS | _STUDY_AUTHORS
             for c in verb.children):
         return True  # "An investigation by PolitiFact found no such action": the study's claim
