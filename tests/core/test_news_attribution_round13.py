@@ -329,3 +329,18 @@ def test_a_poll_or_survey_predicting_a_figure_is_a_document(detector, sentence, 
     unit = _unit(detector, "The Freedom Party won the vote. " + sentence + "\n", sentence[:10])
     assert unit.attribution.source_type == "document", unit.attribution
     assert unit.attribution.speaker == speaker
+
+
+# --- an outlet's correspondent, and witnesses' accounts -------------------------------------------
+def test_a_channels_correspondent_is_an_unnamed_person_of_the_channel(detector):
+    text = ("Volga 24 showed the wreck on Monday. According to the channel's correspondent, the "
+            "injured were flown to Kazan.\n")
+    unit = _unit(detector, text, "According to")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+
+
+def test_witnesses_describing_what_they_saw_speak(detector):
+    unit = _unit(detector, "Several witnesses described a loud bang before the collapse.\n",
+                 "Several")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "Several witnesses"

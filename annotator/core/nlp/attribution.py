@@ -139,7 +139,9 @@ OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "soli
                 # the guidelines' "A Treasury spokesman", "Her representative": unnamed people
                 # of a named body or person
                 "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
-                "spokespeople", "spokespersons", "representative", "representatives"}
+                "spokespeople", "spokespersons", "representative", "representatives",
+                # an outlet's unnamed reporter ("According to the channel's correspondent")
+                "correspondent", "correspondents"}
 ANONYMOUS_HEADS |= OWNED_PEOPLE
 OWNED_BODIES = {"office", "camp", "team"}
 _CAMPAIGNS = {"campaign", "administration", "government"}
@@ -1066,6 +1068,11 @@ def _has_clause_or_quote(verb, sent) -> bool:
         return True  # "confessed to killing his sister": a claim about what he did
     if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
         return True  # "cited figures showing that..."
+    if lemma == "describe" and verb.tag_ in ("VBD", "VBZ", "VBP") and any(
+            c.dep_ == "dobj" and c.tag_ in ("NN", "NNS") for c in verb.children) and any(
+                c.dep_ == "nsubj" and (c.lower_ in ANONYMOUS_HEADS or c.ent_type_ == "PERSON")
+                for c in verb.children):
+        return True  # "Several witnesses described a loud bang": their account of it
     if lemma in ("find", "show", "predict", "estimate", "project", "forecast") and any(
             c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ == "nsubj" and c.lower_ in DOCUMENT_HEADS | _STUDY_AUTHORS
