@@ -344,3 +344,16 @@ def test_witnesses_describing_what_they_saw_speak(detector):
                  "Several")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "Several witnesses"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # unnamed reports are a hedge, as the guidelines' "Reports in Spain claim" is
+    ("Unofficial reports put the number of dead at fifteen.", AttributionKind.HEDGED),
+    ("Earlier reports had put the death toll at twelve.", AttributionKind.HEDGED),
+    # a report with its owner is a document
+    ("The ministry's report put the cost at 3 million roubles.", AttributionKind.NAMED),
+])
+def test_unnamed_reports_putting_a_figure_are_a_hedge(detector, sentence, kind):
+    text = "A ferry capsized off Sakhalin on Friday, killing 11 people.\n\n" + sentence + "\n"
+    unit = _unit(detector, text, sentence[:10])
+    assert unit.attribution.kind is kind, unit.attribution

@@ -205,6 +205,8 @@ SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "b
                 "message", "spokesman", "spokeswoman", "spokesperson", "representative",
                 "office", "team", "camp"} | OWNED_PEOPLE
 HEDGE_SUBJECTS = {"reports", "estimates", "rumours", "rumors", "speculation", "suggestions"}
+_UNNAMED_REPORTS = frozenset({"unofficial", "unconfirmed", "earlier", "initial", "early", "some",
+                              "media", "local", "other"})
 WRITER_SELF = {"wikinews", "we", "this newspaper", "this website", "our reporter", "this paper"}
 ORG_WORDS = {
     "jury", "defence", "defense", "prosecution",  # sides and bodies of a case, not people
@@ -283,6 +285,11 @@ HEDGE_PATTERNS = [
      "according to {0}"),
     (re.compile(r"\b(estimates|reports|rumours|rumors)\s+(?:have\s+)?(?:also\s+)?"
                 r"(suggest|suggested|say|said|revealed|claim|claimed|indicate|indicated)\b", re.I),
+     "{0} {1}"),
+    # "Unofficial reports put the number of dead at fifteen": unnamed reports' figure (the words
+# that leave reports unnamed, whatever the tagger calls them: _UNNAMED_REPORTS)
+    (re.compile(r"\b((?:" + "|".join(sorted(_UNNAMED_REPORTS)) + r")\s+(?:reports|estimates))"
+                r"\s+(?:had\s+|have\s+)?(put|puts|placed|raised)\b", re.I),
      "{0} {1}"),
 ]
 
@@ -3303,6 +3310,10 @@ def _tally_keeper(sent, memory) -> "Found | None":
         subject = _subject_before(verb)
         if subject is None or subject.lower_ in WRITER_SELF or subject.tag_ == "PRP":
             continue
+        if subject.lower_ in HEDGE_SUBJECTS and not any(
+                (_is_proper(t) and t.lower_ not in _UNNAMED_REPORTS) or t.dep_ == "poss" or
+                t.lower_ in ("the", "this", "its") for t in subject.subtree):
+            continue  # "Unofficial reports put the toll at 15": unnamed reports, a hedge
         found = _found_from_subject(subject, verb, "report", memory)
         if found is None:
             continue
