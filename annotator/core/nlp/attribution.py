@@ -286,8 +286,8 @@ HEDGE_PATTERNS = [
     (re.compile(r"\b(estimates|reports|rumours|rumors)\s+(?:have\s+)?(?:also\s+)?"
                 r"(suggest|suggested|say|said|revealed|claim|claimed|indicate|indicated)\b", re.I),
      "{0} {1}"),
-    # "Unofficial reports put the number of dead at fifteen": unnamed reports' figure (the words
-# that leave reports unnamed, whatever the tagger calls them: _UNNAMED_REPORTS)
+    # "Unofficial reports put the number of dead at fifteen": unnamed reports' figure (the
+    # words that leave reports unnamed, whatever the tagger calls them: _UNNAMED_REPORTS)
     (re.compile(r"\b((?:" + "|".join(sorted(_UNNAMED_REPORTS)) + r")\s+(?:reports|estimates))"
                 r"\s+(?:had\s+|have\s+)?(put|puts|placed|raised)\b", re.I),
      "{0} {1}"),
@@ -608,6 +608,11 @@ class Memory:
                     return name
         return None
 
+    def named_with_profession(self) -> set[str]:
+        """The people named with an office or a trade ("her lawyer, Sophie Obadia"), whom
+        "the woman" never stands for."""
+        return {name for name, words, _ in self.roles if words & _PROFESSIONS}
+
     def holders_named(self, office: str) -> set[str]:
         """Everyone the whole article names with this office, before or after."""
         return {name for name, words in self.article_titles if office in words}
@@ -699,21 +704,19 @@ class Memory:
 _DEMONYMS = frozenset({"dutchman", "frenchman", "englishman", "scotsman", "welshman", "irishman",
                        "spaniard", "swede", "dane", "frenchwoman", "englishwoman", "dutchwoman",
                        "scotswoman", "welshwoman", "irishwoman"})
+# nationalities whose adjective is also a noun for one person ("The Belgian said", "the
+# Argentine added"): sport and wire copy's second reference (not "the French", "the Chinese":
+# a people or a government)
 _NATIONAL_NOUNS = frozenset({
-                       # nationalities whose adjective is also a noun for one person ("The
-                       # Belgian said", "the Argentine added"): sport and wire copy's second
-                       # reference (not "the French", "the Chinese": a people or a government)
-                       "belgian", "italian", "german", "american", "brazilian", "argentine",
-                       "argentinian", "australian", "norwegian", "colombian", "serbian",
-                       "croatian", "russian", "ukrainian", "canadian", "mexican", "chilean",
-                       "peruvian", "nigerian", "ghanaian", "egyptian", "moroccan", "algerian",
-                       "tunisian", "cameroonian", "kenyan", "indian", "iranian", "syrian",
-                       "austrian", "hungarian", "romanian", "bulgarian", "slovenian",
-                       "estonian", "latvian", "lithuanian", "bosnian", "albanian", "georgian",
-                       "armenian", "venezuelan", "ecuadorian", "uruguayan", "jamaican",
-                       "korean", "indonesian", "israeli", "pakistani", "iraqi", "afghan",
-                       "czech", "pole", "finn", "greek", "turk", "scot", "portuguese",
-                       "ivorian", "ethiopian", "ugandan", "zambian", "zimbabwean"})
+    "belgian", "italian", "german", "american", "brazilian", "argentine", "argentinian",
+    "australian", "norwegian", "colombian", "serbian", "croatian", "russian", "ukrainian",
+    "canadian", "mexican", "chilean", "peruvian", "nigerian", "ghanaian", "egyptian",
+    "moroccan", "algerian", "tunisian", "cameroonian", "kenyan", "indian", "iranian", "syrian",
+    "austrian", "hungarian", "romanian", "bulgarian", "slovenian", "estonian", "latvian",
+    "lithuanian", "bosnian", "albanian", "georgian", "armenian", "venezuelan", "ecuadorian",
+    "uruguayan", "jamaican", "korean", "indonesian", "israeli", "pakistani", "iraqi", "afghan",
+    "czech", "pole", "finn", "greek", "turk", "scot", "portuguese", "ivorian", "ethiopian",
+    "ugandan", "zambian", "zimbabwean"})
 _DEMONYMS |= _NATIONAL_NOUNS
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _MALE_WORDS = {"mr", "sir", "king", "prince", "duke", "lord", "father", "brother", "son",
@@ -814,7 +817,11 @@ ORG_NAME_NOISE = {"year", "week", "month", "day", "time"}
 
 def _title_word(token) -> str:
     """A title word lower-cased, an abbreviation spelt out ("Gov." -> "governor")."""
-    word = token.lower_.rstrip(".")
+    return _spelt_out(token.lower_)
+
+
+def _spelt_out(word: str) -> str:
+    word = word.lower().rstrip(".")
     return _TITLE_ABBREVIATIONS.get(word, word)
 
 
@@ -895,8 +902,7 @@ def offices_named_in(text: str) -> list[tuple[str, set]]:
         return []
     out = []
     for match in _TITLED_NAME.finditer(text):
-        word = match.group(1).lower().rstrip(".")
-        out.append((match.group(2), {_TITLE_ABBREVIATIONS.get(word, word)}))
+        out.append((match.group(2), {_spelt_out(match.group(1))}))
     for match in _OFFICE_OF_PLACE_THEN_NAME.finditer(text):
         office = set(match.group(1).split()) & _OFFICES
         if office:
@@ -1612,9 +1618,9 @@ def _places_an_unnamed_source(head, prep) -> bool:
             head.lower_ not in CORE_ANONYMOUS:
         return False
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    # (not "his family on Facebook": where it was said)
     return obj is not None and obj.ent_type_ not in ("DATE", "TIME") and \
         obj.tag_.startswith("NN") and obj.lower_ not in _CHANNELS | _MEDIA_CHANNELS
-    # (not "his family on Facebook": where it was said)
 
 
 # where something was said, not where a source stands ("on television", "on Instagram")
@@ -1877,8 +1883,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "organisation"  # "the coast guard": a service, not a man on guard
     if head_word in OUTLET_WORDS and head_word not in _NOT_OUTLETS and not _is_proper(head) and \
             not names and (head_word != "agency" or any(
-                c.lower_ in ("news", "press", "wire") for c in head.children)) and any(c.dep_ in ("amod", "compound", "nmod") and (
-                c.lower_ in _UNNAMED_OUTLET_OWNERS or c.ent_type_ == "NORP")
+                c.lower_ in ("news", "press", "wire") for c in head.children)) and any(
+                c.dep_ in ("amod", "compound", "nmod") and (
+                    c.lower_ in _UNNAMED_OUTLET_OWNERS or c.ent_type_ == "NORP")
                 for c in head.children):
         return "anonymous"  # "State television", "the state news agency": an outlet unnamed
     if head_word in ROLE_HEADS and not _is_proper(head):
@@ -2284,8 +2291,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     text = _text(tokens)
     if text.lower() in WRITER_SELF or (tokens[0].lower_ in WRITER_SELF and len(tokens) <= 2):
         return None
-    if head.lower_ in HEDGE_SUBJECTS and not any(_is_proper(t) for t in tokens):
-        return None
+    if head.lower_ in HEDGE_SUBJECTS and not any(
+            _is_proper(t) and t.lower_ not in _UNNAMED_REPORTS for t in tokens):
+        return None  # "reports say", "Unofficial reports put the toll at 15": a hedge
     source_type = classify(tokens, name_head, memory)
     if source_type == "organisation" and name_head.dep_ == "appos" and \
             name_head.head.lower_ in _KIN | GENERIC_PEOPLE | _PROFESSIONS and \
@@ -2686,7 +2694,7 @@ def _person_for_generic(role: str, memory: Memory) -> str | None:
     gender = "f" if role in _FEMALE_WORDS else "m" if role in _MALE_WORDS else None
     if gender is None:
         return None  # "the victim", "the passenger": only the one named so
-    professionals = {n for n, words, _ in memory.roles if words & _PROFESSIONS}
+    professionals = memory.named_with_profession()
     for name, i in reversed(memory.persons + memory.person_sources):
         if i >= memory.sentence - _GENERIC_REACH and memory.gender_of(name) == gender and \
                 name not in professionals:
@@ -2713,11 +2721,17 @@ def _another_of(found: Found, memory: Memory) -> Found:
     if len(words) >= 2 and words[0].lower() in ("one", "a", "an", "another"):
         return Found("anonymous", f"{found.speaker} {' '.join(words[1:])}", found.cue,
                      found.via, token_i=found.token_i)
+    return _of_the_group(found, memory, reach=1) or found
+
+
+def _of_the_group(found: Found, memory: Memory, reach: int) -> "Found | None":
+    """"One of the fans", "Another of the passengers": the plural group a sentence at most
+    `reach` sentences back was about, if any."""
     group = memory.group_subject
-    if group is not None and group[1] >= memory.sentence - 1:
-        return Found("anonymous", f"{found.speaker} of the {group[0]}", found.cue, found.via,
-                     token_i=found.token_i)
-    return found
+    if group is None or group[1] < memory.sentence - reach:
+        return None
+    return Found("anonymous", f"{found.speaker} of the {group[0]}", found.cue, found.via,
+                 token_i=found.token_i)
 
 
 def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
@@ -2728,11 +2742,8 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     if found.role is None or found.pronoun is not None:
         return found
     if found.role == _ONE_OF:
-        group = memory.group_subject
-        if group is not None and group[1] >= memory.sentence:
-            return Found("anonymous", f"{found.speaker} of the {group[0]}", found.cue, found.via,
-                         token_i=found.token_i)  # "One wrote:" after "Fans flooded ..."
-        return found
+        # "One wrote:" after "Fans flooded ...": one of the fans
+        return _of_the_group(found, memory, reach=0) or found
     if found.role == _ANOTHER:
         return _another_of(found, memory)
     if found.role.startswith(_GROUP_ROLE):
@@ -2785,8 +2796,7 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
         gender = "she" if found.role in _FEMALE_WORDS else "he" if found.role in _MALE_WORDS \
             else None
         name = memory.recent_person(gender)
-        if name and found.role in GENERIC_PEOPLE and any(
-                n == name and words & _PROFESSIONS for n, words, _ in memory.roles):
+        if name and found.role in GENERIC_PEOPLE and name in memory.named_with_profession():
             name = None  # "the woman" is not "the woman's lawyer, Sophie Obadia"
     if not name and found.source_type == "person" and _OFFICIAL_OF_A_BODY.match(found.speaker):
         # "The head of the regional police told reporters ...": an official of a body whom
@@ -3310,10 +3320,6 @@ def _tally_keeper(sent, memory) -> "Found | None":
         subject = _subject_before(verb)
         if subject is None or subject.lower_ in WRITER_SELF or subject.tag_ == "PRP":
             continue
-        if subject.lower_ in HEDGE_SUBJECTS and not any(
-                (_is_proper(t) and t.lower_ not in _UNNAMED_REPORTS) or t.dep_ == "poss" or
-                t.lower_ in ("the", "this", "its") for t in subject.subtree):
-            continue  # "Unofficial reports put the toll at 15": unnamed reports, a hedge
         found = _found_from_subject(subject, verb, "report", memory)
         if found is None:
             continue
