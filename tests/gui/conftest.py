@@ -12,9 +12,13 @@ def clean_qsettings():
 
 
 def wait_for_article(qtbot, window, timeout=60000):
+    # The library pane is listed by its own read, 150 ms after the article shows:
+    # a test that then blocks the event loop (a CLI subprocess) must not race it.
     qtbot.waitUntil(lambda: window._article_id is not None and window.claim_model.rowCount() > 0
                     and not window.session.analysing and not window.loading
-                    and window.panel.claim is not None, timeout=timeout)
+                    and window.panel.claim is not None
+                    and window.article_model.row_of(window._article_id) is not None,
+                    timeout=timeout)
 
 
 @pytest.fixture

@@ -118,8 +118,9 @@ def test_a_change_from_another_process_shows_within_two_seconds(window, qtbot, d
                     timeout=2000)
     print(f"shown {time.monotonic() - done:.2f} s after the CLI returned")
     assert "Alice" in window.statusBar().currentMessage()
-    progress = window.article_model.data(window.article_model.index(
-        window.article_model.row_of(claim.article_id), 2))
+    article_row = window.article_model.row_of(claim.article_id)
+    assert article_row is not None
+    progress = window.article_model.data(window.article_model.index(article_row, 2))
     assert progress.startswith("1 /")
 
 
