@@ -85,7 +85,7 @@ STRONG_CUES = (
     "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
     "identify", "attribute", "hypothesise", "hypothesize", "term", "blame",
     "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter", "talk", "speak",
-    "repeat", "decide", "draw", "list",
+    "repeat", "decide", "draw", "list", "dismiss", "reject", "refute", "rebut",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -105,7 +105,8 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "dispute", "concur", "opine", "muse", "posit", "surmise", "advise", "point",
              "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term",
              "blame", "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter",
-             "talk", "speak", "repeat", "decide", "draw", "list"}
+             "talk", "speak", "repeat", "decide", "draw", "list", "dismiss", "reject",
+             "refute", "rebut"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -194,9 +195,9 @@ DOCUMENT_HEADS = {
     "entry", "wiki", "encyclopedia", "encyclopaedia", "textbook", "thesis", "dissertation",
     # recordings and counts a report cites ("audio obtained by the Tribune", "FBI notes
     # released on Monday", "a tally by the Centre for Public Data")
-    "audio", "recording", "recordings", "tape", "tapes", "notes", "tally", "tallies", "list",
-    "lists", "messages", "texts", "chats", "decision", "decisions", "rulings", "order",
-    "map", "maps",
+    "audio", "recording", "recordings", "tape", "tapes", "notes", "tally", "tallies", "count",
+    "counts", "headcount", "list", "lists", "messages", "texts", "chats", "decision",
+    "decisions", "rulings", "order", "map", "maps", "broadcast", "broadcasts",
     # a team's published research ("The team's earlier work estimated")
     "work",
 }
@@ -279,8 +280,8 @@ HEDGE_PATTERNS = [
     (re.compile(r"\baccording\s+to\s+(?:some\s+|recent\s+|media\s+|unconfirmed\s+|local\s+)?"
                 r"(reports|rumours|rumors|speculation|estimates)\b", re.I),
      "according to {0}"),
-    (re.compile(r"\baccording\s+to\s+((?:preliminary|initial|early|unconfirmed|available|"
-                r"the\s+latest|latest|official)\s+(?:information|data|reports|estimates))"
+    (re.compile(r"\baccording\s+to\s+((?:preliminary|initial|early|unconfirmed|unofficial|"
+                r"available|the\s+latest|latest|official)\s+(?:information|data|reports|estimates))"
                 r"(?!\s+(?:from|by|of|released|published))\b", re.I),
      "according to {0}"),
     (re.compile(r"\b(estimates|reports|rumours|rumors)\s+(?:have\s+)?(?:also\s+)?"
@@ -313,6 +314,9 @@ class Found:
     # the description of the person a spokesman speaks for ("the singer" in "the singer's
     # spokesman"): resolved to the person named with it, shown as "the singer = <name>"
     owner: str | None = None
+    # the person the report itself is about, for "his office said" after it ("Benjamin
+    # Griveaux was evacuated, his office said"): whose office or lawyer it is
+    fronted: str | None = None
 
 
 @dataclass
@@ -1833,6 +1837,27 @@ def _party_person(tokens, head) -> bool:
                t.text == "-" for t in between)
 
 
+# What people tell, which stands for the people who told it ("according to witness accounts").
+_TELLINGS = frozenset({"account", "accounts", "testimony", "testimonies", "recollection",
+                       "recollections"})
+_TELLERS = ANONYMOUS_HEADS | frozenset({
+    "eyewitness", "eyewitnesses", "survivor", "survivors", "victim", "victims", "passenger",
+    "passengers", "bystander", "bystanders", "rescuer", "rescuers", "local", "locals"})
+
+
+def _told_by_people(head) -> bool:
+    """"witness accounts", "accounts from survivors", "the testimony of passengers": told by
+    unnamed people (not "the company's accounts", nor "Ms Reed's account")."""
+    for child in head.children:
+        if child.dep_ in ("compound", "amod") and child.lower_ in _TELLERS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "by"):
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ in _TELLERS and not _is_proper(obj):
+                return True
+    return False
+
+
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
     """person / organisation / document / anonymous for a source noun phrase."""
     doc = head.doc
@@ -1875,6 +1900,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if head_word == "figures" and any(c.dep_ == "amod" and c.lower_ not in _DATA_ADJECTIVES
                                       for c in head.children):
         return "anonymous"  # "senior figures", not "figures from the Institute", "new figures"
+    if head_word in _TELLINGS and _told_by_people(head):
+        return "anonymous"  # "eyewitness accounts", "accounts from survivors": their telling
     if head_word in OWNED_BODIES | _CAMPAIGNS and not _is_proper(head) and any(
             c.dep_ in ("poss", "compound") and (_is_proper(c) or c.ent_type_ == "PERSON")
             for c in head.children):
@@ -2236,7 +2263,7 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         owned = head.lower_ if head.lower_ in OWNED_PEOPLE | OWNED_BODIES else None
         return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
                      cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i,
-                     owned=owned)
+                     owned=owned, fronted=_person_reported_on(owner, cue_token) if owned else None)
     if owner is not None and owner.lower_ in PERSON_PRONOUNS | {"their"} and \
             head.lower_ in _KIN and not _appositive_name(head) and \
             not any(c.dep_ in ("amod", "compound", "prep") for c in head.children):
@@ -2963,10 +2990,15 @@ _CLAIM_OBJECTS = frozenset({"figure", "figures", "estimate", "estimates", "claim
                             "toll", "characterisation", "characterization"})
 
 
+# ("dismissed the claim", "rejected the allegations", "refuted the figures"; "rejected the
+# bill", "dismissed the case" are acts)
+_DISPUTING = frozenset({"dispute", "contest", "dismiss", "reject", "refute", "rebut"})
+
+
 def _disputes_a_claim(token, lemma) -> bool:
     """"disputed the figures", "contested the police's account": saying a claim is wrong (the
     disputer's own claim), unlike "disputed the will" or "contested the seat"."""
-    return lemma in ("dispute", "contest") and any(
+    return lemma in _DISPUTING and any(
         c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS for c in token.children)
 
 
@@ -3576,8 +3608,9 @@ def _trailing_source_clause(sent, memory) -> "Found | None":
     if comma is None or comma - sent.start < 4:
         return None
     lead = doc[comma + 1]
-    if lead.lower_ not in ("a", "an", "the", "this", "that", "one", "new") and not _is_proper(lead):
-        return None
+    if lead.lower_ not in ("a", "an", "the", "this", "that", "one", "new") and \
+            not _is_proper(lead) and lead.lower_ not in DOCUMENT_HEADS | ANONYMOUS_HEADS:
+        return None  # (but "..., footage broadcast by a local channel showed.")
     head = next((t for t in doc[comma + 1:end] if t.tag_ in ("NN", "NNS", "NNP", "NNPS")), None)
     if head is None or any(_is_verb(t) and t.tag_ not in ("VBN", "VBG") for t in doc[comma + 1:end]):
         return None
@@ -3588,6 +3621,9 @@ def _trailing_source_clause(sent, memory) -> "Found | None":
             "ORG", "PERSON", "NORP"):
         return None
     tokens, name_head = _speaker_tokens(head)
+    if lead.i == head.i and tokens and tokens[-1].i < end - 1 and not _is_proper(lead):
+        # "footage broadcast by a local channel": a bare noun whose phrase the parser cut
+        tokens = list(doc[comma + 1:end])
     return Found(classify(tokens, name_head, memory), _text(tokens),
                  CUE_FORMS.get(cue.lower_, "say"), token_i=cue.i)
 
@@ -3955,6 +3991,32 @@ def _joins_an_appeal(sent, memory) -> "Found | None":
     return None
 
 
+def _person_reported_on(pronoun, cue_token) -> str | None:
+    """The person named as the subject of the report before "his"/"her" ("The government
+    spokesman, Benjamin Griveaux, was evacuated, his office said"; "Tom Riley, 45, was
+    charged on Friday, her lawyer said" is no one's: the gender does not fit)."""
+    want = PRONOUN_GENDER.get(pronoun.lower_)
+    other = _FEMALE_NAMES if want == "m" else _MALE_NAMES if want == "f" else set()
+    for clause in cue_token.children:
+        if clause.dep_ != "ccomp" or clause.i > pronoun.i:
+            continue
+        people = [e for e in ents_of(pronoun.sent) if e.label_ == "PERSON"
+                  and clause.left_edge.i <= e.start and e.end <= clause.right_edge.i + 1
+                  and _is_proper(e.root)]
+        for subject in clause.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            person = subject if subject.ent_type_ == "PERSON" else next(
+                (c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                None)
+            if person is not None:  # the report's subject
+                people = [e for e in people if e.start <= person.i < e.end]
+        if len(people) == 1:  # else ambiguous: the article's last person, as for "he"
+            given = {t.lower_ for t in people[0]}
+            return None if given & other else _strip(text_of(people[0]))
+    return None
+
+
 def _named_subject_above(pronoun):
     """The person named as the subject of a verb above the pronoun's own clause, before it
     ("Obama sounded a call ... as he issued a statement"), or None."""
@@ -3978,7 +4040,16 @@ def _named_subject_above(pronoun):
 _REASONS = {"concerns", "reasons", "grounds", "fears", "problems", "issues", "risks", "threats",
             "difficulties", "circumstances", "rules", "regulations", "laws", "costs", "delays",
             "failures", "changes", "constraints", "factors", "worries", "objections", "needs",
-            "priorities", "conditions", "interests", "considerations", "complaints", "errors"}
+            "priorities", "conditions", "interests", "considerations", "complaints", "errors",
+            "numbers", "orders", "sales", "profits", "losses", "pressures", "tensions"}
+
+
+# How plural nouns for people end ("rescuers", "paramedics", "guardsmen"), against the things
+# a body cites as its reasons ("falling sales", "rising prices").
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "ics", "ives",
+                   "ites")
+_BODIES_OF_PEOPLE = frozenset({"groups", "militias", "forces", "troops", "rebels", "units",
+                               "services", "agencies", "ministries", "sides", "parties"})
 
 
 def _cited_source(verb, memory) -> "Found | None":
@@ -3986,23 +4057,37 @@ def _cited_source(verb, memory) -> "Found | None":
     "citing a government document"), also where the parser hung "citing" on the reported
     clause ("reported, citing X, that ...")."""
     children = list(verb.children)
+    # "Znak.com, citing its own sources, reported ...": "citing" hung on the outlet
+    children += [g for c in children if c.dep_ in ("nsubj", "nsubjpass") for g in c.children
+                 if g.dep_ == "acl"]
+    # "... reported that the suspects had died, citing two security sources.": hung on the
+    # reported clause's end (only sources then count: "citing costs" is the clause's reason)
+    trailing = [g for c in children if c.dep_ == "ccomp" for g in c.children
+                if g.i > c.i and g.i == c.right_edge.i - len(list(g.subtree)) + 1
+                and g.nbor(-1).text == ","]
     children += [g for c in children if c.dep_ == "ccomp" for g in c.children if g.i < c.i]
+    children += trailing
     if verb.dep_ in ("ccomp", "parataxis") and verb.head.i > verb.i:
         # "Kommersant reported, citing sources, that ...": parsed with the reported clause as
         # the root, "citing" on it
         children += [c for c in verb.head.children if verb.i < c.i < verb.head.i]
     for child in children:
-        if child.dep_ == "advcl" and child.lower_ == "citing":
+        if child.dep_ in ("advcl", "acl") and child.lower_ == "citing":
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is None:
                 continue
             tokens, name_head = _speaker_tokens(obj)
             kind = classify(tokens, name_head, memory)
+            if (child in trailing or child.dep_ == "acl") and kind == "anonymous" and \
+                    name_head.lower_ not in ANONYMOUS_HEADS:
+                continue  # "The company, citing falling sales, said ...": its reason
             if obj.lower_ in DOCUMENT_HEADS and (kind != "document" or not any(
                     c.dep_ in ("det", "compound", "amod", "poss") for c in obj.children)):
                 continue  # "citing figures" with nothing to say whose
             if kind == "anonymous" and (name_head.lower_ in _REASONS or (
-                    name_head.lower_ not in ANONYMOUS_HEADS and name_head.tag_ != "NNS")):
+                    name_head.lower_ not in ANONYMOUS_HEADS and not (
+                        name_head.tag_ == "NNS" and (name_head.lower_.endswith(_PEOPLE_ENDINGS)
+                                                     or name_head.lower_ in _BODIES_OF_PEOPLE)))):
                 continue  # "citing an unfounded conspiracy theory", "security concerns": what
             if kind in ("person", "anonymous", "document"):
                 return Found(kind, _text(tokens), CUE_FORMS.get(verb.lower_, "say"),
@@ -4095,7 +4180,7 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     if found.pronoun is None or found.role is not None:
         return found  # nothing to resolve, or a role already resolved ("the company")
     if found.pronoun in PERSON_PRONOUNS and found.owned:
-        name = memory.last_person(found.pronoun, found.not_these)
+        name = found.fronted or memory.last_person(found.pronoun, found.not_these)
         if name is None:  # no one named to own them: "Her lawyers", as written
             return Found("anonymous" if found.owned in OWNED_PEOPLE else "organisation",
                          f"{found.pronoun.capitalize()} {found.speaker}", found.cue, found.via,
