@@ -130,3 +130,27 @@ def test_dismissing_a_claim_is_the_dismissers_claim(detector, text, start, speak
 def test_rejecting_a_bill_or_a_case_is_an_act(detector, text, start):
     unit = _unit(detector, text, start)
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+# --- a name the description after it calls a body ---------------------------------------------------
+@pytest.mark.parametrize("text, start", [
+    ("Three reporters were detained in May, according to Article 12, a media rights group.\n",
+     "Three reporters"),
+    ("According to Article 12, a media rights group, nine reporters were jailed last year.\n",
+     "According"),
+])
+def test_a_name_described_as_a_group_is_a_body(detector, text, start):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.source_type == "organisation", unit.attribution
+    assert unit.attribution.speaker == "Article 12"
+
+
+@pytest.mark.parametrize("text, start, kind", [
+    # the words after the comma are the main clause, not a description
+    ("According to Radio Sever, the police then cleared the square.\n", "According",
+     "organisation"),
+    ("According to Mia Kowal, a local teacher, the school shut in May.\n", "According", "person"),
+])
+def test_a_clause_or_a_person_after_the_name_is_no_body(detector, text, start, kind):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.source_type == kind, unit.attribution

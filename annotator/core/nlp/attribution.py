@@ -2913,6 +2913,24 @@ _ACCORDING_WORDS = frozenset({"according", "words"})
 _RELATIVE_WORDS = frozenset({"which", "whom", "whose", "that", "what"})
 
 
+def _described_after(last) -> str | None:
+    """The head noun of the description after a name and a comma ("Article 19, a press
+    freedom group, ..." -> "group"), wherever the parser hung it; None if there is none."""
+    doc, end = last.doc, last.sent.end
+    k = last.i + 1
+    if k + 2 >= end or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+        return None
+    head = None
+    for t in doc[k + 2:min(end, k + 10)]:
+        if t.tag_ in ("VBZ", "VBD", "VBP", "MD"):
+            return None  # "According to NPR, the police then surrounded ...": the clause
+        if t.is_punct or t.tag_ in ("IN", "WDT", "WP"):
+            break
+        if t.tag_ in ("NN", "NNS"):
+            head = t.lower_
+    return head
+
+
 def _according_to(sent, memory) -> list[Found]:
     out = []
     for tok in sent:
@@ -2959,6 +2977,9 @@ def _according_to(sent, memory) -> list[Found]:
             if not obj.tag_.startswith("NN") and obj.text[:1].isupper() and kind == "anonymous":
                 # a name the tagger did not know: an acronym is a body, anything else a person
                 kind = "organisation" if obj.text.isupper() else "person"
+            if kind in ("person", "document") and any(t.text[:1].isupper() for t in tokens) and \
+                    _described_after(tokens[-1]) in ORG_WORDS:
+                kind = "organisation"  # "according to Article 19, a press freedom group"
             role = name_head.lower_ if kind in ("person", "organisation") and \
                 name_head.tag_ == "NN" and tokens[0].lower_ in ("the", "this") and \
                 not any(_is_proper(t) for t in tokens) else None
