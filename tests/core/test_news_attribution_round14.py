@@ -5,7 +5,7 @@ article)."""
 
 import pytest
 
-from annotator.core.model import AttributionKind
+from annotator.core.model import AttributionKind, UnitKind
 from tests.units import unit_containing, units_of
 
 
@@ -154,3 +154,52 @@ def test_a_name_described_as_a_group_is_a_body(detector, text, start):
 def test_a_clause_or_a_person_after_the_name_is_no_body(detector, text, start, kind):
     unit = _unit(detector, text, start)
     assert unit.attribution.source_type == kind, unit.attribution
+
+
+# --- a celebrity's publicist is an unnamed person of hers -------------------------------------
+@pytest.mark.parametrize("text, start, speaker", [
+    ("Lia Brandt's publicist, speaking on Monday, described the reports as \"pure invention\".\n",
+     "Lia Brandt's publicist", "Lia Brandt's publicist"),
+    ("Actor Sam Okafor pulled out of the play. His publicist said he had a chest infection.\n",
+     "His publicist", "Sam Okafor's publicist"),
+])
+def test_a_publicist_is_an_unnamed_person_of_the_star(detector, text, start, speaker):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+# --- two people with their ages and a past tense: a sentence, not a caption -------------------------
+def test_two_names_with_ages_and_a_past_tense_is_a_sentence(detector):
+    unit = _unit(detector, "Brandt, 34, and Okafor, 36, married at a castle in Umbria in 2026, "
+                           "reportedly spending £1 million.\n", "Brandt")
+    assert unit.kind is UnitKind.SENTENCE
+
+
+@pytest.mark.parametrize("text", [
+    "Brandt, 34, and Okafor, 36, pictured at a castle in Umbria in 2026.\n",
+    "Lia Brandt and Sam Okafor, seen at a premiere in Leicester Square in May.\n",
+])
+def test_two_names_with_a_picturing_participle_stay_a_caption(detector, text):
+    unit = _unit(detector, text, text[:5])
+    assert unit.kind is UnitKind.CAPTION
+
+
+# --- researchers linking a cause to an effect make a claim ------------------------------------------
+@pytest.mark.parametrize("text, start, kind", [
+    ("Researchers at the University of Tartu have linked the decline to warmer winters.\n",
+     "Researchers", "document"),
+    ("Doctors have linked the deaths to a contaminated well.\n", "Doctors", "anonymous"),
+])
+def test_linking_a_cause_is_a_claim(detector, text, start, kind):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.source_type == kind, unit.attribution
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Engineers linked the two pipes with a steel valve.\n", "Engineers"),
+    ("The new tram line links the airport to the old town.\n", "The new tram"),
+])
+def test_linking_things_is_an_act(detector, text, start):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

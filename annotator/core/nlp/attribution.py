@@ -85,7 +85,7 @@ STRONG_CUES = (
     "concur", "opine", "muse", "posit", "surmise", "advise", "point", "affirm", "contest",
     "identify", "attribute", "hypothesise", "hypothesize", "term", "blame",
     "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter", "talk", "speak",
-    "repeat", "decide", "draw", "list", "dismiss", "reject", "refute", "rebut",
+    "repeat", "decide", "draw", "list", "dismiss", "reject", "refute", "rebut", "link",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -106,7 +106,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term",
              "blame", "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter",
              "talk", "speak", "repeat", "decide", "draw", "list", "dismiss", "reject",
-             "refute", "rebut"}
+             "refute", "rebut", "link"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -142,7 +142,9 @@ OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "soli
                 "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
                 "spokespeople", "spokespersons", "representative", "representatives",
                 # an outlet's unnamed reporter ("According to the channel's correspondent")
-                "correspondent", "correspondents"}
+                "correspondent", "correspondents",
+                # a celebrity's people ("Moss's publicist described reports of a rift as ...")
+                "publicist", "publicists", "rep", "reps"}
 ANONYMOUS_HEADS |= OWNED_PEOPLE
 OWNED_BODIES = {"office", "camp", "team"}
 _CAMPAIGNS = {"campaign", "administration", "government"}
@@ -172,6 +174,9 @@ _APPOINTMENTS = {"nomination", "nominations", "appointment", "appointments", "ca
                  "candidates", "nominee", "nominees", "candidacy"}
 # The people who did a study, whose findings the guidelines count as the study's (a document).
 _STUDY_AUTHORS = {"researchers", "researcher", "scientists", "scientist"}
+# who links a cause to an effect by saying so ("Doctors have linked the deaths to ...")
+_LINKERS = {"expert", "experts", "doctor", "doctors", "investigator", "investigators",
+            "analyst", "analysts", "economist", "economists", "official", "officials"}
 # Heads that speak for the body they are "for"/"of": "a spokesman for the ministry" -> the
 # ministry; without a named body they are anonymous.
 ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
@@ -1111,6 +1116,14 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if lemma == "attribute" and verb.tag_ != "VBN" and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return True  # "Experts attribute the rise to human activity": a causal claim
+    if lemma == "link" and not any(c.dep_ == "auxpass" for c in verb.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "with") for h in [verb] + [
+                o for o in verb.children if o.dep_ == "dobj"] for c in h.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in DOCUMENT_HEADS | _STUDY_AUTHORS | _LINKERS
+            for c in verb.children):
+        # "Researchers have linked the fall to misinformation": a causal claim (but "Workers
+        # linked the two pipes with a valve")
+        return True
     if lemma == "identify" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return True  # "Officials identified the suspect as ..."
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)

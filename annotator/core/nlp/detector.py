@@ -586,6 +586,12 @@ def _past_tense_read_as_participle(span: Span) -> bool:
     root = span.root
     if root.tag_ == "VBN":
         return any(c.dep_ == "nsubj" and c.i < root.i for c in root.children)
+    if any(t.dep_ == "conj" and t.tag_ == "VBN" and t.lower_ not in _PICTURING
+           and not t.lower_.endswith(("en", "wn")) and any(
+               c.dep_ == "nsubj" and c.i < t.i for c in t.children) for t in span):
+        # "Moss, 29, and Arlott, 31, married in Como in 2027": the parser made the first name
+        # the root and the verb a participle joined to it, with the second name its subject
+        return True
     if not root.tag_.startswith("NN") or root.i != _first_noun_phrase_head(span):
         return False
     # (a form that is only ever a participle, "given", "shown", "seen", stays a caption's)
