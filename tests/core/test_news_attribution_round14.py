@@ -203,3 +203,20 @@ def test_linking_a_cause_is_a_claim(detector, text, start, kind):
 def test_linking_things_is_an_act(detector, text, start):
     unit = _unit(detector, text, start)
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+# --- a cut in the middle of a name with lower-case words -------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Marta Ruiz of the group Ciudadanos contra la Violencia said the figures were wrong.\n",
+    "Laura Cisneros of the group Mexicanos contra la Corrupción said it sent a message.\n",
+])
+def test_a_name_with_lower_case_words_does_not_cut_the_sentence(detector, text):
+    units = units_of(detector, text)
+    assert len(units) == 1, [u.text for u in units]
+    assert units[0].kind is UnitKind.SENTENCE
+    assert units[0].attribution.kind is not AttributionKind.NONE
+
+
+def test_two_sentences_with_a_stop_stay_two(detector):
+    units = units_of(detector, "The march began at noon. it ended at six.\n")
+    assert len(units) == 2

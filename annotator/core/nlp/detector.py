@@ -488,7 +488,8 @@ def _sourced_figure(span: Span, attribution: Attribution) -> bool:
 
 def _merge_bracket_splits(spans: list) -> list:
     """Join units the sentence splitter cut at an editorial "[...]" or "[word]" (a bracket
-    opened in one unit and closed in the next, or a unit that starts with the bracket)."""
+    opened in one unit and closed in the next, or a unit that starts with the bracket), or
+    in the middle of a name, between two words with no stop between them."""
     out: list = []
     for span in spans:
         if span is None:
@@ -498,7 +499,10 @@ def _merge_bracket_splits(spans: list) -> list:
             text, this = text_of(prev), text_of(span)
             joined = (text.count("[") > text.count("]") or this.startswith(("]", "[", "...]", "…]"))
                       or text.rstrip().endswith(("[", "[...]", "[…]", "...", "…")) and
-                      this[:1].islower())
+                      this[:1].islower()
+                      # "... of the group Mexicanos contra | la Corrupción said": a cut with
+                      # no full stop before it and a lower-case word after it
+                      or text[-1:].isalpha() and this[:1].isalpha() and this[:1].islower())
             if joined:
                 out[-1] = prev.doc[prev.start:span.end]
                 continue
