@@ -220,3 +220,16 @@ def test_a_name_with_lower_case_words_does_not_cut_the_sentence(detector, text):
 def test_two_sentences_with_a_stop_stay_two(detector):
     units = units_of(detector, "The march began at noon. it ended at six.\n")
     assert len(units) == 2
+
+
+# --- the name set off after a role and its place ----------------------------------------------------
+@pytest.mark.parametrize("text, start, speaker", [
+    ("The mayor of Celaya, Javier Mendoza Márquez, said on Twitter that the city was in "
+     "mourning.\n", "The mayor", "Javier Mendoza Márquez"),
+    ("The governor of Sonora, Alfonso Durazo, said troops had reached the town.\n",
+     "The governor", "Alfonso Durazo"),
+])
+def test_the_name_after_a_role_of_a_place_speaks(detector, text, start, speaker):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.source_type == "person", unit.attribution
+    assert unit.attribution.speaker == speaker

@@ -1676,11 +1676,18 @@ def _appositive_name(head):
     end = head.right_edge
     if end.text == "," and end.i > head.i:
         for tok in doc[head.i + 1:end.i]:
-            if tok.dep_ == "appos" and tok.right_edge.i + 1 == end.i and tok.ent_type_ == "PERSON" \
+            if tok.dep_ == "appos" and tok.right_edge.i + 1 == end.i \
                     and doc[tok.left_edge.i - 1].text == ",":
                 toks = _np_tokens(tok)
-                if toks and all(t.ent_type_ == "PERSON" or _is_proper(t) for t in toks):
+                if toks and tok.ent_type_ == "PERSON" and all(
+                        t.ent_type_ == "PERSON" or _is_proper(t) for t in toks):
                     return toks, tok
+                own = list(tok.subtree)  # (not _np_tokens: the NER's ORG runs to the place)
+                if len(own) >= 2 and _could_be_personal_name(own) and _role_of_appositive(tok) \
+                        and tok.head.i != head.i:
+                    # "The mayor of Salvatierra, Germán Cervantes Vega, said" (NER: one ORG
+                    # from the place to the surname)
+                    return own, tok
         # (or as the object of the role's last preposition: "of Tasmania, Marnie Okonjo,")
         ent = next((e for e in ents_of(head.sent) if e.end == end.i and e.label_ == "PERSON"),
                    None)
@@ -1858,6 +1865,17 @@ _TELLERS = ANONYMOUS_HEADS | frozenset({
     "passengers", "bystander", "bystanders", "rescuer", "rescuers", "local", "locals"})
 
 
+def _role_of_appositive(name) -> bool:
+    """The name is set off after a role ("the mayor, X", "the mayor of Salvatierra, X": the
+    parser may hang it on the role's place)."""
+    owner = name.head
+    if owner.dep_ == "pobj" and owner.head.dep_ == "prep":
+        if not _is_proper(owner):
+            return False  # "the head of the union, Unite Against Cuts,": the union's name
+        owner = owner.head.head
+    return owner.lower_ in ROLE_NOUNS | TITLE_WORDS and not _is_proper(owner)
+
+
 def _told_by_people(head) -> bool:
     """"witness accounts", "accounts from survivors", "the testimony of passengers": told by
     unnamed people (not "the company's accounts", nor "Ms Reed's account")."""
@@ -1913,6 +1931,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if head_word == "figures" and any(c.dep_ == "amod" and c.lower_ not in _DATA_ADJECTIVES
                                       for c in head.children):
         return "anonymous"  # "senior figures", not "figures from the Institute", "new figures"
+    if head.dep_ == "appos" and len(tokens) >= 2 and _could_be_personal_name(tokens) and \
+            _role_of_appositive(head):
+        return "person"  # "The mayor of Salvatierra, Germán Cervantes Vega," (NER: an ORG)
     if head_word in _TELLINGS and _told_by_people(head):
         return "anonymous"  # "eyewitness accounts", "accounts from survivors": their telling
     if head_word in OWNED_BODIES | _CAMPAIGNS and not _is_proper(head) and any(
