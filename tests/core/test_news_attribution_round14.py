@@ -233,3 +233,21 @@ def test_the_name_after_a_role_of_a_place_speaks(detector, text, start, speaker)
     unit = _unit(detector, text, start)
     assert unit.attribution.source_type == "person", unit.attribution
     assert unit.attribution.speaker == speaker
+
+
+# --- people described, not named ------------------------------------------------------------------
+@pytest.mark.parametrize("text, start, speaker", [
+    # the parser made the first name the subject of "said"
+    ("A driver who gave his name as Ruslan said the road had been closed since noon.\n",
+     "A driver", "A driver"),
+    ("A nurse who gave her name only as Dilnoza told AFP the ward had no heating.\n",
+     "A nurse", "A nurse"),
+    ("Those living near the dam said the water had risen a metre overnight.\n", "Those living",
+     "Those living near the dam"),
+    ("Those who were evacuated said the walls had cracked.\n", "Those who",
+     "Those who were evacuated"),
+])
+def test_people_described_not_named_are_unnamed(detector, text, start, speaker):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker

@@ -2330,6 +2330,23 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                      head.text, cue_word, find_outlet(cue_token), pronoun=head.lower_,
                      token_i=cue_token.i, not_these=frozenset(
                          t.text for t in cue_token.subtree if _is_proper(t) and t.i != head.i))
+    if head.tag_ == "DT" and head.lower_ in ("those", "these") and any(
+            c.dep_ in ("acl", "relcl") for c in head.children):
+        # "Those living in the building said ...": unnamed people described, not named
+        return Found("anonymous", _text(list(head.subtree)), cue_word, find_outlet(cue_token),
+                     token_i=cue_token.i)
+    if head.i >= 3 and head.doc[head.i - 1].lower_ == "as" and _is_proper(head) and (
+            head.doc[head.i - 2].lower_ in ("name", "names") or (
+                head.doc[head.i - 2].lower_ == "only" and
+                head.doc[head.i - 3].lower_ in ("name", "names"))):
+        # "A man who gave his name as Alexei said ..." (parsed with "Alexei" the subject of
+        # "said"): the man, someone the article does not name
+        clause = next((a for a in cue_token.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None and clause.head.tag_ in ("NN", "NNS"):
+            noun = clause.head
+            words = [t for t in noun.subtree if t.i <= noun.i]
+            return Found("anonymous", _text(words), cue_word, find_outlet(cue_token),
+                         token_i=cue_token.i)
     if head.tag_ == "DT" and head.lower_ in _QUANTIFIER_SOURCES and not any(
             c.dep_ == "prep" for c in head.children):
         # "Some reported wanting to ...", "Many said ...": unnamed members of a group
