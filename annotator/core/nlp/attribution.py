@@ -4135,7 +4135,7 @@ def _cited_source(verb, memory) -> "Found | None":
     # "... reported that the suspects had died, citing two security sources.": hung on the
     # reported clause's end (only sources then count: "citing costs" is the clause's reason)
     trailing = [g for c in children if c.dep_ == "ccomp" for g in c.children
-                if g.i > c.i and g.i == c.right_edge.i - len(list(g.subtree)) + 1
+                if g.i > c.i and g.left_edge.i == g.i and g.right_edge.i == c.right_edge.i
                 and g.nbor(-1).text == ","]
     children += [g for c in children if c.dep_ == "ccomp" for g in c.children if g.i < c.i]
     children += trailing

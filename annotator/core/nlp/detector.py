@@ -149,7 +149,7 @@ class ClaimDetector:
         if kind is not UnitKind.SENTENCE:
             spans = [_trim(doc[:])]
         else:
-            spans = _merge_bracket_splits([_trim(sent) for sent in doc.sents])
+            spans = _merge_split_units([_trim(sent) for sent in doc.sents])
             if len(spans) == 1 and spans[0] is not None and _reads_as_caption(spans[0]):
                 kind = UnitKind.CAPTION
         spans = [s for s in spans if s is not None]
@@ -486,7 +486,7 @@ def _sourced_figure(span: Span, attribution: Attribution) -> bool:
     return not _judges(text) and "?" not in text
 
 
-def _merge_bracket_splits(spans: list) -> list:
+def _merge_split_units(spans: list) -> list:
     """Join units the sentence splitter cut at an editorial "[...]" or "[word]" (a bracket
     opened in one unit and closed in the next, or a unit that starts with the bracket), or
     in the middle of a name, between two words with no stop between them."""
