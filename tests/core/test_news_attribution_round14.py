@@ -251,3 +251,51 @@ def test_people_described_not_named_are_unnamed(detector, text, start, speaker):
     unit = _unit(detector, text, start)
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == speaker
+
+
+# --- Russian copy in translation ----------------------------------------------------------------------
+def test_an_outlets_interlocutor_is_an_unnamed_source(detector):
+    unit = _unit(detector, "Vedomosti's interlocutor in the ministry said the tender had been "
+                           "cancelled.\n", "Vedomosti")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "Vedomosti's interlocutor"
+
+
+def test_the_publication_is_the_outlet_not_a_person(detector):
+    text = ("The tender was cancelled, Vedomosti reported. According to the publication, the "
+            "ministry had received only one bid.\n")
+    unit = _unit(detector, text, "According")
+    assert unit.attribution.source_type == "organisation", unit.attribution
+
+
+# --- hedges in a participle clause --------------------------------------------------------------------
+@pytest.mark.parametrize("text, start", [
+    ("A blast, believed to have been caused by a faulty boiler, wrecked the cafe on Sunday.\n",
+     "A blast"),
+    ("The driver, said to be in his sixties, was taken to hospital.\n", "The driver"),
+    ("The painting, thought to be a forgery, sold for £40,000.\n", "The painting"),
+])
+def test_a_hedging_participle_clause_is_a_hedge(detector, text, start):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+
+
+def test_a_fire_brigade_is_a_body(detector):
+    unit = _unit(detector, "Six people were rescued from the roof, the city fire brigade "
+                           "said.\n", "Six people")
+    assert unit.attribution.source_type == "organisation", unit.attribution
+
+
+# --- unnamed reports opening a sentence ---------------------------------------------------------
+def test_reports_opening_a_sentence_are_a_hedge(detector):
+    unit = _unit(detector, "Reports indicate that at least 30 people were detained.\n", "Reports")
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+
+
+@pytest.mark.parametrize("text", [
+    "Reports published by the ministry show that wages fell.\n",
+    "Reports from the ministry say that wages fell.\n",
+])
+def test_reports_with_their_publisher_are_a_document(detector, text):
+    unit = _unit(detector, text, "Reports")
+    assert unit.attribution.source_type == "document", unit.attribution

@@ -144,7 +144,10 @@ OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "soli
                 # an outlet's unnamed reporter ("According to the channel's correspondent")
                 "correspondent", "correspondents",
                 # a celebrity's people ("Moss's publicist described reports of a rift as ...")
-                "publicist", "publicists", "rep", "reps"}
+                "publicist", "publicists", "rep", "reps",
+                # Russian copy's source in translation ("Kommersant's interlocutor in law
+                # enforcement said")
+                "interlocutor", "interlocutors"}
 ANONYMOUS_HEADS |= OWNED_PEOPLE
 OWNED_BODIES = {"office", "camp", "team"}
 _CAMPAIGNS = {"campaign", "administration", "government"}
@@ -234,7 +237,7 @@ ORG_WORDS = {
     "zoo", "railway", "club", "team", "consortium", "coalition", "alliance",
     "label", "distributor", "observatory", "laboratory", "lab", "academy", "library", "archive",
     "archives", "clinic", "prison", "tribunal", "municipality", "county", "province", "consulate",
-    "headquarters", "bureau", "inspectorate", "movement", "militia", "bulletin",
+    "headquarters", "bureau", "inspectorate", "movement", "militia", "bulletin", "brigade",
 }
 OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "express", "post",
                 "bbc", "cnn", "sky", "news", "independent", "journal", "herald", "star",
@@ -242,7 +245,8 @@ OUTLET_WORDS = {"mirror", "sun", "times", "mail", "telegraph", "guardian", "expr
                 "press", "radio", "tv", "television", "newspaper", "outlet", "gazette", "daily",
                 "weekly", "broadcaster", "agency", "afp", "ap", "channel", "network", "abc",
                 "cbs", "nbc", "fox", "yonhap", "xinhua", "tass", "kcna", "wire", "paper",
-                "programme", "program", "podcast", "website", "blog", "interview"}
+                "programme", "program", "podcast", "website", "blog", "interview",
+                "publication"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 # Letters only people put after their names ("Nadia Porter KC", "Ann Reed MP").
 POST_NOMINALS = {"kc", "qc", "sc", "mp", "mep", "msp", "jr", "sr", "obe", "mbe", "cbe",
@@ -278,6 +282,10 @@ HEDGE_PATTERNS = [
     (re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|widely\s+)?"
                 r"(said|thought|understood|believed|reported|rumoured|rumored|alleged|"
                 r"claimed|tipped)\s+to\b", re.I), "is {0} to"),
+    # "A powerful explosion, believed to have been caused by a gas leak, tore through ...": a
+    # participle clause that distances the writer, with no one named
+    (re.compile(r",\s*((?:widely\s+)?(?:believed|thought|said|understood|reported|alleged|rumoured|"
+                r"rumored|suspected)\s+to\s+(?:have|be))\b", re.I), "{0}"),
     (re.compile(r"\bthere\s+(?:is|was|are|were)\s+(?:said|thought|believed|understood|reported)"
                 r"\s+to\s+be\b", re.I), "there is said to be"),
     (re.compile(r"\b(reportedly|allegedly|supposedly|apparently|rumoured|purportedly)\b", re.I),
@@ -2277,6 +2285,14 @@ _KIN = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "si
 _QUANTIFIER_SOURCES = {"some", "many", "several", "most", "few"}
 
 
+def _unnamed_reports(tokens, head) -> bool:
+    """Reports, estimates or rumours no one is named for ("reports say", "Unofficial reports
+    put the toll at 15"): the writer's hedge, not a source."""
+    return head.lower_ in HEDGE_SUBJECTS and not any(
+        t.i != head.i and t.lower_ not in _UNNAMED_REPORTS | {"news", "press"} and (
+            _is_proper(t) or t.lower_ in ORG_WORDS) for t in tokens)  # (not "by the ministry")
+
+
 def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.text.isupper() and len(head.text) >= 3:
         pass  # "WHO say": the World Health Organization, not a pronoun
@@ -2369,8 +2385,7 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     text = _text(tokens)
     if text.lower() in WRITER_SELF or (tokens[0].lower_ in WRITER_SELF and len(tokens) <= 2):
         return None
-    if head.lower_ in HEDGE_SUBJECTS and not any(
-            _is_proper(t) and t.lower_ not in _UNNAMED_REPORTS for t in tokens):
+    if _unnamed_reports(tokens, head):
         return None  # "reports say", "Unofficial reports put the toll at 15": a hedge
     source_type = classify(tokens, name_head, memory)
     if source_type == "organisation" and name_head.dep_ == "appos" and \
@@ -3278,6 +3293,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                 subject = opener  # (but not "The plan, Smith said, would...", "(officials said)")
         if any(c.dep_ == "auxpass" for c in token.children) and not passive:
             continue  # "it is said", "X is said to": a hedge
+        if token.i > sent.start and doc[token.i - 1].text == "," and token.i + 2 < sent.end and \
+                doc[token.i + 1].lower_ == "to" and doc[token.i + 2].lower_ in ("be", "have"):
+            continue  # "The man, said to be in his forties, ...": a hedge the parser made a verb
         if lemma in ("understand", "learn") and (
                 any(c.dep_ == "dobj" for c in token.children) or not (
                     _is_proper(subject) or subject.lower_ in OUTLET_WORDS)):
@@ -3935,6 +3953,8 @@ def _findings_read_as_noun(sent, memory) -> "Found | None":
             if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[tok.i + 1:sent.end]):
                 return None  # "Figures show growth": no clause reported
             tokens = list(doc[start:tok.i])
+            if _unnamed_reports(tokens, head):
+                return None  # "Reports indicate that ...": a hedge (hedge_of)
             return Found("document", _text(tokens), CUE_FORMS[tok.lower_], token_i=tok.i)
         if tok.tag_ not in _DATA_NP_TAGS:
             return None  # past the opening noun phrase
