@@ -299,3 +299,18 @@ def test_reports_opening_a_sentence_are_a_hedge(detector):
 def test_reports_with_their_publisher_are_a_document(detector, text):
     unit = _unit(detector, text, "Reports")
     assert unit.attribution.source_type == "document", unit.attribution
+
+
+# --- a defence team is the person's lawyers -----------------------------------------------------------
+def test_a_defence_team_is_unnamed_lawyers_of_the_person(detector):
+    text = ("Former governor Tomás Aranda was sentenced to nine years. His defence team argued "
+            "that the money had been a loan.\n")
+    unit = _unit(detector, text, "His defence team")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "Tomás Aranda's defence team"
+
+
+def test_his_team_is_still_a_body_of_his(detector):
+    text = "Cyclist Jonas Berg crashed on the descent. His team said he was resting.\n"
+    unit = _unit(detector, text, "His team")
+    assert unit.attribution.source_type == "organisation", unit.attribution

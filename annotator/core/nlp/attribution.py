@@ -147,7 +147,10 @@ OWNED_PEOPLE = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "soli
                 "publicist", "publicists", "rep", "reps",
                 # Russian copy's source in translation ("Kommersant's interlocutor in law
                 # enforcement said")
-                "interlocutor", "interlocutors"}
+                "interlocutor", "interlocutors",
+                # a person's lawyers as one ("His defence team argued that ...")
+                "defence team", "defense team", "legal team"}
+_LEGAL_TEAM_WORDS = frozenset({"defence", "defense", "legal"})
 ANONYMOUS_HEADS |= OWNED_PEOPLE
 OWNED_BODIES = {"office", "camp", "team"}
 _CAMPAIGNS = {"campaign", "administration", "government"}
@@ -2311,6 +2314,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             and not _appositive_name(head):
         # "his spokesman said", "their lawyer said": the person or body last named speaks
         owned = head.lower_ if head.lower_ in OWNED_PEOPLE | OWNED_BODIES else None
+        legal = next((c.lower_ for c in head.children if c.dep_ in ("compound", "amod")
+                      and c.lower_ in _LEGAL_TEAM_WORDS), None)
+        if owned == "team" and legal:
+            owned = f"{legal} team"  # "His defence team argued": his lawyers, unnamed people
         return Found("person" if owner.lower_ in PERSON_PRONOUNS else "organisation", head.text,
                      cue_word, find_outlet(cue_token), pronoun=owner.lower_, token_i=cue_token.i,
                      owned=owned, fronted=_person_reported_on(owner, cue_token) if owned else None)
