@@ -261,11 +261,21 @@ def test_an_outlets_interlocutor_is_an_unnamed_source(detector):
     assert unit.attribution.speaker == "Vedomosti's interlocutor"
 
 
-def test_the_publication_is_the_outlet_not_a_person(detector):
-    text = ("The tender was cancelled, Vedomosti reported. According to the publication, the "
+@pytest.mark.parametrize("noun", ["publication", "newspaper"])
+def test_the_publication_is_the_outlet_that_just_reported(detector, noun):
+    text = (f"The tender was cancelled, Vedomosti reported. According to the {noun}, the "
             "ministry had received only one bid.\n")
     unit = _unit(detector, text, "According")
     assert unit.attribution.source_type == "organisation", unit.attribution
+    assert unit.attribution.speaker == "Vedomosti"
+    assert unit.attribution.resolved_from == f"the {noun}"
+
+
+def test_the_newspaper_with_no_outlet_before_stays_as_written(detector):
+    text = ("The ministry said the tender was cancelled. According to the newspaper, it had "
+            "received only one bid.\n")
+    unit = _unit(detector, text, "According")
+    assert unit.attribution.speaker == "the newspaper", unit.attribution
 
 
 # --- hedges in a participle clause --------------------------------------------------------------------

@@ -368,6 +368,9 @@ class Memory:
     # every word of the title before a name, "vice" and "former" too ("Former Vice President
     # Joe Biden"), for "the former vice president said" later
     titles: list[tuple[str, set, int]] = field(default_factory=list)
+    # the outlets that last reported or relayed something (name, sentence), for "According to
+    # the publication" or "the newspaper said" a sentence or two later
+    outlets: list[tuple[str, int]] = field(default_factory=list)
     # people named together with what they are ("Two police officers, Marc Duval and Louis
     # Brun,"): ("Marc Duval and Louis Brun", "officers"), for "both officers said" later
     named_groups: list[tuple[str, str]] = field(default_factory=list)
@@ -476,6 +479,12 @@ class Memory:
                 self.titles.append((name, title, self.sentence))
             del self.titles[:-30]
         self.since_group += 1
+        if found is not None and found.via:
+            self.outlets.append((found.via, self.sentence))
+        elif found is not None and found.source_type == "organisation" and \
+                found.cue == "report" and found.pronoun is None and found.role in (None, LONE_NAME):
+            self.outlets.append((found.speaker, self.sentence))  # "..., Vedomosti reported."
+        del self.outlets[:-10]
         if found is not None and (found.pronoun is None or found.role is not None) and \
                 found.speaker.lower() not in ALL_PRONOUNS:
             if found.source_type == "person":
@@ -626,6 +635,12 @@ class Memory:
                         name in person for person, _ in self.person_sources[-5:]):
                     # (not "Weller's" nor "Ruben Amorim": a person the tagger took for a body)
                     return name
+        return None
+
+    def last_outlet(self) -> str | None:
+        """The outlet that reported or relayed something in this or the last two sentences."""
+        if self.outlets and self.outlets[-1][1] >= self.sentence - 2:
+            return self.outlets[-1][0]
         return None
 
     def named_with_profession(self) -> set[str]:
@@ -2886,6 +2901,9 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
         return _resolve_owner(found, memory)
     name = (memory.person_with_role(found.role) if found.source_type == "person"
             else memory.org_with_word(found.role, _modifiers_of(found)))
+    if not name and found.source_type == "organisation" and found.role in _OUTLET_HEADS | {
+            "publication"}:
+        name = memory.last_outlet()  # "According to the publication" after "X reported"
     if not name and found.source_type == "person" and found.role not in FOCUS_ROLES:
         body = memory.org_with_word(found.role)
         if body:  # "the observatory" after "the European Southern Observatory": that body
