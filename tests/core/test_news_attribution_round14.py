@@ -324,3 +324,10 @@ def test_his_team_is_still_a_body_of_his(detector):
     text = "Cyclist Jonas Berg crashed on the descent. His team said he was resting.\n"
     unit = _unit(detector, text, "His team")
     assert unit.attribution.source_type == "organisation", unit.attribution
+
+
+def test_a_sentence_goes_on_after_a_lower_case_abbreviation(detector):
+    units = units_of(detector, "The mayor told reporters at approx. 4 p.m. that the city had spent "
+                               "$2.1 million on the repairs.\n")
+    assert len(units) == 1, [u.text for u in units]
+    assert units[0].attribution.speaker == "The mayor"

@@ -486,6 +486,12 @@ def _sourced_figure(span: Span, attribution: Attribution) -> bool:
     return not _judges(text) and "?" not in text
 
 
+# Lower-case abbreviations a sentence goes on after ("approx. 5 p.m.", "est. 300 people").
+_ENDS_WITH_ABBREVIATION = re.compile(
+    r"(?:^|\s|\()(?:approx|est|incl|excl|vs|cf|ca|c|no|nos|fig|figs|vol|pp|p|ed|eds|dept|"
+    r"govt|min|max|avg|appr|resp|esp|viz)\.$")
+
+
 def _merge_split_units(spans: list) -> list:
     """Join units the sentence splitter cut at an editorial "[...]" or "[word]" (a bracket
     opened in one unit and closed in the next, or a unit that starts with the bracket), or
@@ -502,7 +508,10 @@ def _merge_split_units(spans: list) -> list:
                       this[:1].islower()
                       # "... of the group Mexicanos contra | la Corrupción said": a cut with
                       # no full stop before it and a lower-case word after it
-                      or text[-1:].isalpha() and this[:1].isalpha() and this[:1].islower())
+                      or text[-1:].isalpha() and this[:1].isalpha() and this[:1].islower()
+                      # "... at approx. | 5 p.m. that ...": an abbreviation, not a stop
+                      or _ENDS_WITH_ABBREVIATION.search(text) is not None
+                      and (this[:1].isdigit() or this[:1].islower()))
             if joined:
                 out[-1] = prev.doc[prev.start:span.end]
                 continue
