@@ -331,3 +331,17 @@ def test_a_sentence_goes_on_after_a_lower_case_abbreviation(detector):
                                "$2.1 million on the repairs.\n")
     assert len(units) == 1, [u.text for u in units]
     assert units[0].attribution.speaker == "The mayor"
+
+
+# --- a quoted question or cry, then its speaker -----------------------------------------------------
+@pytest.mark.parametrize("text, start, speaker", [
+    # the splitter cut after '?"' and the rest lost its quotation
+    ("The depot closed in May. \"Who will pay for this?\" the union's regional secretary asked "
+     "reporters.\n", "\"Who will", "the union's regional secretary"),
+    # the parser made the cry the subject and the speaker the object
+    ("\"Shame!\" shouted a woman in the gallery.\n", "\"Shame", "a woman"),
+])
+def test_a_quoted_question_or_cry_is_its_speakers(detector, text, start, speaker):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker

@@ -1427,6 +1427,16 @@ def _issuer_of(noun):
     return _subject_of(verb)[0]
 
 
+def _inside_opening_quote(subject, verb) -> bool:
+    """The subject is a word of the quotation that opens the sentence, closed before the verb
+    ('"Enough!" shouted a protester')."""
+    doc = subject.doc
+    start = subject.sent.start
+    if not _opens_quote(doc[start]):
+        return False
+    return any(_closes_quote(t) for t in doc[subject.i + 1:verb.i])
+
+
 def _inverted_subject(verb, sent):
     """'"...," said Ambassador Mohib.' / 'Institutional recipients, said Mauer, are...': the
     name right after the cue, closed by punctuation."""
@@ -3247,6 +3257,12 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # '..., Flynn, a surrogate, said on Fox News's "Fox and Friends."': a show's or a
             # paper's title after the cue, not its speaker
             subject = None
+        if subject is not None and subject.i < token.i and _inside_opening_quote(subject, token):
+            # '"Enough!" shouted a protester': the parser made the quoted word the subject and
+            # the speaker the object
+            obj = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i
+                        and c.tag_ in ("NN", "NNS", "NNP", "NNPS")), None)
+            subject = obj if obj is not None else _inverted_subject(token, sent)
         quoted_by = None
         quoted_as = False  # "X was quoted as saying", "Y quoted X as saying": the main cue
         if by_saying and subject is None:

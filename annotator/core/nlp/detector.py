@@ -492,6 +492,9 @@ _ENDS_WITH_ABBREVIATION = re.compile(
     r"govt|min|max|avg|appr|resp|esp|viz)\.$")
 
 
+_ASKED_OR_EXCLAIMED = tuple(mark + quote for mark in "?!" for quote in "\"”’'")
+
+
 def _merge_split_units(spans: list) -> list:
     """Join units the sentence splitter cut at an editorial "[...]" or "[word]" (a bracket
     opened in one unit and closed in the next, or a unit that starts with the bracket), or
@@ -511,7 +514,9 @@ def _merge_split_units(spans: list) -> list:
                       or text[-1:].isalpha() and this[:1].isalpha() and this[:1].islower()
                       # "... at approx. | 5 p.m. that ...": an abbreviation, not a stop
                       or _ENDS_WITH_ABBREVIATION.search(text) is not None
-                      and (this[:1].isdigit() or this[:1].islower()))
+                      and (this[:1].isdigit() or this[:1].islower())
+                      # '"Is this the end?" | the minister asked.': the question's speaker
+                      or text.rstrip().endswith(_ASKED_OR_EXCLAIMED) and this[:1].islower())
             if joined:
                 out[-1] = prev.doc[prev.start:span.end]
                 continue
