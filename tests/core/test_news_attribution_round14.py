@@ -345,3 +345,22 @@ def test_a_quoted_question_or_cry_is_its_speakers(detector, text, start, speaker
     unit = _unit(detector, text, start)
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == speaker
+
+
+# --- "law enforcement" is no law --------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "According to sources in law enforcement, traces of explosives were found in the cellar.\n",
+    "A law firm representing 40 families said it would sue the operator.\n",
+    "Her mother-in-law said the family had been told nothing for 12 hours.\n",
+])
+def test_law_enforcement_or_a_law_firm_is_no_law_or_rule(detector, text):
+    unit = units_of(detector, text)[0]
+    assert unit.claim_type != "law_rule"
+    assert not any("law or rule" in reason for reason in unit.reasons)
+
+
+def test_a_law_is_still_a_law(detector):
+    unit = units_of(detector, "The new law bans smoking in cars carrying children, the "
+                              "ministry said.\n")[0]
+    assert unit.claim_type == "law_rule"
+    assert "claim type: law or rule" in unit.reasons

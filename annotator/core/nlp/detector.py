@@ -344,8 +344,8 @@ _RECORD_FRAME = re.compile(
 _STRICT_RULE = re.compile(
     r"\b(must|required to|requires?|mandatory|compulsory|illegal|unlawful|banned|bans?|"
     r"prohibited|permitted|entitled to|obliged to|within \w+ (?:days|weeks|months)|deadline|"
-    r"laws?|legislation|regulations?|court|ruled|ruling|statute|constitution|recommends?|"
-    r"recommendation)\b", re.I)
+    + rules.LAW_WORD + r"|legislation|regulations?|court|ruled|ruling|statute|constitution|"
+    r"recommends?|recommendation)\b", re.I)
 _FIGURE_REASONS = ("number", "percentage", "money", "quantity")
 
 

@@ -22,9 +22,12 @@ _CAUSAL = Folded(re.compile(
     r"linked to|link between|associated with|responsible for|contributed to|blamed for|"
     r"thanks to|driven by|triggered|increases? the risk|reduces? the risk|can lead to|"
     r"may lead to|could lead to|can cause|may cause|prevents?|preventable)\b", re.I))
+# "law" as law, not "law enforcement", "a law firm", "her mother-in-law"
+LAW_WORD = (r"(?<!in-)laws?(?!\s+(?:enforcement|firms?|schools?|students?|professors?|"
+            r"lecturers?|graduates?|degrees?)\b)")
 _LAW = Folded(re.compile(
-    r"\b(law|laws|legal|illegal|unlawful|legislation|bill|act|regulations?|rules?|ruling|"
-    r"banned|ban|bans|required to|must by law|court|statute|constitution|licen[cs]e|"
+    r"\b(" + LAW_WORD + r"|legal|illegal|unlawful|legislation|bill|act|regulations?|rules?|"
+    r"ruling|banned|ban|bans|required to|must by law|court|statute|constitution|licen[cs]e|"
     r"prohibited|permitted|entitled to|obliged to|must be (?:\w+ed|paid|returned|made|sent|"
     r"filed|submitted|registered|renewed)|within \w+ (?:days|weeks|months)|deadline|"
     r"mandatory|compulsory|recommends?|recommendation)\b", re.I))
