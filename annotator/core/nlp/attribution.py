@@ -1047,6 +1047,13 @@ def _noun_read_as_verb(token) -> bool:
     return has_subject and has_clause
 
 
+def _prep_on_verb_or_object(verb, preps) -> bool:
+    """One of the prepositions on the verb or on its object, wherever the parser hung it
+    ("blamed the crash on black ice", "linked the decline to warmer winters")."""
+    heads = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
+    return any(c.dep_ == "prep" and c.lower_ in preps for h in heads for c in h.children)
+
+
 def _has_clause_or_quote(verb, sent) -> bool:
     """A weak cue reports speech only with a clause, quotation or colon after it, or as the
     parenthetical "..., X added." after a quotation."""
@@ -1126,9 +1133,8 @@ def _has_clause_or_quote(verb, sent) -> bool:
             c.dep_ == "nsubj" and c.lower_ in DOCUMENT_HEADS | _STUDY_AUTHORS
             for c in verb.children):
         return True  # "An investigation by PolitiFact found no such action": the study's claim
-    if lemma == "blame" and verb.tag_ in ("VBD", "VBZ", "VBP", "VB") and any(
-            c.dep_ == "prep" and c.lower_ in ("on", "for") for h in [verb] + [
-                o for o in verb.children if o.dep_ == "dobj"] for c in h.children):
+    if lemma == "blame" and verb.tag_ in ("VBD", "VBZ", "VBP", "VB") and \
+            _prep_on_verb_or_object(verb, ("on", "for")):
         return True  # "Police blamed the crash on black ice": a causal claim
     if lemma == "blame" and verb.tag_ in ("VBD", "VBZ", "VBP") and any(
             c.dep_ == "dobj" and c.tag_ in ("NN", "NNS", "NNP", "NNPS") for c in verb.children):
@@ -1139,12 +1145,13 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children) \
             and any(c.dep_ == "dobj" for c in verb.children):
         return True  # "Detectives have ruled out foul play": that there was none
+    if _disputes_a_claim(verb, lemma):
+        return True  # "Operators have disputed such estimates", "dismissed the claim"
     if lemma == "attribute" and verb.tag_ != "VBN" and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return True  # "Experts attribute the rise to human activity": a causal claim
-    if lemma == "link" and not any(c.dep_ == "auxpass" for c in verb.children) and any(
-            c.dep_ == "prep" and c.lower_ in ("to", "with") for h in [verb] + [
-                o for o in verb.children if o.dep_ == "dobj"] for c in h.children) and any(
+    if lemma == "link" and not any(c.dep_ == "auxpass" for c in verb.children) and \
+            _prep_on_verb_or_object(verb, ("to", "with")) and any(
             c.dep_ == "nsubj" and c.lower_ in DOCUMENT_HEADS | _STUDY_AUTHORS | _LINKERS
             for c in verb.children):
         # "Researchers have linked the fall to misinformation": a causal claim (but "Workers
@@ -3227,7 +3234,6 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # but "..., with one councillor writing that...": the participle has its speaker,
             # and "criticised the plan, calling it...": the main clause's subject speaks
         if lemma not in OBJECT_CUES and not _has_clause_or_quote(token, sent) and not (
-                _disputes_a_claim(token, lemma)) and not (
                 _quoted_as(token) and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD")
                                           for t in doc[token.i + 1:sent.end])):
             continue  # (but "cited X as stating a case had been opened", misparsed)
@@ -4124,12 +4130,17 @@ def _joins_an_appeal(sent, memory) -> "Found | None":
     return None
 
 
+def _names_of_other_gender(pronoun: str) -> "set[str] | frozenset[str]":
+    """The given names a "he" (or "she") cannot stand for."""
+    want = PRONOUN_GENDER.get(pronoun)
+    return _FEMALE_NAMES if want == "m" else _MALE_NAMES if want == "f" else frozenset()
+
+
 def _person_reported_on(pronoun, cue_token) -> str | None:
     """The person named as the subject of the report before "his"/"her" ("The government
     spokesman, Benjamin Griveaux, was evacuated, his office said"; "Tom Riley, 45, was
     charged on Friday, her lawyer said" is no one's: the gender does not fit)."""
-    want = PRONOUN_GENDER.get(pronoun.lower_)
-    other = _FEMALE_NAMES if want == "m" else _MALE_NAMES if want == "f" else set()
+    other = _names_of_other_gender(pronoun.lower_)
     for clause in cue_token.children:
         if clause.dep_ != "ccomp" or clause.i > pronoun.i:
             continue
@@ -4164,7 +4175,7 @@ def _named_subject_above(pronoun):
                             and c.ent_type_ == "PERSON"), subject)
         if subject is not None and subject.ent_type_ == "PERSON" and _is_proper(subject):
             given = {t.lower_ for t in subject.subtree if t.ent_type_ == "PERSON"}
-            other = _FEMALE_NAMES if pronoun.lower_ == "he" else _MALE_NAMES
+            other = _names_of_other_gender(pronoun.lower_)
             return None if given & other else subject  # (not "Maria ... after he said")
     return None
 
@@ -4183,6 +4194,12 @@ _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "
                    "ites")
 _BODIES_OF_PEOPLE = frozenset({"groups", "militias", "forces", "troops", "rebels", "units",
                                "services", "agencies", "ministries", "sides", "parties"})
+
+
+def _plural_of_people(noun) -> bool:
+    """A plural noun for people or their bodies ("rescuers", "paramilitary groups")."""
+    return noun.tag_ == "NNS" and (noun.lower_.endswith(_PEOPLE_ENDINGS)
+                                   or noun.lower_ in _BODIES_OF_PEOPLE)
 
 
 def _cited_source(verb, memory) -> "Found | None":
@@ -4211,16 +4228,15 @@ def _cited_source(verb, memory) -> "Found | None":
                 continue
             tokens, name_head = _speaker_tokens(obj)
             kind = classify(tokens, name_head, memory)
-            if (child in trailing or child.dep_ == "acl") and kind == "anonymous" and \
-                    name_head.lower_ not in ANONYMOUS_HEADS:
-                continue  # "The company, citing falling sales, said ...": its reason
             if obj.lower_ in DOCUMENT_HEADS and (kind != "document" or not any(
                     c.dep_ in ("det", "compound", "amod", "poss") for c in obj.children)):
                 continue  # "citing figures" with nothing to say whose
+            # (where "citing" hangs on the outlet or ends the clause, only sources count:
+            # "The company, citing falling sales, said ...")
+            strict = child in trailing or child.dep_ == "acl"
             if kind == "anonymous" and (name_head.lower_ in _REASONS or (
-                    name_head.lower_ not in ANONYMOUS_HEADS and not (
-                        name_head.tag_ == "NNS" and (name_head.lower_.endswith(_PEOPLE_ENDINGS)
-                                                     or name_head.lower_ in _BODIES_OF_PEOPLE)))):
+                    name_head.lower_ not in ANONYMOUS_HEADS and (
+                        strict or not _plural_of_people(name_head)))):
                 continue  # "citing an unfounded conspiracy theory", "security concerns": what
             if kind in ("person", "anonymous", "document"):
                 return Found(kind, _text(tokens), CUE_FORMS.get(verb.lower_, "say"),
