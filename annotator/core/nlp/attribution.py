@@ -182,7 +182,8 @@ _APPOINTMENTS = {"nomination", "nominations", "appointment", "appointments", "ca
 _STUDY_AUTHORS = {"researchers", "researcher", "scientists", "scientist"}
 # who links a cause to an effect by saying so ("Doctors have linked the deaths to ...")
 _LINKERS = {"expert", "experts", "doctor", "doctors", "investigator", "investigators",
-            "analyst", "analysts", "economist", "economists", "official", "officials"}
+            "analyst", "analysts", "economist", "economists", "official", "officials",
+            "media", "outlets"}  # ("Some media linked the two blasts, citing sources")
 # Heads that speak for the body they are "for"/"of": "a spokesman for the ministry" -> the
 # ministry; without a named body they are anonymous.
 ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "representatives",
@@ -300,7 +301,9 @@ HEDGE_PATTERNS = [
                 r"available|the\s+latest|latest|official)\s+(?:information|data|reports|estimates))"
                 r"(?!\s+(?:from|by|of|released|published))\b", re.I),
      "according to {0}"),
-    (re.compile(r"\b(estimates|reports|rumours|rumors)\s+(?:have\s+)?(?:also\s+)?"
+    # (also "Reports in local media said": where they ran, with no one named)
+    (re.compile(r"\b(estimates|reports|rumours|rumors)(?:\s+(?:in|on)(?:\s+[\w-]+){1,3}?)?"
+                r"\s+(?:have\s+)?(?:also\s+)?"
                 r"(suggest|suggested|say|said|revealed|claim|claimed|indicate|indicated)\b", re.I),
      "{0} {1}"),
     # "Unofficial reports put the number of dead at fifteen": unnamed reports' figure (the
@@ -350,6 +353,12 @@ class Memory:
     # "the defector said" later on
     roles: list[tuple[str, set, int]] = field(default_factory=list)
     genders: dict = field(default_factory=dict)  # name -> "m" / "f" when the text says
+    ages: dict = field(default_factory=dict)  # name -> age when the text gives it ("X, 40,")
+    # the people last named together as a clause's subject, and the sentence ("A and B were
+    # jailed. They said ...")
+    subject_group: tuple[str, int] | None = None
+    # people named as convicted, charged or arrested ("A was jailed"), never "the victim"
+    accused: set = field(default_factory=set)
     # the person each sentence is about (its main clause's subject): a "he" in the next
     # sentence goes on about that person rather than someone named in passing
     subjects: list[tuple[str, int]] = field(default_factory=list)
@@ -460,6 +469,11 @@ class Memory:
                 if title:
                     self.titles.append((name, title, self.sentence))
                     del self.titles[:-30]
+                if _named_as_accused(ent):
+                    self.accused.add(name)
+                age = _age_of(ent)
+                if age is not None:
+                    self.ages[name] = age
                 gender = _gender_of(ent, words)
                 if gender and name not in self.genders:
                     self.genders[name] = gender
@@ -474,6 +488,8 @@ class Memory:
         for group in _groups_named(sent):
             self.named_groups.append(group)
             del self.named_groups[:-10]
+            if not group[1]:
+                self.subject_group = (group[0], self.sentence)  # "A and B were jailed."
         if _TITLE_CHECK.search(sent.text):
             for name, title in _titled_names(sent):
                 self.titles.append((name, title, self.sentence))
@@ -652,11 +668,13 @@ class Memory:
         """Everyone the whole article names with this office, before or after."""
         return {name for name, words in self.article_titles if office in words}
 
-    def named_group(self, noun: str) -> str | None:
+    def named_group(self, noun: str, count: int | None = None) -> str | None:
         """The people last named together as `noun` ("officers"); for the parties to a case
-        ("the defendants", "the accused"), the people last named together."""
+        ("the defendants", "the accused"), the people last named together; for a counted
+        description ("Both officers", "the two men"), the last so many named together."""
         for names, what in reversed(self.named_groups):
-            if what == noun or noun in _PARTIES:
+            if what == noun or noun in _PARTIES or (
+                    count is not None and len(names.split(" and ")) == count):
                 return names
         return None
 
@@ -791,8 +809,54 @@ samantha stephanie gemma leah jasmine priya aisha yasmin natasha tanya irina olg
 sofia lucia elena carmen ingrid astrid marta mei yuki keiko joanna jacqueline judith judy
 beverley kathryn kirsty sheila pauline maureen jean-marie eleanor esther miriam naomi""".split())
 
+# (wire copy from France, Russia, Latin America, the Middle East and Germany, whose names the
+# lists above miss: "Antoine Quirin", "Yekaterina ...")
+_MALE_NAMES |= set("""antoine nicolas françois jean-pierre jean-claude jean-luc philippe alain
+gérard gerard michel olivier thierry laurent stéphane stephane sébastien sebastien julien
+guillaume mathieu maxime vincent yves christophe didier benoît benoit fabrice hugo arnaud
+cédric cedric gilles jérôme jerome rémi remi romain thibault bruno xavier alexey alexandr
+aleksandr aleksei andrei andrey anatoly dmitri evgeny yevgeny fyodor gennady grigory ilya
+konstantin leonid maxim nikolai nikolay oleg pavel ruslan sergey stanislav valery vasily
+viktor vitaly vyacheslav yaroslav vladislav alberto alfonso andrés andres enrique ernesto
+fernando francisco gerardo guillermo gustavo héctor hector ignacio jaime joaquín joaquin jorge
+josé julio manuel mario mauricio óscar oscar pedro raúl raul ricardo roberto rodrigo salvador
+santiago tomás tomas vicente joão joao paulo marcelo germán german abdullah ahmad mohammad
+mustafa mostafa reza hossein mehdi hamza yousef youssef ibrahim ismail nabil walid jürgen
+jurgen wolfgang helmut horst stefan uwe thorsten markus matthias andreas florian tobias
+alessandro paolo stefano lorenzo jens mikkel henrik erik anders johan magnus nils zachary
+tyler brandon kyle travis greg dave matt josh joshua nathaniel""".split())
+_FEMALE_NAMES |= set("""isabelle nathalie valérie valerie sylvie sandrine céline celine
+aurélie aurelie amélie amelie brigitte chantal martine monique nadine véronique veronique
+virginie hélène helene agnès agnes anne-marie marine ségolène segolene émilie emilie élodie
+elodie manon pauline juliette clémence clemence anastasia ekaterina yekaterina yelena galina
+lyudmila marina natalia natalya nina oksana tatiana tatyana valentina vera yulia yuliya daria
+darya ksenia kseniya alla larisa polina sofya adriana alejandra beatriz claudia cristina
+daniela fernanda gabriela guadalupe isabel juana lorena luz margarita mercedes mónica monica
+paula rosa silvia verónica veronica ximena amina fatma khadija layla leila mariam maryam nour
+noor salma zainab zeynep anja birgit heike katrin petra sabine ursula ute ashley brittany
+courtney kimberly kristen lindsay tiffany vanessa whitney rosie katie ellie molly""".split())
 
 _GIVEN_NAMES = _MALE_NAMES | _FEMALE_NAMES
+
+
+def _named_as_accused(ent) -> bool:
+    """"A and B were convicted", "Police arrested A": the person stands accused."""
+    root = ent.root
+    while root.dep_ == "conj":
+        root = root.head
+    return (root.dep_ == "nsubjpass" or root.dep_ == "dobj") and root.head.lower_ in _ACCUSING
+
+
+def _age_of(ent) -> int | None:
+    """The age news copy gives with a name: "Antoine Quirin, 40," or "40-year-old Ann Lee"."""
+    doc = ent.doc
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].text.isdigit() \
+            and doc[ent.end + 2].text in (",", ".", "and") and len(doc[ent.end + 1].text) <= 3:
+        return int(doc[ent.end + 1].text)
+    if ent.start >= 5 and doc[ent.start - 1].lower_ == "old" and \
+            doc[ent.start - 3].lower_ == "year" and doc[ent.start - 5].text.isdigit():
+        return int(doc[ent.start - 5].text)
+    return None
 
 
 def _gender_of(ent, role_words) -> str | None:
@@ -907,6 +971,8 @@ _CROWDS = frozenset({"fans", "viewers", "readers", "followers", "users", "commen
                      "motorists", "patients", "pupils", "inhabitants", "citizens"})
 # Found.role of a definite plural ("group:officers" for "Both officers said")
 _GROUP_ROLE = "group:"
+# how many people "Both officers", "the two men", "the three suspects" stand for
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # the parties to a case, whatever the article first called them
 _PARTIES = {"defendants", "accused", "suspects"}
 
@@ -917,12 +983,16 @@ def _groups_named(sent) -> list[tuple[str, str]]:
     out = []
     for ent in ents_of(sent):
         root = ent.root
-        if ent.label_ != "PERSON" or root.dep_ != "appos" or root.head.tag_ != "NNS":
+        if ent.label_ != "PERSON" or root.dep_ not in ("appos", "nsubj", "nsubjpass") or (
+                root.dep_ == "appos" and root.head.tag_ != "NNS"):
             continue
         names = [ent] + [e for e in ents_of(sent) if e.label_ == "PERSON" and
                          e.root.dep_ == "conj" and e.root.head.i == root.i]
         if len(names) >= 2:
-            out.append((" and ".join(_strip(text_of(e)) for e in names), root.head.lower_))
+            # ("A, 40, and B, 49, were convicted": people named together as the subject,
+            # with no noun for them: "" matches the parties to a case and a count)
+            out.append((" and ".join(_strip(text_of(e)) for e in names),
+                        root.head.lower_ if root.dep_ == "appos" else ""))
     return out
 
 
@@ -1060,7 +1130,7 @@ def _has_clause_or_quote(verb, sent) -> bool:
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i:
             return True
-        if child.dep_ == "advcl" and child.lower_ == "citing" and any(
+        if child.dep_ == "advcl" and child.lower_ in _CITING and any(
                 c.dep_ == "ccomp" for c in child.children):
             return True  # "reported, citing an official, that..." (the clause hangs on citing)
     lemma = CUE_FORMS.get(verb.lower_)
@@ -1401,6 +1471,10 @@ def _subject_of(verb):
             verb.head.head.dep_ == "ROOT" and \
             verb.head.head.lower_ in GENERIC_PEOPLE | ANONYMOUS_HEADS:
         return verb.head.head, False  # the same, where the parser made "An onlooker" the root
+    if verb.dep_ in ("advcl", "acl") and verb.i > verb.head.i:
+        speaker = _phrase_between_comma_and(verb)
+        if speaker is not None:
+            return speaker, False
     if verb.dep_ in ("conj", "xcomp", "advcl") and _is_verb(verb.head) and (
             verb.dep_ != "advcl" or verb.i > verb.head.i):
         # "went on to say that", "criticised the decision, calling it...": the head's subject
@@ -1411,6 +1485,27 @@ def _subject_of(verb):
         issuer = _issuer_of(verb.head)
         return (verb.head if issuer is None else issuer), False
     return None, False
+
+
+def _phrase_between_comma_and(verb):
+    """"The roof fell in at 6 am, a source in the police told TASS.": the noun phrase between
+    the last comma and a trailing cue with no subject, which the parser hung on a word before
+    the comma (here as an apposition of "am"), or None."""
+    doc = verb.doc
+    comma = next((k for k in range(verb.i - 1, max(verb.sent.start, verb.i - 12), -1)
+                  if doc[k].text == ","), None)
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    span = doc[comma + 1:verb.i]
+    roots = [t for t in span if not comma < t.head.i < verb.i]
+    if len(roots) != 1:
+        return None
+    head = roots[0]
+    if head.tag_ not in ("NN", "NNS", "NNP", "NNPS") or head.head.i > comma or \
+            head.dep_ not in ("appos", "npadvmod", "conj", "dobj", "pobj", "attr") or \
+            head.ent_type_ in ("DATE", "TIME", "QUANTITY", "CARDINAL", "MONEY", "PERCENT"):
+        return None
+    return head
 
 
 # Verbs by which someone puts out what they say: "Pence released a statement saying ...".
@@ -1702,6 +1797,10 @@ def _conj_in_np(head, child) -> bool:
     return child.dep_ in ("cc", "conj") and child.tag_ in ("CC", "NNP", "NNPS", "NN", "NNS")
 
 
+# "who gave only her first name, Svetlana,": the name someone gave, not one the article names
+_GIVEN_AS_NAME = frozenset({"name", "names", "pseudonym", "nickname", "alias"})
+
+
 def _appositive_name(head):
     """The name in apposition to a role: "the team's coach, Alireza Mehraban"."""
     for child in head.children:
@@ -1720,7 +1819,8 @@ def _appositive_name(head):
     if end.text == "," and end.i > head.i:
         for tok in doc[head.i + 1:end.i]:
             if tok.dep_ == "appos" and tok.right_edge.i + 1 == end.i \
-                    and doc[tok.left_edge.i - 1].text == ",":
+                    and doc[tok.left_edge.i - 1].text == "," and \
+                    tok.head.lower_ not in _GIVEN_AS_NAME:
                 toks = _np_tokens(tok)
                 if toks and tok.ent_type_ == "PERSON" and all(
                         t.ent_type_ == "PERSON" or _is_proper(t) for t in toks):
@@ -2016,6 +2116,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if head_word == "team" and any(c.dep_ == "compound" and c.lower_ in ("research", "study")
                                    for c in head.children):
         return "document"  # "the research team": a study's findings, through its authors
+    if head_word == "label" and any(c.dep_ == "poss" or c.lower_ in ("record", "music")
+                                    for c in head.children):
+        return "organisation"  # "her record label", "his label": a company, not a label's text
     if head_word in _STUDY_AUTHORS and not _is_proper(head) and (words[0] == "the" or any(
             c.dep_ == "prep" and c.lower_ in ("from", "at") and any(
                 _is_proper(o) for o in c.subtree) for c in head.children)):
@@ -2320,12 +2423,16 @@ _KIN = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "si
 _QUANTIFIER_SOURCES = {"some", "many", "several", "most", "few"}
 
 
+_PLACES = frozenset({"GPE", "LOC", "NORP"})
+
+
 def _unnamed_reports(tokens, head) -> bool:
     """Reports, estimates or rumours no one is named for ("reports say", "Unofficial reports
     put the toll at 15"): the writer's hedge, not a source."""
     return head.lower_ in HEDGE_SUBJECTS and not any(
         t.i != head.i and t.lower_ not in _UNNAMED_REPORTS | {"news", "press"} and (
-            _is_proper(t) or t.lower_ in ORG_WORDS) for t in tokens)  # (not "by the ministry")
+            _is_proper(t) or t.lower_ in ORG_WORDS) and t.ent_type_ not in _PLACES
+        for t in tokens)  # (not "by the ministry"; but "Reports in Spain": where, not who)
 
 
 def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
@@ -2485,8 +2592,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                                    for t in tokens):
         # "Both officers said", "the defendants told the court": the people the article named
         # so, if it did (resolve_role)
+        count = next((_COUNTS.get(t.lower_) for t in tokens if t.lower_ in _COUNTS), None)
         return Found(source_type, text, cue_word, find_outlet(cue_token), token_i=cue_token.i,
-                     role=_GROUP_ROLE + head.lower_)
+                     role=_GROUP_ROLE + head.lower_ + (f":{count}" if count else ""))
     if source_type == "person" and len(tokens) >= 3 and tokens[1].tag_ == "POS" and \
             _is_proper(tokens[0]) and tokens[0].ent_type_ != "PERSON" and name_head.i == head.i and \
             head.lower_ in _OFFICES and all(t.text.islower() for t in tokens[2:]):
@@ -2764,6 +2872,7 @@ def _speaking_in_person(cue) -> bool:
     return any(c.dep_ == "advcl" and c.lower_ == "speaking" for c in cue.children)
 
 
+_AGE_IN = re.compile(r"\b(\d{1,3})\s*-\s*year\s*-\s*old\b", re.I)
 _AGED = re.compile(r"^(?:the|this)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s*-\s*year\s*-\s*old(\s+[a-z]+)?$",
                    re.I)
 # Definite descriptions that, in news copy, go on about the person just named ("the star
@@ -2815,6 +2924,15 @@ _OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|ch
                                  r"deputy|commander|chairman|chairwoman|chair|secretary|"
                                  r"spokesman|spokeswoman|spokesperson|officer|manager)\s+"
                                  r"(?:of|for|at)\s+\S", re.I)
+
+
+# Who was wronged, which someone named as convicted, charged or arrested was not ("The victim
+# said ..." after "Antoine Quirin and Nicolas Redouane were convicted")
+_WRONGED = frozenset({"victim", "survivor", "accuser", "complainant", "plaintiff", "claimant"})
+# verbs whose passive subject or object is someone accused ("were convicted", "arrested X")
+_ACCUSING = frozenset(form for verb in (
+    "convict", "jail", "sentence", "charge", "arrest", "accuse", "indict", "detain",
+    "prosecute", "imprison") for form in _inflect(verb)) | {"sentenced", "jailed"}
 
 
 def _person_for_generic(role: str, memory: Memory) -> str | None:
@@ -2879,7 +2997,8 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     if found.role == _ANOTHER:
         return _another_of(found, memory)
     if found.role.startswith(_GROUP_ROLE):
-        names = memory.named_group(found.role[len(_GROUP_ROLE):])
+        noun, _, count = found.role[len(_GROUP_ROLE):].partition(":")
+        names = memory.named_group(noun, int(count) if count else None)
         if names is None:
             return found  # people the article never named
         return Found("person", names, found.cue, found.via,
@@ -2931,8 +3050,20 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
         gender = "she" if found.role in _FEMALE_WORDS else "he" if found.role in _MALE_WORDS \
             else None
         name = memory.recent_person(gender)
+        if name in memory.accused and found.role in _WRONGED:
+            name = None  # "The victim said ..." after two officers were convicted: not one of them
+        age = _AGE_IN.search(found.speaker)
+        if name and age and memory.ages.get(name, int(age.group(1))) != int(age.group(1)):
+            # "the 49-year-old" after "A, 40, and B, 49,": B; "the 39-year-old": neither
+            name = next((n for n, i in reversed(memory.persons) if i >= memory.sentence - 2
+                         and memory.ages.get(n) == int(age.group(1))), None)
         if name and found.role in GENERIC_PEOPLE and name in memory.named_with_profession():
             name = None  # "the woman" is not "the woman's lawyer, Sophie Obadia"
+        if name and gender and found.role in GENERIC_PEOPLE and \
+                memory.gender_of(name) != PRONOUN_GENDER[gender]:
+            # "The woman said" after "Antoine Quirin and Nicolas Redouane were convicted": a
+            # bare "the woman" or "the man" is someone named only if known to be one
+            name = None
     if not name and found.source_type == "person" and _OFFICIAL_OF_A_BODY.match(found.speaker):
         # "The head of the regional police told reporters ...": an official of a body whom
         # the article never names is an unnamed source (a bare "the minister" stays a person)
@@ -3219,8 +3350,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                 t.text in _ASIDE_MARKS for t in doc[token.i + 2:min(sent.end, token.i + 5)]):
             continue  # "an aggressive - some say unrealistic - pledge": an aside on a word
         if token.dep_ in ("relcl",) or (token.dep_ == "acl" and not token.tag_ == "VBG"):
-            if not (token.dep_ == "acl" and token.head.lower_ in DOCUMENT_HEADS):
-                continue
+            if not (token.dep_ == "acl" and token.head.lower_ in DOCUMENT_HEADS) and not (
+                    token.dep_ == "acl" and token.tag_ == "VBD" and
+                    _phrase_between_comma_and(token) is not None):
+                continue  # (but "gave way at 5 am, a source told Interfax", parsed as acl)
         if token.dep_ == "amod" and (lemma in _HEARER_CUES
                                      or _inverted_subject(token, sent) is None):
             continue  # but '"...", added KCNA.' (the parser made the cue a modifier of the name)
@@ -3443,6 +3576,16 @@ def _relayed_source(best: Found, candidates, doc) -> "Found | None":
         if kind in ("anonymous", "person", "document") and tokens:
             return Found(kind, _text(tokens), CUE_FORMS[said.lower_], best.speaker,
                          token_i=said.i)
+    for clause in verb.children:
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) \
+            if clause.dep_ == "ccomp" and clause.i > verb.i and clause.lower_ in CUE_FORMS \
+            else None
+        if subject is not None and subject.lower_ in ("source", "sources"):
+            # "Znak.com reported that its sources had found traces of explosives": what the
+            # outlet's sources found, not a cue of theirs, is still theirs
+            tokens, _ = _speaker_tokens(subject)
+            return Found("anonymous", _text(tokens), CUE_FORMS.get(clause.lower_, "say"),
+                         best.speaker, token_i=clause.i)
     return None
 
 
@@ -4202,6 +4345,10 @@ def _plural_of_people(noun) -> bool:
                                    or noun.lower_ in _BODIES_OF_PEOPLE)
 
 
+# "citing police sources", "quoting a source in the emergency services"
+_CITING = frozenset({"citing", "quoting"})
+
+
 def _cited_source(verb, memory) -> "Found | None":
     """The person, group or document a reporting outlet cites ("citing police sources",
     "citing a government document"), also where the parser hung "citing" on the reported
@@ -4209,7 +4356,7 @@ def _cited_source(verb, memory) -> "Found | None":
     children = list(verb.children)
     # "Znak.com, citing its own sources, reported ...": "citing" hung on the outlet
     children += [g for c in children if c.dep_ in ("nsubj", "nsubjpass") for g in c.children
-                 if g.dep_ == "acl"]
+                 if g.dep_ in ("acl", "advcl")]
     # "... reported that the suspects had died, citing two security sources.": hung on the
     # reported clause's end (only sources then count: "citing costs" is the clause's reason)
     trailing = [g for c in children if c.dep_ == "ccomp" for g in c.children
@@ -4222,18 +4369,22 @@ def _cited_source(verb, memory) -> "Found | None":
         # the root, "citing" on it
         children += [c for c in verb.head.children if verb.i < c.i < verb.head.i]
     for child in children:
-        if child.dep_ in ("advcl", "acl") and child.lower_ == "citing":
+        if child.dep_ in ("advcl", "acl") and child.lower_ in _CITING:
             obj = next((c for c in child.children if c.dep_ == "dobj"), None)
             if obj is None:
                 continue
             tokens, name_head = _speaker_tokens(obj)
+            after = next((c for c in child.children if c.dep_ == "prep" and tokens and
+                          c.i == tokens[-1].i + 1), None)
+            if after is not None:  # "quoting a source | in the police" (hung on "quoting")
+                tokens = tokens + list(after.subtree)
             kind = classify(tokens, name_head, memory)
             if obj.lower_ in DOCUMENT_HEADS and (kind != "document" or not any(
                     c.dep_ in ("det", "compound", "amod", "poss") for c in obj.children)):
                 continue  # "citing figures" with nothing to say whose
             # (where "citing" hangs on the outlet or ends the clause, only sources count:
             # "The company, citing falling sales, said ...")
-            strict = child in trailing or child.dep_ == "acl"
+            strict = child in trailing or child.head.dep_ in ("nsubj", "nsubjpass")
             if kind == "anonymous" and (name_head.lower_ in _REASONS or (
                     name_head.lower_ not in ANONYMOUS_HEADS and (
                         strict or not _plural_of_people(name_head)))):
@@ -4248,7 +4399,7 @@ def _cited_source(verb, memory) -> "Found | None":
 ISSUED_NOUNS = frozenset({"statement", "letter", "email", "memo", "communique", "communiqué",
                           "release", "note", "message", "tweet", "post"})
 # what someone puts out for "X released a statement saying ..." (see _issuer_of)
-_PUT_OUT_NOUNS = ISSUED_NOUNS | {"report", "statements"}
+_PUT_OUT_NOUNS = ISSUED_NOUNS | {"report", "reports", "statements"}
 _ISSUED_CHECK = tuple(ISSUED_NOUNS)
 
 
@@ -4363,6 +4514,9 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
         return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
     if found.pronoun.startswith("the "):
         pair = memory.last_people(2)
+        group = memory.named_group("", 2)
+        if pair and group and all(name in group for name in pair.split(" and ")):
+            pair = group  # "The pair said" after "A and B were convicted": their full names
         if pair:
             return Found("person", pair, found.cue, found.via, pronoun=found.pronoun,
                          token_i=found.token_i)
@@ -4373,6 +4527,13 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
         # "The Acme Corporation cut 300 jobs. Its spokesman said ...": the body just named,
         # not the unnamed people quoted before it ("it" is never "one of the victims")
         return Found("organisation", memory.orgs[-1][0], found.cue, found.via,
+                     pronoun=found.pronoun, token_i=found.token_i)
+    if found.pronoun in GROUP_PRONOUNS and memory.subject_group is not None and \
+            memory.sentence - memory.subject_group[1] <= 1 and \
+            memory.since_group >= memory.sentence - memory.subject_group[1]:
+        # "A and B were jailed for seven years. They said they were innocent.": the two just
+        # named, not a group quoted before them
+        return Found("person", memory.subject_group[0], found.cue, found.via,
                      pronoun=found.pronoun, token_i=found.token_i)
     if memory.group_sources and memory.since_group <= 6:
         speaker, kind = memory.group_sources[-1]
