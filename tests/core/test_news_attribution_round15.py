@@ -164,3 +164,28 @@ def test_reports_in_a_named_paper_are_that_papers(detector):
 def test_a_record_label_is_a_company_and_a_jars_label_a_document(detector, text, start, kind):
     unit = _unit(detector, text, start)
     assert unit.attribution.source_type == kind, unit.attribution
+
+
+# --- the Type column: a law or rule only where there is one ------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "A fire officer told reporters there was no sign of a criminal act.",
+    "The bill for the repairs came to 300 euros.",
+    "The boys were playing on a basketball court behind the flats.",
+    "Will Carter, 19, was driving the car, his mother said.",
+    "Bill Hayes said the shop had been open since 1998.",
+])
+def test_an_act_a_bill_or_a_court_of_another_kind_is_no_law_or_rule(detector, sentence):
+    unit = units_of(detector, sentence + "\n")[0]
+    assert unit.claim_type != "law_rule", unit.claim_type
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Building Safety Act requires landlords to replace unsafe cladding.",
+    "MPs passed the bill by 320 votes to 250.",
+    "The bill would ban smoking in cars carrying children.",
+    "The court heard that he had deleted the messages.",
+])
+def test_a_named_act_a_bill_before_parliament_and_a_court_of_law_are_a_law_or_rule(
+        detector, sentence):
+    unit = units_of(detector, sentence + "\n")[0]
+    assert unit.claim_type == "law_rule", unit.claim_type

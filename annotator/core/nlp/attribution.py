@@ -2032,6 +2032,10 @@ def _told_by_people(head) -> bool:
     return False
 
 
+# what "lists" or "shows" as a record does (the guidelines' websites and databases)
+_WEBSITES = frozenset({"website", "site", "database", "tracker", "portal", "app"})
+
+
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
     """person / organisation / document / anonymous for a source noun phrase."""
     doc = head.doc
@@ -2059,6 +2063,14 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "person"  # "The Rights Fund's Jacqueline De León" (NER: one ORG)
     if _outlet_noun_before_name(tokens, head):
         return "organisation"  # "Greek daily Kathimerini", "news agency PA Media"
+    if head.dep_ == "appos" and _is_proper(head) and head.head.tag_ == "NN" and \
+            head.head.lower_ in _WEBSITES and head.ent_type_ != "PERSON" and not any(
+                c.lower_ in ("news", "media") for c in head.head.children):  # (an outlet)
+        return "document"  # "Vessel tracking website ShipWatch shows": a website, as listed
+    if head.dep_ == "appos" and _is_proper(head) and head.head.tag_ == "NN" and \
+            head.head.lower_ in ORG_WORDS and head.head.lower_ not in _PERSON_NOUNS | ROLE_NOUNS \
+            and len(tokens) <= 3 and not (len(tokens) >= 2 and tokens[0].lower_ in _GIVEN_NAMES):
+        return "organisation"  # "the search and rescue agency, Basarnas" (NER: a person)
     if len(tokens) >= 2 and tokens[-1].lower_.strip(".") in POST_NOMINALS and \
             _could_be_personal_name(tokens[:-1]) and tokens[0].lower_ not in ("the", "a", "an"):
         return "person"  # "Nadia Porter KC", "Tom Riley MP": a name and the letters after it

@@ -25,9 +25,20 @@ _CAUSAL = Folded(re.compile(
 # "law" as law, not "law enforcement", "a law firm", "her mother-in-law"
 LAW_WORD = (r"(?<!in-)laws?(?!\s+(?:enforcement|firms?|schools?|students?|professors?|"
             r"lecturers?|graduates?|degrees?)\b)")
+# a bill or act as law, not "a criminal act" or "the bill for repairs"; a court of law, not
+# a basketball court
+_BILL_OR_ACT = (r"acts? of (?:parliament|congress)|"
+                r"(?<!energy )(?<!electricity )(?<!gas )(?<!phone )(?<!water )(?<!heating )"
+                r"(?<!hospital )(?<!medical )(?<!grocery )(?<!food )(?<!restaurant )(?<!dollar )"
+                r"(?<!pound )(?<!foot the )bills?(?!\s+(?:for|of|came|comes|totall?ed|ran|runs)\b)")
+# "the Online Safety Act", "the Finance Bill" (case-sensitive; not "Bill Gates")
+_NAMED_ACT = re.compile(r"\b[A-Z][\w'-]*\s+(?:Act|Acts|Bill)\b(?!\s+[A-Z])")
+_BILL_AS_NAME = re.compile(r"\bBill(?=\s+[A-Z])")
+_COURT = r"(?<!basketball )(?<!tennis )(?<!food )(?<!squash )courts?(?!\s+(?:side|yard)\b)"
 _LAW = Folded(re.compile(
-    r"\b(" + LAW_WORD + r"|legal|illegal|unlawful|legislation|bill|act|regulations?|rules?|"
-    r"ruling|banned|ban|bans|required to|must by law|court|statute|constitution|licen[cs]e|"
+    r"\b(" + LAW_WORD + r"|legal|illegal|unlawful|legislation|" + _BILL_OR_ACT +
+    r"|regulations?|rules?|"
+    r"ruling|banned|ban|bans|required to|must by law|" + _COURT + r"|statute|constitution|licen[cs]e|"
     r"prohibited|permitted|entitled to|obliged to|must be (?:\w+ed|paid|returned|made|sent|"
     r"filed|submitted|registered|renewed)|within \w+ (?:days|weeks|months)|deadline|"
     r"mandatory|compulsory|recommends?|recommendation)\b", re.I))
@@ -56,7 +67,11 @@ def claim_type_of(sent) -> tuple[str, str | None]:
     """Full Fact's claim types (Konstantinovskiy et al. 2021), first match wins."""
     text = text_of(sent)
     folded = fold(text)
-    if _LAW.search(text, folded):
+    law_text, law_folded = text, folded
+    if "Bill " in text:  # "Bill Hayes said": a given name, not a bill
+        law_text = _BILL_AS_NAME.sub("", text)
+        law_folded = fold(law_text)
+    if _LAW.search(law_text, law_folded) or _NAMED_ACT.search(text):
         return "law_rule", "claim type: law or rule"
     if _CAUSAL.search(text, folded):
         return "correlation_causation", "claim type: correlation or causation"
