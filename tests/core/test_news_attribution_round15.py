@@ -189,3 +189,51 @@ def test_a_named_act_a_bill_before_parliament_and_a_court_of_law_are_a_law_or_ru
         detector, sentence):
     unit = units_of(detector, sentence + "\n")[0]
     assert unit.claim_type == "law_rule", unit.claim_type
+
+
+# --- Wikinews's own reporting: a body's spokesperson, a record that lists ----------------------
+def test_a_spokesperson_after_an_opening_email_to_the_outlet_is_unnamed(detector):
+    text = ("In an email to Wikinews, a spokesperson for the Maldives coast guard said it had "
+            "not been asked to search.\n")
+    unit = _unit(detector, text, "In an email")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "a spokesperson for the Maldives coast guard"
+
+
+@pytest.mark.parametrize("text, start, kind", [
+    ("Flight tracker SkyTrail listed the jet as landed at 9.40 pm.\n", "Flight tracker", "document"),
+    ("The country's search and rescue agency, Basarnas, said three ships had joined the search.\n",
+     "search and rescue", "organisation"),
+    ("The news website Vesti24 reported that the captain had been arrested.\n", "news website",
+     "organisation"),
+    ("Ship-tracking website SeaTrace shows the tanker's last position off Bangka Island.\n",
+     "Ship-tracking", "document"),
+])
+def test_a_record_that_lists_is_a_document_and_a_body_named_in_apposition_a_body(
+        detector, text, start, kind):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.source_type == kind, unit.attribution
+
+
+# --- playing down or dismissing talk: the guidelines' "X speaks" -------------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Downing Street sources played down talk of a rift between the two women.",
+     "Downing Street sources"),
+    ("Aides to the governor dismissed speculation that she would stand down.",
+     "Aides to the governor"),
+    ("Club insiders downplayed fears over the goalkeeper's fitness.", "Club insiders"),
+])
+def test_playing_down_or_dismissing_talk_is_a_claim_of_the_one_who_does(
+        detector, sentence, speaker):
+    unit = _unit(detector, sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "He played down the left wing for most of the second half.",
+    "The orchestra played a programme of Russian music.",
+])
+def test_playing_is_no_cue(detector, sentence):
+    unit = _unit(detector, sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

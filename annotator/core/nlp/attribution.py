@@ -86,6 +86,7 @@ STRONG_CUES = (
     "identify", "attribute", "hypothesise", "hypothesize", "term", "blame",
     "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter", "talk", "speak",
     "repeat", "decide", "draw", "list", "dismiss", "reject", "refute", "rebut", "link",
+    "downplay", "play",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -106,7 +107,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term",
              "blame", "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter",
              "talk", "speak", "repeat", "decide", "draw", "list", "dismiss", "reject",
-             "refute", "rebut", "link"}
+             "refute", "rebut", "link", "downplay", "play"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -955,7 +956,16 @@ _ANNOUNCING = frozenset({"announce", "reveal", "disclose", "report", "confirm", 
 _LISTING_RECORDS = frozenset({"database", "registry", "register", "website", "site", "records",
                               "record", "index", "directory", "catalogue", "catalog", "list",
                               "report", "study", "survey", "document", "filing", "indictment",
-                              "complaint", "memo"})
+                              "complaint", "memo", "tracker", "app", "portal"})
+
+
+def _is_listing_record(noun) -> bool:
+    """A record that lists, by its own word or its name's ("the registry", "Flight tracker
+    PlaneWatch", "the ship-tracking website, SeaTrace,")."""
+    return noun.lower_ in _LISTING_RECORDS or (_is_proper(noun) and any(
+        c.dep_ in ("compound", "appos") and c.lower_ in _LISTING_RECORDS for c in noun.children))
+
+
 # who "decided that ..." as a ruling with content (the labelling guidelines)
 _DECIDING_BODIES = {"jury", "juries", "court", "courts", "judge", "judges", "panel", "tribunal",
                     "jurors", "referee", "commission", "committee", "board"}
@@ -1240,7 +1250,7 @@ def _has_clause_or_quote(verb, sent) -> bool:
             c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
         return True  # "The mayor has promised to rebuild the bridge by 2026"
     if lemma == "list" and any(c.dep_ == "dobj" for c in verb.children) and any(
-            c.dep_ == "nsubj" and c.lower_ in _LISTING_RECORDS for c in verb.children):
+            c.dep_ == "nsubj" and _is_listing_record(c) for c in verb.children):
         return True  # "The registry lists the ship as Panamanian": the record's claim
     if lemma == "draw" and any(c.dep_ == "dobj" and c.lower_ == "attention" for c in verb.children):
         return True  # "X drew attention to the lack of lifeboats": X's point
@@ -1471,9 +1481,11 @@ def _subject_of(verb):
             verb.head.head.dep_ == "ROOT" and \
             verb.head.head.lower_ in GENERIC_PEOPLE | ANONYMOUS_HEADS:
         return verb.head.head, False  # the same, where the parser made "An onlooker" the root
-    if verb.dep_ in ("advcl", "acl") and verb.i > verb.head.i:
+    if (verb.dep_ in ("advcl", "acl") and verb.i > verb.head.i) or verb.dep_ == "ROOT":
         speaker = _phrase_between_comma_and(verb)
-        if speaker is not None:
+        if speaker is not None and (verb.dep_ != "ROOT" or speaker.dep_ == "appos"):
+            # (a root with no subject: "In an email to Wikinews, a spokesperson for the
+            # navy said", the spokesperson parsed as an apposition of "Wikinews")
             return speaker, False
     if verb.dep_ in ("conj", "xcomp", "advcl") and _is_verb(verb.head) and (
             verb.dep_ != "advcl" or verb.i > verb.head.i):
@@ -2546,6 +2558,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if _unnamed_reports(tokens, head):
         return None  # "reports say", "Unofficial reports put the toll at 15": a hedge
     source_type = classify(tokens, name_head, memory)
+    if source_type in ("organisation", "person") and cue_word == "list" and \
+            _is_listing_record(head):
+        source_type = "document"  # "Ship-tracking service ShipSpy listed no position": a record
     if source_type == "organisation" and name_head.dep_ == "appos" and \
             name_head.head.lower_ in _KIN | GENERIC_PEOPLE | _PROFESSIONS and \
             name_head.head.tag_ == "NN" and all(
@@ -3259,17 +3274,22 @@ _CLAIM_OBJECTS = frozenset({"figure", "figures", "estimate", "estimates", "claim
                             "account", "accounts", "allegation", "allegations", "report",
                             "reports", "findings", "version", "numbers", "data", "statistics",
                             "assertion", "assertions", "suggestion", "suggestions", "count",
-                            "toll", "characterisation", "characterization"})
+                            "toll", "characterisation", "characterization", "talk",
+                            "speculation", "rumours", "rumors", "rumour", "rumor", "fears",
+                            "notion"})
 
 
 # ("dismissed the claim", "rejected the allegations", "refuted the figures"; "rejected the
 # bill", "dismissed the case" are acts)
-_DISPUTING = frozenset({"dispute", "contest", "dismiss", "reject", "refute", "rebut"})
+_DISPUTING = frozenset({"dispute", "contest", "dismiss", "reject", "refute", "rebut",
+                        "downplay", "play"})
 
 
 def _disputes_a_claim(token, lemma) -> bool:
     """"disputed the figures", "contested the police's account": saying a claim is wrong (the
     disputer's own claim), unlike "disputed the will" or "contested the seat"."""
+    if lemma == "play" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return False  # only "played down talk of a rift" (the guidelines: X speaks)
     return lemma in _DISPUTING and any(
         c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS for c in token.children)
 
