@@ -173,6 +173,9 @@ def test_a_record_label_is_a_company_and_a_jars_label_a_document(detector, text,
     "The boys were playing on a basketball court behind the flats.",
     "Will Carter, 19, was driving the car, his mother said.",
     "Bill Hayes said the shop had been open since 1998.",
+    # the court as the room where evidence is heard
+    "The court heard that he had deleted the messages.",
+    "She told the court she had been followed home from the bar.",
 ])
 def test_an_act_a_bill_or_a_court_of_another_kind_is_no_law_or_rule(detector, sentence):
     unit = units_of(detector, sentence + "\n")[0]
@@ -183,7 +186,7 @@ def test_an_act_a_bill_or_a_court_of_another_kind_is_no_law_or_rule(detector, se
     "The Building Safety Act requires landlords to replace unsafe cladding.",
     "MPs passed the bill by 320 votes to 250.",
     "The bill would ban smoking in cars carrying children.",
-    "The court heard that he had deleted the messages.",
+    "The court ruled that the contract was void.",
 ])
 def test_a_named_act_a_bill_before_parliament_and_a_court_of_law_are_a_law_or_rule(
         detector, sentence):
@@ -237,3 +240,18 @@ def test_playing_down_or_dismissing_talk_is_a_claim_of_the_one_who_does(
 def test_playing_is_no_cue(detector, sentence):
     unit = _unit(detector, sentence + "\n", sentence[:12])
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+# --- what a named source is: an outlet, a record, a person with a Ukrainian given name ---------
+@pytest.mark.parametrize("text, start, kind", [
+    ("The magazine People reported that the couple had married in secret.\n", "The magazine",
+     "organisation"),
+    ("According to the Gazette, the mill will close in March.\n", "According to", "organisation"),
+    ("According to the official gazette, the decree takes effect on Monday.\n", "According to",
+     "document"),
+    ("The ship's logbook shows that the engine failed at 3 am.\n", "logbook", "document"),
+    ("Mykola Petrenko said the dam had been shelled twice.\n", "Mykola", "person"),
+])
+def test_the_kind_of_a_named_source(detector, text, start, kind):
+    unit = _unit(detector, text, start)
+    assert unit.attribution.source_type == kind, unit.attribution

@@ -202,7 +202,7 @@ DOCUMENT_HEADS = {
     "videos", "opinion", "hypothesis", "comments",
     "verdict", "manifesto", "policy", "plan", "proposal", "budget", "accounts", "forecast",
     "estimate", "summary", "cable", "text", "sign", "label", "advert", "advertisement",
-    "papers", "files", "file", "transcripts", "logs", "contract", "contracts", "receipts",
+    "papers", "files", "file", "transcripts", "logs", "logbook", "contract", "contracts", "receipts",
     "invoices", "charts", "tables", "dataset", "database", "registry", "register", "polling",
     "guide", "handbook", "manual", "leaflet", "brochure", "factsheet", "prospectus", "faq",
     "entry", "wiki", "encyclopedia", "encyclopaedia", "textbook", "thesis", "dissertation",
@@ -826,6 +826,9 @@ mustafa mostafa reza hossein mehdi hamza yousef youssef ibrahim ismail nabil wal
 jurgen wolfgang helmut horst stefan uwe thorsten markus matthias andreas florian tobias
 alessandro paolo stefano lorenzo jens mikkel henrik erik anders johan magnus nils zachary
 tyler brandon kyle travis greg dave matt josh joshua nathaniel""".split())
+_MALE_NAMES |= set("""oleksandr oleksiy volodymyr mykola andriy serhiy yuriy dmytro taras
+bohdan petro vasyl""".split())  # (Ukrainian spellings)
+_FEMALE_NAMES |= set("""olena iryna kateryna nataliya""".split())
 _FEMALE_NAMES |= set("""isabelle nathalie valérie valerie sylvie sandrine céline celine
 aurélie aurelie amélie amelie brigitte chantal martine monique nadine véronique veronique
 virginie hélène helene agnès agnes anne-marie marine ségolène segolene émilie emilie élodie
@@ -2073,12 +2076,15 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "person"  # "director of Amnesty International Man-kei Tam" (NER: one ORG)
     if _bodys_person(tokens):
         return "person"  # "The Rights Fund's Jacqueline De León" (NER: one ORG)
-    if _outlet_noun_before_name(tokens, head):
-        return "organisation"  # "Greek daily Kathimerini", "news agency PA Media"
     if head.dep_ == "appos" and _is_proper(head) and head.head.tag_ == "NN" and \
             head.head.lower_ in _WEBSITES and head.ent_type_ != "PERSON" and not any(
                 c.lower_ in ("news", "media") for c in head.head.children):  # (an outlet)
         return "document"  # "Vessel tracking website ShipWatch shows": a website, as listed
+    if _outlet_noun_before_name(tokens, head) or (
+            head.i > head.sent.start and head.text[:1].isupper() and
+            head.doc[head.i - 1].lower_ in _OUTLET_NOUNS):
+        return "organisation"  # "Greek daily Kathimerini", "news agency PA Media", "the
+        # magazine People" (tagged a plural noun, and parsed apart from "magazine")
     if head.dep_ == "appos" and _is_proper(head) and head.head.tag_ == "NN" and \
             head.head.lower_ in ORG_WORDS and head.head.lower_ not in _PERSON_NOUNS | ROLE_NOUNS \
             and len(tokens) <= 3 and not (len(tokens) >= 2 and tokens[0].lower_ in _GIVEN_NAMES):
@@ -2107,6 +2113,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
             c.dep_ in ("poss", "compound") and (_is_proper(c) or c.ent_type_ == "PERSON")
             for c in head.children):
         return "organisation"  # "Quill's office", "the Trump campaign": a body of hers, his
+    if head_word == "gazette" and not _is_proper(head) and any(
+            c.lower_ in ("official", "government", "state") for c in head.children):
+        return "document"  # "the official gazette": where laws and decrees are published
     if head_word == "guard" and any(c.lower_ in _GUARD_SERVICES for c in head.children):
         return "organisation"  # "the coast guard": a service, not a man on guard
     if head_word in OUTLET_WORDS and head_word not in _NOT_OUTLETS and not _is_proper(head) and \
@@ -2223,6 +2232,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         # "according to Seisin" after "the Seismology Institute (Seisin)": the body's short
         # name, whatever the tagger now calls it
         return "organisation"
+    if len(tokens) == 2 and words[0] == "the" and head_word in OUTLET_WORDS | ORG_WORDS and \
+            head_word not in _NOT_OUTLETS:
+        return "organisation"  # "according to the Gazette" (the tagger's person)
     if (head.ent_type_ == "PERSON" and not cut) or _role_says_person(head):
         return "person"
     if len(names) >= 2 and names[0].lower_ in _GIVEN_NAMES and \

@@ -26,7 +26,7 @@ _CAUSAL = Folded(re.compile(
 LAW_WORD = (r"(?<!in-)laws?(?!\s+(?:enforcement|firms?|schools?|students?|professors?|"
             r"lecturers?|graduates?|degrees?)\b)")
 # a bill or act as law, not "a criminal act" or "the bill for repairs"; a court of law, not
-# a basketball court
+# a basketball court nor the court as the room where evidence is heard ("told the court")
 _BILL_OR_ACT = (r"acts? of (?:parliament|congress)|"
                 r"(?<!energy )(?<!electricity )(?<!gas )(?<!phone )(?<!water )(?<!heating )"
                 r"(?<!hospital )(?<!medical )(?<!grocery )(?<!food )(?<!restaurant )(?<!dollar )"
@@ -34,7 +34,8 @@ _BILL_OR_ACT = (r"acts? of (?:parliament|congress)|"
 # "the Online Safety Act", "the Finance Bill" (case-sensitive; not "Bill Gates")
 _NAMED_ACT = re.compile(r"\b[A-Z][\w'-]*\s+(?:Act|Acts|Bill)\b(?!\s+[A-Z])")
 _BILL_AS_NAME = re.compile(r"\bBill(?=\s+[A-Z])")
-_COURT = r"(?<!basketball )(?<!tennis )(?<!food )(?<!squash )courts?(?!\s+(?:side|yard)\b)"
+_COURT = (r"(?<!basketball )(?<!tennis )(?<!food )(?<!squash )(?<!told the )(?<!tell the )"
+          r"(?<!tells the )(?<!telling the )courts?(?!\s+(?:side|yard|heard|hears|was told|is told)\b)")
 _LAW = Folded(re.compile(
     r"\b(" + LAW_WORD + r"|legal|illegal|unlawful|legislation|" + _BILL_OR_ACT +
     r"|regulations?|rules?|"
