@@ -251,7 +251,26 @@ def test_playing_is_no_cue(detector, sentence):
      "document"),
     ("The ship's logbook shows that the engine failed at 3 am.\n", "logbook", "document"),
     ("Mykola Petrenko said the dam had been shelled twice.\n", "Mykola", "person"),
+    ("According to the rules, each crew may carry one spare sail.\n", "According to",
+     "document"),
 ])
 def test_the_kind_of_a_named_source(detector, text, start, kind):
     unit = _unit(detector, text, start)
     assert unit.attribution.source_type == kind, unit.attribution
+
+
+# --- hedges of disaster copy -------------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Nine miners are feared dead after the roof of the shaft gave way.",
+    "Nine miners are feared to have died in the collapse.",
+    "There were unconfirmed reports of a second blast near the station.",
+    "The fire was presumably started by a cigarette.",
+])
+def test_a_toll_or_cause_no_one_is_named_for_is_a_hedge(detector, sentence):
+    unit = _unit(detector, sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+
+
+def test_an_official_saying_people_are_feared_dead_is_still_the_source(detector):
+    unit = _unit(detector, "Officials said nine miners were feared dead.\n", "Officials")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution

@@ -203,6 +203,7 @@ DOCUMENT_HEADS = {
     "verdict", "manifesto", "policy", "plan", "proposal", "budget", "accounts", "forecast",
     "estimate", "summary", "cable", "text", "sign", "label", "advert", "advertisement",
     "papers", "files", "file", "transcripts", "logs", "logbook", "contract", "contracts", "receipts",
+    "rules", "regulations", "rulebook",
     "invoices", "charts", "tables", "dataset", "database", "registry", "register", "polling",
     "guide", "handbook", "manual", "leaflet", "brochure", "factsheet", "prospectus", "faq",
     "entry", "wiki", "encyclopedia", "encyclopaedia", "textbook", "thesis", "dissertation",
@@ -286,14 +287,19 @@ HEDGE_PATTERNS = [
      "it is {0}"),
     (re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|widely\s+)?"
                 r"(said|thought|understood|believed|reported|rumoured|rumored|alleged|"
-                r"claimed|tipped)\s+to\b", re.I), "is {0} to"),
+                r"claimed|tipped|feared)\s+to\b", re.I), "is {0} to"),
+    # "Forty people are feared dead": the toll no one is named for
+    (re.compile(r"\b(?:is|are|was|were)\s+(feared\s+(?:dead|killed|drowned|missing))\b", re.I),
+     "{0}"),
+    (re.compile(r"\b(unconfirmed\s+reports)\b", re.I), "{0}"),
     # "A powerful explosion, believed to have been caused by a gas leak, tore through ...": a
     # participle clause that distances the writer, with no one named
     (re.compile(r",\s*((?:widely\s+)?(?:believed|thought|said|understood|reported|alleged|rumoured|"
                 r"rumored|suspected)\s+to\s+(?:have|be))\b", re.I), "{0}"),
     (re.compile(r"\bthere\s+(?:is|was|are|were)\s+(?:said|thought|believed|understood|reported)"
                 r"\s+to\s+be\b", re.I), "there is said to be"),
-    (re.compile(r"\b(reportedly|allegedly|supposedly|apparently|rumoured|purportedly)\b", re.I),
+    (re.compile(r"\b(reportedly|allegedly|supposedly|apparently|rumoured|purportedly|"
+                r"presumably)\b", re.I),
      "{0}"),
     (re.compile(r"\baccording\s+to\s+(?:some\s+|recent\s+|media\s+|unconfirmed\s+|local\s+)?"
                 r"(reports|rumours|rumors|speculation|estimates)\b", re.I),
@@ -810,8 +816,8 @@ samantha stephanie gemma leah jasmine priya aisha yasmin natasha tanya irina olg
 sofia lucia elena carmen ingrid astrid marta mei yuki keiko joanna jacqueline judith judy
 beverley kathryn kirsty sheila pauline maureen jean-marie eleanor esther miriam naomi""".split())
 
-# (wire copy from France, Russia, Latin America, the Middle East and Germany, whose names the
-# lists above miss: "Antoine Quirin", "Yekaterina ...")
+# (wire copy from France, Russia, Ukraine, Latin America, the Middle East and Germany, whose
+# names the lists above miss: "Antoine Quirin", "Mykola Petrenko")
 _MALE_NAMES |= set("""antoine nicolas françois jean-pierre jean-claude jean-luc philippe alain
 gérard gerard michel olivier thierry laurent stéphane stephane sébastien sebastien julien
 guillaume mathieu maxime vincent yves christophe didier benoît benoit fabrice hugo arnaud
@@ -825,11 +831,9 @@ santiago tomás tomas vicente joão joao paulo marcelo germán german abdullah a
 mustafa mostafa reza hossein mehdi hamza yousef youssef ibrahim ismail nabil walid jürgen
 jurgen wolfgang helmut horst stefan uwe thorsten markus matthias andreas florian tobias
 alessandro paolo stefano lorenzo jens mikkel henrik erik anders johan magnus nils zachary
-tyler brandon kyle travis greg dave matt josh joshua nathaniel""".split())
-_MALE_NAMES |= set("""oleksandr oleksiy volodymyr mykola andriy serhiy yuriy dmytro taras
-bohdan petro vasyl""".split())  # (Ukrainian spellings)
-_FEMALE_NAMES |= set("""olena iryna kateryna nataliya""".split())
-_FEMALE_NAMES |= set("""isabelle nathalie valérie valerie sylvie sandrine céline celine
+tyler brandon kyle travis greg dave matt josh joshua nathaniel oleksandr oleksiy volodymyr
+mykola andriy serhiy yuriy dmytro taras bohdan petro vasyl""".split())
+_FEMALE_NAMES |= set("""olena iryna kateryna nataliya isabelle nathalie valérie valerie sylvie sandrine céline celine
 aurélie aurelie amélie amelie brigitte chantal martine monique nadine véronique veronique
 virginie hélène helene agnès agnes anne-marie marine ségolène segolene émilie emilie élodie
 elodie manon pauline juliette clémence clemence anastasia ekaterina yekaterina yelena galina
@@ -2971,7 +2975,7 @@ _WRONGED = frozenset({"victim", "survivor", "accuser", "complainant", "plaintiff
 # verbs whose passive subject or object is someone accused ("were convicted", "arrested X")
 _ACCUSING = frozenset(form for verb in (
     "convict", "jail", "sentence", "charge", "arrest", "accuse", "indict", "detain",
-    "prosecute", "imprison") for form in _inflect(verb)) | {"sentenced", "jailed"}
+    "prosecute", "imprison") for form in _inflect(verb))
 
 
 def _person_for_generic(role: str, memory: Memory) -> str | None:
