@@ -274,3 +274,20 @@ def test_a_toll_or_cause_no_one_is_named_for_is_a_hedge(detector, sentence):
 def test_an_official_saying_people_are_feared_dead_is_still_the_source(detector):
     unit = _unit(detector, "Officials said nine miners were feared dead.\n", "Officials")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+
+
+# --- an occupation the article never names anyone with ----------------------------------------
+def test_an_unnamed_occupation_is_an_unnamed_source(detector):
+    text = ("A gas explosion destroyed a bakery in Lille on Saturday. The caretaker told police "
+            "he had smelled gas the night before.\n")
+    unit = _unit(detector, text, "The caretaker")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "The caretaker"
+
+
+def test_an_occupation_the_article_names_someone_with_is_that_person(detector):
+    text = ("The caretaker, Marcel Roux, was taken to hospital with burns. The caretaker told "
+            "police he had smelled gas the night before.\n")
+    unit = _unit(detector, text, "The caretaker told")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == "Marcel Roux"

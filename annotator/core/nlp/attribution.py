@@ -2947,6 +2947,10 @@ GENERIC_PEOPLE = {
     "soldier", "shopkeeper", "villager", "mourner", "eyewitness", "pupil", "hostage",
     "prisoner", "inmate", "detainee", "migrant", "refugee", "motorcyclist", "jogger",
     "householder", "occupant",
+    # the people a building or a shop has ("The caretaker told police ...")
+    "caretaker", "janitor", "porter", "concierge", "doorman", "cleaner", "receptionist",
+    "barman", "bartender", "waiter", "waitress", "shopowner", "cashier", "postman",
+    "watchman", "lifeguard",
     # parties to a case the report does not name ("The plaintiff testified that ...")
     "plaintiff", "claimant", "accuser", "suspect", "witness", "juror", "student", "worker",
     "employee", "resident", "neighbour", "neighbor",
