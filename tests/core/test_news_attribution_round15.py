@@ -291,3 +291,30 @@ def test_an_occupation_the_article_names_someone_with_is_that_person(detector):
     unit = _unit(detector, text, "The caretaker told")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.speaker == "Marcel Roux"
+
+
+# --- protest copy: estimates, "Another, who gave her name as ...", a description with a place ---
+_PROTEST = ("Thousands of farmers marched through Lyon on Saturday.\n"
+            "One protester, a 52-year-old beekeeper from the Ardèche, said he could no longer "
+            "sell his honey.\n")
+
+
+def test_a_description_with_a_place_in_it_is_no_name(detector):
+    unit = _unit(detector, _PROTEST, "One protester")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "One protester"
+
+
+def test_another_who_gave_a_name_is_another_of_the_unnamed(detector):
+    text = _PROTEST + ("Another, who gave her name as Margaux, said she had driven four hours "
+                       "to be there.\n")
+    unit = _unit(detector, text, "Another, who gave")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "Another protester"
+
+
+def test_putting_a_number_higher_is_an_estimate(detector):
+    text = ("Police said 4,000 people took part. The organisers put the number much higher.\n")
+    unit = _unit(detector, text, "The organisers")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "The organisers"

@@ -1828,7 +1828,12 @@ def _appositive_name(head):
                 continue  # "Politicians of the ruling party Jan Front": the party's name
             toks = _np_tokens(child)
             if toks and any(t.ent_type_ == "PERSON" or (_is_proper(t) and t.lower_ not in TITLE_WORDS)
-                            for t in toks):
+                            for t in toks) and not (
+                    child.tag_ in ("NN", "NNS") and child.ent_type_ != "PERSON" and
+                    child.text.islower() and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                 for c in child.children)):
+                # (but "One protester, a 45-year-old electrician from Normandy,": a
+                # description with a place in it, not a name)
                 return toks, child
     # "The delegate to the House of Representatives, Aumua Amata, told", "Haifa University
     # expert and former security official, Avinoam Idan, said": the parser hangs the name on
@@ -2554,7 +2559,8 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # "Some reported wanting to ...", "Many said ...": unnamed members of a group
         return Found("anonymous", head.text, cue_word, find_outlet(cue_token),
                      token_i=cue_token.i)
-    if head.lower_ == "another" and head.tag_ == "DT" and not list(head.children):
+    if head.lower_ == "another" and head.tag_ == "DT" and all(
+            c.dep_ in ("relcl", "punct") for c in head.children):  # (", who gave her name as")
         # "Another said ...": one more of the unnamed people just quoted (resolve_role)
         return Found("anonymous", head.text, cue_word, find_outlet(cue_token),
                      token_i=cue_token.i, role=_ANOTHER)
@@ -3679,8 +3685,11 @@ def _tally_keeper(sent, memory) -> "Found | None":
         if (obj.lower_ in _FIGURE_NOUNS or verb.lower_ in _ESTIMATING) and not (
                 verb.lower_ in _PUTTING | _ESTIMATING and (any(
                     c.dep_ == "prep" and c.lower_ == "at" for c in (*verb.children, *obj.children))
-                    or _at_a_value(obj))):
-            continue  # "put the cost at £2m" is an estimate; "raised the cost" an act
+                    or _at_a_value(obj) or any(c.lower_ in ("higher", "lower") and
+                                               c.dep_ in ("advmod", "acomp", "oprd")
+                                               for c in verb.children))):
+            continue  # "put the cost at £2m", "put the number much higher" are estimates;
+            # "raised the cost" an act
         subject = _subject_before(verb)
         if subject is None or subject.lower_ in WRITER_SELF or subject.tag_ == "PRP":
             continue
