@@ -318,3 +318,27 @@ def test_putting_a_number_higher_is_an_estimate(detector):
     unit = _unit(detector, text, "The organisers")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "The organisers"
+
+
+# --- a website's or register's record (the guidelines' "VesselFinder listed no AIS results") ---
+@pytest.mark.parametrize("sentence, speaker", [
+    ("ShipSpotter listed no AIS results for the tanker after March 3.", "ShipSpotter"),
+    ("FlightBoard listed the flight as cancelled.", "FlightBoard"),
+    ("Ship-tracking service PortWatch listed no position for the tug after June 2.",
+     "PortWatch"),
+    ("SeaTrace has an entry for the ship in its database but has no location data for it.",
+     "SeaTrace"),
+])
+def test_what_a_named_record_lists_is_a_document(detector, sentence, speaker):
+    unit = _unit(detector, sentence + "\n", sentence[:8])
+    assert unit.attribution.source_type == "document", unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "The party listed its candidates on Monday.",
+    "The minister listed three reasons for the delay.",
+])
+def test_listing_things_is_no_record(detector, sentence):
+    unit = _unit(detector, sentence + "\n", sentence[:8])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

@@ -1259,6 +1259,15 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if lemma == "list" and any(c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ == "nsubj" and _is_listing_record(c) for c in verb.children):
         return True  # "The registry lists the ship as Panamanian": the record's claim
+    if lemma == "list" and any(c.dep_ == "nsubj" and c.ent_type_ != "PERSON" and (
+            _is_proper(c) or any(a.dep_ == "appos" and _is_proper(a) for a in c.children))
+                               for c in verb.children) and (
+            any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children)
+                for c in verb.children) or
+            any(c.lower_ == "as" and c.dep_ in ("prep", "mark") for c in verb.children) or
+            any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as"
+                                          for m in c.children) for c in verb.children)):
+        return True  # "ShipWatch listed no AIS results", "FlightBoard listed it as cancelled"
     if lemma == "draw" and any(c.dep_ == "dobj" and c.lower_ == "attention" for c in verb.children):
         return True  # "X drew attention to the lack of lifeboats": X's point
     doc = verb.doc
@@ -2580,8 +2589,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if _unnamed_reports(tokens, head):
         return None  # "reports say", "Unofficial reports put the toll at 15": a hedge
     source_type = classify(tokens, name_head, memory)
-    if source_type in ("organisation", "person") and cue_word == "list" and \
-            _is_listing_record(head):
+    if source_type in ("organisation", "person") and cue_word == "list" and (
+            _is_listing_record(head) or (_is_proper(head) and head.i == tokens[-1].i and
+                                         head.ent_type_ != "PERSON") or
+            any(a.dep_ == "appos" and _is_proper(a) for a in head.children)):
         source_type = "document"  # "Ship-tracking service ShipSpy listed no position": a record
     if source_type == "organisation" and name_head.dep_ == "appos" and \
             name_head.head.lower_ in _KIN | GENERIC_PEOPLE | _PROFESSIONS and \
@@ -3969,6 +3980,29 @@ def _trailing_source_clause(sent, memory) -> "Found | None":
                  CUE_FORMS.get(cue.lower_, "say"), token_i=cue.i)
 
 
+# what a record holds about something ("has an entry for the ship in its database")
+_ENTRY_NOUNS = frozenset({"entry", "entries", "record", "listing"})
+_HAVING = frozenset({"has", "have", "had"})
+
+
+def _database_entry(sent, memory) -> "Found | None":
+    """"ShipWatch has an entry for the tanker in its database but has no location data": what
+    a website's or register's record holds is the record's (the guidelines' document)."""
+    for obj in sent:
+        if obj.dep_ != "dobj" or obj.lower_ not in _ENTRY_NOUNS or obj.head.lower_ not in _HAVING:
+            continue
+        place = next((o for c in obj.children if c.dep_ == "prep" and c.lower_ == "in"
+                      for o in c.children if o.dep_ == "pobj"), None)
+        if place is None or not _is_listing_record(place):
+            continue
+        subject = _subject_before(obj.head)
+        if subject is None or not _is_proper(subject):
+            continue
+        tokens, _ = _speaker_tokens(subject)
+        return Found("document", _text(tokens), "list", token_i=obj.head.i)
+    return None
+
+
 def _in_their_view(sent, memory) -> "Found | None":
     """"In his view, the crash could have been avoided": his claim (the guidelines' cue)."""
     doc = sent.doc
@@ -4673,4 +4707,5 @@ _FALLBACKS = (
     (_VIEW_NOUNS, _in_their_view, 1),
     (_FINAL_CUE_FORMS, _trailing_source_clause, 1),
     (_CLAIM_NOUNS, _claim_noun_colon, 1),
+    (_ENTRY_NOUNS, _database_entry, 1),
 )
