@@ -94,7 +94,7 @@ def test_a_first_name_given_in_a_relative_clause_leaves_the_source_unnamed(
     assert unit.attribution.speaker == speaker
 
 
-def test_the_relief_workers_coach_named_in_apposition_is_still_named(detector):
+def test_a_name_in_apposition_to_a_role_is_still_named(detector):
     unit = _unit(detector, "The team's physio, Dana Kerr, said the injury was minor.\n", "physio")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.speaker == "Dana Kerr"

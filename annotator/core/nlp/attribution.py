@@ -959,11 +959,19 @@ def _role_words(ent) -> set:
 _BARE_INFORMATION = frozenset({"information", "data"})
 # cues whose passive subject is what was said ("The result was announced by the jury")
 _ANNOUNCING = frozenset({"announce", "reveal", "disclose", "report", "confirm", "declare"})
+# what "lists" or "shows" as a record does (the guidelines' websites and databases)
+_WEBSITES = frozenset({"website", "site", "database", "tracker", "portal", "app"})
 # records that "list" something (a database's listing is a document source)
-_LISTING_RECORDS = frozenset({"database", "registry", "register", "website", "site", "records",
-                              "record", "index", "directory", "catalogue", "catalog", "list",
-                              "report", "study", "survey", "document", "filing", "indictment",
-                              "complaint", "memo", "tracker", "app", "portal"})
+_LISTING_RECORDS = _WEBSITES | frozenset({
+    "registry", "register", "records", "record", "index", "directory", "catalogue", "catalog",
+    "list", "report", "study", "survey", "document", "filing", "indictment", "complaint", "memo"})
+
+
+def _named_not_a_person(noun) -> bool:
+    """A name, or a noun with a name in apposition, that the tagger did not call a person
+    ("ShipWatch", "Ship-tracking service ShipWatch"): what it lists is its record's."""
+    return noun.ent_type_ != "PERSON" and (_is_proper(noun) or any(
+        a.dep_ == "appos" and _is_proper(a) for a in noun.children))
 
 
 def _is_listing_record(noun) -> bool:
@@ -1259,8 +1267,7 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if lemma == "list" and any(c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ == "nsubj" and _is_listing_record(c) for c in verb.children):
         return True  # "The registry lists the ship as Panamanian": the record's claim
-    if lemma == "list" and any(c.dep_ == "nsubj" and c.ent_type_ != "PERSON" and (
-            _is_proper(c) or any(a.dep_ == "appos" and _is_proper(a) for a in c.children))
+    if lemma == "list" and any(c.dep_ == "nsubj" and _named_not_a_person(c)
                                for c in verb.children) and (
             any(c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children)
                 for c in verb.children) or
@@ -1826,7 +1833,7 @@ def _conj_in_np(head, child) -> bool:
 
 
 # "who gave only her first name, Svetlana,": the name someone gave, not one the article names
-_GIVEN_AS_NAME = frozenset({"name", "names", "pseudonym", "nickname", "alias"})
+_GIVEN_AS_NAME = frozenset({"name", "names"}) | _PSEUDONYM
 
 
 def _appositive_name(head):
@@ -2063,10 +2070,6 @@ def _told_by_people(head) -> bool:
             if obj is not None and obj.lower_ in _TELLERS and not _is_proper(obj):
                 return True
     return False
-
-
-# what "lists" or "shows" as a record does (the guidelines' websites and databases)
-_WEBSITES = frozenset({"website", "site", "database", "tracker", "portal", "app"})
 
 
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
@@ -2590,9 +2593,7 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         return None  # "reports say", "Unofficial reports put the toll at 15": a hedge
     source_type = classify(tokens, name_head, memory)
     if source_type in ("organisation", "person") and cue_word == "list" and (
-            _is_listing_record(head) or (_is_proper(head) and head.i == tokens[-1].i and
-                                         head.ent_type_ != "PERSON") or
-            any(a.dep_ == "appos" and _is_proper(a) for a in head.children)):
+            _is_listing_record(head) or _named_not_a_person(head)):
         source_type = "document"  # "Ship-tracking service ShipSpy listed no position": a record
     if source_type == "organisation" and name_head.dep_ == "appos" and \
             name_head.head.lower_ in _KIN | GENERIC_PEOPLE | _PROFESSIONS and \
