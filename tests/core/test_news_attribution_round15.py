@@ -173,6 +173,8 @@ def test_a_record_label_is_a_company_and_a_jars_label_a_document(detector, text,
     "The boys were playing on a basketball court behind the flats.",
     "Will Carter, 19, was driving the car, his mother said.",
     "Bill Hayes said the shop had been open since 1998.",
+    "One farmer said he could no longer pay his bills.",
+    "Her bill came to 40 euros.",
     # the court as the room where evidence is heard
     "The court heard that he had deleted the messages.",
     "She told the court she had been followed home from the bar.",

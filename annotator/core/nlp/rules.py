@@ -25,12 +25,13 @@ _CAUSAL = Folded(re.compile(
 # "law" as law, not "law enforcement", "a law firm", "her mother-in-law"
 LAW_WORD = (r"(?<!in-)laws?(?!\s+(?:enforcement|firms?|schools?|students?|professors?|"
             r"lecturers?|graduates?|degrees?)\b)")
-# a bill or act as law, not "a criminal act" or "the bill for repairs"; a court of law, not
+# a bill or act as law, not "a criminal act", "the bill for repairs" or "pay his bills"; a court of law, not
 # a basketball court nor the court as the room where evidence is heard ("told the court")
 _BILL_OR_ACT = (r"acts? of (?:parliament|congress)|"
                 r"(?<!energy )(?<!electricity )(?<!gas )(?<!phone )(?<!water )(?<!heating )"
                 r"(?<!hospital )(?<!medical )(?<!grocery )(?<!food )(?<!restaurant )(?<!dollar )"
-                r"(?<!pound )(?<!foot the )bills?(?!\s+(?:for|of|came|comes|totall?ed|ran|runs)\b)")
+                r"(?<!pound )(?<!foot the )(?<!his )(?<!her )(?<!their )(?<!my )(?<!your )"
+                r"(?<!our )bill(?!\s+(?:for|of|came|comes|totall?ed|ran|runs)\b)")
 # "the Online Safety Act", "the Finance Bill" (case-sensitive; not "Bill Gates")
 _NAMED_ACT = re.compile(r"\b[A-Z][\w'-]*\s+(?:Act|Acts|Bill)\b(?!\s+[A-Z])")
 _BILL_AS_NAME = re.compile(r"\bBill(?=\s+[A-Z])")
