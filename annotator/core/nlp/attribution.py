@@ -1033,10 +1033,11 @@ def offices_named_in(text: str) -> list[tuple[str, set]]:
     out = []
     for match in _TITLED_NAME.finditer(text):
         out.append((match.group(2), {_spelt_out(match.group(1))}))
-    for match in _OFFICE_OF_PLACE_THEN_NAME.finditer(text):
-        office = set(match.group(1).split()) & _OFFICES
-        if office:
-            out.append((match.group(2), office))
+    for rx in (_OFFICE_OF_PLACE_THEN_NAME, _OFFICE_THEN_NAME):
+        for match in rx.finditer(text):
+            office = set(match.group(1).split()) & _OFFICES
+            if office:
+                out.append((match.group(2), office))
     for match in _NAME_THEN_OFFICE.finditer(text):
         words = set(match.group(2).split())  # lower-case words only: the office, not a place
         office = words & _OFFICES
@@ -1944,6 +1945,9 @@ _NAME_THEN_OFFICE = re.compile(_NAME_RE + r", (?:the|a|an) ((?:[\w-]+ ){0,3}[\w-
 _OFFICE_OF_PLACE_THEN_NAME = re.compile(
     r"\b[Tt]he ((?:[a-z-]+ ){0,2}[a-z]+) of (?:the )?[A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,3}, "
     + _NAME_RE + r",")
+# "The regional governor, Boris Dubrovsky,", "Chelyabinsk's governor, Boris Dubrovsky,"
+_OFFICE_THEN_NAME = re.compile(
+    r"(?:\b[Tt]he|[A-Z][\w-]*['\u2019]s) ((?:[a-z-]+ ){0,2}[a-z]+), " + _NAME_RE + r",")
 _ROLE_LEAD = TITLE_WORDS | ROLE_NOUNS | _PERSON_NOUNS | {"executive", "financial", "operating",
                                                           # a player's position ("Winger X")
                                                           "winger", "forward", "midfielder",
@@ -4187,6 +4191,39 @@ def _group_cue_read_as_noun(sent, memory) -> "Found | None":
     return None
 
 
+# Telling forms the tagger may take for an adjective before the hearer ("told police")
+_TOLD_FORMS = frozenset({"told", "tells"})
+
+
+def _telling_read_as_modifier(sent, memory) -> "Found | None":
+    """"The 19-year-old told police she had been drinking.": after an age the parser read
+    "told" as an adjective of "police" and made the hearer the root, and the sentence lost its
+    source. A telling form right after the opening noun phrase, modifying the root noun, with a
+    clause after it, is the cue: the noun phrase speaks."""
+    doc = sent.doc
+    for tok in doc[sent.start + 1:min(sent.end - 1, sent.start + 9)]:
+        if tok.lower_ not in _TOLD_FORMS:
+            continue
+        hearer = tok.head
+        if tok.dep_ not in ("amod", "compound") or hearer.dep_ != "ROOT" or \
+                not hearer.tag_.startswith("NN") or hearer.i <= tok.i:
+            return None
+        if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[hearer.i + 1:sent.end]):
+            return None  # no clause: what was told is not there
+        tokens = list(doc[sent.start:tok.i])
+        if not tokens or tokens[0].tag_ != "DT" or any(
+                t.tag_.startswith("VB") or t.tag_ in ("PRP", "IN") for t in tokens):
+            return None  # only a plain noun phrase: "The 19-year-old", "The woman"
+        text = _text(tokens)
+        age = _AGED.match(text)
+        if age:  # "The 19-year-old": the person the article is about, as after a parsed cue
+            return Found("person", text, "tell", find_outlet(tok), token_i=tok.i,
+                         role=(age.group(1) or "year-old").strip().lower())
+        head = tokens[-1]
+        return Found(classify(tokens, head, memory), text, "tell", token_i=tok.i)
+    return None
+
+
 # Bare cue forms that close a sentence after a plural source ("..., economists estimate.");
 # thoughts ("believe", "fear", "expect") are not among them.
 _TRAILING_BARE_CUES = frozenset({"say", "estimate", "argue", "contend", "warn", "predict",
@@ -4693,6 +4730,7 @@ _FALLBACKS = (
     (None, _cue_read_as_noun, 1),
     (_BARE_CUES, _group_cue_read_as_noun, 0),
     (_TRAILING_BARE_CUES, _trailing_cue_read_as_noun, 0),
+    (_TOLD_FORMS, _telling_read_as_modifier, 0),
     (_FINDING_FORMS, _findings_read_as_noun, 1),
     (None, _with_someone_saying, 2),
     (_ISSUE_VERBS, _issued_statement, 1),
