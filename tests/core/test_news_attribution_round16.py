@@ -55,3 +55,33 @@ def test_a_place_s_office_that_spoke_is_the_holder_named_later_in_apposition(det
     unit = _unit(detector, text, "Tver's governor said")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.speaker == "Oleg Sarkisov"
+
+
+# --- a news site is an outlet, not a record that lists -------------------------------------------
+def test_an_unnamed_news_site_is_an_unnamed_source(detector):
+    sentence = "A regional news site reported that the lift shaft had given way first."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:20])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "A regional news site"
+
+
+def test_what_a_news_site_quotes_someone_as_saying_is_theirs(detector):
+    sentence = "The news site quoted a paramedic as saying two of the injured were children."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:20])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "a paramedic"
+
+
+def test_the_news_site_is_the_site_named_before(detector):
+    text = _LEAD + ("Regional news site Tverinfo reported that the lift shaft had given way first.\n"
+                    "The news site said nine flats had been destroyed.\n")
+    unit = _unit(detector, text, "The news site said")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == "Tverinfo"
+    assert unit.attribution.source_type == "organisation"
+
+
+def test_a_tracking_website_still_lists_as_a_record(detector):
+    text = _LEAD + "Ship-tracking website PortLog listed no position for the ferry after Sunday.\n"
+    unit = _unit(detector, text, "Ship-tracking")
+    assert unit.attribution.source_type == "document", unit.attribution

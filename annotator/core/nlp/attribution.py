@@ -2076,6 +2076,12 @@ def _told_by_people(head) -> bool:
     return False
 
 
+def _news_site(noun) -> bool:
+    """"the news site", "a local news website": an outlet, not a record that lists."""
+    return noun.lower_ in _WEBSITES and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("news", "media") for c in noun.children)
+
+
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
     """person / organisation / document / anonymous for a source noun phrase."""
     doc = head.doc
@@ -2101,6 +2107,12 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "person"  # "director of Amnesty International Man-kei Tam" (NER: one ORG)
     if _bodys_person(tokens):
         return "person"  # "The Rights Fund's Jacqueline De León" (NER: one ORG)
+    if head_word in _WEBSITES and not _is_proper(head) and not names and _news_site(head):
+        # "A local news site reported", "the news website said": an outlet, not a record; one
+        # the text does not name is an unnamed source, as "local media" are
+        return "anonymous" if words[0] in _INDEFINITE or any(
+            c.lower_ in _UNNAMED_OUTLET_OWNERS or c.ent_type_ == "NORP"
+            for c in head.children) else "organisation"
     if head.dep_ == "appos" and _is_proper(head) and head.head.tag_ == "NN" and \
             head.head.lower_ in _WEBSITES and head.ent_type_ != "PERSON" and not any(
                 c.lower_ in ("news", "media") for c in head.head.children):  # (an outlet)
@@ -3537,7 +3549,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # the subject; a document noun opening the clause is the source.
             opener = next((t for t in sent.doc[sent.start:subject.i]
                            if t.tag_ in ("NN", "NNS") and t.lower_ in DOCUMENT_HEADS
-                           and t.dep_ not in ("compound", "poss") and not (
+                           and t.dep_ not in ("compound", "poss") and not _news_site(t) and not (
                                t.dep_ == "nsubj" and t.head.i < token.i and _is_verb(t.head)
                                and token.head.i == t.head.i)), None)
             # (not "The news site X reported its source said ...": the site reports)
