@@ -85,3 +85,26 @@ def test_a_tracking_website_still_lists_as_a_record(detector):
     text = _LEAD + "Ship-tracking website PortLog listed no position for the ferry after Sunday.\n"
     unit = _unit(detector, text, "Ship-tracking")
     assert unit.attribution.source_type == "document", unit.attribution
+
+
+# --- what the court heard or was told is put to the court ----------------------------------------
+_HEARING = ("Two prison guards went on trial in Rennes on Monday, accused of beating an inmate.\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The court was told that the guards had switched off the corridor camera.",
+    # a speaker inside what the court heard does not take it over
+    'The court heard that one guard had sent a message saying "keep the door shut".',
+])
+def test_what_the_court_heard_or_was_told_is_the_court_s(detector, sentence):
+    unit = _unit(detector, _HEARING + sentence + "\n", sentence[:20])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.source_type == "organisation"
+    assert unit.attribution.speaker.lower() == "the court"
+
+
+def test_someone_who_told_the_court_is_still_the_source(detector):
+    sentence = "One guard told the court that the camera had been broken for a week."
+    unit = _unit(detector, _HEARING + sentence + "\n", sentence[:20])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "One guard"

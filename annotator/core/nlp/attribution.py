@@ -3581,6 +3581,13 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             1 if token.dep_ in ("conj", "ccomp", "advcl", "acl") else 2)
         # ("TASS cited the ministry as saying ...": the ministry, before the citing itself)
         candidates.append((rank, found))
+    if not words.isdisjoint(_HEARD_OR_TOLD):
+        heard = _court_heard(sent, memory)
+        if heard is not None and (sent.doc[heard.token_i].dep_ == "ROOT" or
+                                  heard.token_i - sent.start <= 4):
+            # "The court heard that one officer had sent a message saying ...": what the court
+            # heard is put to the court, whoever speaks inside it
+            candidates = [(-2, heard)]
     if not candidates:
         answer = _interview_answer(sent, memory)
         if answer is not None:
@@ -4306,14 +4313,19 @@ HEARING_BODIES = {"court", "tribunal", "inquest", "inquiry", "hearing", "trial",
                   "panel"}
 
 
+_HEARD_OR_TOLD = frozenset({"heard", "told"})
+
+
 def _court_heard(sent, memory=None) -> "Found | None":
     """'The court heard that ...', 'the inquest heard ...': what was said in court, put to the
     court (the court named before, if it was)."""
     for tok in sent:
-        if tok.lower_ != "heard" or not _is_verb(tok) or not any(
+        if tok.lower_ not in ("heard", "told") or not _is_verb(tok) or not any(
                 c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
             continue
-        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        # ("The court was told that ...": the same, in the passive)
+        subject = next((c for c in tok.children if c.dep_ == (
+            "nsubj" if tok.lower_ == "heard" else "nsubjpass")), None)
         if subject is None or subject.lower_ not in HEARING_BODIES or _is_proper(subject):
             continue
         tokens = _np_tokens(subject)
@@ -4746,7 +4758,7 @@ _FALLBACKS = (
     (_FINDING_FORMS, _findings_read_as_noun, 1),
     (None, _with_someone_saying, 2),
     (_ISSUE_VERBS, _issued_statement, 1),
-    (frozenset({"heard"}), _court_heard, 0),
+    (_HEARD_OR_TOLD, _court_heard, 0),
     (None, _colon_lead, 0),
     (_TALLY_NOUNS | _FIGURE_NOUNS | _ESTIMATING, _tally_keeper, 1),
     (_MEASURING, _recorded_figure, 1),
