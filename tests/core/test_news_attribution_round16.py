@@ -108,3 +108,21 @@ def test_someone_who_told_the_court_is_still_the_source(detector):
     unit = _unit(detector, _HEARING + sentence + "\n", sentence[:20])
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "One guard"
+
+
+# --- "As local media report, ...", "As was reported earlier, ..." --------------------------------
+def test_as_unnamed_media_report_is_an_unnamed_source(detector):
+    sentence = "As regional media report, the lift had been repaired a week before."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:20])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "regional media"
+
+
+def test_as_was_reported_earlier_with_no_one_named_is_a_hedge(detector):
+    sentence = "As had been reported earlier, the lift was repaired a week before."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:20])
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+    named = "As was reported by Kommersant, the lift was repaired a week before."
+    unit = _unit(detector, _LEAD + named + "\n", named[:20])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == "Kommersant"

@@ -285,6 +285,10 @@ HEDGE_PATTERNS = [
                 r"(understood|expected(?!\s+(?:to|in|at|on|by)\b)|thought|believed|said|reported|"
                 r"claimed|rumoured|rumored|alleged|suggested|feared|known|asserted)\b", re.I),
      "it is {0}"),
+    # "As was reported earlier, ...": "it was reported", with no one named (a source after it,
+    # "as was reported by Interfax", is a source)
+    (re.compile(r"\b(as\s+(?:was|has\s+been|had\s+been)\s+(?:earlier\s+|previously\s+)?reported)"
+                r"(?:\s+(?:earlier|previously))?\s*,", re.I), "{0}"),
     (re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|widely\s+)?"
                 r"(said|thought|understood|believed|reported|rumoured|rumored|alleged|"
                 r"claimed|tipped|feared)\s+to\b", re.I), "is {0} to"),
@@ -4173,6 +4177,8 @@ def _cue_read_as_noun(sent, memory) -> "Found | None":
 # The bare forms of the cues that report speech whatever follows ("claim", "say", "insist"):
 # after a plural subject the tagger may read them as nouns.
 _BARE_CUES = frozenset(lemma for lemma in STRONG_CUES if lemma not in WEAK_CUES)
+# ... and after "As" ("As local media report, ..."), where "report" can be nothing but the cue
+_AS_LEAD_CUES = frozenset({"report"})
 # What a plural subject noun phrase is made of: "But friends of the star", "Critics of the plan"
 _GROUP_NP_TAGS = {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "IN", "PRP$",
                   "CD", "HYPH", "CC", "POS"}
@@ -4186,14 +4192,18 @@ def _group_cue_read_as_noun(sent, memory) -> "Found | None":
     form right after the opening plural noun phrase, with a clause (a finite verb) after it,
     is the cue: the group speaks."""
     doc = sent.doc
-    start = sent.start + (1 if doc[sent.start].tag_ == "CC" else 0)  # "But friends of ..."
+    # "But friends of ...", "As local media report, ..."
+    as_lead = doc[sent.start].lower_ == "as"
+    start = sent.start + (1 if doc[sent.start].tag_ == "CC" or as_lead else 0)
     for tok in doc[start + 1:sent.end - 1]:
-        if tok.tag_ not in _GROUP_NP_TAGS:
+        if tok.tag_ not in _GROUP_NP_TAGS or (as_lead and tok.tag_ == "IN"):
             return None  # past the opening noun phrase
-        if not (tok.lower_ in _BARE_CUES and tok.tag_ in ("NN", "NNS")):
+        if not ((tok.lower_ in _BARE_CUES or as_lead and tok.lower_ in _AS_LEAD_CUES)
+                and tok.tag_ in ("NN", "NNS")):
             continue
         before, after = doc[tok.i - 1], doc[tok.i + 1]
-        if not before.tag_.startswith("NN") or after.tag_ not in _CLAUSE_OPENERS:
+        if not before.tag_.startswith("NN") or not (
+                after.tag_ in _CLAUSE_OPENERS or as_lead and after.text == ","):
             continue
         if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[tok.i + 2:sent.end]):
             continue  # "Insurers dispute claim forms": no clause after it
@@ -4752,7 +4762,7 @@ def attribution_reason(attribution: Attribution) -> str:
 # sentence must hold, or None for any sentence; the finder; its rank among candidates).
 _FALLBACKS = (
     (None, _cue_read_as_noun, 1),
-    (_BARE_CUES, _group_cue_read_as_noun, 0),
+    (_BARE_CUES | _AS_LEAD_CUES, _group_cue_read_as_noun, 0),
     (_TRAILING_BARE_CUES, _trailing_cue_read_as_noun, 0),
     (_TOLD_FORMS, _telling_read_as_modifier, 0),
     (_FINDING_FORMS, _findings_read_as_noun, 1),
