@@ -126,3 +126,32 @@ def test_as_was_reported_earlier_with_no_one_named_is_a_hedge(detector):
     unit = _unit(detector, _LEAD + named + "\n", named[:20])
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.speaker == "Kommersant"
+
+
+# --- found on real Wikinews reports of 2005-2009 labelled this round (untuned) -------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    # a capitalised office with proper nouns in it, then the holder's name in apposition
+    ("On Monday, the Chairman of the Board of Governors of the Tver Museum, Pavel Orekhov, said "
+     "the roof had been repaired twice.", "Pavel Orekhov"),
+    # the name closed by no comma ("X today announced")
+    ("The outgoing Governor of Tver Oblast, Igor Rudenya today announced that he would resign.",
+     "Igor Rudenya"),
+])
+def test_an_office_s_holder_in_apposition_speaks(detector, sentence, speaker):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:20])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+def test_an_outlet_quoting_someone_saying_relays_them(detector):
+    sentence = "Interfax quoted a rescuer saying the stairwell had collapsed first."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:20])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "a rescuer"
+    assert unit.attribution.via == "Interfax"
+
+
+def test_a_suit_that_says_something_is_a_document(detector):
+    sentence = "The suit alleges that the landlord ignored eleven complaints about the lift."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "document", unit.attribution

@@ -198,7 +198,7 @@ DOCUMENT_HEADS = {
     "note", "minutes", "transcript", "findings", "leak", "dossier", "guidance", "guidelines",
     "assessment", "investigation", "inquiry", "index", "journal", "journals", "statement",
     "statistics", "evidence", "video", "footage", "documentation", "model", "projections",
-    "submission", "complaint", "lawsuit", "indictment", "affidavit", "ruling", "judgment",
+    "submission", "complaint", "lawsuit", "suit", "indictment", "affidavit", "ruling", "judgment",
     "videos", "opinion", "hypothesis", "comments",
     "verdict", "manifesto", "policy", "plan", "proposal", "budget", "accounts", "forecast",
     "estimate", "summary", "cable", "text", "sign", "label", "advert", "advertisement",
@@ -1848,6 +1848,10 @@ def _appositive_name(head):
             if head.tag_ == "NNS" and head.doc[child.left_edge.i - 1].text != ",":
                 continue  # "Politicians of the ruling party Jan Front": the party's name
             toks = _np_tokens(child)
+            if toks and toks[0].i < child.left_edge.i:
+                # "Governor of Tver Oblast, Igor Rudenya": the NER's ORG ran from the place
+                # through the comma to the name; the name is what follows the comma
+                toks = [t for t in toks if t.i >= child.left_edge.i]
             if toks and any(t.ent_type_ == "PERSON" or (_is_proper(t) and t.lower_ not in TITLE_WORDS)
                             for t in toks) and not (
                     child.tag_ in ("NN", "NNS") and child.ent_type_ != "PERSON" and
@@ -2479,8 +2483,10 @@ def _speaker_tokens(head):
                 if obj is not None and _is_proper(obj) and obj.ent_type_ != "DATE":
                     return _np_tokens(obj), obj
     if head.tag_ in ("NN", "NNS") or head.text[:1].islower() or head.ent_type_ == "NORP" or \
-            not any(_is_proper(t) for t in tokens):  # ("minister" tagged NNP is no name;
-        # "a Republican, Ann Reed,": a party member's name)
+            not any(_is_proper(t) for t in tokens) or \
+            _title_word(head) in _OFFICES | TITLE_WORDS:  # ("minister" tagged NNP is no name;
+        # "a Republican, Ann Reed,": a party member's name; "the President of the Church of
+        # X in Y, Ann Reed,": the office's holder, whatever proper nouns the office holds)
         appos = _appositive_name(head)
         if appos:
             return appos
@@ -3493,6 +3499,18 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                         and c.tag_ in ("NN", "NNS", "NNP", "NNPS")), None)
             subject = obj if obj is not None else _inverted_subject(token, sent)
         quoted_by = None
+        quoting = token.head if token.dep_ == "advcl" else token.head.head \
+            if token.dep_ == "acl" and token.head.dep_ == "dobj" else None
+        if token.tag_ == "VBG" and lemma == "say" and quoting is not None and \
+                quoting.lower_ in _QUOTING and _is_verb(quoting) and quoting.i < token.i:
+            # "Reuters quoted the minister saying ...": the minister, through Reuters
+            quoted = next((c for c in quoting.children if c.dep_ == "dobj" and c.i < token.i),
+                          None)
+            outlet = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+            if quoted is not None:
+                subject = quoted
+                quoted_by = _text(_np_tokens(outlet)) if outlet is not None and \
+                    outlet.tag_ != "PRP" else None
         quoted_as = False  # "X was quoted as saying", "Y quoted X as saying": the main cue
         if by_saying and subject is None:
             subject, _ = _subject_of(token.head.head)  # "X continued by noting that..."
