@@ -155,3 +155,24 @@ def test_a_suit_that_says_something_is_a_document(detector):
     sentence = "The suit alleges that the landlord ignored eleven complaints about the lift."
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.source_type == "document", unit.attribution
+
+
+# --- an office the article never names, with its country's or portfolio's capitalised words -----
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Interfax quoted the Russian Emergencies minister saying the search would go on.",
+     "the Russian Emergencies minister"),
+    ("The Belgian Development Aid minister said there were no objections.",
+     "The Belgian Development Aid minister"),
+])
+def test_an_office_never_named_is_an_unnamed_source(detector, sentence, speaker):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:20])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+def test_the_same_office_named_before_is_its_holder(detector):
+    text = _LEAD + ("Belgian Development Aid Minister Armand De Decker arrived on Monday.\n"
+                    "The Belgian Development Aid minister said there were no objections.\n")
+    unit = _unit(detector, text, "The Belgian Development Aid minister said")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == "Armand De Decker"

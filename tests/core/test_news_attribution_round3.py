@@ -320,8 +320,10 @@ def test_a_cue_the_parser_buried_in_a_noun_phrase(detector):
 @pytest.mark.parametrize("sentence, speaker, kind", [
     ("Dr Fox insisted that the deal was still alive.", "Dr Fox", "person"),
     ("Baroness Hale said the bill would be amended.", "Baroness Hale", "person"),
+    # an office the article never names is an unnamed source (the guidelines' round-9 and
+    # round-16 calls), with its institution's capitalised words as with lower-case ones
     ("The White House press secretary said the president would sign the bill.",
-     "The White House press secretary", "person"),
+     "The White House press secretary", "anonymous"),
     ("Number 10 said the prime minister had not been told.", "Number 10", "organisation"),
     ("The Commission's trade chief, Lena Vos, said the tariffs would be lifted.", "Lena Vos",
      "person"),

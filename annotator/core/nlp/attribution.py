@@ -2518,6 +2518,13 @@ def _unnamed_reports(tokens, head) -> bool:
         for t in tokens)  # (not "by the ministry"; but "Reports in Spain": where, not who)
 
 
+def _portfolio_word(token, office) -> bool:
+    """A capitalised word of an office's country or portfolio ("the Belgian Development Aid
+    minister"), not a name: before a lower-case office, tagged no person, no given name."""
+    return office.text.islower() and office.lower_ in _OFFICES and token.i < office.i and \
+        token.ent_type_ != "PERSON" and token.lower_ not in _GIVEN_NAMES
+
+
 def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.text.isupper() and len(head.text) >= 3:
         pass  # "WHO say": the World Health Organization, not a pronoun
@@ -2701,8 +2708,8 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     elif source_type == "person" and (name_head.tag_ == "NN" or name_head.text.islower() or
                                       name_head.lower_ in _DEMONYMS) and \
             tokens[0].lower_ in ("the", "this") \
-            and not any(_is_proper(t) and not t.text.islower() and t.lower_ not in _DEMONYMS
-                        for t in tokens):
+            and not any(_is_proper(t) and not t.text.islower() and t.lower_ not in _DEMONYMS and
+                        not _portfolio_word(t, name_head) for t in tokens):
         # "the defector said": the person named with that role ("minister" even if the
         # tagger called it a proper noun)
         role = name_head.lower_
@@ -3169,7 +3176,7 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
         found.source_type == "person" else set()
     if not name and "'s " in found.speaker and len(holders) == 1:
         name = next(iter(holders))  # "Chelyabinsk's governor said" before "Governor X" appears
-    if not name and found.source_type == "person" and _unnamed_office(found):
+    if not name and found.source_type == "person" and _unnamed_office(found, sent):
         name = (_named_before_in(sent, found) if sent is not None else None) or \
             memory.person_with_office(found.speaker)
         if not name and any(found.role in words for _, words, _ in memory.roles + memory.titles):
@@ -3205,12 +3212,24 @@ _SOFT_MODIFIERS = frozenset({"national", "state", "federal", "regional", "local"
                              "country's", "main", "new", "same", "official"})
 
 
-def _unnamed_office(found: Found) -> bool:
+def _unnamed_office(found: Found, sent=None) -> bool:
     """"The prosecutor", "the foreign minister": a definite office or occupation, in
-    lower case (no name in it)."""
+    lower case (no name in it); also with a country's or a portfolio's capitalised words
+    before it ("the Belgian Development Aid minister"), where no word is a person's name."""
     words = found.speaker.split()
-    return (len(words) >= 2 and words[0].lower() == "the" and found.role not in FOCUS_ROLES
-            and found.role in _OFFICES and all(w[:1].islower() for w in words[1:]))
+    if not (len(words) >= 2 and words[0].lower() == "the" and found.role not in FOCUS_ROLES
+            and found.role in _OFFICES and words[-1][:1].islower()):
+        return False
+    if all(w[:1].islower() for w in words[1:]):
+        return True
+    if sent is None:
+        return False
+    doc = sent.doc
+    for start in range(sent.start, sent.end - len(words) + 1):
+        span = doc[start:start + len(words)]
+        if [t.text for t in span] == words:
+            return not any(t.ent_type_ == "PERSON" or t.lower_ in _GIVEN_NAMES for t in span)
+    return False
 
 
 def _resolve_owner(found: Found, memory: Memory) -> Found:
