@@ -176,3 +176,20 @@ def test_the_same_office_named_before_is_its_holder(detector):
     unit = _unit(detector, text, "The Belgian Development Aid minister said")
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.speaker == "Armand De Decker"
+
+
+# --- a "they" or "it" that speaks in a clause hung on the main verb ------------------------------
+def test_they_in_an_as_clause_is_the_body_that_is_the_main_subject(detector):
+    text = ("Northfield Press launched its archive in 2006.\n"
+            "The Illustrators Union wants Northfield Press to take the drawings down, as they "
+            "claim that no member ever agreed to it.\n")
+    unit = _unit(detector, text, "The Illustrators Union")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == "The Illustrators Union"
+
+
+def test_a_body_named_before_still_speaks_for_its_own_they(detector):
+    text = ("Northfield Press launched its archive in 2006.\n"
+            "They said that no drawing was used without permission.\n")
+    unit = _unit(detector, text, "They said")
+    assert unit.attribution.speaker == "Northfield Press", unit.attribution

@@ -2525,6 +2525,27 @@ def _portfolio_word(token, office) -> bool:
         token.ent_type_ != "PERSON" and token.lower_ not in _GIVEN_NAMES
 
 
+def _main_subject_for(pronoun, cue):
+    """"The Authors Guild wants the service shut, as they claim ...": a "they" or "it" that
+    speaks in a clause hung on the main verb is the main clause's subject when that is a named
+    body or a group (not a body named before the sentence); a "he" or "she", when it is a
+    person named in the sentence ("Jones quit because, she said, ..." is not handled here)."""
+    if pronoun is None or pronoun.lower_ not in ("they", "it", "he", "she") or \
+            cue.dep_ != "advcl" or not _is_verb(cue.head) or pronoun.i < cue.head.i:
+        return None
+    verb, found = cue.head, None
+    for _ in range(3):  # up through the clauses the main verb holds ("wants Google to make")
+        main = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        if main is not None and main.tag_ != "PRP" and (
+                pronoun.lower_ in ("they", "it") and main.ent_type_ == "ORG" or
+                pronoun.lower_ in ("he", "she") and main.ent_type_ == "PERSON"):
+            found = main  # the outermost such subject: the one that wants, not Google
+        if verb.dep_ not in ("ccomp", "xcomp") or not _is_verb(verb.head):
+            break
+        verb = verb.head
+    return found
+
+
 def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.text.isupper() and len(head.text) >= 3:
         pass  # "WHO say": the World Health Organization, not a pronoun
@@ -3506,6 +3527,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                                        for c in token.children) and not _has_clause_or_quote(token, sent):
             continue
         subject, passive = _subject_of(token)
+        main = _main_subject_for(subject, token)
+        if main is not None:
+            subject = main  # "The Authors Guild wants ..., as they claim ...": the Guild
         if subject is not None and subject.i > token.i + 1 and any(
                 _opens_quote(t) for t in doc[token.i + 1:subject.i]):
             # '..., Flynn, a surrogate, said on Fox News's "Fox and Friends."': a show's or a
