@@ -2528,17 +2528,15 @@ def _portfolio_word(token, office) -> bool:
 def _main_subject_for(pronoun, cue):
     """"The Authors Guild wants the service shut, as they claim ...": a "they" or "it" that
     speaks in a clause hung on the main verb is the main clause's subject when that is a named
-    body or a group (not a body named before the sentence); a "he" or "she", when it is a
-    person named in the sentence ("Jones quit because, she said, ..." is not handled here)."""
-    if pronoun is None or pronoun.lower_ not in ("they", "it", "he", "she") or \
+    body (not a body named before the sentence). (A "he" or "she" under a named subject is
+    resolved with the person's gender, elsewhere.)"""
+    if pronoun is None or pronoun.lower_ not in ("they", "it") or \
             cue.dep_ != "advcl" or not _is_verb(cue.head) or pronoun.i < cue.head.i:
         return None
     verb, found = cue.head, None
     for _ in range(3):  # up through the clauses the main verb holds ("wants Google to make")
         main = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-        if main is not None and main.tag_ != "PRP" and (
-                pronoun.lower_ in ("they", "it") and main.ent_type_ == "ORG" or
-                pronoun.lower_ in ("he", "she") and main.ent_type_ == "PERSON"):
+        if main is not None and main.tag_ != "PRP" and main.ent_type_ == "ORG":
             found = main  # the outermost such subject: the one that wants, not Google
         if verb.dep_ not in ("ccomp", "xcomp") or not _is_verb(verb.head):
             break
