@@ -193,3 +193,22 @@ def test_a_body_named_before_still_speaks_for_its_own_they(detector):
             "They said that no drawing was used without permission.\n")
     unit = _unit(detector, text, "They said")
     assert unit.attribution.speaker == "Northfield Press", unit.attribution
+
+
+# --- an outlet left unnamed, whatever the tagger made of its words -------------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("State TV said the cargo plane had overshot the runway.", "State TV"),
+    ("State-run TV said the cargo plane had overshot the runway.", "State-run TV"),
+])
+def test_state_tv_is_an_unnamed_outlet(detector, sentence, speaker):
+    unit = _unit(detector, "Rescuers worked through the night in the city.\n" + sentence + "\n",
+                 sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+def test_the_channel_is_still_the_channel_named_before(detector):
+    text = ("Channel Seven reported the crash first.\n"
+            "The channel said fifteen people had died.\n")
+    unit = _unit(detector, text, "The channel said")
+    assert unit.attribution.speaker == "Channel Seven", unit.attribution

@@ -2084,6 +2084,22 @@ def _told_by_people(head) -> bool:
     return False
 
 
+# Outlet nouns that name no outlet by themselves, and the words that leave them unnamed
+_GENERIC_OUTLETS = frozenset({"tv", "television", "radio", "media", "broadcaster", "channel",
+                              "newspaper", "newspapers", "outlet", "outlets", "press"})
+_UNNAMING_PARTS = _UNNAMED_OUTLET_OWNERS | {"the", "-", "run", "owned", "controlled", "news"}
+
+
+def _unnamed_outlet_phrase(tokens) -> bool:
+    """"State TV", "State-run TV", "local television": an outlet noun with only words that
+    leave it unnamed (a country's adjective among them), whatever the tagger made of them."""
+    words = [t for t in tokens if not t.is_punct or t.text == "-"]
+    if len(words) < 2 or words[-1].lower_ not in _GENERIC_OUTLETS:
+        return False
+    return all(t.lower_ in _UNNAMING_PARTS or t.ent_type_ == "NORP" for t in words[:-1]) and \
+        any(t.lower_ not in ("the", "-") for t in words[:-1])  # ("the channel": one named)
+
+
 def _news_site(noun) -> bool:
     """"the news site", "a local news website": an outlet, not a record that lists."""
     return noun.lower_ in _WEBSITES and any(
@@ -2106,6 +2122,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "organisation"  # "according to Opta": a name the tagger took for a common noun
     words = [t.lower_ for t in tokens]
     head_word = head.lower_
+    if _unnamed_outlet_phrase(tokens):
+        return "anonymous"  # "State TV", "State-run TV" (tagged a name): an outlet unnamed
     names = [t for t in tokens if _is_proper(t) and t.lower_ not in TITLE_WORDS]
     tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS
             and t.lower_ not in TITLE_WORDS]
