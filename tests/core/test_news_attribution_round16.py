@@ -212,3 +212,14 @@ def test_the_channel_is_still_the_channel_named_before(detector):
             "The channel said fifteen people had died.\n")
     unit = _unit(detector, text, "The channel said")
     assert unit.attribution.speaker == "Channel Seven", unit.attribution
+
+
+# --- asking for a statement and waiting for a reply is procedure ---------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Wikinews contacted the regional ministry by e-mail for a statement, but the ministry has yet "
+    "to reply.",
+    "The operator was asked for a statement on Tuesday and had not replied by Thursday.",
+])
+def test_waiting_for_a_statement_is_procedure_not_a_claim(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert not unit.check_worthy, (unit.score, unit.reasons)

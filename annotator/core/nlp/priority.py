@@ -110,6 +110,9 @@ _PROCEDURAL = re.compile(
     r"would not (?:discuss|speculate|elaborate)|"
     r"crimestoppers|"
     r"have not responded|could not be reached|not immediately|no comment|approached for|"
+    # "Wikinews contacted the Church for a statement, but the Church has yet to reply"
+    r"for a statement|(?:has|have|had) yet to (?:reply|respond|comment)|"
+    r"(?:did|has|have|had) not (?:yet )?replied|"
     r"reached for comment|(?:read|watch|see|click|follow) (?:more|here|our|the full|below)|"
     r"full interview|additional video|this article|subscribe)\b", re.I)
 _RULE = re.compile(
@@ -201,6 +204,7 @@ def dialled_or_quoted(number: str, text: str) -> bool:
 _SPECIFIC = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT")
 # The words without which each regex cannot match (one of them is in every alternative).
 _PROCEDURAL_GATE = _Gated(_PROCEDURAL, "comment respond responded reached immediately approached "
+                          "statement reply replied "
                           "more here our full below interview video article subscribe anyone "
                           "crimestoppers commented discuss speculate elaborate drawn")
 _RULE_GATE = _Gated(_RULE, "must required requires mandatory compulsory within deadline law laws "
