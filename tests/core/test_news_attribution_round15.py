@@ -138,14 +138,24 @@ def test_an_outlet_reporting_on_sources_or_finds_is_still_the_source(detector, t
 
 
 # --- reports that name where they ran, not who wrote them --------------------------------------
+# (round 16: reports that ran in unnamed media are those outlets', an unnamed source, by labeller
+# G's call "televised reports" and the Wikinews labeller's "local media reporting"; reports that
+# name only a place stay a hedge)
 @pytest.mark.parametrize("sentence", [
-    "Reports in local media said the caretaker had been warned twice.",
     "Reports in Portugal claim the striker has agreed terms.",
-    "Reports on state television said nine people were missing.",
 ])
 def test_reports_that_say_only_where_they_ran_are_a_hedge(detector, sentence):
     unit = _unit(detector, sentence + "\n", sentence[:10])
     assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reports in local media said the caretaker had been warned twice.",
+    "Reports on state television said nine people were missing.",
+])
+def test_reports_that_ran_in_unnamed_media_are_theirs(detector, sentence):
+    unit = _unit(detector, sentence + "\n", sentence[:10])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
 
 
 def test_reports_in_a_named_paper_are_that_papers(detector):

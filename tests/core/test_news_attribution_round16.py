@@ -223,3 +223,30 @@ def test_the_channel_is_still_the_channel_named_before(detector):
 def test_waiting_for_a_statement_is_procedure_not_a_claim(detector, sentence):
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert not unit.check_worthy, (unit.score, unit.reasons)
+
+
+# --- reports of unnamed media are those outlets', an unnamed source ------------------------------
+# (labeller G's call "televised reports", as the Wikinews labeller's "local media reporting";
+# bare "reports", "unconfirmed reports" and "Reports in Portugal" stay a hedge)
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Media reports said the lift had been repaired a week before.", "Media reports"),
+    ("According to regional media reports, the lift had been repaired a week before.",
+     "regional media reports"),
+    ("Reports in Russian media said the lift had been repaired a week before.",
+     "Reports in Russian media"),
+    ("Press reports suggested the lift had been repaired a week before.", "Press reports"),
+])
+def test_reports_of_unnamed_media_are_an_unnamed_source(detector, sentence, speaker):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Reports said the lift had been repaired a week before.",
+    "Unconfirmed reports said the lift had been repaired a week before.",
+    "According to reports, the lift had been repaired a week before.",
+])
+def test_reports_no_one_is_named_for_stay_a_hedge(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
