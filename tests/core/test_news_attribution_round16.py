@@ -250,3 +250,19 @@ def test_reports_of_unnamed_media_are_an_unnamed_source(detector, sentence, spea
 def test_reports_no_one_is_named_for_stay_a_hedge(detector, sentence):
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+
+
+# --- what Wikinews itself has learned is the writer's own claim ---------------------------------
+def test_a_cue_inside_what_wikinews_has_learned_is_the_writers(detector):
+    sentence = ("Wikinews has learned that the ferry operator has begun to blame the crew for the "
+                "collision.")
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_an_according_to_inside_what_wikinews_has_learned_still_names_a_source(detector):
+    sentence = ("Wikinews has learned that, according to a notice posted at the port, the ferry "
+                "has been withdrawn.")
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.source_type == "document"
