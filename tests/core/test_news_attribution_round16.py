@@ -266,3 +266,13 @@ def test_an_according_to_inside_what_wikinews_has_learned_still_names_a_source(d
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.source_type == "document"
+
+
+# --- a named source dismissing another's proposal is on the record -------------------------------
+def test_dismissing_a_named_proposal_is_offered(detector):
+    text = ("Senator Ruth Okafor spoke on Monday.\n"
+            "Ms Okafor also dismissed Councillor Dan Pryce's suggestion that the two parties "
+            "should merge.\n")
+    unit = _unit(detector, text, "Ms Okafor also")
+    assert unit.attribution.speaker == "Ms Okafor", unit.attribution
+    assert unit.check_worthy, (unit.score, unit.reasons)

@@ -282,11 +282,15 @@ def make_claim_detector(nlp: Language, name: str, threshold: float | None,
 
 
 _RECORD_CUES = {"claim", "allege", "deny", "insist", "accuse", "admit", "confirm", "reveal",
-                "testify", "assert", "disclose"}
+                "testify", "assert", "disclose",
+                # denials of a claim or a proposal ("X dismissed Y's suggestion that ...":
+                # labeller G's call, as "denied" is)
+                "dismiss", "reject", "refute", "rebut"}
 # Cues that put an assertion up for testing, whatever words it is made of ("X claimed their
 # decision was to enjoy more privacy"): the others ("admitted she was keen...") may carry a
 # feeling, and a feeling on the record is still a feeling.
-_ASSERTING_CUES = {"claim", "allege", "deny", "insist", "accuse", "testify", "assert"}
+_ASSERTING_CUES = {"claim", "allege", "deny", "insist", "accuse", "testify", "assert",
+                   "dismiss", "reject", "refute", "rebut"}  # (what is denied may be a wish)
 
 
 def _on_the_record(span: Span, attribution: Attribution) -> bool:
