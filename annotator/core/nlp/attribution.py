@@ -2530,8 +2530,7 @@ _PLACES = frozenset({"GPE", "LOC", "NORP"})
 
 # What makes reports an unnamed outlet's ("media reports", "local press reports", "televised
 # reports"): labeller G's call, as the held-out Wikinews labeller's "local media reporting"
-_MEDIUM_WORDS = frozenset({"media", "press", "television", "tv", "radio", "newspaper",
-                           "newspapers", "broadcaster", "broadcasters", "outlets", "televised"})
+_MEDIUM_WORDS = _GENERIC_OUTLETS | {"broadcasters", "televised"}
 
 
 def _media_reports(tokens, head) -> bool:
@@ -2584,6 +2583,13 @@ def _under_writers_finding(cue) -> bool:
             # (the outlet by its name; "We have learned" is left as it was: a first person)
             return subject is not None and subject.lower_ == "wikinews"
     return False
+
+
+def _quoting_outlet(verb) -> str | None:
+    """Who quotes or cites ("Interfax" in "Interfax quoted an official as saying"), unless a
+    pronoun."""
+    outlet = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _text(_np_tokens(outlet)) if outlet is not None and outlet.tag_ != "PRP" else None
 
 
 def _main_subject_for(pronoun, cue):
@@ -3617,11 +3623,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # "Reuters quoted the minister saying ...": the minister, through Reuters
             quoted = next((c for c in quoting.children if c.dep_ == "dobj" and c.i < token.i),
                           None)
-            outlet = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
             if quoted is not None:
                 subject = quoted
-                quoted_by = _text(_np_tokens(outlet)) if outlet is not None and \
-                    outlet.tag_ != "PRP" else None
+                quoted_by = _quoting_outlet(quoting)
         quoted_as = False  # "X was quoted as saying", "Y quoted X as saying": the main cue
         if by_saying and subject is None:
             subject, _ = _subject_of(token.head.head)  # "X continued by noting that..."
@@ -3641,9 +3645,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                         # "Interfax quoted an unnamed official as saying ...": the official,
                         # through the agency
                         subject = next((c for c in up.children if c.dep_ == "dobj"), None)
-                        outlet = next((c for c in up.children if c.dep_ == "nsubj"), None)
-                        quoted_by = _text(_np_tokens(outlet)) if outlet is not None and \
-                            outlet.tag_ != "PRP" else None
+                        quoted_by = _quoting_outlet(up)
                 else:
                     subject, _ = _subject_of(up)
         # "told LA Weekly", "informed Reuters": the name after a verb that takes a hearer is
