@@ -276,3 +276,33 @@ def test_dismissing_a_named_proposal_is_offered(detector):
     unit = _unit(detector, text, "Ms Okafor also")
     assert unit.attribution.speaker == "Ms Okafor", unit.attribution
     assert unit.check_worthy, (unit.score, unit.reasons)
+
+
+# --- "per X": "according to X" in sports and wire shorthand --------------------------------------
+@pytest.mark.parametrize("sentence, speaker, kind", [
+    ("The transfer fee is worth $40 million, per ESPN.", "ESPN", AttributionKind.NAMED),
+    ("Per regional media, the lift had been repaired a week before.", "regional media",
+     AttributionKind.ANONYMOUS),
+    ("The ferry was heading for Crete, per port officials.", "port officials",
+     AttributionKind.ANONYMOUS),
+])
+def test_per_a_source_names_the_source(detector, sentence, speaker, kind):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is kind, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Per the court's request, the files were sealed.",  # a rule or a plan: the writer's
+    "Prices rose 4 per cent in March.",
+    "The ferry burns 300 litres of fuel per hour.",
+])
+def test_per_a_rule_or_a_rate_is_no_source(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_per_as_a_given_name_is_the_speaker_s_name_not_a_cue(detector):
+    sentence = "Duty officer Per Lunde confirmed the search had been called off."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert "Per Lunde" in (unit.attribution.speaker or ""), unit.attribution

@@ -3350,8 +3350,12 @@ _POSSESSIVE_TAIL = re.compile(r"['\u2019]s\s+")
 
 
 # the words _according_to starts from ("according to X", "in the words of X")
-_ACCORDING_WORDS = frozenset({"according", "words"})
+_ACCORDING_WORDS = frozenset({"according", "words", "per"})
 _RELATIVE_WORDS = frozenset({"which", "whom", "whose", "that", "what"})
+# what "per" states as the writer's ("per the request", "per the framework")
+_PER_RULES = frozenset({"request", "requests", "framework", "rules", "rule", "policy",
+                        "agreement", "contract", "terms", "law", "guidelines", "plan",
+                        "instructions", "protocol", "regulations", "custom", "tradition"})
 
 
 def _described_after(last) -> str | None:
@@ -3370,6 +3374,11 @@ def _described_after(last) -> str | None:
         if t.tag_ in ("NN", "NNS"):
             head = t.lower_
     return head
+
+
+def _phrase_end(prep, sent) -> int:
+    """Where the phrase after a fronted or trailing "per" ends: the next comma or the end."""
+    return next((t.i for t in sent.doc[prep.i + 1:sent.end] if t.is_punct), sent.end)
 
 
 def _according_to(sent, memory) -> list[Found]:
@@ -3430,6 +3439,25 @@ def _according_to(sent, memory) -> list[Found]:
                 role = LONE_NAME  # "according to Nordseis": read with what the article named
             out.append(Found(kind, authored or _text(tokens), "according to", token_i=tok.i,
                              role=role))
+        elif tok.lower_ == "per" and tok.dep_ == "prep":
+            # "The deal is worth $40 million, per ESPN", "Per local media, ...": "according to"
+            # in sports and wire shorthand; but "per the request", "per the WHO's framework"
+            # state a rule or a plan as the writer's (the guidelines), and "per cent" is a number
+            end = _phrase_end(tok, sent)
+            if tok.text == "Per" and (tok.i != sent.start or sent.doc[end].text != ","
+                                      if end < sent.end else True):
+                continue  # "duty officer Per Lunde said", "Per Lunde of the agency confirmed"
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            phrase = {t.lower_ for t in sent.doc[tok.i + 1:end]}
+            if obj is None or phrase & (DOCUMENT_HEADS | HEDGE_SUBJECTS | _PER_RULES) or \
+                    obj.like_num or obj.ent_type_ in ("MONEY", "QUANTITY", "PERCENT", "DATE",
+                                                      "TIME", "CARDINAL"):
+                continue
+            tokens, name_head = _speaker_tokens(obj)
+            kind = classify(tokens, name_head, memory) if tokens else None
+            if kind in ("person", "organisation", "anonymous") and (
+                    _is_proper(obj) or obj.lower_ in ANONYMOUS_HEADS | _GENERIC_OUTLETS):
+                out.append(Found(kind, _text(tokens), "according to", token_i=tok.i))
         elif tok.lower_ == "words" and tok.i >= 2 and sent.doc[tok.i - 2].lower_ == "in" and \
                 sent.doc[tok.i - 1].lower_ == "the":
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
