@@ -2793,7 +2793,7 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
                      role=_ONE_OF)  # "One wrote:": one of the group just described
     if age:
         # "the 71-year-old told the court": the person the article is about
-        source_type, role = "person", (age.group(1) or "year-old").strip().lower()
+        source_type, role = "person", _age_role(age)
     elif source_type == "person" and _party_person(tokens, name_head):
         # "The Kentucky Republican said", "the Ohio senator said": the politician just named
         role = "politician" if name_head.lower_ in _LEGISLATORS else name_head.lower_
@@ -3061,6 +3061,12 @@ def _speaking_in_person(cue) -> bool:
 _AGE_IN = re.compile(r"\b(\d{1,3})\s*-\s*year\s*-\s*old\b", re.I)
 _AGED = re.compile(r"^(?:the|this)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)\s*-\s*year\s*-\s*old(\s+[a-z]+)?$",
                    re.I)
+def _age_role(aged) -> str:
+    """The role of "the 71-year-old" ("year-old") or "the 34-year-old woman" ("woman"), from a
+    match of _AGED."""
+    return (aged.group(1) or "year-old").strip().lower()
+
+
 # Definite descriptions that, in news copy, go on about the person just named ("the star
 # said", "the 71-year-old told the court"); offices ("the minister") are left to roles.
 FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "player",
@@ -4406,7 +4412,7 @@ def _telling_read_as_modifier(sent, memory) -> "Found | None":
         age = _AGED.match(text)
         if age:  # "The 19-year-old": the person the article is about, as after a parsed cue
             return Found("person", text, "tell", find_outlet(tok), token_i=tok.i,
-                         role=(age.group(1) or "year-old").strip().lower())
+                         role=_age_role(age))
         head = tokens[-1]
         return Found(classify(tokens, head, memory), text, "tell", token_i=tok.i)
     return None

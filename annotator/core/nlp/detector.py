@@ -281,16 +281,16 @@ def make_claim_detector(nlp: Language, name: str, threshold: float | None,
     return ClaimDetector(nlp, name, threshold, model_path, spans_key)
 
 
+# Denials of a claim or a proposal ("X dismissed Y's suggestion that ...": labeller G's call,
+# as "denied" is); what is denied may be a wish, so they assert whatever its words
+_DENYING_CUES = frozenset({"dismiss", "reject", "refute", "rebut"})
 _RECORD_CUES = {"claim", "allege", "deny", "insist", "accuse", "admit", "confirm", "reveal",
-                "testify", "assert", "disclose",
-                # denials of a claim or a proposal ("X dismissed Y's suggestion that ...":
-                # labeller G's call, as "denied" is)
-                "dismiss", "reject", "refute", "rebut"}
+                "testify", "assert", "disclose"} | _DENYING_CUES
 # Cues that put an assertion up for testing, whatever words it is made of ("X claimed their
 # decision was to enjoy more privacy"): the others ("admitted she was keen...") may carry a
 # feeling, and a feeling on the record is still a feeling.
-_ASSERTING_CUES = {"claim", "allege", "deny", "insist", "accuse", "testify", "assert",
-                   "dismiss", "reject", "refute", "rebut"}  # (what is denied may be a wish)
+_ASSERTING_CUES = {"claim", "allege", "deny", "insist", "accuse", "testify",
+                   "assert"} | _DENYING_CUES
 
 
 def _on_the_record(span: Span, attribution: Attribution) -> bool:
