@@ -1694,7 +1694,7 @@ ROLE_NOUNS = {"executive", "director", "chairman", "chairwoman", "chair", "secre
               "president", "spokesperson", "spokesman", "spokeswoman", "head", "chief", "founder",
               "manager", "minister", "leader", "coach", "captain", "editor", "curator",
               "professor", "governor", "mayor", "ambassador", "commissioner", "administrator",
-              "boss", "skipper"}  # (sport copy's "United boss Ruben Amorim")
+              "boss", "skipper", "premier"}  # (sport copy's "United boss Ruben Amorim")
 _NP_SKIP_PREPS = {"to", "in", "on", "during", "after", "before", "via", "through", "as", "since",
                   "about", "over", "into", "by", "like", "than", "despite", "upon", "regarding"}
 
@@ -2611,6 +2611,35 @@ def _main_subject_for(pronoun, cue):
     return found
 
 
+_SPEAKING_FOR = ("speak", "speaking", "spoke")
+
+
+def _spoken_for(head, cue_token):
+    """The named person a representative speaks for ("a spokeswoman, speaking for
+    Commissioner Olli Rehn, told ...", "an aide, speaking on behalf of President Joe Biden,
+    said"): the head of that person's name, or None. A body spoken for is left to the
+    spokesman rules ("A Treasury spokesman" is an unnamed source)."""
+    if head.lower_ not in ROLE_HEADS | {"aide", "aides", "lawyer", "lawyers"}:
+        return None
+    clauses = [c for c in head.children if c.dep_ == "acl"]
+    clauses += [c for c in cue_token.children if c.dep_ == "advcl" and c.i < cue_token.i]
+    for clause in clauses:
+        if clause.lower_ not in _SPEAKING_FOR:
+            continue
+        for prep in (c for c in clause.children if c.dep_ == "prep"):
+            target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.lower_ == "on" and target is not None and target.lower_ == "behalf":
+                of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"),
+                          None)
+                target = next((c for c in of.children if c.dep_ == "pobj"), None) \
+                    if of is not None else None
+            elif prep.lower_ != "for":
+                continue
+            if target is not None and target.ent_type_ == "PERSON":
+                return target
+    return None
+
+
 def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.text.isupper() and len(head.text) >= 3:
         pass  # "WHO say": the World Health Organization, not a pronoun
@@ -2624,6 +2653,11 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.lower_ in ("nobody", "none", "nothing", "no-one") or (
             head.lower_ == "one" and head.i > 0 and head.doc[head.i - 1].lower_ == "no"):
         return None  # "Nobody from the council has asked us": no one is a source
+    principal = _spoken_for(head, cue_token)
+    if principal is not None:
+        # "A Commission spokeswoman, speaking for Commissioner Olli Rehn, said": the view is
+        # Rehn's, relayed, as a statement issued through his solicitors is his (guidelines)
+        return _found_from_subject(principal, cue_token, cue_word, memory)
     owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
     if owner is not None and head.lower_ in SPEECH_NOUNS | ROLE_HEADS and owner.lower_ in _POSSESSIVE \
             and not _appositive_name(head):
@@ -2652,7 +2686,8 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
     if head.lower_ in ALL_PRONOUNS and not (head.text.isupper() and len(head.text) >= 3):
         if head.lower_ in ("i", "we", "you"):
             return None
-        named = _named_subject_above(head) if head.lower_ in ("he", "she") else None
+        named = (_named_subject_above(head) or _subject_already_saying(head, cue_token)) \
+            if head.lower_ in ("he", "she") else None
         if named is not None:
             # "Senator Ruiz opened the session as she announced that ...": the person this
             # sentence names as the subject of a clause above the pronoun's
@@ -2798,10 +2833,12 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         # "The Kentucky Republican said", "the Ohio senator said": the politician just named
         role = "politician" if name_head.lower_ in _LEGISLATORS else name_head.lower_
     elif source_type == "person" and (name_head.tag_ == "NN" or name_head.text.islower() or
-                                      name_head.lower_ in _DEMONYMS) and \
+                                      name_head.lower_ in _DEMONYMS or
+                                      _capitalised_office(name_head)) and \
             tokens[0].lower_ in ("the", "this") \
             and not any(_is_proper(t) and not t.text.islower() and t.lower_ not in _DEMONYMS and
-                        not _portfolio_word(t, name_head) for t in tokens):
+                        not _portfolio_word(t, name_head) and
+                        not (t.i == name_head.i and _capitalised_office(t)) for t in tokens):
         # "the defector said": the person named with that role ("minister" even if the
         # tagger called it a proper noun)
         role = name_head.lower_
@@ -3180,6 +3217,13 @@ def _of_the_group(found: Found, memory: Memory, reach: int) -> "Found | None":
                  token_i=found.token_i)
 
 
+def _capitalised_office(token) -> bool:
+    """An office written with a capital as the writer's house style ("The Mayor said", "the
+    Premier"), not a name: a role word the tagger took for a proper noun."""
+    return token.text[:1].isupper() and token.ent_type_ != "PERSON" and \
+        token.lower_ in ROLE_NOUNS
+
+
 def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     """'the defector said' -> the person the article named as a defector; 'the ministry said'
     -> the ministry it named; 'the star said' -> the person named in the last two sentences;
@@ -3316,7 +3360,8 @@ def _unnamed_office(found: Found, sent=None) -> bool:
     before it ("the Belgian Development Aid minister"), where no word is a person's name."""
     words = found.speaker.split()
     if not (len(words) >= 2 and words[0].lower() == "the" and found.role not in FOCUS_ROLES
-            and found.role in _OFFICES and words[-1][:1].islower()):
+            and found.role in _OFFICES and (words[-1][:1].islower() or (
+                len(words) == 2 and words[-1].lower() in ROLE_NOUNS))):
         return False
     if all(w[:1].islower() for w in words[1:]):
         return True
@@ -4633,6 +4678,35 @@ def _person_reported_on(pronoun, cue_token) -> str | None:
         if len(people) == 1:  # else ambiguous: the article's last person, as for "he"
             given = {t.lower_ for t in people[0]}
             return None if given & other else _strip(text_of(people[0]))
+    return None
+
+
+_SAYING = frozenset({"saying", "adding", "insisting", "claiming", "arguing", "stating",
+                     "warning", "explaining"})
+
+
+def _subject_already_saying(pronoun, cue):
+    """The subject who speaks in the content a trailing "he said" closes: "The Premier has
+    defended the laws, saying "they have worked," he said." (the writer's doubled cue): that
+    subject, when it is a person or an office and not of the pronoun's other gender; else
+    None. "The minister has resigned, he said." has no cue of its own and is left alone."""
+    if pronoun.dep_ != "nsubj" or pronoun.head.i != cue.i:
+        return None
+    for clause in (c for c in cue.children if c.dep_ == "ccomp" and c.i < pronoun.i):
+        if not any(t.dep_ in ("advcl", "acl") and t.lower_ in _SAYING and (
+                t.head.i == clause.i or t.head.head.i == clause.i) for t in clause.subtree):
+            continue  # ("has defended the actions of the protesters saying": read as the
+            # object's modifier)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in ALL_PRONOUNS or subject.tag_ not in (
+                "NN", "NNP"):
+            return None
+        words = {t.lower_ for t in subject.subtree}
+        if subject.ent_type_ != "PERSON" and _title_word(subject) not in _OFFICES | TITLE_WORDS:
+            return None
+        if words & _names_of_other_gender(pronoun.lower_):
+            return None
+        return subject
     return None
 
 
