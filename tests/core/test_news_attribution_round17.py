@@ -4,7 +4,7 @@ sentences made up for it (none copied from the issue, the news set or any articl
 
 import pytest
 
-from annotator.core.model import AttributionKind
+from annotator.core.model import AttributionKind, UnitKind
 from tests.units import unit_containing, units_of
 
 
@@ -83,3 +83,108 @@ def test_a_capitalised_office_never_named_is_an_unnamed_source(detector):
                  "The Mayor said")
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "The Mayor"
+
+
+# --- a person's name the tagger took for a body ---------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Royal biographer Penelope Marsh said the row was the worst in a decade.",
+    "Historian Penelope Marsh said the row was the worst in a decade.",
+    "Penelope Marsh, a royal biographer, said the row was the worst in a decade.",
+])
+def test_a_given_name_and_surname_after_any_role_is_a_person(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "person", unit.attribution
+
+
+def test_her_later_words_are_the_same_person_s(detector):
+    text = (_LEAD + "Royal biographer Penelope Marsh said the row was the worst in a decade. "
+            "\"This is not a storm in a teacup,\" she told GB Morning.\n")
+    unit = _unit(detector, text, "storm in a teacup")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert "Penelope Marsh" in unit.attribution.speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "Morgan Stanley said profits had doubled.",  # a firm named after people: not in the lists
+    "Carmaker Tata Motors said sales had fallen by a third.",
+])
+def test_a_firm_before_or_after_a_role_stays_a_body(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "organisation", unit.attribution
+
+
+# --- wire copy's sourcing notes are no claims ------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Reuters could not independently verify the reports.",
+    "The agency was unable to independently confirm the figure.",
+    "He did not say what had caused the blast.",
+    "Police would not say whether anyone had been arrested.",
+    "They spoke on condition of anonymity because they were not authorised to discuss the talks.",
+    "Officers did not give further details.",
+    "The governor declined to say how many people were still missing.",
+])
+def test_a_sourcing_note_is_not_offered(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert not unit.check_worthy, (unit.score, unit.reasons)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Twelve people died, said an official who was not authorised to speak publicly.",
+    "An official, speaking on condition of anonymity, said 12 people had died.",
+])
+def test_an_unnamed_source_s_claim_with_its_anonymity_stays_offered(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.check_worthy, (unit.score, unit.reasons)
+
+
+# --- credit lines for other reporters --------------------------------------------------------------
+@pytest.mark.parametrize("credit", [
+    "Associated Press writer Lisa Grant contributed to this report.",
+    "Tom Hale reported from Kyiv.",
+    "Tom Hale and Ann Lee reported from Lviv, Ukraine.",
+])
+def test_a_closing_credit_line_is_not_a_sentence(detector, credit):
+    text = _LEAD + "\nThe depot will close in June.\n\n" + credit + "\n"
+    unit = _unit(detector, text, credit[:12])
+    assert unit.kind is UnitKind.CAPTION, unit
+    assert not unit.check_worthy
+
+
+def test_an_outlet_reporting_from_a_place_that_something_happened_is_a_sentence(detector):
+    sentence = "The BBC reported from Kyiv that 12 people had died."
+    unit = _unit(detector, _LEAD + "\n" + sentence + "\n", sentence[:12])
+    assert unit.kind is UnitKind.SENTENCE, unit
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+
+
+# --- a forecast or ratings that show something are documents ---------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "The OBR's latest forecast shows borrowing rising to £98 billion next year.",
+    "According to the latest ratings from Barb, the show lost 200,000 viewers in a week.",
+])
+def test_a_forecast_or_ratings_are_a_document_source(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "document", unit.attribution
+
+
+# --- "..., a court heard.": what the court heard, whoever speaks inside it ------------------------
+@pytest.mark.parametrize("sentence, court", [
+    ("A nurse accused of poisoning three patients told colleagues she could not cope, a court "
+     "heard.", "a court"),
+    ("The defendant had bought rat poison two days before the death, the court heard.",
+     "the court"),
+    ("Ms Fenwick had bought rat poison two days before the death, Leeds Crown Court heard.",
+     "Leeds Crown Court"),
+])
+def test_a_trailing_court_heard_puts_the_sentence_to_the_court(detector, sentence, court):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "organisation", unit.attribution
+    assert unit.attribution.speaker == court
+
+
+def test_people_who_heard_something_are_no_court(detector):
+    sentence = "Two neighbours said they heard a loud bang shortly after midnight."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "Two neighbours"

@@ -192,7 +192,8 @@ ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "rep
 DOCUMENT_HEADS = {
     "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls", "letter",
     "letters", "document", "documents", "figures", "data", "research", "analysis", "paper",
-    "website", "site", "posting", "post", "posts", "memo", "email", "emails", "filing",
+    "website", "site", "posting", "post", "posts", "memo", "email", "emails", "filing", "ratings",
+    "forecasts",
     "filings", "record", "records", "results", "review", "audit", "census", "article",
     "articles", "book", "blog", "release", "notice", "message", "section", "page", "tweet",
     "note", "minutes", "transcript", "findings", "leak", "dossier", "guidance", "guidelines",
@@ -848,6 +849,27 @@ paula rosa silvia verónica veronica ximena amina fatma khadija layla leila mari
 noor salma zainab zeynep anja birgit heike katrin petra sabine ursula ute ashley brittany
 courtney kimberly kristen lindsay tiffany vanessa whitney rosie katie ellie molly""".split())
 
+# (common English given names the lists above missed: "Royal biographer Penelope Marsh" was a
+# body, the tagger's ORG; names that are also surnames, firms or places stay out: Cameron,
+# Morgan, Stanley, Spencer, Madison, Jordan, Kim)
+_MALE_NAMES |= set("""aidan alastair alfie alistair andy archie benedict billy bradley brendan
+brett caleb charlie christian damian damien danny darryl dominic dougie eddie edwin elliot
+elliott eugene evan felix finn finley francis gabriel geoffrey gerald glenn gregg harold isaac
+jamal jared jay jeffrey jerry jesse joel johnny jonah josiah julian kenny lance leon leonard
+louie marcus martyn max neville noel norman phil phillip raymond reece reggie rhys ricky robbie
+rodney ronnie seth sidney theo theodore toby tristan troy vernon vince wesley wilfred
+zach""".split())
+_FEMALE_NAMES |= set("""adele agatha aileen alexandra alexis alison allison amber anita annabel
+annie ariana audrey beatrice becky belinda bella bethany bonnie brenda bridget camilla cara
+carla carly caitlin cassandra cecilia charlene cheryl christina cindy clara colleen constance
+cynthia daisy debbie deborah debra denise doris eileen elaine eliza elsie emilia erin evelyn
+fiona frances francesca freya gail georgina geraldine gillian gina gwen hayley hazel helena
+imogen irene jackie jenny jill jo joanne josephine joyce kara kayla kathy kerry kimberley
+kirsten kristina laurie leanne lesley lillian lindsey lorraine lynn madeleine maggie mandy
+marian marianne marilyn marjorie martha matilda meghan melanie meredith millie nadia nora
+norma paige pamela penelope phoebe phyllis poppy rachael rita roberta robyn rosalind rosemary
+roxanne sabrina scarlett shannon sienna sonia stacey suzanne sylvia tamsin tara tessa tina
+tracey tracy vicky violet vivian yvonne""".split())
 _GIVEN_NAMES = _MALE_NAMES | _FEMALE_NAMES
 
 
@@ -1229,7 +1251,8 @@ def _has_clause_or_quote(verb, sent) -> bool:
                 for c in verb.children):
         return True  # "Several witnesses described a loud bang": their account of it
     if lemma in ("find", "show", "predict", "estimate", "project", "forecast") and any(
-            c.dep_ == "dobj" for c in verb.children) and any(
+            c.dep_ == "dobj" or (c.dep_ == "xcomp" and c.tag_ == "VBG" and any(
+                g.dep_ == "nsubj" for g in c.children)) for c in verb.children) and any(
             c.dep_ == "nsubj" and c.lower_ in DOCUMENT_HEADS | _STUDY_AUTHORS
             for c in verb.children):
         return True  # "An investigation by PolitiFact found no such action": the study's claim
@@ -2307,11 +2330,15 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     lead = [t for t in tokens if t.lower_ not in ("the", "a", "an")]
     k = 0
     while k < len(lead) - 2 and (lead[k].lower_ in _ROLE_LEAD or (
-            (lead[k].is_lower or k == 0) and lead[k].tag_ in ("JJ", "NN"))):
+            (lead[k].is_lower or k == 0) and lead[k].tag_ in ("JJ", "NN")) or (
+            k == 0 and lead[1].lower_ in _GIVEN_NAMES and lead[0].lower_ not in _GIVEN_NAMES
+            and lead[0].lower_ not in ORG_WORDS and lead[0].ent_type_ != "PERSON")):
         k += 1  # "chief executive Marcus Lindqvist", "District police chief Ashish Kumar"
-    if k and tokens[-1].i == head.i and any(t.lower_ in _ROLE_LEAD for t in lead[:k]) and \
+    if k and tokens[-1].i == head.i and (any(t.lower_ in _ROLE_LEAD for t in lead[:k]) or
+                                         lead[k].lower_ in _GIVEN_NAMES) and \
             _could_be_personal_name(lead[k:]) and len(lead) - k >= 2:
-        return "person"  # "Campaigner Dev Mistry", "chief executive Marcus Lindqvist"
+        return "person"  # "Campaigner Dev Mistry", "chief executive Marcus Lindqvist", "Royal
+        # biographer Penelope Marsh" (a role the list lacks, before a given name)
     # "Executive director of the X Council Alia Salem", "Lydia Buchtmann for Food Standards":
     # a title before a name, or a first name and surname that speak for a body
     tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS]
@@ -3798,7 +3825,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
     if not words.isdisjoint(_HEARD_OR_TOLD):
         heard = _court_heard(sent, memory)
         if heard is not None and (sent.doc[heard.token_i].dep_ == "ROOT" or
-                                  heard.token_i - sent.start <= 4):
+                                  heard.token_i - sent.start <= 4 or
+                                  _ends_sentence(sent.doc[heard.token_i])):
             # "The court heard that one officer had sent a message saying ...": what the court
             # heard is put to the court, whoever speaks inside it
             candidates = [(-2, heard)]
@@ -4536,19 +4564,29 @@ HEARING_BODIES = {"court", "tribunal", "inquest", "inquiry", "hearing", "trial",
 _HEARD_OR_TOLD = frozenset({"heard", "told"})
 
 
+def _ends_sentence(token) -> bool:
+    """Only punctuation follows the token in its sentence ("..., a court heard.")."""
+    return all(t.is_punct for t in token.doc[token.i + 1:token.sent.end])
+
+
 def _court_heard(sent, memory=None) -> "Found | None":
     """'The court heard that ...', 'the inquest heard ...': what was said in court, put to the
     court (the court named before, if it was)."""
     for tok in sent:
+        # (also trailing: "A nurse told colleagues she could not cope, a court heard.")
         if tok.lower_ not in ("heard", "told") or not _is_verb(tok) or not any(
-                c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+                c.dep_ == "ccomp" and (c.i > tok.i or tok.dep_ == "ROOT" or _ends_sentence(tok))
+                for c in tok.children):
             continue
         # ("The court was told that ...": the same, in the passive)
         subject = next((c for c in tok.children if c.dep_ == (
             "nsubj" if tok.lower_ == "heard" else "nsubjpass")), None)
-        if subject is None or subject.lower_ not in HEARING_BODIES or _is_proper(subject):
+        if subject is None or subject.lower_ not in HEARING_BODIES:
             continue
         tokens = _np_tokens(subject)
+        if _is_proper(subject) and not (len(tokens) >= 2 and all(
+                _is_proper(t) for t in tokens)):
+            continue  # ("Leeds Crown Court heard": that court, by its name)
         role = subject.lower_ if tokens and tokens[0].lower_ in ("the", "this") else None
         return Found("organisation", _text(tokens), "heard", token_i=tok.i, role=role)
     return None

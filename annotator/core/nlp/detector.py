@@ -214,7 +214,7 @@ class ClaimDetector:
         """(score, offered, reasons) of a unit; `gate` is how much the text reads as reported
         news (1) rather than a transcript of speech (0): see priority.news_gate; `reader` is the
         sentence reader's logit, when the reader read the text."""
-        from annotator.core.nlp.priority import judges
+        from annotator.core.nlp.priority import judges, procedural
 
         reasons = list(pieces.reasons)
         if pieces.kind is not UnitKind.SENTENCE:
@@ -230,13 +230,14 @@ class ClaimDetector:
             # CV, both rules together cost 0.003 of the reader's F1 gain of 0.027.)
             if judges(pieces.features):
                 read = min(read, score)
-            if pieces.sourced_weakly:
-                read = max(read, score)
+            if pieces.sourced_weakly and not procedural(pieces.features):
+                read = max(read, score)  # (but "The governor declined to say how many ...")
             score = read
         # A figure a source puts forward is raised to the model's own threshold, so that a
         # stricter threshold a checker sets still holds it back.
         floor = min(threshold, self.priority.threshold) if pieces.figure else threshold
-        if pieces.on_record and gate >= 0.5 and score < floor:
+        if pieces.on_record and gate >= 0.5 and score < floor and \
+                not procedural(pieces.features):  # ("was independently confirmed by AP")
             # A claim a named source put on the record in reported speech ("X claimed their
             # decision was...", "In May X had said he..."): always offered, at the threshold.
             who = pieces.speaker if not pieces.sourced_weakly else f"a source ({pieces.speaker})"

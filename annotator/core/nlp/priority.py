@@ -113,6 +113,14 @@ _PROCEDURAL = re.compile(
     # "Wikinews contacted the Church for a statement, but the Church has yet to reply"
     r"for a statement|(?:has|have|had) yet to (?:reply|respond|comment)|"
     r"(?:did|has|have|had) not (?:yet )?replied|"
+    # wire copy's sourcing notes: "Reuters could not independently verify the reports", "He did
+    # not say what had caused the blast", "They spoke on condition of anonymity because ..."
+    r"independently (?:verify|verified|confirm|confirmed)|"
+    r"(?:did|would|could) not say (?:what|why|how|whether|when|where|who|if)|"
+    r"declined to say|(?:did|would) not give (?:any )?(?:further |more )?details|"
+    r"gave no (?:further |more )?details|"
+    r"^\W*(?:they|he|she|both|the \w+) (?:spoke|speak|speaks|asked) (?:on condition of "
+    r"anonymity|not to be (?:named|identified)) because|"
     r"reached for comment|(?:read|watch|see|click|follow) (?:more|here|our|the full|below)|"
     r"full interview|additional video|this article|subscribe)\b", re.I)
 _RULE = re.compile(
@@ -206,7 +214,8 @@ _SPECIFIC = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT")
 _PROCEDURAL_GATE = _Gated(_PROCEDURAL, "comment respond responded reached immediately approached "
                           "statement reply replied "
                           "more here our full below interview video article subscribe anyone "
-                          "crimestoppers commented discuss speculate elaborate drawn")
+                          "crimestoppers commented discuss speculate elaborate drawn "
+                          "independently say details anonymity named identified")
 _RULE_GATE = _Gated(_RULE, "must required requires mandatory compulsory within deadline law laws "
                     "legal illegal banned ban rule rules regulation regulations recommend "
                     "recommends recommendation ruled court sentenced charged convicted guilty "
@@ -323,6 +332,15 @@ _JUDGING_AT = tuple(FEATURES.index(name) for name in JUDGING)
 
 def judges(feats: Sequence[float]) -> bool:
     return any(feats[i] > 0 for i in _JUDGING_AT)
+
+
+_PROCEDURAL_AT = FEATURES.index("procedural")
+
+
+def procedural(feats: Sequence[float]) -> bool:
+    """A line about the reporting itself ("declined to say how many ...", "could not be
+    reached"): no claim, whoever is its source."""
+    return feats[_PROCEDURAL_AT] > 0
 
 
 def default_model_path(with_reader: bool = False) -> Path:

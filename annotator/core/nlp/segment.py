@@ -59,11 +59,16 @@ _WIRE_DATELINE = re.compile(
 
 
 # "Lincoln Pigman contributed reporting from Moscow.", "Ann Reed and Tom Hale contributed to
-# this report.": the agencies' and papers' credit line for other reporters, not a claim
+# this report.", "Associated Press writer Lisa Grant contributed to this report.", "Tom Hale
+# reported from Kyiv.": the agencies' and papers' credit line for other reporters, not a claim
+_NAMES = (r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w.'’-]*\s+){0,3}"
+          r"[A-Z][\w.'’-]*)*")
+_PLACE = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
 _CONTRIBUTOR_LINE = re.compile(
-    r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*(?:(?:,\s*|\s+and\s+)(?:[A-Z][\w.'’-]*\s+){0,3}"
-    r"[A-Z][\w.'’-]*)*\s+contributed\s+(?:reporting|research|to\s+(?:this|the)\s+"
-    r"(?:report|article|story))\b[^.]{0,60}\.?$")
+    r"^(?:(?:[A-Z][\w.'’-]*\s+){1,3}(?:staff\s+)?(?:writers?|reporters?|correspondents?|"
+    r"journalists?|photographers?)\s+)?" + _NAMES +
+    r"\s+(?:contributed\s+(?:reporting|research|to\s+(?:this|the)\s+(?:report|article|story))"
+    r"\b[^.]{0,60}|reported\s+from\s+" + _PLACE + r"(?:,\s*" + _PLACE + r")?)\.?$")
 
 
 def is_contributor_line(text: str) -> bool:
