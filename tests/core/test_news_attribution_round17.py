@@ -188,3 +188,88 @@ def test_people_who_heard_something_are_no_court(detector):
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker == "Two neighbours"
+
+
+# --- a person reason only where the tagger's person is one ----------------------------------------
+@pytest.mark.parametrize("sentence, not_a_person", [
+    ("The 29-year-old, whose album Neon Hearts topped the charts in March, toured Japan.",
+     "Neon Hearts"),
+    ("The rains were linked to warming, according to a study by World Weather Attribution.",
+     "Weather Attribution"),
+    ("Witnesses saw five men running towards Washwood Heath.", "Washwood Heath"),
+    ("The Argentine, 27, is the subject of a £60 million bid from Spanish champions Real "
+     "Sevilla.", "Real Sevilla"),
+])
+def test_a_work_a_team_a_place_or_a_cut_name_is_no_person_reason(detector, sentence,
+                                                                   not_a_person):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert f"person: {not_a_person}" not in unit.reasons, unit.reasons
+
+
+def test_people_with_titles_keep_their_person_reasons(detector):
+    sentence = "Pop star Kayla Storm met President Joe Biden and Sir Graham Pollard in March."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    for name in ("Kayla Storm", "Joe Biden", "Graham Pollard"):
+        assert f"person: {name}" in unit.reasons, unit.reasons
+
+
+# --- "X has split from Y, the singer confirmed": the person the sentence is about ----------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Pop star Kayla Storm has split from defender Jordan Pike, the singer confirmed last night.",
+     "Kayla Storm"),
+    ("Actor Tom Hale has quit the show after ten years, the star announced on Instagram.",
+     "Tom Hale"),
+])
+def test_a_trailing_description_is_the_person_the_sentence_names_as_its_subject(
+        detector, sentence, speaker):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+def test_a_trailing_description_of_the_other_gender_is_not_the_subject(detector):
+    sentence = "Tom Hale has quit the show after ten years, the actress said."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.speaker != "Tom Hale", unit.attribution
+
+
+# --- "in televised reports": unnamed media, with no cue verb ---------------------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("News of two breaches in the dam is being broadcast in televised reports.",
+     "televised reports"),
+    ("The flooding of the lower town was shown in televised reports on Sunday.",
+     "televised reports"),
+    ("The blaze was described in local media reports as the worst in a decade.",
+     "local media reports"),
+])
+def test_what_unnamed_media_report_is_theirs_without_a_cue_verb(detector, sentence, speaker):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+def test_bare_reports_stay_no_source(detector):
+    sentence = "The blaze was described in reports as the worst in a decade."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is not AttributionKind.ANONYMOUS, unit.attribution
+
+
+# --- "reports" with nothing reported is no cue ------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Per the WHO framework, the country reports every week.",
+    "The regional office reports to the ministry every year.",
+    "She reports to the chief executive.",
+])
+def test_reports_with_nothing_reported_is_no_source(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The fire killed 12 people, the BBC reported.", "the BBC"),
+    ("Police reported a 20 percent rise in burglaries.", "Police"),
+])
+def test_a_report_with_its_content_stays_the_reporter_s(detector, sentence, speaker):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == speaker

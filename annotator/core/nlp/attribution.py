@@ -1176,6 +1176,13 @@ def _prep_on_verb_or_object(verb, preps) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in preps for h in heads for c in h.children)
 
 
+_QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "``", "''"})
+
+
+def _has_quote_mark(sent) -> bool:
+    return any(t.text in _QUOTE_MARKS for t in sent)
+
+
 def _has_clause_or_quote(verb, sent) -> bool:
     """A weak cue reports speech only with a clause, quotation or colon after it, or as the
     parenthetical "..., X added." after a quotation."""
@@ -2571,7 +2578,21 @@ def _media_reports(tokens, head) -> bool:
     return (any(t.lower_ in _MEDIUM_WORDS for t in tokens if t.i < head.i) or any(
         t.lower_ in _MEDIUM_WORDS for t in after)) and not any(
         _is_proper(t) and t.ent_type_ not in _PLACES and t.lower_ not in _MEDIUM_WORDS
+        and t.ent_type_ not in ("DATE", "TIME")  # ("reports on Sunday")
         and t.i != head.i for t in list(tokens) + list(head.subtree))
+
+
+def _in_media_reports(sent, memory) -> "Found | None":
+    """"News of the breaches is being broadcast in televised reports": what unnamed media
+    report, with no cue verb, is theirs (the guidelines: speaker "televised reports")."""
+    for tok in sent:
+        if tok.lower_ != "reports" or tok.dep_ != "pobj" or tok.head.lower_ != "in" or \
+                not _is_verb(tok.head.head):
+            continue
+        tokens = _np_tokens(tok)
+        if _media_reports(tokens, tok):
+            return Found("anonymous", _text(tokens), "report", token_i=tok.head.head.i)
+    return None
 
 
 def _unnamed_reports(tokens, head) -> bool:
@@ -3251,6 +3272,25 @@ def _capitalised_office(token) -> bool:
         token.lower_ in ROLE_NOUNS
 
 
+def _content_subject(sent, found: Found) -> str | None:
+    """The person named as the subject of the content a trailing cue closes ("Kayla Storm has
+    split from X, the singer confirmed" -> "Kayla Storm"), or None."""
+    cue = sent.doc[found.token_i]
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        if clause is not None else None
+    if subject is None or subject.ent_type_ != "PERSON" or not _is_proper(subject):
+        return None
+    ent = next((e for e in ents_of(sent) if e.start <= subject.i < e.end), None)
+    if ent is None or not _is_name(ent):
+        return None
+    gender = "f" if found.role in _FEMALE_WORDS else "m" if found.role in _MALE_WORDS else None
+    given = ent[0].lower_
+    if gender == "f" and given in _MALE_NAMES or gender == "m" and given in _FEMALE_NAMES:
+        return None  # ("Tom Hale has quit, the actress said": someone else)
+    return _strip(text_of(ent))
+
+
 def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     """'the defector said' -> the person the article named as a defector; 'the ministry said'
     -> the ministry it named; 'the star said' -> the person named in the last two sentences;
@@ -3258,6 +3298,14 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     a person with that surname. Unchanged when the article named none (or several)."""
     if found.role is None or found.pronoun is not None:
         return found
+    subject = _content_subject(sent, found) if sent is not None and \
+        found.source_type == "person" and found.role in FOCUS_ROLES else None
+    if subject is not None:
+        # "Pop star Kayla Storm has split from X, the singer confirmed": the person the
+        # sentence is about, named in what the singer confirms
+        return Found("person", subject, found.cue, found.via,
+                     pronoun=found.speaker[:1].lower() + found.speaker[1:],
+                     token_i=found.token_i, role=found.role)
     if found.role == _ONE_OF:
         # "One wrote:" after "Fans flooded ...": one of the fans
         return _of_the_group(found, memory, reach=0) or found
@@ -3684,6 +3732,11 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                 _quoted_as(token) and any(t.tag_ in ("VBD", "VBZ", "VBP", "MD")
                                           for t in doc[token.i + 1:sent.end])):
             continue  # (but "cited X as stating a case had been opened", misparsed)
+        if lemma == "report" and token.dep_ == "ROOT" and not any(
+                c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "oprd", "attr", "advcl") or (
+                    c.dep_ == "prep" and c.lower_ == "as") for c in token.children) and \
+                not _has_quote_mark(sent):
+            continue  # "the country reports every week", "He reports to the chief": no report
         if lemma in _ACT_OR_CLAIM and not _has_clause_or_quote(token, sent) and (
                 token.tag_ == "VB" or any(c.dep_ == "dobj" and c.lower_ in _APPOINTMENTS
                                           for c in token.children)):
@@ -5058,4 +5111,5 @@ _FALLBACKS = (
     (_FINAL_CUE_FORMS, _trailing_source_clause, 1),
     (_CLAIM_NOUNS, _claim_noun_colon, 1),
     (_ENTRY_NOUNS, _database_entry, 1),
+    (frozenset({"reports"}), _in_media_reports, 1),
 )

@@ -139,6 +139,14 @@ _COMPARISON = Folded(re.compile(
     r"up\s+from|down\s+from|compared\s+with|compared\s+to)\b", re.I))
 
 
+# Words after which the tagger's "person" is something else: a work, a team, a place.
+_NOT_A_PERSON_AFTER = frozenset({
+    "album", "albums", "single", "song", "film", "movie", "book", "novel", "series", "sitcom",
+    "show", "play", "musical", "documentary", "programme", "program", "podcast", "track",
+    "champions", "side", "club", "team", "rivals", "outfit", "hosts", "visitors",
+    "towards", "toward", "near", "into", "outside", "across", "via"})
+
+
 def _plausible(ent) -> str | None:
     """The reason label of an entity when spaCy's label is believable, else None.
 
@@ -165,6 +173,12 @@ def _plausible(ent) -> str | None:
             return None
         return "quantity" if label == "QUANTITY" or len(ent) > 1 else "number"
     if label == "PERSON":
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if (before is not None and before.lower_ in _NOT_A_PERSON_AFTER) or \
+                engine._person_entity_cut(ent[0]):
+            # "whose album Neon Hearts", "Spanish champions Real Sevilla", "running towards
+            # Washwood Heath", "World [Weather Attribution]": a work, a team, a place, a body
+            return None
         words = [t for t in ent if not t.is_punct]
         if len(words) >= 2 and all(t.text[:1].isupper() and t.tag_ in ("NNP", "NNPS")
                                    for t in words) and text.count(" ") < 5:
