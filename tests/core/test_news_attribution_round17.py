@@ -273,3 +273,22 @@ def test_a_report_with_its_content_stays_the_reporter_s(detector, sentence, spea
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
     assert unit.attribution.speaker == speaker
+
+
+# --- "called on X to do Y": an appeal, the caller's -----------------------------------------------
+def test_calling_on_someone_to_act_is_the_caller_s_appeal(detector):
+    text = (_LEAD + "Labour's Marcus Bell said the leak was damning. He called on Ms Ashworth to "
+            "publish the full costings.\n")
+    unit = _unit(detector, text, "He called on")
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert "Marcus Bell" in unit.attribution.speaker
+    assert not unit.check_worthy, (unit.score, unit.reasons)
+
+
+# --- the outlet a source told, by its whole name -------------------------------------------------
+@pytest.mark.parametrize("outlet", ["BBC Match of the Day", "Voice of America"])
+def test_an_outlet_named_with_of_is_whole(detector, outlet):
+    text = (_LEAD + "Coach Steve Hartley was furious. \"I cannot defend that,\" he told "
+            f"{outlet}.\n")
+    unit = _unit(detector, text, "cannot defend")
+    assert unit.attribution.via == outlet, unit.attribution

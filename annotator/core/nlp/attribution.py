@@ -1223,6 +1223,11 @@ def _has_clause_or_quote(verb, sent) -> bool:
             (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call")
             or (c.dep_ in ("xcomp", "ccomp") and lemma == "urge") for c in verb.children):
         return True  # an appeal is the speaker's: "called for a ceasefire", "urged MPs to act"
+    if lemma == "call" and verb.tag_ != "VBG" and any(
+            c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") and not any(
+                o.ent_type_ in ("DATE", "TIME") for o in c.subtree) for c in verb.children) and \
+            any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
+        return True  # "He called on the minister to publish the costings": the same appeal
     if lemma in ("call", "warn") and verb.tag_ != "VBG" and any(
             c.dep_ == "xcomp" and c.i > verb.i for c in verb.children) and any(
             (c.dep_ == "prep" and c.lower_ == "on" and lemma == "call")
@@ -2487,7 +2492,13 @@ def find_outlet(verb) -> str | None:
                                                   or tokens[last + 1].like_num):
                     last += 1
                 tokens = tokens[:last + 1]
-            return _strip(child.doc[tokens[0].i:tokens[-1].i + 1].text)
+            doc, end = child.doc, tokens[-1].i + 1
+            if end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == child.i and \
+                    _is_proper(child):
+                obj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+                if obj is not None and _is_proper(obj) and obj.text[:1].isupper():
+                    end = obj.i + 1  # "BBC Match of the Day", "Voice of America"
+            return _strip(doc[tokens[0].i:end].text)
         if child.dep_ == "prep" and child.lower_ in ("to", "with", "on", "in"):
             for obj in child.children:
                 if obj.dep_ != "pobj":
