@@ -4,6 +4,8 @@ reviews of the same claim elsewhere)."""
 
 from __future__ import annotations
 
+import re
+
 from html import escape
 
 from PySide6.QtCore import QTimer, QUrl, Qt, Signal
@@ -329,12 +331,29 @@ class VerdictPanel(QWidget):
         return self._matches
 
 
+_RESOLVED = re.compile(r"\((.+?) = [^()]+\)")
+
+
+def _read_from(reasons) -> str | None:
+    """"they" from the reason "attributed to Harry and Meghan (they = Harry and Meghan)"."""
+    for reason in reasons:
+        if reason.startswith("attributed to"):
+            match = _RESOLVED.search(reason)
+            return match.group(1) if match else None
+    return None
+
+
 def _details_html(claim: Claim) -> str:
     a = claim.attribution
     source = {"named": "Named source", "anonymous": "Anonymous source",
               "hedged": "Hedged, no source", "none": "Writer's own assertion"}[a.kind.value]
     if a.speaker:
         source += f": <b>{escape(a.speaker)}</b>"
+    read_from = _read_from(claim.reasons)
+    if a.speaker and read_from:
+        # whom "he", "the singer" or "the Mayor" was read as: the one thing a checker must
+        # confirm before trusting the name (the reasons' "he = X", which the list below omits)
+        source += f" (read from “{escape(read_from)}”)"
     if a.via:
         source += f" (via {escape(a.via)})"
     rows = [

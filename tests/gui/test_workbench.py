@@ -383,3 +383,16 @@ def test_import_annotations_runs_off_the_gui_thread(window, qtbot, tmp_path):
         window.claim_model.row_of(claim.id)).verdict is Verdict.DISPUTED)
     with Library.open(window.session.path, backup=False) as other:
         assert other.claim(claim.id).verdict is Verdict.DISPUTED
+
+
+def test_the_details_say_whom_a_pronoun_source_was_read_as(window, qtbot):
+    # "In 2022 they went on to accuse the palace ...": the checker sees "they" was read as
+    # Harry and Meghan, the one thing to confirm before trusting the name
+    claim = next(c for c in visible_claims(window) if c.text.startswith("In 2022 they"))
+    claims = visible_claims(window)
+    click_text(qtbot, window.article_view, claims[0].start + 3)
+    for _ in range(claims.index(claim)):
+        press(qtbot, window, "j")  # the next claim, as a checker steps down the list
+    assert window.panel.claim.id == claim.id
+    text = window.panel.details.text()
+    assert "Harry and Meghan" in text and "read from “they”" in text, text
