@@ -292,3 +292,105 @@ def test_an_outlet_named_with_of_is_whole(detector, outlet):
             f"{outlet}.\n")
     unit = _unit(detector, text, "cannot defend")
     assert unit.attribution.via == outlet, unit.attribution
+
+
+# --- unnamed people described by a named person: friends, allies, lawyers ------------------------
+@pytest.mark.parametrize("lead, sentence, speaker", [
+    ("Former deputy minister Yuri Lavrov was detained on Monday.",
+     "Sources close to Lavrov said he had sold his flat in March.", "Sources close to Lavrov"),
+    ("Former deputy minister Yuri Lavrov was detained on Monday.",
+     "People close to Lavrov say he was planning to leave the country.",
+     "People close to Lavrov"),
+    ("Singer Jade Harper announced the split.",
+     "Friends of Jade Harper say she is devastated.", "Friends of Jade Harper"),
+    ("Prime Minister Keir Starmer faced questions.",
+     "Allies of Prime Minister Keir Starmer said he would not resign.",
+     "Allies of Prime Minister Keir Starmer"),
+    ("Former deputy minister Yuri Lavrov was detained on Monday.",
+     "Lawyers for Yuri Lavrov said he had been in hospital on the day in question.",
+     "Lawyers for Yuri Lavrov"),
+])
+def test_people_close_to_a_named_person_are_an_unnamed_source(detector, lead, sentence,
+                                                               speaker):
+    unit = _unit(detector, lead + " " + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+def test_a_lawyer_named_in_apposition_is_that_person(detector):
+    sentence = "Lavrov's lawyer, Sergei Makarov, said his client had been in hospital."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+    assert unit.attribution.speaker == "Sergei Makarov"
+
+
+# --- relays the way Russian copy in translation writes them ---------------------------------------
+@pytest.mark.parametrize("text, speaker, via", [
+    ("The mine was closed.\n\nThe cause of the blast was most likely a spark from faulty "
+     "equipment, the Telegram channel Mash wrote, citing a mine employee.\n",
+     "a mine employee", "the Telegram channel Mash"),
+    ("The mine was closed.\n\nThe minister will be replaced next week, writes Kommersant, "
+     "citing two sources in the government.\n", "two sources in the government", "Kommersant"),
+    ("The mine was closed.\n\nFour people were arrested, the newspaper said, citing police.\n",
+     "police", "the newspaper"),
+])
+def test_an_outlet_writing_or_saying_citing_a_source_relays_that_source(detector, text, speaker,
+                                                                        via):
+    unit = _unit(detector, text, "citing")
+    assert unit.attribution.speaker == speaker, unit.attribution
+    assert unit.attribution.via == via
+
+
+def test_a_body_citing_a_body_speaks_for_itself(detector):
+    sentence = "The company said, citing the EU, that prices would rise."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.speaker == "The company", unit.attribution
+
+
+def test_a_closing_per_phrase_is_the_source_of_the_whole_sentence(detector):
+    sentence = "Republican senators have signaled they will oppose her, per a GOP leadership aide."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "a GOP leadership aide"
+
+
+def test_a_claim_noun_with_a_relative_clause_is_not_the_source(detector):
+    sentence = ("Some Persian-language media outside Iran claimed the fire was the result of "
+                "sabotage, an allegation officials rejected.")
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.speaker == "Some Persian-language media outside Iran", \
+        unit.attribution
+
+
+# --- "is suspected to", "It is suspected that": hedges --------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Heavy rain over the past week is suspected to have weakened the structure.",
+    "It is suspected that the gas sensors had been tampered with.",
+])
+def test_suspicion_with_no_one_named_is_a_hedge(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+
+
+def test_a_suspect_charged_is_no_hedge(detector):
+    sentence = "The man is suspected of murder."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+# --- "Police sources: ...": the source before a colon ---------------------------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Police sources: four people were arrested overnight.", "Police sources"),
+    ("Sources in the industry: the mine had been fined three times last year.",
+     "Sources in the industry"),
+])
+def test_unnamed_sources_before_a_colon_speak(detector, sentence, speaker):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+def test_a_noun_before_a_colon_that_is_no_source_stays_the_writer_s(detector):
+    sentence = "The victims: two teenagers from Leeds."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

@@ -284,7 +284,8 @@ TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dam
 HEDGE_PATTERNS = [
     (re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|also\s+)?"
                 r"(understood|expected(?!\s+(?:to|in|at|on|by)\b)|thought|believed|said|reported|"
-                r"claimed|rumoured|rumored|alleged|suggested|feared|known|asserted)\b", re.I),
+                r"claimed|rumoured|rumored|alleged|suggested|feared|known|asserted|suspected)\b",
+                re.I),
      "it is {0}"),
     # "As was reported earlier, ...": "it was reported", with no one named (a source after it,
     # "as was reported by Interfax", is a source)
@@ -292,7 +293,7 @@ HEDGE_PATTERNS = [
                 r"(?:\s+(?:earlier|previously))?\s*,", re.I), "{0}"),
     (re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|widely\s+)?"
                 r"(said|thought|understood|believed|reported|rumoured|rumored|alleged|"
-                r"claimed|tipped|feared)\s+to\b", re.I), "is {0} to"),
+                r"claimed|tipped|feared|suspected)\s+to\b", re.I), "is {0} to"),
     # "Forty people are feared dead": the toll no one is named for
     (re.compile(r"\b(?:is|are|was|were)\s+(feared\s+(?:dead|killed|drowned|missing))\b", re.I),
      "{0}"),
@@ -1192,6 +1193,18 @@ def _has_clause_or_quote(verb, sent) -> bool:
         if child.dep_ == "advcl" and child.lower_ in _CITING and any(
                 c.dep_ == "ccomp" for c in child.children):
             return True  # "reported, citing an official, that..." (the clause hangs on citing)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i and _is_verb(verb.head) and any(
+            t.text == "," for t in verb.doc[verb.head.i + 1:verb.i]) and not any(
+            c.dep_ in ("dobj", "dative") for c in verb.children):
+        return True  # "The cause was a spark, the channel Mash wrote, citing ...": parenthetical
+    if verb.dep_ in ("conj", "parataxis") and verb.head.i < verb.i and verb.i > 0 and \
+            verb.doc[verb.i - 1].text == "," and verb.i + 1 < len(verb.doc) and \
+            _is_proper(verb.doc[verb.i + 1]) and any(
+                c.dep_ == "dobj" and c.i == verb.i + 1 or (
+                    c.dep_ == "dobj" and _is_proper(c) and all(
+                        _is_proper(t) for t in verb.doc[verb.i + 1:c.i + 1]))
+                for c in verb.children):
+        return True  # "The minister will go, writes Kommersant, citing ...": the cue inverted
     lemma = CUE_FORMS.get(verb.lower_)
     if lemma in _HEARER_CUES and _clause_read_as_relative(verb):
         return True  # "informed police she had immunity" (parsed "police [who] she had")
@@ -2141,6 +2154,21 @@ def _news_site(noun) -> bool:
         c.dep_ in ("compound", "amod") and c.lower_ in ("news", "media") for c in noun.children)
 
 
+def _unnamed_people_of(tokens, head) -> bool:
+    """Unnamed people described by the named person they stand close to: "Friends of Yuri
+    Lavrov", "Allies of Prime Minister Keir Starmer", "Lawyers for Ms Greaves", "a pal of the
+    singer" (the guidelines' "friends of the duchess", "Ms Greaves's lawyers"); not one named
+    in apposition ("Lavrov's lawyer, Sergei Makarov")."""
+    if head.lower_ not in ANONYMOUS_HEADS or _is_proper(head) or head.ent_type_ == "PERSON":
+        return False
+    if head.tag_ != "NNS" and not (tokens and tokens[0].lower_ in ("a", "an", "one")):
+        return False
+    if _appositive_name(head):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "for", "to") for c in head.children) or any(
+        c.dep_ == "amod" and c.lower_ == "close" for c in head.children)
+
+
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
     """person / organisation / document / anonymous for a source noun phrase."""
     doc = head.doc
@@ -2160,6 +2188,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if _unnamed_outlet_phrase(tokens) or _media_reports(tokens, head):
         # "State TV", "State-run TV" (tagged a name): an outlet unnamed; "media reports": theirs
         return "anonymous"
+    if _unnamed_people_of(tokens, head):
+        return "anonymous"  # "Friends of Yuri Lavrov", "Lawyers for Ms Greaves", "a pal of hers"
     names = [t for t in tokens if _is_proper(t) and t.lower_ not in TITLE_WORDS]
     tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS
             and t.lower_ not in TITLE_WORDS]
@@ -2591,6 +2621,26 @@ def _media_reports(tokens, head) -> bool:
         _is_proper(t) and t.ent_type_ not in _PLACES and t.lower_ not in _MEDIUM_WORDS
         and t.ent_type_ not in ("DATE", "TIME")  # ("reports on Sunday")
         and t.i != head.i for t in list(tokens) + list(head.subtree))
+
+
+def _source_before_colon(sent, memory) -> "Found | None":
+    """"Police sources: four people were arrested overnight.": wire and tabloid shorthand
+    for what unnamed sources say (a short noun phrase, no verb, then the colon)."""
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or not 1 <= colon.i - sent.start <= 6 or colon.i + 4 > sent.end:
+        return None
+    lead = sent.doc[sent.start:colon.i]
+    if any(_is_verb(t) or t.tag_ in ("WP", "WDT", "WRB") for t in lead):
+        return None
+    head = lead.root
+    if head.tag_ not in ("NNS", "NN") or head.lower_ not in ANONYMOUS_HEADS or \
+            head.lower_ in _NOT_COLON_SOURCES:
+        return None
+    return Found("anonymous", _strip(lead.text), "colon", token_i=head.i)
+
+
+_NOT_COLON_SOURCES = frozenset({"member", "members", "user", "users", "worker", "workers",
+                                "employee", "employees", "person", "people", "figure"})
 
 
 def _in_media_reports(sent, memory) -> "Found | None":
@@ -3771,6 +3821,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         if _under_writers_finding(token):
             continue  # "Wikinews has learned that X has begun to accuse Y": the outlet's own
         subject, passive = _subject_of(token)
+        if subject is not None and _claim_noun_read_into_subject(subject):
+            continue  # "..., an allegation officials rejected": a relative clause on the claim
         main = _main_subject_for(subject, token)
         if main is not None:
             subject = main  # "The Authors Guild wants ..., as they claim ...": the Guild
@@ -3876,7 +3928,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue
         if quoted_by and found.via is None:
             found.via = quoted_by
-        cited = _cited_source(token, memory)
+        cited = _cited_source(token, memory, outlet=found.source_type == "organisation" and (
+            bool(set(found.speaker.lower().split()) & OUTLET_WORDS) or found.via is not None
+            or found.speaker == (memory.last_outlet() if memory is not None else None)))
         if cited is not None:
             # "Yonhap reported, citing an unnamed official, that...": the official speaks,
             # through the outlet
@@ -3915,8 +3969,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                 and best.source_type in ("person", "anonymous"):
             best.via = best.via or acc.speaker
             return best
-        if sent.doc[acc.token_i].head.i == best.token_i:
-            return acc  # "Trump admitted X, according to prosecutors": theirs, the admission too
+        if sent.doc[acc.token_i].head.i == best.token_i or _closes_the_sentence(acc, sent):
+            # "Trump admitted X, according to prosecutors": theirs, the admission too (also
+            # where the parser hung a closing "..., per a GOP aide." inside the clause)
+            return acc
         return acc if min(c[0] for c in candidates) > 0 else best
     if according:
         return according[0]
@@ -3931,6 +3987,30 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                      and r <= candidates[0][0]), None)
         return anon or best
     return None
+
+
+_CLAIM_WORDS = frozenset({"allegation", "allegations", "claim", "claims", "accusation",
+                          "accusations", "charge", "charges", "suggestion", "assertion", "version",
+                          "account", "characterisation", "characterization", "description"})
+
+
+def _claim_noun_read_into_subject(subject) -> bool:
+    """"..., an allegation officials rejected": the parser made "an allegation officials" the
+    subject of "rejected"; it is a claim noun and a relative clause ([that] officials rejected)
+    in apposition to the sentence, whose source is the one before it."""
+    claim = next((c for c in subject.children if c.dep_ == "compound" and c.i < subject.i
+                  and c.lower_ in _CLAIM_WORDS), None)
+    if claim is None:
+        return False
+    first = min(t.i for t in subject.subtree)
+    return first > subject.sent.start and subject.doc[first - 1].text in (",", "—", "–")
+
+
+def _closes_the_sentence(found: Found, sent) -> bool:
+    """An "according to" or "per" phrase after a comma that runs to the sentence's end."""
+    cue = sent.doc[found.token_i]
+    return cue.i > sent.start and sent.doc[cue.i - 1].text == "," and \
+        _phrase_end(cue, sent) >= sent.end - 1
 
 
 def _understood_from(verb, memory) -> "Found | None":
@@ -4857,7 +4937,7 @@ def _plural_of_people(noun) -> bool:
 _CITING = frozenset({"citing", "quoting"})
 
 
-def _cited_source(verb, memory) -> "Found | None":
+def _cited_source(verb, memory, outlet: bool = False) -> "Found | None":
     """The person, group or document a reporting outlet cites ("citing police sources",
     "citing a government document"), also where the parser hung "citing" on the reported
     clause ("reported, citing X, that ...")."""
@@ -4897,7 +4977,10 @@ def _cited_source(verb, memory) -> "Found | None":
                     name_head.lower_ not in ANONYMOUS_HEADS and (
                         strict or not _plural_of_people(name_head)))):
                 continue  # "citing an unfounded conspiracy theory", "security concerns": what
-            if kind in ("person", "anonymous", "document"):
+            if kind in ("person", "anonymous", "document") or (
+                    kind == "organisation" and outlet and not strict):
+                # (a body an outlet cites is its source too: "the newspaper said, citing
+                # police"; a body that cites one speaks for itself)
                 return Found(kind, _text(tokens), CUE_FORMS.get(verb.lower_, "say"),
                              token_i=verb.i)
     return None
@@ -5123,4 +5206,5 @@ _FALLBACKS = (
     (_CLAIM_NOUNS, _claim_noun_colon, 1),
     (_ENTRY_NOUNS, _database_entry, 1),
     (frozenset({"reports"}), _in_media_reports, 1),
+    (frozenset({":"}), _source_before_colon, 1),
 )

@@ -1084,7 +1084,10 @@ def _in_article(found: "engine.Found | None", memory: "engine.Memory",
             found.source_type == "anonymous" and found.speaker[:1].isupper()
             and found.speaker.split()[0].lower() not in ("a", "an", "the", "one", "some", "many")):
         words = found.speaker.lower().split()
-        if words and words[-1] in memory.person_words:
+        if words and words[-1] in memory.person_words and \
+                words[0] not in engine.ANONYMOUS_HEADS:
+            # ("Mallory said", tagged a body; but "Sources close to Lavrov", "Friends of Jade
+            # Harper" are unnamed people of a named one)
             return engine.Found("person", found.speaker, found.cue, found.via,
                                 token_i=found.token_i)
     return found
