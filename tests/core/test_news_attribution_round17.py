@@ -394,3 +394,26 @@ def test_a_noun_before_a_colon_that_is_no_source_stays_the_writer_s(detector):
     sentence = "The victims: two teenagers from Leeds."
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+# --- pictures described, data with its keeper --------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Television footage showed rescuers carrying a child out of the rubble on a stretcher.",
+    "CCTV footage showed the suspect entering the building.",
+    "Photographs showed the bridge had collapsed.",
+])
+def test_what_pictures_show_is_the_writer_s_description(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_data_an_adjective_says_whose_is_a_document(detector):
+    sentence = "More than 1,000 buildings are classified as dangerous, according to municipal data."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "document", unit.attribution
+
+
+def test_a_passive_report_by_an_outlet_is_the_outlet_s(detector):
+    sentence = "Zapata's arrival was reported by the AFP news agency at 9:40 am."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.speaker == "the AFP news agency", unit.attribution

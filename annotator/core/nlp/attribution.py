@@ -3568,6 +3568,12 @@ def _phrase_end(prep, sent) -> int:
     return next((t.i for t in sent.doc[prep.i + 1:sent.end] if t.is_punct), sent.end)
 
 
+# Adjectives that say whose data it is ("according to municipal data": the town's records)
+_INSTITUTIONAL = frozenset({"municipal", "federal", "governmental", "ministerial", "regional",
+                            "provincial", "parliamentary", "police", "military", "census",
+                            "judicial", "customs", "central"})
+
+
 def _according_to(sent, memory) -> list[Found]:
     out = []
     for tok in sent:
@@ -3592,7 +3598,9 @@ def _according_to(sent, memory) -> list[Found]:
             if obj.lower_ in _RELATIVE_WORDS:
                 continue  # "an agreement, according to which ...": the agreement's terms
             if (obj.lower_ in HEDGE_SUBJECTS or (obj.lower_ in _BARE_INFORMATION and not any(
-                    c.dep_ in ("poss", "prep", "compound", "acl") for c in obj.children))) and \
+                    c.dep_ in ("poss", "prep", "compound", "acl") or (
+                        c.dep_ == "amod" and c.lower_ in _INSTITUTIONAL)
+                    for c in obj.children))) and \
                     not _named_author(obj) and not _media_reports(_np_tokens(obj), obj):
                 continue  # "according to reports", "according to preliminary information": no
                 # source, the writer distancing itself
@@ -3794,7 +3802,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                                           for t in doc[token.i + 1:sent.end])):
             continue  # (but "cited X as stating a case had been opened", misparsed)
         if lemma == "report" and token.dep_ == "ROOT" and not any(
-                c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "oprd", "attr", "advcl") or (
+                c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "oprd", "attr", "advcl",
+                           "agent", "nsubjpass", "auxpass") or (
                     c.dep_ == "prep" and c.lower_ == "as") for c in token.children) and \
                 not _has_quote_mark(sent):
             continue  # "the country reports every week", "He reports to the chief": no report
@@ -3823,6 +3832,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         subject, passive = _subject_of(token)
         if subject is not None and _claim_noun_read_into_subject(subject):
             continue  # "..., an allegation officials rejected": a relative clause on the claim
+        if subject is not None and lemma == "show" and subject.lower_ in _VISUAL_RECORDS:
+            continue  # "Photographs showed ...", "CCTV footage showed ...": the writer's own
+            # description of what the pictures show (the guidelines)
         main = _main_subject_for(subject, token)
         if main is not None:
             subject = main  # "The Authors Guild wants ..., as they claim ...": the Guild
@@ -3989,6 +4001,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
     return None
 
 
+_VISUAL_RECORDS = frozenset({"footage", "video", "videos", "photograph", "photographs",
+                             "photo", "photos", "picture", "pictures", "image", "images", "cctv",
+                             "film", "stills", "clip", "clips", "pictures"})
 _CLAIM_WORDS = frozenset({"allegation", "allegations", "claim", "claims", "accusation",
                           "accusations", "charge", "charges", "suggestion", "assertion", "version",
                           "account", "characterisation", "characterization", "description"})
