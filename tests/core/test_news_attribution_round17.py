@@ -417,3 +417,18 @@ def test_a_passive_report_by_an_outlet_is_the_outlet_s(detector):
     sentence = "Zapata's arrival was reported by the AFP news agency at 9:40 am."
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.speaker == "the AFP news agency", unit.attribution
+
+
+# --- a fixture line is a sentence, not a caption -----------------------------------------------
+@pytest.mark.parametrize("line", ["Rovers host Wellbridge on Saturday.",
+                                  "Wellbridge visit Rovers on Tuesday night."])
+def test_a_fixture_line_is_a_sentence(detector, line):
+    text = "Match preview\n\nRovers were beaten again.\n\n" + line + "\n"
+    unit = _unit(detector, text, line[:10])
+    assert unit.kind is UnitKind.SENTENCE, unit
+
+
+def test_a_caption_with_no_verb_stays_a_caption(detector):
+    text = "Match preview\n\nRovers were beaten again.\n\nFans at the Kop End on Saturday.\n"
+    unit = _unit(detector, text, "Fans at the Kop")
+    assert unit.kind is UnitKind.CAPTION, unit

@@ -551,6 +551,8 @@ def _reads_as_caption(span: Span) -> bool:
         return False  # 'An end to it all."': the last words of a quotation opened before
     if _pictured_root(span):
         return True  # "The mayor pictured with pupils at ...", whatever tag "pictured" got
+    if _fixture(span):
+        return False  # "Rovers host Wellbridge on Saturday.": the parser read "host" as a noun
     return not any(t.tag_ in _FINITE for t in span) and not any(
         t.tag_ == "VB" and any(c.dep_ == "aux" for c in t.children) for t in span) and \
         not _verb_with_subject(span) and not _past_tense_read_as_participle(span) and \
@@ -559,6 +561,17 @@ def _reads_as_caption(span: Span) -> bool:
 
 
 _ACCORDING_TO = re.compile(r"(?:^\s*|,\s*)according to\b", re.I)
+_FIXTURE_VERBS = frozenset({"host", "hosts", "visit", "visits", "face", "faces", "play", "plays",
+                            "meet", "meets", "entertain", "entertains", "welcome", "welcomes"})
+
+
+def _fixture(span: Span) -> bool:
+    """A sports fixture between two names, whatever the tagger made of its verb ("Rovers host
+    Wellbridge on Saturday.", "Wellbridge visit Rovers on Tuesday night.")."""
+    doc = span.doc
+    return any(t.lower_ in _FIXTURE_VERBS and t.text.islower() and span.start < t.i < span.end - 1
+               and doc[t.i - 1].text[:1].isupper() and doc[t.i + 1].text[:1].isupper()
+               and doc[t.i + 1].tag_ in ("NNP", "NNPS") for t in span)
 
 
 def _cue_read_as_modifier(span: Span) -> bool:
