@@ -432,3 +432,17 @@ def test_a_caption_with_no_verb_stays_a_caption(detector):
     text = "Match preview\n\nRovers were beaten again.\n\nFans at the Kop End on Saturday.\n"
     unit = _unit(detector, text, "Fans at the Kop")
     assert unit.kind is UnitKind.CAPTION, unit
+
+
+# --- guards found on real Wikinews reports the round had not read ---------------------------------
+def test_a_hedge_inside_a_relative_clause_leaves_the_sentence_the_writer_s(detector):
+    sentence = ("At least six people were injured in five blasts that were suspected to be "
+                "triggered by the banned group.")
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_an_interview_label_before_a_colon_is_no_unnamed_source(detector):
+    text = _LEAD + "Parents with their kids— DS: That must reduce the queues.\n"
+    unit = _unit(detector, text, "Parents with")
+    assert unit.attribution.kind is not AttributionKind.ANONYMOUS, unit.attribution

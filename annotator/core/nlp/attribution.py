@@ -291,7 +291,10 @@ HEDGE_PATTERNS = [
     # "as was reported by Interfax", is a source)
     (re.compile(r"\b(as\s+(?:was|has\s+been|had\s+been)\s+(?:earlier\s+|previously\s+)?reported)"
                 r"(?:\s+(?:earlier|previously))?\s*,", re.I), "{0}"),
-    (re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|widely\s+)?"
+    # (not in a relative clause: "five blasts that were suspected to be triggered by X" leaves
+    # the sentence the writer's, as "reportedly" in one does)
+    (re.compile(r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
+                r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|widely\s+)?"
                 r"(said|thought|understood|believed|reported|rumoured|rumored|alleged|"
                 r"claimed|tipped|feared|suspected)\s+to\b", re.I), "is {0} to"),
     # "Forty people are feared dead": the toll no one is named for
@@ -2630,8 +2633,9 @@ def _source_before_colon(sent, memory) -> "Found | None":
     if colon is None or not 1 <= colon.i - sent.start <= 6 or colon.i + 4 > sent.end:
         return None
     lead = sent.doc[sent.start:colon.i]
-    if any(_is_verb(t) or t.tag_ in ("WP", "WDT", "WRB") for t in lead):
-        return None
+    if any(_is_verb(t) or t.tag_ in ("WP", "WDT", "WRB") or t.is_punct or (
+            t.text.isupper() and len(t.text) <= 3) for t in lead):
+        return None  # (not an interview's "... kids— DS: That must ...")
     head = lead.root
     if head.tag_ not in ("NNS", "NN") or head.lower_ not in ANONYMOUS_HEADS or \
             head.lower_ in _NOT_COLON_SOURCES:
