@@ -446,3 +446,21 @@ def test_an_interview_label_before_a_colon_is_no_unnamed_source(detector):
     text = _LEAD + "Parents with their kids— DS: That must reduce the queues.\n"
     unit = _unit(detector, text, "Parents with")
     assert unit.attribution.kind is not AttributionKind.ANONYMOUS, unit.attribution
+
+
+# --- outlets and state companies cited by name alone, which the tagger takes for people ---------
+@pytest.mark.parametrize("sentence", [
+    "Tasnim reported that the plant had been closed.",
+    "Der Spiegel reported that the plant had been closed.",
+    "Rosatom said the reactor had been shut down.",
+    "The blast was caused by a faulty cable, Kommersant writes.",
+])
+def test_a_known_outlet_or_state_company_is_a_body(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "organisation", unit.attribution
+
+
+def test_an_outlet_s_correspondent_named_is_a_person(detector):
+    sentence = "Xinhua's correspondent Li Wei said the plant had closed."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "person", unit.attribution
