@@ -464,3 +464,24 @@ def test_an_outlet_s_correspondent_named_is_a_person(detector):
     sentence = "Xinhua's correspondent Li Wei said the plant had closed."
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.source_type == "person", unit.attribution
+
+
+# --- a judgement no one is named for: "was considered", "is described as" ---------------------
+@pytest.mark.parametrize("sentence", [
+    "The bridge was considered unsafe.",
+    "His condition is described as critical but stable.",
+    "The plan is regarded as the most ambitious in a decade.",
+])
+def test_an_agentless_judgement_is_a_hedge(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+
+
+@pytest.mark.parametrize("sentence", [
+    "The building was described by officials as unsafe.",  # its source named
+    "The vote, which was seen as a test of his leadership, passed easily.",  # a relative clause
+    "The motion was considered by the council on Monday.",  # an act, its agent named
+])
+def test_a_judgement_with_its_source_or_in_a_relative_clause_is_no_hedge(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is not AttributionKind.HEDGED, unit.attribution

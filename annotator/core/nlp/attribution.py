@@ -297,6 +297,13 @@ HEDGE_PATTERNS = [
                 r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|widely\s+)?"
                 r"(said|thought|understood|believed|reported|rumoured|rumored|alleged|"
                 r"claimed|tipped|feared|suspected)\s+to\b", re.I), "is {0} to"),
+    # "The bridge was considered unsafe", "His condition is described as critical", "The move
+    # is seen as a snub": a judgement no one is named for (the guidelines' "was considered";
+    # "by the police" names its source, and a relative clause leaves the sentence alone)
+    (re.compile(r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
+                r"\b(?:is|are|was|were)\s+(?:widely\s+|generally\s+|also\s+)?"
+                r"(considered|regarded\s+as|described\s+as|seen\s+as|viewed\s+as)\b"
+                r"(?![^.,;:]*\bby\b)", re.I), "is {0}"),
     # "Forty people are feared dead": the toll no one is named for
     (re.compile(r"\b(?:is|are|was|were)\s+(feared\s+(?:dead|killed|drowned|missing))\b", re.I),
      "{0}"),
