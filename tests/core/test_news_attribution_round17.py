@@ -485,3 +485,24 @@ def test_an_agentless_judgement_is_a_hedge(detector, sentence):
 def test_a_judgement_with_its_source_or_in_a_relative_clause_is_no_hedge(detector, sentence):
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.kind is not AttributionKind.HEDGED, unit.attribution
+
+
+# --- a forecast: nothing to check yet -------------------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "The core of the storm is expected to approach the coast late on Friday.",
+    "Near the centre of the storm, flooding of 15 feet above normal tide levels is expected.",
+    "Growth is forecast to slow to 1.2 percent next year.",
+])
+def test_a_forecast_is_not_offered(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert not unit.check_worthy, (unit.score, unit.reasons)
+
+
+@pytest.mark.parametrize("sentence", [
+    # what was expected and then happened otherwise is a fact
+    "The state of emergency was expected to end on December 15, but it was extended to January.",
+    "The river burst its banks at 6 am, flooding 200 homes.",
+])
+def test_what_happened_is_still_offered(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.check_worthy, (unit.score, unit.reasons)

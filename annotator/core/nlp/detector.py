@@ -198,8 +198,9 @@ class ClaimDetector:
                   and _sourced_figure(span, attribution))  # a figure a source puts forward
         general = _rule_or_general_claim(span, attribution) \
             if kind is UnitKind.SENTENCE else None
+        forecast = kind is UnitKind.SENTENCE and _forecast(span)
         pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record or figure,
-                        sourced_weakly, attribution.speaker, figure, general)
+                        sourced_weakly, attribution.speaker, figure, general, forecast)
         span._.claim_pieces = pieces
         score, check_worthy, all_reasons = self.decide(pieces, span.doc._.genre_gate)
         span._.claim_score = score
@@ -249,6 +250,11 @@ class ClaimDetector:
             # to Y"): short and plain, so the model scores them low, yet checkable
             reasons.append(pieces.general)
             score = floor
+        if pieces.forecast and gate >= 0.5 and score >= threshold:
+            # "The core of the hurricane is expected to approach the coast on Friday": what is
+            # expected has not happened, so there is nothing to check yet (the guidelines)
+            score = round(threshold * 0.95, 4)
+            reasons.append("a forecast: nothing to check yet")
         if score >= threshold:
             reasons.append(f"check-worthiness {score:.2f}")
         # An anonymous or hedged source's sentence is offered on its score, as any other: until
@@ -271,6 +277,7 @@ class Pieces:
     speaker: str | None
     figure: bool = False  # on_record because a source states a figure
     general: str | None = None  # the reason, for a rule or a general causal claim
+    forecast: bool = False  # "The storm is expected to reach the coast on Friday"
 
 
 @Language.factory(
@@ -498,6 +505,27 @@ _ENDS_WITH_ABBREVIATION = re.compile(
 
 
 _ASKED_OR_EXCLAIMED = tuple(mark + quote for mark in "?!" for quote in "\"”’'")
+
+
+_FORECAST_VERBS = frozenset({"expected", "forecast", "forecasted", "predicted", "projected"})
+
+
+def _forecast(span: Span) -> bool:
+    """A sentence whose main verb says what is expected of something, not someone: "The core
+    of the hurricane is expected to approach the coast", "Storm surge flooding of 15 feet is
+    expected", "Growth is forecast to slow". Not a person's plans ("Mr Olsson is expected to make
+    a statement"), nor what was expected and then happened otherwise ("was expected to end, but
+    it was extended")."""
+    root = span.root
+    if root.lower_ not in _FORECAST_VERBS or root.tag_ != "VBN" or not any(
+            c.dep_ == "auxpass" and c.lower_ in ("is", "are") for c in root.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lower_ in engine.ALL_PRONOUNS or any(
+            t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in subject.subtree) or \
+            subject.lower_ in engine.ANONYMOUS_HEADS:
+        return False
+    return not any(c.dep_ in ("conj", "ccomp") for c in root.children)
 
 
 def _merge_split_units(spans: list) -> list:
