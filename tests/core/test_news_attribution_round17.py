@@ -506,3 +506,52 @@ def test_a_forecast_is_not_offered(detector, sentence):
 def test_what_happened_is_still_offered(detector, sentence):
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.check_worthy, (unit.score, unit.reasons)
+
+
+# --- from copy on politics, councils, health and business ----------------------------------------
+def test_a_slogan_a_placard_reads_is_no_source(detector):
+    unit = _unit(detector, _LEAD + 'Some held placards reading "Books not bailiffs".\n', "placards")
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+    assert not unit.check_worthy
+
+
+def test_declining_to_say_whether_is_procedure_not_speech(detector):
+    sentence = "Abbott declined to say whether the pause would be extended."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+    assert not unit.check_worthy
+
+
+def test_declining_to_comment_while_saying_something_is_speech(detector):
+    sentence = "Abbott declined to comment, saying the talks were private."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+
+
+def test_a_spokesperson_of_a_body_with_and_in_its_name_is_an_unnamed_source(detector):
+    sentence = ("A Department of Health and Social Care spokesperson said the government was "
+                "investing £1bn.")
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == sentence[:sentence.index(" said")]
+
+
+def test_a_drugmaker_is_a_company(detector):
+    sentence = "The drugmaker said the pill would cost $500."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "organisation", unit.attribution
+
+
+@pytest.mark.parametrize("sentence", [
+    "Agencies made 130,000 requests, according to transparency reports filed by the carriers.",
+    "Agencies made 130,000 requests, according to reports filed by the three carriers.",
+])
+def test_reports_filed_by_someone_are_a_document(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "document", unit.attribution
+
+
+def test_bare_reports_stay_a_hedge(detector):
+    sentence = "Ten people died, according to reports."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution

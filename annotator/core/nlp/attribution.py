@@ -241,6 +241,7 @@ ORG_WORDS = {
     "street", "hall", "airline", "carrier", "retailer", "supermarket", "broadcaster", "operator",
     "manufacturer", "insurer", "lender", "provider", "developer", "publisher", "chain", "brand",
     "utility", "carmaker", "automaker", "startup", "conglomerate", "body", "airport",
+    "drugmaker", "chipmaker", "planemaker", "steelmaker", "maker", "supplier",
     "zoo", "railway", "club", "team", "consortium", "coalition", "alliance",
     "label", "distributor", "observatory", "laboratory", "lab", "academy", "library", "archive",
     "archives", "clinic", "prison", "tribunal", "municipality", "county", "province", "consulate",
@@ -2569,6 +2570,14 @@ def find_outlet(verb) -> str | None:
 
 
 def _speaker_tokens(head):
+    role = next((c for c in head.children if c.dep_ == "appos" and c.tag_ == "NN" and
+                 c.lower_ in ROLE_HEADS and c.i > head.i and c.left_edge.i == c.i and
+                 head.doc[c.i - 1].text != ","), None)
+    if role is not None and _is_proper(head):
+        # "A Department of Health and Social Care spokesperson said" (the parser made the
+        # spokesperson an apposition of the department): the spokesperson, of that body
+        first = min(t.i for t in _np_tokens(head))
+        return list(head.doc[first:role.i + 1]), role
     tokens = _np_tokens(head)
     if head.lower_ in SPEECH_NOUNS and head.lower_ in _PERSON_NOUNS | ROLE_HEADS | OWNED_PEOPLE \
             and not _is_proper(head):
@@ -3152,6 +3161,7 @@ def _lone_name(tokens) -> bool:
 _GENDERED = {"he", "she", "him", "her", "his", "himself", "herself"}
 # What any business or body is called once named: "the company" is the one just named.
 GENERIC_BODIES = {"company", "firm", "business", "group", "carmaker", "automaker", "airline",
+                  "drugmaker", "chipmaker", "planemaker", "steelmaker", "maker", "supplier",
                   "retailer", "manufacturer", "operator", "broadcaster", "charity", "organisation",
                   "organization", "club", "startup", "label", "publisher", "developer", "insurer",
                   "lender", "supermarket", "chain", "brand", "giant", "bank", "conglomerate",
@@ -3591,6 +3601,13 @@ def _phrase_end(prep, sent) -> int:
     return next((t.i for t in sent.doc[prep.i + 1:sent.end] if t.is_punct), sent.end)
 
 
+def _whose_reports(obj) -> bool:
+    """"transparency reports filed by the carriers", "the carriers' reports": reports that say
+    whose they are, a document (bare "reports", "government reports" stay a hedge)."""
+    return any(c.dep_ == "poss" or (c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children))
+               for c in obj.children)
+
+
 # Adjectives that say whose data it is ("according to municipal data": the town's records)
 _INSTITUTIONAL = frozenset({"municipal", "federal", "governmental", "ministerial", "regional",
                             "provincial", "parliamentary", "police", "military", "census",
@@ -3620,7 +3637,8 @@ def _according_to(sent, memory) -> list[Found]:
                     obj = sent.doc[obj.i + 1]
             if obj.lower_ in _RELATIVE_WORDS:
                 continue  # "an agreement, according to which ...": the agreement's terms
-            if (obj.lower_ in HEDGE_SUBJECTS or (obj.lower_ in _BARE_INFORMATION and not any(
+            if ((obj.lower_ in HEDGE_SUBJECTS and not _whose_reports(obj)) or (
+                    obj.lower_ in _BARE_INFORMATION and not any(
                     c.dep_ in ("poss", "prep", "compound", "acl") or (
                         c.dep_ == "amod" and c.lower_ in _INSTITUTIONAL)
                     for c in obj.children))) and \
@@ -3855,6 +3873,14 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         subject, passive = _subject_of(token)
         if subject is not None and _claim_noun_read_into_subject(subject):
             continue  # "..., an allegation officials rejected": a relative clause on the claim
+        if lemma == "read" and ((token.dep_ == "acl" and token.head.lower_ in _SIGNS) or (
+                subject is not None and subject.lower_ in _SIGNS)):
+            continue  # 'Some held placards reading "Books not bailiffs"': a slogan, not a source
+        if lemma in ("say", "comment", "confirm", "reveal", "disclose", "specify") and \
+                token.dep_ == "xcomp" and token.head.lower_.startswith(("declin", "refus")) and \
+                any(c.dep_ == "ccomp" and any(m.lower_ in _WH_WORDS for m in c.children)
+                    for c in token.children):
+            continue  # "Abbott declined to say whether the pause would be extended": procedure
         if subject is not None and lemma == "show" and subject.lower_ in _VISUAL_RECORDS:
             continue  # "Photographs showed ...", "CCTV footage showed ...": the writer's own
             # description of what the pictures show (the guidelines)
@@ -4024,6 +4050,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
     return None
 
 
+_SIGNS = frozenset({"placard", "placards", "banner", "banners", "sign", "signs", "slogan",
+                    "slogans", "t-shirt", "t-shirts", "shirt", "shirts", "graffiti", "badge",
+                    "badges", "sticker", "stickers", "billboard", "billboards"})
+_WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
 _VISUAL_RECORDS = frozenset({"footage", "video", "videos", "photograph", "photographs",
                              "photo", "photos", "picture", "pictures", "image", "images", "cctv",
                              "film", "stills", "clip", "clips", "pictures"})
