@@ -555,3 +555,11 @@ def test_bare_reports_stay_a_hedge(detector):
     sentence = "Ten people died, according to reports."
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+
+
+def test_a_speaker_relayed_according_to_someone_keeps_the_claim(detector):
+    # (the closing-"per" rule is for "per" alone: "according to" a relay keeps the speaker)
+    sentence = ("Author J. K. Rowling said the U.S. edition would be published on Oct. 3, "
+                "according to her publisher.")
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert "Rowling" in unit.attribution.speaker, unit.attribution
