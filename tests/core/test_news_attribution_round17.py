@@ -563,3 +563,18 @@ def test_a_speaker_relayed_according_to_someone_keeps_the_claim(detector):
                 "according to her publisher.")
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert "Rowling" in unit.attribution.speaker, unit.attribution
+
+
+# --- "it" after a body the article describes rather than names ------------------------------------
+def test_it_is_the_body_the_last_sentence_was_about_not_a_name_in_its_modifier(detector):
+    text = ("The Labour-run authority voted 31 to 19 to shut the libraries. It says it faces a "
+            "£23 million shortfall.\n")
+    unit = _unit(detector, text, "It says")
+    assert unit.attribution.source_type == "organisation", unit.attribution
+    assert unit.attribution.speaker == "The Labour-run authority"
+
+
+def test_it_after_a_named_body_is_still_that_body(detector):
+    text = "Acme Corporation cut 300 jobs on Monday. It said demand had fallen by a third.\n"
+    unit = _unit(detector, text, "It said")
+    assert unit.attribution.speaker == "Acme Corporation", unit.attribution

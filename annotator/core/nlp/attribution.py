@@ -414,8 +414,18 @@ class Memory:
     # the plural group the last sentence was about ("Fans flooded the comments"), for a bare
     # "One wrote: ..." right after it
     group_subject: tuple[str, int] | None = None
+    # a body described, not named, as a sentence's subject ("The Labour-run authority voted
+    # ..."): an "it" in the next sentence is that body when no body was named since
+    body_subject: tuple[str, int] | None = None
 
     def see(self, sent, found: "Found | None") -> None:
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
+        if subject is not None and subject.tag_ == "NN" and subject.lower_ in GENERIC_BODIES | {
+                "authority", "council", "ministry", "department", "agency", "government",
+                "board", "committee", "trust", "club", "union", "party"} and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            self.body_subject = (_text(_np_tokens(subject)), self.sentence)
         pair = self.last_people(2) if found is not None and found.pronoun and \
             found.pronoun.startswith("the ") and found.role is None else None
         if pair:  # "the pair claimed ...": a "they" after it is that pair, not an older source
@@ -451,7 +461,8 @@ class Memory:
                     # commissioner said" later
                     self.roles.append((_strip(ent_text), office, self.sentence))
             if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper() and not (
-                    ent.label_ == "NORP" and ent[-1].tag_ == "JJ"):  # not "Italian"
+                    ent.label_ == "NORP" and ent[-1].tag_ == "JJ") and \
+                    not _name_in_a_modifier(ent):  # not "Italian", not "the Labour-run council"
                 self.orgs.append((_strip(ent_text), self.sentence))
                 if ent.label_ == "ORG":
                     described = _role_words(ent) - ORG_NAME_NOISE - ROLE_NOUNS - TITLE_WORDS - \
@@ -883,6 +894,20 @@ norma paige pamela penelope phoebe phyllis poppy rachael rita roberta robyn rosa
 roxanne sabrina scarlett shannon sienna sonia stacey suzanne sylvia tamsin tara tessa tina
 tracey tracy vicky violet vivian yvonne""".split())
 _GIVEN_NAMES = _MALE_NAMES | _FEMALE_NAMES
+
+
+_MODIFIER_PARTICIPLES = frozenset({"run", "led", "backed", "controlled", "owned", "funded",
+                                   "based", "linked", "affiliated", "allied", "aligned", "held",
+                                   "dominated", "sponsored", "supported", "appointed"})
+
+
+def _name_in_a_modifier(ent) -> bool:
+    """A body named only inside a hyphenated modifier of another noun ("The Labour-run
+    authority", "a Kremlin-backed channel"): the noun is what the article speaks of, and a later
+    "it" is that, not the body in the modifier."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and \
+        doc[ent.end + 1].lower_ in _MODIFIER_PARTICIPLES
 
 
 def _named_as_accused(ent) -> bool:
@@ -5203,6 +5228,12 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
     if memory.orgs and memory.orgs[-1][1] >= memory.sentence - 1:
         # "The Acme Corporation cut 300 jobs. Its spokesman said...": the body just named
         return Found("organisation", memory.orgs[-1][0], found.cue, found.via,
+                     pronoun=found.pronoun, token_i=found.token_i)
+    if found.pronoun in THING_PRONOUNS and memory.body_subject is not None and \
+            memory.body_subject[1] >= memory.sentence - 1:
+        # "The Labour-run authority voted to shut the libraries. It says it faces ...": the
+        # body the last sentence was about, as the article describes it
+        return Found("organisation", memory.body_subject[0], found.cue, found.via,
                      pronoun=found.pronoun, token_i=found.token_i)
     return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
 
