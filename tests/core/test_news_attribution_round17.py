@@ -578,3 +578,18 @@ def test_it_after_a_named_body_is_still_that_body(detector):
     text = "Acme Corporation cut 300 jobs on Monday. It said demand had fallen by a third.\n"
     unit = _unit(detector, text, "It said")
     assert unit.attribution.speaker == "Acme Corporation", unit.attribution
+
+
+def test_the_agency_is_the_one_administration_named_before(detector):
+    text = ("The Food and Drug Administration approved the pill on Friday. The drug will be sold "
+            "by Alvora Pharma. Doctors welcomed the decision. In two trials, the pill cut "
+            "symptoms by half, the agency said in a statement.\n")
+    unit = _unit(detector, text, "In two trials")
+    assert unit.attribution.speaker == "The Food and Drug Administration", unit.attribution
+
+
+def test_the_agency_after_two_administrations_stays_unresolved(detector):
+    text = ("The Food and Drug Administration and the Drug Enforcement Administration met on "
+            "Friday. In two trials, the pill cut symptoms by half, the agency said.\n")
+    unit = _unit(detector, text, "In two trials")
+    assert unit.attribution.speaker == "the agency", unit.attribution

@@ -680,6 +680,13 @@ class Memory:
         for name, words, i in reversed(self.org_roles):
             if i >= self.sentence - 12 and word in words and modifiers <= words:
                 return name  # "the agency" after "Turkey's disaster agency AFAD"
+        if word == "agency" and not modifiers:
+            # "the agency said" after "The Food and Drug Administration": a government body
+            # whose name says administration, commission or bureau, the one last named
+            agencies = [name for name, i in self.orgs if i >= self.sentence - 12 and
+                        set(name.lower().split()) & _AGENCY_NAME_WORDS]
+            if len(set(agencies)) == 1:
+                return agencies[-1]
         if word in GENERIC_BODIES:
             for name, i in reversed(self.companies):
                 if i >= self.sentence - 2 and name.lower() not in self.surnames and not any(
@@ -896,6 +903,8 @@ tracey tracy vicky violet vivian yvonne""".split())
 _GIVEN_NAMES = _MALE_NAMES | _FEMALE_NAMES
 
 
+_AGENCY_NAME_WORDS = frozenset({"administration", "agency", "commission", "bureau", "authority",
+                                "service", "directorate", "inspectorate", "regulator"})
 _MODIFIER_PARTICIPLES = frozenset({"run", "led", "backed", "controlled", "owned", "funded",
                                    "based", "linked", "affiliated", "allied", "aligned", "held",
                                    "dominated", "sponsored", "supported", "appointed"})
