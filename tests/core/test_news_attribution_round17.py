@@ -593,3 +593,29 @@ def test_the_agency_after_two_administrations_stays_unresolved(detector):
             "Friday. In two trials, the pill cut symptoms by half, the agency said.\n")
     unit = _unit(detector, text, "In two trials")
     assert unit.attribution.speaker == "the agency", unit.attribution
+
+
+# --- guards: the round's new rules where they must not fire ---------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "He appeared in media reports throughout the year.",  # mentioned, not a source
+    "The results were published in media reports and academic journals alike.",
+    "Sources: Reuters, AP.",  # a list, no clause after the colon
+])
+def test_media_reports_and_colons_that_name_no_source(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is not AttributionKind.ANONYMOUS, unit.attribution
+
+
+@pytest.mark.parametrize("sentence", [
+    "Friends of the Earth said the plan was reckless.",
+    "Doctors Without Borders said 12 people had died.",
+])
+def test_a_body_whose_name_reads_as_unnamed_people_is_a_body(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "organisation", unit.attribution
+
+
+def test_friends_of_a_place_are_no_friends_of_a_person(detector):
+    sentence = "Friends of Syria said the talks had failed."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type != "person", unit.attribution

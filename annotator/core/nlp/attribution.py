@@ -2210,8 +2210,18 @@ def _unnamed_people_of(tokens, head) -> bool:
         return False
     if _appositive_name(head):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in ("of", "for", "to") for c in head.children) or any(
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "for", "to") and any(
+        _a_person(o) for o in c.children if o.dep_ == "pobj") for c in head.children) or any(
         c.dep_ == "amod" and c.lower_ == "close" for c in head.children)
+
+
+def _a_person(noun) -> bool:
+    """A noun for a person: a name the tagger calls one, an office or a person's role ("the
+    prince", "the singer"), a title; not a place or a thing ("Friends of the Earth")."""
+    return noun.ent_type_ == "PERSON" or noun.lower_ in (
+        _PERSON_NOUNS | ROLE_NOUNS | TITLE_WORDS | FOCUS_ROLES | _OFFICES) or (
+        _is_proper(noun) and not noun.ent_type_ and noun.lower_ not in _GIVEN_NAMES and
+        noun.i > 0 and noun.doc[noun.i - 1].lower_ not in ("the", "a", "an"))
 
 
 # Names of news outlets, agencies and state companies that wire copy in translation cites by
@@ -2224,9 +2234,18 @@ _KNOWN_BODY_NAMES = frozenset({
     "aeroflot", "naftogaz", "sberbank", "lukoil", "transneft", "rosaviatsia", "roskomnadzor"})
 
 
+# Bodies whose names read as unnamed people ("Friends of ...", "Doctors ...", "Reporters ...")
+_KNOWN_BODY_PHRASES = frozenset({
+    "friends of earth", "doctors without borders", "reporters without borders",
+    "physicians for human rights", "lawyers for human rights", "mothers against drunk driving",
+    "veterans for peace", "citizens advice", "engineers without borders"})
+
+
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
     """person / organisation / document / anonymous for a source noun phrase."""
     doc = head.doc
+    if " ".join(t.lower_ for t in tokens if t.lower_ != "the") in _KNOWN_BODY_PHRASES:
+        return "organisation"  # "Friends of the Earth", "Doctors Without Borders"
     if head.lower_ in _KNOWN_BODY_NAMES and head.text[:1].isupper():
         return "organisation"  # "Tasnim reported", "Der Spiegel reported", "Rosatom said"
     if tokens and any(doc[k].lower_ in _PSEUDONYM for k in range(max(0, tokens[0].i - 3),
@@ -2694,6 +2713,8 @@ def _source_before_colon(sent, memory) -> "Found | None":
     colon = next((t for t in sent if t.text == ":"), None)
     if colon is None or not 1 <= colon.i - sent.start <= 6 or colon.i + 4 > sent.end:
         return None
+    if not any(_is_verb(t) for t in sent.doc[colon.i + 1:sent.end]):
+        return None  # ("Sources: Reuters, AP.": a list, no claim)
     lead = sent.doc[sent.start:colon.i]
     if any(_is_verb(t) or t.tag_ in ("WP", "WDT", "WRB") or t.is_punct or (
             t.text.isupper() and len(t.text) <= 3) for t in lead):
@@ -2709,13 +2730,20 @@ _NOT_COLON_SOURCES = frozenset({"member", "members", "user", "users", "worker", 
                                 "employee", "employees", "person", "people", "figure"})
 
 
+_TELLING_IN = frozenset({"broadcast", "shown", "described", "named", "identified", "quoted",
+                         "cited", "portrayed", "depicted", "revealed", "confirmed", "given",
+                         "estimated", "reported", "said", "listed", "stated", "aired", "put",
+                         "claimed", "alleged", "characterised", "characterized"})
+
+
 def _in_media_reports(sent, memory) -> "Found | None":
     """"News of the breaches is being broadcast in televised reports": what unnamed media
     report, with no cue verb, is theirs (the guidelines: speaker "televised reports")."""
     for tok in sent:
         if tok.lower_ != "reports" or tok.dep_ != "pobj" or tok.head.lower_ != "in" or \
-                not _is_verb(tok.head.head):
-            continue
+                not _is_verb(tok.head.head) or tok.head.head.lower_ not in _TELLING_IN or \
+                any(c.dep_ == "conj" for c in tok.children):
+            continue  # (not "He appeared in media reports", "in media reports and journals")
         tokens = _np_tokens(tok)
         if _media_reports(tokens, tok):
             return Found("anonymous", _text(tokens), "report", token_i=tok.head.head.i)
