@@ -619,3 +619,12 @@ def test_friends_of_a_place_are_no_friends_of_a_person(detector):
     sentence = "Friends of Syria said the talks had failed."
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.source_type != "person", unit.attribution
+
+
+def test_a_spokeswoman_for_a_named_party_is_an_unnamed_source(detector):
+    # found on a real Wikinews report of 2007 the round had not read: the guidelines' "A
+    # Treasury spokesman", an unnamed person of a named body
+    sentence = ("A spokeswoman for the Liberal Democrats described it as a missed opportunity "
+                "and suggested that much of the investment had been announced before.")
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution

@@ -2210,8 +2210,12 @@ def _unnamed_people_of(tokens, head) -> bool:
         return False
     if _appositive_name(head):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in ("of", "for", "to") and any(
-        _a_person(o) for o in c.children if o.dep_ == "pobj") for c in head.children) or any(
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "to")]
+    if head.tag_ != "NNS":
+        # "A spokeswoman for the Liberal Democrats", "an aide to the minister": one unnamed
+        # person of a named body or person (the guidelines' "A Treasury spokesman")
+        return bool(preps)
+    return any(_a_person(o) for c in preps for o in c.children if o.dep_ == "pobj") or any(
         c.dep_ == "amod" and c.lower_ == "close" for c in head.children)
 
 
