@@ -628,3 +628,52 @@ def test_a_spokeswoman_for_a_named_party_is_an_unnamed_source(detector):
                 "and suggested that much of the investment had been announced before.")
     unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+
+
+# --- from copy written outside the US and UK ------------------------------------------------------
+def test_it_was_gathered_is_a_hedge(detector):
+    sentence = "It was gathered that the farmers had earlier been warned."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.HEDGED, unit.attribution
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to the FIR, the dispute began over a parcel of land.",
+    "A notification issued by the Local Government Department stated that the posts were "
+    "abolished.",
+    "A departmental brief dated March 2024 warned that the process carried serious risks.",
+])
+def test_police_reports_notifications_and_briefs_are_documents(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "document", unit.attribution
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence(detector):
+    sentence = "Dizon's lawyer, Atty. Liza Manalo, maintained that her client was innocent."
+    unit = _unit(detector, _LEAD + sentence + "\n", "Dizon's lawyer")
+    assert unit.text.startswith("Dizon's lawyer") and unit.text.endswith("innocent."), unit.text
+    assert unit.attribution.speaker == "Liza Manalo", unit.attribution
+
+
+def test_a_chairman_may_be_a_she(detector):
+    text = (_LEAD + "Council chairman Omolola Essien defended the decision. \"The library has been "
+            "running at a loss,\" she told reporters.\n")
+    unit = _unit(detector, text, "running at a loss")
+    assert unit.attribution.speaker == "Omolola Essien", unit.attribution
+
+
+@pytest.mark.parametrize("note", [
+    "(This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)",
+    "This report by The Canadian Press was first published Feb. 22, 2025.",
+])
+def test_a_publisher_s_note_is_not_a_sentence(detector, note):
+    text = _LEAD + "\nPolice said 12 people had died.\n\n" + note + "\n"
+    unit = _unit(detector, text, note[:12])
+    assert unit.kind is UnitKind.CAPTION, unit
+
+
+def test_a_report_that_found_something_is_no_publisher_s_note(detector):
+    sentence = "This report was first published in 2019 and found that 12 people died."
+    text = _LEAD + "\nPolice said 12 people had died.\n\n" + sentence + "\n"
+    unit = _unit(detector, text, sentence[:12])
+    assert unit.kind is UnitKind.SENTENCE, unit

@@ -193,7 +193,7 @@ DOCUMENT_HEADS = {
     "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls", "letter",
     "letters", "document", "documents", "figures", "data", "research", "analysis", "paper",
     "website", "site", "posting", "post", "posts", "memo", "email", "emails", "filing", "ratings",
-    "forecasts",
+    "forecasts", "notification", "circular", "brief", "affidavit", "chargesheet", "fir", "firs",
     "filings", "record", "records", "results", "review", "audit", "census", "article",
     "articles", "book", "blog", "release", "notice", "message", "section", "page", "tweet",
     "note", "minutes", "transcript", "findings", "leak", "dossier", "guidance", "guidelines",
@@ -285,7 +285,8 @@ TITLE_WORDS = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dam
 HEDGE_PATTERNS = [
     (re.compile(r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|also\s+)?"
                 r"(understood|expected(?!\s+(?:to|in|at|on|by)\b)|thought|believed|said|reported|"
-                r"claimed|rumoured|rumored|alleged|suggested|feared|known|asserted|suspected)\b",
+                r"claimed|rumoured|rumored|alleged|suggested|feared|known|asserted|suspected|"
+                r"gathered)\b",
                 re.I),
      "it is {0}"),
     # "As was reported earlier, ...": "it was reported", with no one named (a source after it,
@@ -815,7 +816,7 @@ _NATIONAL_NOUNS = frozenset({
 _DEMONYMS |= _NATIONAL_NOUNS
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _MALE_WORDS = {"mr", "sir", "king", "prince", "duke", "lord", "father", "brother", "son",
-               "husband", "uncle", "nephew", "grandfather", "spokesman", "chairman",
+               "husband", "uncle", "nephew", "grandfather", "spokesman",
                "businessman", "congressman", "councilman", "policeman", "fireman", "actor",
                "boy", "man", "monsieur", "herr", "señor", "emperor", "archduke", "count", "baron"}
 _FEMALE_WORDS = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess", "mother",
@@ -1770,8 +1771,9 @@ _PARTY_PEOPLE = frozenset({"republican", "democrat", "independent", "tory", "con
                            "socialist", "liberal", "progressive", "libertarian"})
 # members of a legislature, described by their state in US copy ("The Kentucky senator")
 _LEGISLATORS = frozenset({"senator", "congressman", "congresswoman", "lawmaker", "legislator",
-                          "congressmember"})
-_PARTY_MEMBERS = {"mp", "mps", "mep", "meps", "msp", "tory", "tories", "democrat", "democrats",
+                          "congressmember", "td"})  # (Ireland's "the Waterford TD")
+_PARTY_MEMBERS = {"mp", "mps", "mep", "meps", "msp", "td", "tds", "tory", "tories", "democrat",
+                  "democrats",
                   "republican", "republicans", "peer", "peers", "senator", "senators"}
 # Unnamed people even with "the": "the source", "the officials". Any other definite role in
 # the singular ("the minister", "the actor") is a person the article has named.
@@ -2248,6 +2250,8 @@ _KNOWN_BODY_PHRASES = frozenset({
 def classify(tokens, head, memory: "Memory | None" = None) -> str:
     """person / organisation / document / anonymous for a source noun phrase."""
     doc = head.doc
+    if head.text.isupper() and head.lower_ in DOCUMENT_HEADS:
+        return "document"  # "According to the FIR" (a police First Information Report)
     if " ".join(t.lower_ for t in tokens if t.lower_ != "the") in _KNOWN_BODY_PHRASES:
         return "organisation"  # "Friends of the Earth", "Doctors Without Borders"
     if head.lower_ in _KNOWN_BODY_NAMES and head.text[:1].isupper():

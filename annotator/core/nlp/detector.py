@@ -499,6 +499,8 @@ def _sourced_figure(span: Span, attribution: Attribution) -> bool:
 
 
 # Lower-case abbreviations a sentence goes on after ("approx. 5 p.m.", "est. 300 people").
+_ENDS_WITH_TITLE = re.compile(r"(?:^|\s|\()(?:Atty|Engr|Brgy|Supt|Insp|Hon|Sgt|Cpl|Capt|Col|"
+                             r"Lt|Gen|Adm|Rep|Sen|Gov|Prof|Dr|Rev|Fr|Sr|Mgr|Mme|Mlle)\.$")
 _ENDS_WITH_ABBREVIATION = re.compile(
     r"(?:^|\s|\()(?:approx|est|incl|excl|vs|cf|ca|c|no|nos|fig|figs|vol|pp|p|ed|eds|dept|"
     r"govt|min|max|avg|appr|resp|esp|viz)\.$")
@@ -548,6 +550,8 @@ def _merge_split_units(spans: list) -> list:
                       # "... at approx. | 5 p.m. that ...": an abbreviation, not a stop
                       or _ENDS_WITH_ABBREVIATION.search(text) is not None
                       and (this[:1].isdigit() or this[:1].islower())
+                      # "Dizon's lawyer, Atty. | Liza Manalo, maintained ...": a title
+                      or _ENDS_WITH_TITLE.search(text) is not None and this[:1].isupper()
                       # '"Is this the end?" | the minister asked.': the question's speaker
                       or text.rstrip().endswith(_ASKED_OR_EXCLAIMED) and this[:1].islower())
             if joined:

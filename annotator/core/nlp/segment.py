@@ -71,8 +71,20 @@ _CONTRIBUTOR_LINE = re.compile(
     r"\b[^.]{0,60}|reported\s+from\s+" + _PLACE + r"(?:,\s*" + _PLACE + r")?)\.?$")
 
 
+# "(This story has not been edited by NDTV staff and is auto-generated from a syndicated
+# feed.)", "This report by The Canadian Press was first published Feb. 22, 2025.": the
+# publisher's note on where the text comes from, not a claim
+_SYNDICATION_NOTE = re.compile(
+    r"^\(?\s*This\s+(?:story|article|report|piece)\b(?:\s+by\s+[A-Z][\w.&' -]{1,40}?)?\s+"
+    r"(?:has\s+not\s+been\s+edited|was\s+(?:first\s+|originally\s+)?published|"
+    r"is\s+auto-generated|first\s+appeared|originally\s+appeared|has\s+been\s+(?:updated|"
+    r"corrected))\b(?![^()]*\b(?:found|finds|showed|shows|said|says|revealed|concluded|"
+    r"that)\b)[^()]{0,160}\.?\)?$")
+
+
 def is_contributor_line(text: str) -> bool:
-    return len(text) <= 200 and bool(_CONTRIBUTOR_LINE.match(text))
+    return len(text) <= 200 and bool(_CONTRIBUTOR_LINE.match(text) or
+                                     _SYNDICATION_NOTE.match(text))
 
 
 def wire_dateline(text: str) -> int:
