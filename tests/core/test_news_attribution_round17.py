@@ -677,3 +677,9 @@ def test_a_report_that_found_something_is_no_publisher_s_note(detector):
     text = _LEAD + "\nPolice said 12 people had died.\n\n" + sentence + "\n"
     unit = _unit(detector, text, sentence[:12])
     assert unit.kind is UnitKind.SENTENCE, unit
+
+
+def test_a_sentence_ending_in_senior_still_ends(detector):
+    text = _LEAD + "The award went to Tom Hale Sr. He said he was delighted.\n"
+    unit = _unit(detector, text, "He said")
+    assert unit.text.startswith("He said"), unit.text

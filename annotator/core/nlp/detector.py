@@ -500,7 +500,7 @@ def _sourced_figure(span: Span, attribution: Attribution) -> bool:
 
 # Lower-case abbreviations a sentence goes on after ("approx. 5 p.m.", "est. 300 people").
 _ENDS_WITH_TITLE = re.compile(r"(?:^|\s|\()(?:Atty|Engr|Brgy|Supt|Insp|Hon|Sgt|Cpl|Capt|Col|"
-                             r"Lt|Gen|Adm|Rep|Sen|Gov|Prof|Dr|Rev|Fr|Sr|Mgr|Mme|Mlle)\.$")
+                             r"Lt|Gen|Adm|Rep|Sen|Gov|Prof|Dr|Rev|Fr|Mgr|Mme|Mlle)\.$")
 _ENDS_WITH_ABBREVIATION = re.compile(
     r"(?:^|\s|\()(?:approx|est|incl|excl|vs|cf|ca|c|no|nos|fig|figs|vol|pp|p|ed|eds|dept|"
     r"govt|min|max|avg|appr|resp|esp|viz)\.$")
