@@ -422,9 +422,7 @@ class Memory:
     def see(self, sent, found: "Found | None") -> None:
         subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")),
                        None)
-        if subject is not None and subject.tag_ == "NN" and subject.lower_ in GENERIC_BODIES | {
-                "authority", "council", "ministry", "department", "agency", "government",
-                "board", "committee", "trust", "club", "union", "party"} and any(
+        if subject is not None and subject.tag_ == "NN" and subject.lower_ in _DESCRIBED_BODIES and any(
                     c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
             self.body_subject = (_text(_np_tokens(subject)), self.sentence)
         pair = self.last_people(2) if found is not None and found.pronoun and \
@@ -2224,8 +2222,7 @@ def _unnamed_people_of(tokens, head) -> bool:
 def _a_person(noun) -> bool:
     """A noun for a person: a name the tagger calls one, an office or a person's role ("the
     prince", "the singer"), a title; not a place or a thing ("Friends of the Earth")."""
-    return noun.ent_type_ == "PERSON" or noun.lower_ in (
-        _PERSON_NOUNS | ROLE_NOUNS | TITLE_WORDS | FOCUS_ROLES | _OFFICES) or (
+    return noun.ent_type_ == "PERSON" or noun.lower_ in _PERSON_WORDS or (
         _is_proper(noun) and not noun.ent_type_ and noun.lower_ not in _GIVEN_NAMES and
         noun.i > 0 and noun.doc[noun.i - 1].lower_ not in ("the", "a", "an"))
 
@@ -2825,12 +2822,15 @@ def _main_subject_for(pronoun, cue):
 _SPEAKING_FOR = ("speak", "speaking", "spoke")
 
 
+_REPRESENTATIVES = frozenset(ROLE_HEADS | {"aide", "aides", "lawyer", "lawyers"})
+
+
 def _spoken_for(head, cue_token):
     """The named person a representative speaks for ("a spokeswoman, speaking for
     Commissioner Olli Rehn, told ...", "an aide, speaking on behalf of President Joe Biden,
     said"): the head of that person's name, or None. A body spoken for is left to the
     spokesman rules ("A Treasury spokesman" is an unnamed source)."""
-    if head.lower_ not in ROLE_HEADS | {"aide", "aides", "lawyer", "lawyers"}:
+    if head.lower_ not in _REPRESENTATIVES:
         return None
     clauses = [c for c in head.children if c.dep_ == "acl"]
     clauses += [c for c in cue_token.children if c.dep_ == "advcl" and c.i < cue_token.i]
@@ -3327,6 +3327,13 @@ FOCUS_ROLES = {"year-old", "star", "singer", "actor", "actress", "footballer", "
     _DEMONYMS | _PARTY_PEOPLE | {"politician"}
 # (wire and sport copy's second reference: "The Dutchman said", "The Kentucky Republican said",
 # "the Ohio senator said": the one just named)
+# nouns for a person ("the prince", "the singer", an office, a title): _a_person
+_PERSON_WORDS = frozenset(_OFFICES | FOCUS_ROLES)
+# a body a sentence's subject describes rather than names ("The Labour-run authority voted"):
+# Memory.body_subject
+_DESCRIBED_BODIES = frozenset(GENERIC_BODIES | {
+    "authority", "council", "ministry", "department", "agency", "government", "board",
+    "committee", "trust", "club", "union", "party"})
 
 
 # Common nouns that say only that someone is a person ("the woman", "the victim", "the
@@ -3948,7 +3955,7 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue  # 'Some held placards reading "Books not bailiffs"': a slogan, not a source
         if lemma in ("say", "comment", "confirm", "reveal", "disclose", "specify") and \
                 token.dep_ == "xcomp" and token.head.lower_.startswith(("declin", "refus")) and \
-                any(c.dep_ == "ccomp" and any(m.lower_ in _WH_WORDS for m in c.children)
+                any(c.dep_ == "ccomp" and any(m.lower_ in _QUESTION_WORDS for m in c.children)
                     for c in token.children):
             continue  # "Abbott declined to say whether the pause would be extended": procedure
         if subject is not None and lemma == "show" and subject.lower_ in _VISUAL_RECORDS:
@@ -4123,10 +4130,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
 _SIGNS = frozenset({"placard", "placards", "banner", "banners", "sign", "signs", "slogan",
                     "slogans", "t-shirt", "t-shirts", "shirt", "shirts", "graffiti", "badge",
                     "badges", "sticker", "stickers", "billboard", "billboards"})
-_WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "when", "where", "who", "which"})
 _VISUAL_RECORDS = frozenset({"footage", "video", "videos", "photograph", "photographs",
                              "photo", "photos", "picture", "pictures", "image", "images", "cctv",
-                             "film", "stills", "clip", "clips", "pictures"})
+                             "film", "stills", "clip", "clips"})
 _CLAIM_WORDS = frozenset({"allegation", "allegations", "claim", "claims", "accusation",
                           "accusations", "charge", "charges", "suggestion", "assertion", "version",
                           "account", "characterisation", "characterization", "description"})
