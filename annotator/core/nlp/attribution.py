@@ -709,6 +709,15 @@ class Memory:
         """Everyone the whole article names with this office, before or after."""
         return {name for name, words in self.article_titles if office in words}
 
+    def holder_named_later(self, office: str) -> str | None:
+        """The one person the article names as "the <office>, X," ("The spokesman, Jalal
+        Maleki,"), the holder of an "A spokesman for ..." before it; else None."""
+        names = self.holders_named(office)
+        if len(names) == 1 and any(office in words and _NAMED_AS_THE in words
+                                   for _, words in self.article_titles):
+            return next(iter(names))
+        return None
+
     def named_group(self, noun: str, count: int | None = None) -> str | None:
         """The people last named together as `noun` ("officers"); for the parties to a case
         ("the defendants", "the accused"), the people last named together; for a counted
@@ -1099,7 +1108,7 @@ def offices_named_in(text: str) -> list[tuple[str, set]]:
     """(name, {office}) for each capitalised office before a name ("Governor Boris
     Dubrovsky", "Gov. Ann Lee") and each name with an office in apposition ("Boris Dubrovsky,
     the regional governor,"), anywhere in the article: plain text, no parse."""
-    if not _TITLE_CHECK.search(text) and ", the " not in text and " of " not in text:
+    if not _TITLE_CHECK.search(text) and ", " not in text and " of " not in text:
         return []
     out = []
     for match in _TITLED_NAME.finditer(text):
@@ -1108,10 +1117,12 @@ def offices_named_in(text: str) -> list[tuple[str, set]]:
         for match in rx.finditer(text):
             office = set(match.group(1).split()) & _OFFICES
             if office:
-                out.append((match.group(2), office))
+                # "The spokesman, Jalal Maleki," goes back to a spokesman mentioned before
+                out.append((match.group(2), office | ({_NAMED_AS_THE} if rx is _OFFICE_THEN_NAME
+                                                      else set())))
     for match in _NAME_THEN_OFFICE.finditer(text):
         words = set(match.group(2).split())  # lower-case words only: the office, not a place
-        office = words & _OFFICES
+        office = words & _OFFICES | {w.lower() for w in words if w.isupper()} & _OFFICE_ACRONYMS
         if office:
             out.append((match.group(1), office))
     return out
@@ -2266,6 +2277,8 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "organisation"  # "according to Opta": a name the tagger took for a common noun
     words = [t.lower_ for t in tokens]
     head_word = head.lower_
+    if head.text.isupper() and head_word in _OFFICE_ACRONYMS and words[0] in ("the", "this"):
+        return "person"  # "The SP said", "the MP" (tagged a body): an office, for its holder
     if _unnamed_outlet_phrase(tokens) or _media_reports(tokens, head):
         # "State TV", "State-run TV" (tagged a name): an outlet unnamed; "media reports": theirs
         return "anonymous"
@@ -2771,6 +2784,18 @@ def _portfolio_word(token, office) -> bool:
         token.ent_type_ != "PERSON" and token.lower_ not in _GIVEN_NAMES
 
 
+def _office_place_word(token, office) -> bool:
+    """A capitalised word of the place or body an office is of or for ("The MP for Wealdshire
+    North", "the mayor of Lyon"), not a name: for the person the article names with that
+    office (resolve_role), or else the office as written."""
+    if token.i <= office.i or token.lower_ in _GIVEN_NAMES or token.ent_type_ == "PERSON" and \
+            office.lower_ not in _OFFICE_ACRONYMS or \
+            not (office.lower_ in _OFFICES and (office.text.islower() or _capitalised_office(office))):
+        return False
+    return any(t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head.i == office.i
+               for t in token.ancestors)
+
+
 # What an outlet does when it reports on its own ("Wikinews has learned that ...")
 _WRITER_FINDS = frozenset({"learned", "learnt", "found", "confirmed", "discovered",
                            "established", "revealed", "reveal", "learn", "confirm"})
@@ -3049,6 +3074,7 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             tokens[0].lower_ in ("the", "this") \
             and not any(_is_proper(t) and not t.text.islower() and t.lower_ not in _DEMONYMS and
                         not _portfolio_word(t, name_head) and
+                        not _office_place_word(t, name_head) and
                         not (t.i == name_head.i and _capitalised_office(t)) for t in tokens):
         # "the defector said": the person named with that role ("minister" even if the
         # tagger called it a proper noun)
@@ -3378,6 +3404,17 @@ _OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|ch
                                  r"(?:of|for|at)\s+\S", re.I)
 
 
+# "A spokesman for the fire department", "a police spokeswoman": one unnamed office holder
+_INDEFINITE_OFFICE = re.compile(r"^an?\s+(?:[\w'-]+\s+){0,2}(spokesman|spokeswoman|spokesperson|"
+                                r"official|officer|commander|director|manager)\b(?:$|\s+(?:for|of|at)\s)",
+                                re.I)
+# the mark offices_named_in puts on an office written "The spokesman, X,"
+_NAMED_AS_THE = "<the>"
+# "The MP for Wealdshire North", "the mayor of Lyon": an office of one place or body
+_OFFICE_OF_A_PLACE = re.compile(r"^the\s+(?:[\w-]+\s+){0,2}[\w-]+\s+(?:of|for)\s+(?:the\s+)?[A-Z]",
+                                re.I)
+
+
 # Who was wronged, which someone named as convicted, charged or arrested was not ("The victim
 # said ..." after "Antoine Quirin and Nicolas Redouane were convicted")
 _WRONGED = frozenset({"victim", "survivor", "accuser", "complainant", "plaintiff", "claimant"})
@@ -3439,8 +3476,15 @@ def _of_the_group(found: Found, memory: Memory, reach: int) -> "Found | None":
 def _capitalised_office(token) -> bool:
     """An office written with a capital as the writer's house style ("The Mayor said", "the
     Premier"), not a name: a role word the tagger took for a proper noun."""
-    return token.text[:1].isupper() and token.ent_type_ != "PERSON" and \
-        token.lower_ in ROLE_NOUNS
+    return token.text[:1].isupper() and token.ent_type_ != "PERSON" and (
+        token.lower_ in ROLE_NOUNS or token.text.isupper() and token.lower_ in _OFFICE_ACRONYMS)
+
+
+# Offices written as capital letters ("The MP said", "the SP told reporters", "the DA"): an
+# office, not a name, for the person the article names with it or an unnamed source
+_OFFICE_ACRONYMS = frozenset({
+    "mp", "mep", "msp", "mla", "mpp", "td", "sp", "dsp", "ssp", "dcp", "sho", "dgp", "dig", "cm",
+    "pm", "da", "ceo", "cfo", "coo", "gp"})
 
 
 def _content_subject(sent, found: Found) -> str | None:
@@ -3467,6 +3511,15 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
     -> the ministry it named; 'the star said' -> the person named in the last two sentences;
     a lone name the tagger took for a body ("Mallory said") -> a person, if the article named
     a person with that surname. Unchanged when the article named none (or several)."""
+    if found.source_type == "anonymous" and found.pronoun is None:
+        office = _INDEFINITE_OFFICE.match(found.speaker)
+        name = memory.holder_named_later(office.group(1).lower()) if office else None
+        if name:
+            # "A spokesman for the fire department said ..." and then "The spokesman, Jalal
+            # Maleki, said ...": the role whose holder the article names (the guidelines)
+            return Found("person", name, found.cue, found.via,
+                         pronoun=found.speaker[:1].lower() + found.speaker[1:],
+                         token_i=found.token_i, role=office.group(1).lower())
     if found.role is None or found.pronoun is not None:
         return found
     subject = _content_subject(sent, found) if sent is not None and \
@@ -3562,8 +3615,11 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
                          token_i=found.token_i)
     holders = memory.holders_named(found.role) if not name and \
         found.source_type == "person" else set()
-    if not name and "'s " in found.speaker and len(holders) == 1:
-        name = next(iter(holders))  # "Chelyabinsk's governor said" before "Governor X" appears
+    if not name and len(holders) == 1 and ("'s " in found.speaker or
+                                           _OFFICE_OF_A_PLACE.match(found.speaker)):
+        # "Chelyabinsk's governor said", "The MP for Wealdshire North said" before "Governor X"
+        # or "X, the MP for Wealdshire North," appears
+        name = next(iter(holders))
     if not name and found.source_type == "person" and _unnamed_office(found, sent):
         name = (_named_before_in(sent, found) if sent is not None else None) or \
             memory.person_with_office(found.speaker)
@@ -3606,8 +3662,10 @@ def _unnamed_office(found: Found, sent=None) -> bool:
     before it ("the Belgian Development Aid minister"), where no word is a person's name."""
     words = found.speaker.split()
     if not (len(words) >= 2 and words[0].lower() == "the" and found.role not in FOCUS_ROLES
-            and found.role in _OFFICES and (words[-1][:1].islower() or (
-                len(words) == 2 and words[-1].lower() in ROLE_NOUNS))):
+            and (found.role in _OFFICES or found.role in _OFFICE_ACRONYMS) and (
+                words[-1][:1].islower() or (
+                len(words) == 2 and (words[-1].lower() in ROLE_NOUNS or
+                                     words[-1].isupper() and found.role in _OFFICE_ACRONYMS)))):
         return False
     if all(w[:1].islower() for w in words[1:]):
         return True

@@ -198,7 +198,7 @@ class ClaimDetector:
                   and _sourced_figure(span, attribution))  # a figure a source puts forward
         general = _rule_or_general_claim(span, attribution) \
             if kind is UnitKind.SENTENCE else None
-        forecast = kind is UnitKind.SENTENCE and _forecast(span)
+        forecast = kind is UnitKind.SENTENCE and (_forecast(span) or _forecast_by_source(span))
         pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record or figure,
                         sourced_weakly, attribution.speaker, figure, general, forecast)
         span._.claim_pieces = pieces
@@ -528,6 +528,35 @@ def _forecast(span: Span) -> bool:
             subject.lower_ in engine.ANONYMOUS_HEADS:
         return False
     return not any(c.dep_ in ("conj", "ccomp") for c in root.children)
+
+
+# A source's forecast ("Analysts at Brockwell expect the Bank to cut rates", "The Met Office
+# forecasts that ...", "said they expect a decision this year"): in the present tense only ("had
+# expected" is the consensus an outcome is measured against, and checkable)
+_FORECASTING = frozenset({"expect", "expects", "predict", "predicts", "forecast", "forecasts",
+                          "anticipate", "anticipates"})
+
+
+def _forecast_by_source(span: Span) -> bool:
+    """What a source expects of something or someone else: a forecast, not checkable yet (the
+    guidelines: "predictions of what others will do"; `dev`: "He expects rising production
+    costs", "The parties said they expect a decision this year"). Not the source's own plan
+    ("The company expects to open 15 stores"), nor a sentence that states something else too."""
+    root = span.root
+    if root.tag_ == "NNS" and root.lower_ in _FORECASTING and any(
+            c.dep_ in ("relcl", "acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                       for m in c.children)
+            for c in root.children):
+        return True  # "The weather service forecasts that ..." (the verb read as a plural noun)
+    verb = root if root.lower_ in _FORECASTING else next(
+        (c for c in root.children if c.dep_ == "ccomp" and c.lower_ in _FORECASTING), None)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or \
+            any(c.dep_ == "neg" for c in verb.children):
+        return False
+    children = {c.dep_ for c in verb.children}
+    if "nsubj" not in children or "conj" in children or not children & {"dobj", "ccomp"}:
+        return False  # "expects to open 15 stores": a plan
+    return verb is root or not any(c.dep_ == "conj" for c in root.children)
 
 
 def _merge_split_units(spans: list) -> list:
@@ -1121,7 +1150,7 @@ def _in_article(found: "engine.Found | None", memory: "engine.Memory",
         return None
     if found.pronoun is not None:
         return engine.resolve_pronoun(found, memory)
-    if found.role is not None:
+    if found.role is not None or found.source_type == "anonymous":
         resolved = engine.resolve_role(found, memory, sent)
         if resolved is not found:
             return resolved

@@ -147,6 +147,23 @@ _NOT_A_PERSON_AFTER = frozenset({
     "towards", "toward", "near", "into", "outside", "across", "via"})
 
 
+# a member for a constituency ("the MP for Hollin Vale")
+_MEMBERS_FOR = frozenset({"mp", "mep", "msp", "mla", "mpp", "td", "member", "congressman",
+                          "congresswoman", "representative", "senator"})
+
+
+def _a_place_by_its_layout(ent) -> bool:
+    """A name the tagger took for a person that the layout says is a place: an address in a
+    court list ("Gill Hart, 61, of Mill Lane,"), a constituency ("the MP for Hollin Vale")."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "for"):
+        return False
+    before = doc[ent.start - 2]
+    if doc[ent.start - 1].lower_ == "for":
+        return before.lower_ in _MEMBERS_FOR
+    return before.text == "," and ent.start >= 3 and doc[ent.start - 3].like_num
+
+
 def _plausible(ent) -> str | None:
     """The reason label of an entity when spaCy's label is believable, else None.
 
@@ -175,7 +192,8 @@ def _plausible(ent) -> str | None:
     if label == "PERSON":
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if (before is not None and before.lower_ in _NOT_A_PERSON_AFTER) or \
-                engine._person_entity_cut(ent[0]):
+                engine._person_entity_cut(ent[0]) or _a_place_by_its_layout(ent) or \
+                ent[-1].lower_ in engine.TITLE_WORDS or ent[0].lower_ in ("st", "st.", "saint"):
             # "whose album Neon Hearts", "Spanish champions Real Sevilla", "running towards
             # Washwood Heath", "World [Weather Attribution]": a work, a team, a place, a body
             return None
