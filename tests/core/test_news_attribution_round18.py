@@ -111,3 +111,95 @@ def test_a_source_s_forecast_is_not_offered(detector, sentence):
 def test_a_plan_a_past_expectation_or_a_joined_fact_stays_offered(detector, sentence):
     unit = _unit(detector, "Markets were calm on Monday.\n" + sentence + "\n", sentence[:20])
     assert "a forecast: nothing to check yet" not in unit.reasons
+
+
+# --- interview transcripts: initials, the paper's own label, a label cut from its answer -------
+_TRANSCRIPT = ("The mayor on buses\n\n"
+               "Dana Okoro became mayor of Hillbridge in May. She spoke to the Courier.\n\n"
+               "Courier: Bus fares went up 15 per cent in September.\n\n"
+               "Dana Okoro: We have bought 40 electric buses so far.\n\n"
+               "Courier: Critics say most of those were ordered before you took office.\n\n"
+               "DO: Some were, yes. About 25 of them had been ordered already.\n")
+
+
+def test_a_transcript_s_initials_are_the_person_named_with_them(detector):
+    units = units_of(detector, _TRANSCRIPT)
+    for start in ("DO: Some were", "About 25 of them"):
+        unit = unit_containing(units, start)
+        assert unit.attribution.kind is AttributionKind.NAMED, (start, unit.attribution)
+        assert unit.attribution.speaker == "Dana Okoro"
+
+
+def test_the_paper_s_own_label_is_the_writer(detector):
+    unit = unit_containing(units_of(detector, _TRANSCRIPT), "Courier: Bus fares")
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_a_label_is_one_unit_with_its_answer(detector):
+    units = units_of(detector, _TRANSCRIPT)
+    assert not any(u.text.strip() == "Courier:" for u in units), [u.text for u in units]
+    unit = unit_containing(units, "Critics say most")
+    assert unit.text.startswith("Courier: Critics say"), unit.text
+
+
+# --- headings, captions and bullets -----------------------------------------------------------
+def test_an_explainer_s_question_headings_are_not_sentences(detector):
+    text = ("Train derails near Fenwick: what we know\n\n"
+            "A passenger train left the tracks near Fenwick on Tuesday morning.\n\n"
+            "What caused it?\n\n"
+            "The rail operator said a landslip had covered the line.\n\n"
+            "Who was on board?\n\n"
+            "About 60 passengers and four crew were on the train.\n")
+    units = units_of(detector, text)
+    for heading in ("What caused it?", "Who was on board?"):
+        unit = unit_containing(units, heading)
+        assert unit.kind is UnitKind.HEADLINE and not unit.check_worthy, unit
+
+
+def test_a_question_in_running_text_stays_a_sentence(detector):
+    text = ("Student Ana Pell skipped a lecture to see the show.\n"
+            "Why did she want to come so badly?\n"
+            "\u201cThe prints were hidden in a basement for 40 years.\u201d\n")
+    unit = unit_containing(units_of(detector, text), "Why did she")
+    assert unit.kind is UnitKind.SENTENCE
+
+
+def test_a_question_headline_is_a_headline(detector):
+    text = ("Fact check: Did the council spend £2m on one bridge?\n\n"
+            "A post shared 4,000 times says the council spent £2m on a footbridge.\n")
+    unit = unit_containing(units_of(detector, text), "Fact check:")
+    assert unit.kind is UnitKind.HEADLINE and not unit.check_worthy
+
+
+def test_a_caption_over_its_own_credit_line_is_a_caption(detector):
+    text = ("Moor fires\n\n"
+            "Crews have spent a fourth day tackling fires on the moor.\n\n"
+            "Firefighters beat out flames near Holme Reservoir on Monday.\n\n"
+            "Photograph: Ann Vale/PA\n\n"
+            "More than 7 sq km had burned since Friday, the fire service said.\n")
+    units = units_of(detector, text)
+    unit = unit_containing(units, "Firefighters beat out")
+    assert unit.kind is UnitKind.CAPTION and not unit.check_worthy, unit
+    assert unit_containing(units, "Crews have spent").kind is UnitKind.SENTENCE
+
+
+@pytest.mark.parametrize("label", ["BREAKING:", "•"])
+def test_a_flash_label_or_a_bullet_joins_its_sentence(detector, label):
+    text = ("Storm latest\n\nWinds of 90mph hit the coast on Friday.\n\n"
+            f"{label} A man has died after a tree fell on his car near Ripon, police said.\n")
+    units = units_of(detector, text)
+    assert not any(u.text.strip() == label for u in units), [u.text for u in units]
+
+
+# --- a live blog's housekeeping is not offered -------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "The court has risen for a short break.",
+    "The trial continues after lunch.",
+    "He has not yet responded.",
+    "The paper contacted the user who shared the post but did not receive a reply.",
+    "The following is an edited transcript of the committee's session on Wednesday.",
+])
+def test_housekeeping_is_not_offered(detector, sentence):
+    text = "Trial live\n\nThe jury was sworn in on Monday.\n\n" + sentence + "\n"
+    unit = unit_containing(units_of(detector, text), sentence[:15])
+    assert not unit.check_worthy, unit

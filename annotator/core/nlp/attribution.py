@@ -709,6 +709,14 @@ class Memory:
         """Everyone the whole article names with this office, before or after."""
         return {name for name, words in self.article_titles if office in words}
 
+    def person_with_initials(self, initials: str) -> str | None:
+        """The one person named so far whose name has these initials ("SW": Sandra
+        Whitlock), for a transcript's short labels; else None."""
+        def initials_of(name: str) -> str:
+            return "".join(w[0] for w in name.split() if w.lower().rstrip(".") not in TITLE_WORDS)
+        names = {name for name, _ in self.persons if initials_of(name) == initials}
+        return names.pop() if len(names) == 1 else None
+
     def holder_named_later(self, office: str) -> str | None:
         """The one person the article names as "the <office>, X," ("The spokesman, Jalal
         Maleki,"), the holder of an "A spokesman for ..." before it; else None."""
@@ -3408,6 +3416,9 @@ _OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|ch
 _INDEFINITE_OFFICE = re.compile(r"^an?\s+(?:[\w'-]+\s+){0,2}(spokesman|spokeswoman|spokesperson|"
                                 r"official|officer|commander|director|manager)\b(?:$|\s+(?:for|of|at)\s)",
                                 re.I)
+# the role of a transcript label in capitals ("SW:"), for the person with those initials
+_INITIALS = "<initials>"
+_INITIALS_ONLY = "<initials only>"  # (tagged a common noun: no source unless someone's)
 # the mark offices_named_in puts on an office written "The spokesman, X,"
 _NAMED_AS_THE = "<the>"
 # "The MP for Wealdshire North", "the mayor of Lyon": an office of one place or body
@@ -3506,7 +3517,7 @@ def _content_subject(sent, found: Found) -> str | None:
     return _strip(text_of(ent))
 
 
-def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
+def resolve_role(found: Found, memory: Memory, sent=None) -> Found | None:
     """'the defector said' -> the person the article named as a defector; 'the ministry said'
     -> the ministry it named; 'the star said' -> the person named in the last two sentences;
     a lone name the tagger took for a body ("Mallory said") -> a person, if the article named
@@ -3530,6 +3541,11 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found:
         return Found("person", subject, found.cue, found.via,
                      pronoun=found.speaker[:1].lower() + found.speaker[1:],
                      token_i=found.token_i, role=found.role)
+    if found.role in (_INITIALS, _INITIALS_ONLY):
+        name = memory.person_with_initials(found.speaker)
+        if name:
+            return Found("person", name, found.cue, found.via, token_i=found.token_i)
+        return found if found.role == _INITIALS else None
     if found.role == _ONE_OF:
         # "One wrote:" after "Fans flooded ...": one of the fans
         return _of_the_group(found, memory, reach=0) or found
@@ -4696,17 +4712,26 @@ def _interview_answer(sent, memory) -> "Found | None":
     name = match.group(1).strip()
     if name.lower() in WRITER_SELF or name.lower().split()[0] in WRITER_SELF or \
             name.lower() in ("q", "a", "question", "answer", "note", "update", "warning",
-                             "editor's note", "source", "image", "photo", "video", "audio"):
+                             "editor's note", "source", "image", "photo", "video", "audio",
+                             "interviewer", "verdict", "claim", "breaking", "result", "results",
+                             "latest", "fact", "facts", "context", "rating"):
         return None
+    if " " not in name and name.lower() in OUTLET_WORDS:
+        return None  # "Gazette: You promised 10,000 homes.": the paper interviewing, the writer
     doc = sent.doc
     tokens = [t for t in doc[sent.start:sent.end] if t.idx < sent.start_char + match.end(1)]
+    initials = 2 <= len(name) <= 4 and name.isalpha() and name.isupper()
     if not tokens or not all(_is_proper(t) or t.is_punct for t in tokens):
-        return None
+        # "SW: Some were, yes." (the initials tagged a common noun): the person the article
+        # named with those initials, if any (resolve_role), else no source
+        return Found("person", name, "answer", token_i=sent.start, role=_INITIALS_ONLY) \
+            if initials else None
     head = tokens[-1]
     kind = classify(tokens, head, memory)
     if kind not in ("person", "organisation"):
         kind = "person"
-    return Found(kind, name, "answer", token_i=head.i)
+    # "SW: Some were, yes.": perhaps the initials of someone the article named (resolve_role)
+    return Found(kind, name, "answer", token_i=head.i, role=_INITIALS if initials else None)
 
 
 def _titled_label(sent) -> "Found | None":

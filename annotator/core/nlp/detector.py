@@ -506,6 +506,8 @@ _ENDS_WITH_ABBREVIATION = re.compile(
     r"govt|min|max|avg|appr|resp|esp|viz)\.$")
 
 
+# a paragraph's opening speaker label and nothing else ("Gazette:", "JOANNA PIKE:")
+_LABEL_ONLY = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:$")
 _ASKED_OR_EXCLAIMED = tuple(mark + quote for mark in "?!" for quote in "\"”’'")
 
 
@@ -582,7 +584,11 @@ def _merge_split_units(spans: list) -> list:
                       # "Dizon's lawyer, Atty. | Liza Manalo, maintained ...": a title
                       or _ENDS_WITH_TITLE.search(text) is not None and this[:1].isupper()
                       # '"Is this the end?" | the minister asked.': the question's speaker
-                      or text.rstrip().endswith(_ASKED_OR_EXCLAIMED) and this[:1].islower())
+                      or text.rstrip().endswith(_ASKED_OR_EXCLAIMED) and this[:1].islower()
+                      # "Gazette: | Critics say ...": a transcript's label cut from its words
+                      or len(out) == 1 and _LABEL_ONLY.match(text) is not None
+                      # "• | The line was closed.": a bullet cut from its item
+                      or text.strip() in ("•", "·", "▪", "-", "–", "—", "*"))
             if joined:
                 out[-1] = prev.doc[prev.start:span.end]
                 continue

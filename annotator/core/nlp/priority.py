@@ -112,7 +112,12 @@ _PROCEDURAL = re.compile(
     r"have not responded|could not be reached|not immediately|no comment|approached for|"
     # "Wikinews contacted the Church for a statement, but the Church has yet to reply"
     r"for a statement|(?:has|have|had) yet to (?:reply|respond|comment)|"
-    r"(?:did|has|have|had) not (?:yet )?replied|"
+    r"(?:did|has|have|had) not (?:yet )?replied|(?:has|have|had) not (?:yet )?responded|"
+    r"did not (?:receive|get) (?:a|any) (?:reply|response)|"
+    # a live blog's or a report's housekeeping: "The court has risen for a short break.", "The
+    # trial continues.", "The following is an edited transcript of ..."
+    r"court (?:has )?(?:risen|rose) for|(?:trial|hearing|inquest)(?:, [^,]+,)? continues(?:\W*$| (?:on|"
+    r"tomorrow|today|after|next|this)\b)|^\W*the following is (?:an?|the) |"
     # wire copy's sourcing notes: "Reuters could not independently verify the reports", "He did
     # not say what had caused the blast", "They spoke on condition of anonymity because ..."
     r"independently (?:verify|verified|confirm|confirmed)|"
@@ -215,7 +220,8 @@ _PROCEDURAL_GATE = _Gated(_PROCEDURAL, "comment respond responded reached immedi
                           "statement reply replied "
                           "more here our full below interview video article subscribe anyone "
                           "crimestoppers commented discuss speculate elaborate drawn "
-                          "independently say details anonymity named identified")
+                          "independently say details anonymity named identified "
+                          "responded risen rose continues following")
 _RULE_GATE = _Gated(_RULE, "must required requires mandatory compulsory within deadline law laws "
                     "legal illegal banned ban rule rules regulation regulations recommend "
                     "recommends recommendation ruled court sentenced charged convicted guilty "

@@ -178,6 +178,40 @@ _LEAD_VERBS = frozenset({
     "declared", "stated", "noted", "warned", "argued", "insisted", "answered"})
 
 
+# a picture credit and nothing else ("Photograph: Jo Lee/Getty Images", "Photo: PA")
+_CREDIT_ONLY = re.compile(r"^\(?(?:Image|Photo|Photograph|Picture|Credit|Photo credit)s?\s*:\s*"
+                          r"[^.:]{1,80}\.?\)?$")
+_QUOTE_CHARS = "\"“”‘’"
+# the words an explainer's question heading opens with ("What happened?", "Is it safe?")
+_QUESTION_OPENERS = frozenset({
+    "what", "who", "why", "how", "when", "where", "which", "is", "are", "was", "were", "can",
+    "will", "does", "do", "did", "should", "could", "has", "have"})
+
+
+def _caption_above_credit(block: Block) -> bool:
+    """One short sentence with no quotation and no cue over a lone credit line: a caption."""
+    text = block.text
+    return block.kind is UnitKind.SENTENCE and len(text.split()) <= 30 and \
+        not any(mark in text for mark in _QUOTE_CHARS) and \
+        not re.search(r"[.!?]\s+\S", text) and \
+        not re.search(r"\b(?:said|says|told|according to)\b", text)
+
+
+def _question_heading(line: str) -> bool:
+    """A short question on a line of its own, no quotation marks: a cross-heading."""
+    words = line.split()
+    return line.endswith("?") and 1 <= len(words) <= 8 and \
+        words[0].lower().strip(",") in _QUESTION_OPENERS and \
+        not any(mark in line for mark in _QUOTE_CHARS) and line.count("?") == 1
+
+
+def _question_headline(line: str, blank_after: bool) -> bool:
+    """The first line, a question set apart ("Fact check: Did the NHS lose 20,000 nurses?")."""
+    words = line.split()
+    return blank_after and line.endswith("?") and len(words) <= 16 and line.count("?") == 1 and \
+        not any(mark in line for mark in _QUOTE_CHARS)
+
+
 def _short_lead(line: str) -> bool:
     words = line[:-1].split()
     return 2 <= len(words) <= 3 and words[-1].lower() in _LEAD_VERBS
@@ -214,7 +248,8 @@ def split_blocks(text: str) -> list[Block]:
             first_seen = True
             if is_dateline(stripped):
                 kind = UnitKind.DATELINE
-            elif _is_headline(stripped) and not caption_cue(stripped):
+            elif (_is_headline(stripped) or _question_headline(stripped, blank_after)) and \
+                    not caption_cue(stripped):
                 kind = UnitKind.HEADLINE
             else:
                 kind = UnitKind.CAPTION if caption_cue(stripped) else UnitKind.SENTENCE
@@ -222,6 +257,11 @@ def split_blocks(text: str) -> list[Block]:
             kind = UnitKind.DATELINE
         elif caption_cue(stripped):
             kind = UnitKind.CAPTION
+            if _CREDIT_ONLY.match(stripped) and blocks and _caption_above_credit(blocks[-1]):
+                # "Firefighters tackle the blaze on Monday." over "Photograph: PA": the
+                # credit's own caption, set as a paragraph of its own
+                blocks[-1] = Block(blocks[-1].start, blocks[-1].end, blocks[-1].text,
+                                   UnitKind.CAPTION)
         elif is_contributor_line(stripped):
             kind = UnitKind.CAPTION  # a credit line for other reporters, not a sentence
         elif is_results_line(stripped):
@@ -229,6 +269,8 @@ def split_blocks(text: str) -> list[Block]:
         elif credit_name(stripped, after_quotation=bool(blocks) and
                          is_whole_quotation(blocks[-1].text)):
             kind = UnitKind.CAPTION  # a pull quote's credit line: not a sentence
+        elif blank_before and blank_after and _question_heading(stripped):
+            kind = UnitKind.HEADLINE  # "What happened?": an explainer's cross-heading
         elif stripped.endswith(":") and (len(stripped.split()) >= 4 or _short_lead(stripped)):
             kind = UnitKind.SENTENCE  # a sentence that introduces the quotation below it
         elif (not _TERMINAL.search(stripped) and (blank_before or blank_after)
