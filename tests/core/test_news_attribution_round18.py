@@ -203,3 +203,51 @@ def test_housekeeping_is_not_offered(detector, sentence):
     text = "Trial live\n\nThe jury was sworn in on Monday.\n\n" + sentence + "\n"
     unit = unit_containing(units_of(detector, text), sentence[:15])
     assert not unit.check_worthy, unit
+
+
+# --- a plea in court is the writer's record, not a statement ----------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Rory Dunne, 34, of Castle Street, Penrith, admitted driving with excess alcohol on 2 May.",
+    "Gail Pryor, 61, admitted fraud by abuse of position at an earlier hearing.",
+    "Owen Tate, 19, denied two counts of assault and was bailed until March.",
+])
+def test_a_plea_is_not_a_cue(detector, sentence):
+    unit = _unit(detector, "Cases heard at Penrith Magistrates' Court:\n" + sentence + "\n",
+                 sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+    assert unit.check_worthy
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rory Dunne admitted that he had lied to the court.",
+    "Owen Tate denied the allegations made by his neighbour.",
+])
+def test_an_admission_or_a_denial_of_a_claim_stays_a_cue(detector, sentence):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+
+
+def test_an_address_in_a_court_list_is_no_person_reason(detector):
+    sentence = "Gail Pryor, 61, of Mill Lane, Upper Stowford, was fined £300."
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert not any(r.startswith("person: Mill Lane") for r in unit.reasons), unit.reasons
+
+
+# --- an office before a name: a person, not a body ---------------------------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("County Attorney Mark Hale said three men had been charged.", "Mark Hale"),
+    ("Local TD Maurice Quane said he would raise the issue in the Dáil.", "Maurice Quane"),
+])
+def test_a_long_office_before_a_name_is_a_person(detector, sentence, speaker):
+    unit = _unit(detector, _LEAD + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "person", unit.attribution
+    assert speaker in unit.attribution.speaker
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Students should contact Scott King in the admissions office.", "person: Scott King"),
+    ("The minister, John Major, said 40 schools would close.", "person: John Major"),
+])
+def test_a_surname_that_is_a_title_word_stays_a_person_reason(detector, text, reason):
+    unit = _unit(detector, _LEAD + text + "\n", text[:12])
+    assert reason in unit.reasons, unit.reasons

@@ -1218,7 +1218,31 @@ def _cue_lemma(token) -> str | None:
                 for c in token.children):
             return CUE_FORMS.get(token.lower_)  # "Inventions like these, they reason, could ..."
         return None
-    return CUE_FORMS.get(token.lower_)
+    lemma = CUE_FORMS.get(token.lower_)
+    if lemma in ("admit", "deny") and _a_plea(token):
+        return None  # "Gill Hart, 61, admitted fraud": a plea the court records, the writer's
+    return lemma
+
+
+# What a defendant admits or denies in court ("admitted fraud", "denied two counts of assault")
+_OFFENCES = frozenset({
+    "charge", "charges", "count", "counts", "offence", "offences", "offense", "offenses",
+    "assault", "fraud", "murder", "manslaughter", "theft", "burglary", "robbery", "rape",
+    "arson", "harassment", "stalking", "affray", "possession", "battery", "wounding",
+    "criminal", "handling", "perjury", "bribery", "embezzlement", "kidnapping", "blackmail"})
+
+
+def _a_plea(cue) -> bool:
+    """"admitted driving with excess alcohol", "denied assault": a plea to an offence (an
+    act), not a statement; "admitted that he lied", "denied the allegations" stay cues."""
+    if any(c.dep_ == "ccomp" for c in cue.children):
+        return False
+    for child in cue.children:
+        if child.dep_ in ("dobj", "xcomp") and child.tag_ == "VBG":
+            return True  # "admitted causing death by dangerous driving"
+        if child.dep_ == "dobj" and child.lower_ in _OFFENCES:
+            return True
+    return False
 
 
 def _noun_read_as_verb(token) -> bool:
@@ -2486,9 +2510,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     # "Executive director of the X Council Alia Salem", "Lydia Buchtmann for Food Standards":
     # a title before a name, or a first name and surname that speak for a body
     tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS]
-    if len(tail) == 2 and tokens[-1] is head and any(
-            t.lower_.strip(".") in TITLE_WORDS for t in tokens[:-2]):
-        return "person"
+    if len(tail) == 2 and tokens[-1].i == head.i and any(
+            t.lower_.strip(".") in TITLE_WORDS | _LEAD_OFFICES for t in tokens[:-2]):
+        return "person"  # ("County Attorney Mark Hale", "Local TD Mary Quinn", "Cr Sue Barr")
     first = [c for c in head.children if c.dep_ == "compound" and c.i == head.i - 1 and _is_proper(c)]
     if first and _is_proper(head) and head.lower_ not in ORG_WORDS and first[0].lower_ not in ORG_WORDS \
             and tokens[0].lower_ not in ("the", "a", "an") \
@@ -2593,7 +2617,8 @@ def _person_entity_cut(first) -> bool:
         return False
     before = doc[k - 1]
     return _is_proper(before) and not before.ent_type_ and before.dep_ == "compound" and \
-        before.text[:1].isupper() and before.lower_.strip(".") not in TITLE_WORDS | HONORIFICS \
+        before.text[:1].isupper() and \
+        before.lower_.strip(".") not in TITLE_WORDS | HONORIFICS | _LEAD_OFFICES \
         and before.lower_ not in _GIVEN_NAMES and not before.is_sent_start
 
 
@@ -3416,6 +3441,10 @@ _OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|ch
 _INDEFINITE_OFFICE = re.compile(r"^an?\s+(?:[\w'-]+\s+){0,2}(spokesman|spokeswoman|spokesperson|"
                                 r"official|officer|commander|director|manager)\b(?:$|\s+(?:for|of|at)\s)",
                                 re.I)
+# offices that stand before a name ("County Attorney", "Local TD", "Cr" for a councillor)
+_LEAD_OFFICES = frozenset({"attorney", "td", "cr", "cllr", "constable", "coroner", "prosecutor",
+                           "sheriff", "detective", "inspector", "sergeant", "councillor",
+                           "councilman", "councilwoman", "alderman", "mla", "mpp", "msp", "mep"})
 # the role of a transcript label in capitals ("SW:"), for the person with those initials
 _INITIALS = "<initials>"
 _INITIALS_ONLY = "<initials only>"  # (tagged a common noun: no source unless someone's)

@@ -147,6 +147,10 @@ _NOT_A_PERSON_AFTER = frozenset({
     "towards", "toward", "near", "into", "outside", "across", "via"})
 
 
+# titles a name never ends with ("Coroner Dr" is a title cut from "Dr Helen Marsh"; but "Carole
+# King" and "John Major" end with title words)
+_SHORT_TITLES = frozenset({"dr", "mr", "mrs", "ms", "prof", "sir", "dame", "rev", "hon", "cllr",
+                           "sgt", "det", "insp", "supt", "cr"})
 # a member for a constituency ("the MP for Hollin Vale")
 _MEMBERS_FOR = frozenset({"mp", "mep", "msp", "mla", "mpp", "td", "member", "congressman",
                           "congresswoman", "representative", "senator"})
@@ -193,7 +197,7 @@ def _plausible(ent) -> str | None:
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if (before is not None and before.lower_ in _NOT_A_PERSON_AFTER) or \
                 engine._person_entity_cut(ent[0]) or _a_place_by_its_layout(ent) or \
-                ent[-1].lower_ in engine.TITLE_WORDS or ent[0].lower_ in ("st", "st.", "saint"):
+                ent[-1].lower_.rstrip(".") in _SHORT_TITLES or ent[0].lower_ in ("st", "st.", "saint"):
             # "whose album Neon Hearts", "Spanish champions Real Sevilla", "running towards
             # Washwood Heath", "World [Weather Attribution]": a work, a team, a place, a body
             return None
