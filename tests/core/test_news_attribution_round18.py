@@ -251,3 +251,126 @@ def test_a_long_office_before_a_name_is_a_person(detector, sentence, speaker):
 def test_a_surname_that_is_a_title_word_stays_a_person_reason(detector, text, reason):
     unit = _unit(detector, _LEAD + text + "\n", text[:12])
     assert reason in unit.reasons, unit.reasons
+
+
+def test_a_denial_of_doing_something_stays_a_cue(detector):
+    sentence = "Moscow denies targeting civilians in the city."
+    unit = _unit(detector, "Shelling hit Kharkiv on Monday.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+
+
+# --- bodies in apposition, firms, witnesses by first name --------------------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Two peacekeepers were killed near Beni, the UN mission, MINUKA, said.", "MINUKA"),
+    ("The tanker's Greek manager, Corvale Shipping, said one crew member was missing.",
+     "Corvale Shipping"),
+])
+def test_a_body_named_in_apposition_is_a_body(detector, sentence, speaker):
+    unit = _unit(detector, "A tanker caught fire on Monday.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "organisation", unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+def test_a_witness_by_first_name_with_a_trade_is_a_person(detector):
+    sentence = ("\u201cWe heard voices under there,\u201d said Kerem, a shopkeeper who was "
+                "helping the rescuers.")
+    unit = _unit(detector, "A building collapsed in Hatay.\n" + sentence + "\n", "\u201cWe heard")
+    assert unit.attribution.source_type == "person", unit.attribution
+
+
+def test_a_hyphened_modifier_stays_in_the_speaker(detector):
+    sentence = "Rwanda-backed M23 rebels said on Monday they had taken the airport."
+    unit = _unit(detector, "Fighting spread near Goma.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.speaker == "Rwanda-backed M23 rebels", unit.attribution
+
+
+@pytest.mark.parametrize("sentence, via", [
+    ("The spokesman, Nikos Varelas, told state broadcaster ERT that 40 homes had burned.",
+     "state broadcaster ERT"),
+])
+def test_an_outlet_named_after_its_description_keeps_its_name(detector, sentence, via):
+    unit = _unit(detector, "Fires spread near Athens.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.via == via, unit.attribution
+
+
+def test_people_urged_are_no_outlet(detector):
+    text = ("The Turkish Red Crescent sent 40 trucks to the area.\n"
+            "It urged people to donate blood.\n")
+    unit = _unit(detector, text, "It urged")
+    assert unit.attribution.via is None, unit.attribution
+
+
+# --- acts, postings, appeals, notes -------------------------------------------------------------
+def test_a_famine_declared_by_a_body_is_the_writer_s_fact(detector):
+    sentence = "A famine was declared in the camp in August by the Food Security Panel."
+    unit = _unit(detector, "Aid reached the camp.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+    assert unit.check_worthy
+
+
+def test_images_posted_by_residents_are_a_document(detector):
+    sentence = "The old mosque was badly damaged, according to images posted by residents."
+    unit = _unit(detector, "An earthquake struck on Friday.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "document", unit.attribution
+
+
+def test_an_appeal_made_again_is_not_offered(detector):
+    sentence = "President Ivan Dorosh called again for more air defence systems."
+    unit = _unit(detector, "Missiles hit the city on Monday.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NAMED
+    assert not unit.check_worthy, unit
+
+
+@pytest.mark.parametrize("sentence", [
+    "It did not say what type of missile hit the city.",
+    "It did not provide evidence.",
+    "The army has not confirmed his death.",
+])
+def test_a_short_note_on_the_reporting_is_not_offered(detector, sentence):
+    text = "Missiles hit the city on Monday, the army said.\n" + sentence + "\n"
+    unit = _unit(detector, text, sentence[:12])
+    assert not unit.check_worthy, unit
+
+
+def test_a_note_with_a_claim_in_a_long_sentence_stays_offered(detector):
+    sentence = ("Police said three people died in the blast at the market on Monday, but did "
+                "not say what had caused it.")
+    unit = _unit(detector, "A blast hit Kano.\n" + sentence + "\n", sentence[:12])
+    assert unit.check_worthy, unit
+
+
+def test_a_weather_service_s_forecast_is_not_offered(detector):
+    sentence = "The state weather office forecast very heavy falls in the north on Tuesday."
+    unit = _unit(detector, "Floods hit the south.\n" + sentence + "\n", sentence[:12])
+    assert not unit.check_worthy, unit
+
+
+# --- reasons ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, wrong", [
+    ("Most of the dead were in the provinces of Al Haouz and Taroudant.", "person: Al Haouz"),
+    ("Images captured by Maxar Technologies showed 40 burned homes.",
+     "person: Maxar Technologies"),
+    ("The UN Security Council is due to hold an emergency meeting on Sunday.",
+     "claim type: correlation or causation"),
+])
+def test_no_nonsense_reason(detector, sentence, wrong):
+    unit = _unit(detector, "An earthquake struck on Friday.\n" + sentence + "\n", sentence[:12])
+    assert wrong not in unit.reasons, unit.reasons
+
+
+def test_a_delay_due_to_a_fault_is_still_causal(detector):
+    sentence = "The delay of 40 minutes was due to a signalling fault at Crewe."
+    unit = _unit(detector, "Trains were late on Monday.\n" + sentence + "\n", sentence[:12])
+    assert "claim type: correlation or causation" in unit.reasons, unit.reasons
+
+
+# --- datelines --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "DUBAI/ADEN, June 13 (Reuters) - Yemen's Houthi movement said on Thursday it had hit a ship.",
+    "BEIRUT/JERUSALEM, June 13 (Reuters) -\n\nIsraeli jets struck southern Lebanon on Thursday.",
+])
+def test_a_two_city_wire_dateline_is_a_dateline(detector, text):
+    units = units_of(detector, "Ship attacked\n\n" + text + "\n")
+    dateline = next(u for u in units if u.text.startswith(("DUBAI", "BEIRUT")))
+    assert dateline.kind is UnitKind.DATELINE, [(u.kind, u.text) for u in units]
+    assert not dateline.check_worthy

@@ -1221,6 +1221,8 @@ def _cue_lemma(token) -> str | None:
     lemma = CUE_FORMS.get(token.lower_)
     if lemma in ("admit", "deny") and _a_plea(token):
         return None  # "Gill Hart, 61, admitted fraud": a plea the court records, the writer's
+    if lemma == "declare" and not any(c.dep_ in ("ccomp", "parataxis") for c in token.children):
+        return None  # "A famine was declared by X", "declared a state of emergency": an act
     return lemma
 
 
@@ -1238,8 +1240,10 @@ def _a_plea(cue) -> bool:
     if any(c.dep_ == "ccomp" for c in cue.children):
         return False
     for child in cue.children:
-        if child.dep_ in ("dobj", "xcomp") and child.tag_ == "VBG":
-            return True  # "admitted causing death by dangerous driving"
+        if child.dep_ in ("dobj", "xcomp") and child.tag_ == "VBG" and cue.lower_.startswith("adm"):
+            # "admitted causing death by dangerous driving" (but "Moscow denies targeting
+            # civilians" denies a claim)
+            return True
         if child.dep_ == "dobj" and child.lower_ in _OFFENCES:
             return True
     return False
@@ -1869,11 +1873,16 @@ def _np_tokens(head) -> list:
                 keep.update(t.i for t in child.subtree)  # "two people briefed on the talks"
                 continue
             if tok is head and child.dep_ == "acl" and child.i == head.i + 1 and \
-                    head.lower_ in DOCUMENT_HEADS and child.lower_ in _PUBLISHED and \
+                    head.lower_ in DOCUMENT_HEADS | _VISUAL_RECORDS and \
+                    child.lower_ in _PUBLISHED | _POSTED and \
                     any(c.dep_ == "agent" for c in child.children):
                 # "data released by the ministry", "a survey conducted by YouGov": who
                 # stands behind the document
                 keep.update(t.i for t in child.subtree)
+                continue
+            if child.dep_ in ("npadvmod", "punct") and tok.dep_ == "amod" and \
+                    tok.i - 2 <= child.i < tok.i and doc[tok.i - 1].text == "-":
+                keep.add(child.i)  # "Rwanda-backed M23 rebels": the hyphened modifier whole
                 continue
             if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "appos", "acl", "punct",
                               "npadvmod", "advmod", "nsubj", "dobj", "mark", "aux"):
@@ -2067,7 +2076,12 @@ _PERSON_NOUNS = {"officer", "professor", "treasurer", "curator", "instructor", "
                  "presenter", "comedian", "musician", "rapper", "athlete",
                  "footballer", "striker", "goalkeeper", "mum", "dad", "widow", "widower",
                  "fiancee", "fiance", "girlfriend", "boyfriend", "friend", "neighbour",
-                 "neighbor", "colleague", "deputy"}
+                 "neighbor", "colleague", "deputy",
+                 # trades of the witnesses wire copy quotes by first name ("Mehmet, a shopkeeper")
+                 "shopkeeper", "trader", "vendor", "fisherman", "labourer", "laborer",
+                 "mechanic", "electrician", "carpenter", "plumber", "builder", "grandfather",
+                 "cleaner", "housewife", "schoolteacher", "volunteer", "paramedic",
+                 "firefighter", "rescuer", "miner", "herder", "shepherd"}
 # Words that open "chief executive Marcus Lindqvist", "Campaigner Dev Mistry": a person follows.
 # a definite description of one of these that the article never links to a name is an
 # unnamed source ("the prosecutor said")
@@ -2309,8 +2323,14 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "organisation"  # "according to Opta": a name the tagger took for a common noun
     words = [t.lower_ for t in tokens]
     head_word = head.lower_
+    if head_word in _VISUAL_RECORDS and any(c.dep_ == "acl" and c.lower_ in _POSTED
+                                            for c in head.children):
+        return "document"  # "according to images posted by residents": postings
     if head.text.isupper() and head_word in _OFFICE_ACRONYMS and words[0] in ("the", "this"):
         return "person"  # "The SP said", "the MP" (tagged a body): an office, for its holder
+    if len(tokens) >= 2 and head_word in _COMPANY_SUFFIXES and _is_proper(head) and \
+            _is_proper(tokens[-2]):
+        return "organisation"  # "Evalend Shipping", "Maxar Technologies": a firm's name
     if _unnamed_outlet_phrase(tokens) or _media_reports(tokens, head):
         # "State TV", "State-run TV" (tagged a name): an outlet unnamed; "media reports": theirs
         return "anonymous"
@@ -2635,7 +2655,7 @@ def find_outlet(verb) -> str | None:
         if (child.dep_ in ("dative", "iobj") or child.dep_ == "dobj" and CUE_FORMS.get(
                 verb.lower_) in _HEARER_CUES) and (
                 _is_proper(child) or child.ent_type_ in ("ORG", "WORK_OF_ART")
-                or child.lower_ in OUTLET_WORDS):
+                or child.lower_ in OUTLET_WORDS and child.text != "people"):  # ("urged people")
             phrase = [t for t in child.subtree if t.dep_ not in ("relcl", "ccomp")]
             end = child.i + 1
             while end < len(child.doc) and child.doc[end].head.i == child.i and (
@@ -2645,8 +2665,10 @@ def find_outlet(verb) -> str | None:
             cuts = [i for i, t in enumerate(tokens) if t.lower_ in OUTLET_WORDS]
             if cuts:
                 last = cuts[-1]
+                named = tokens[last].text.islower() and last + 1 < len(tokens) and all(
+                    t.text[:1].isupper() for t in tokens[last + 1:])  # "state broadcaster ERT"
                 while last + 1 < len(tokens) and (_in_same_name(tokens[last + 1])
-                                                  or tokens[last + 1].like_num):
+                                                  or tokens[last + 1].like_num or named):
                     last += 1
                 tokens = tokens[:last + 1]
             doc, end = child.doc, tokens[-1].i + 1
@@ -3026,7 +3048,7 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         source_type = "document"  # "Ship-tracking service ShipSpy listed no position": a record
     if source_type == "organisation" and name_head.dep_ == "appos" and \
             name_head.head.lower_ in _KIN | GENERIC_PEOPLE | _PROFESSIONS and \
-            name_head.head.tag_ == "NN" and all(
+            name_head.head.tag_ == "NN" and tokens[-1].lower_ not in _COMPANY_SUFFIXES and all(
                 t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES or t.tag_ == "HYPH"
                 for t in tokens):
         source_type = "person"  # "His widow, María de los Ángeles Cruz, said": her name
@@ -3040,8 +3062,11 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             _speaks_in_its_own(head):
         source_type = "organisation"  # "Aldwick, in its trading update, reported ..."
     if name_head is not head and name_head.dep_ == "appos" and head.tag_ == "NN" and \
-            head.lower_ not in ORG_WORDS | _OUTLET_HEADS and source_type == "organisation" and \
+            head.lower_ not in ORG_WORDS | _OUTLET_HEADS | _BODY_ROLES and \
+            source_type == "organisation" and not (len(tokens) == 1 and tokens[0].text.isupper()) \
+            and tokens[-1].lower_ not in _COMPANY_SUFFIXES and \
             tokens[0].lower_ != "the" and (len(tokens) <= 2 or tokens[0].lower_ in _GIVEN_NAMES):
+        # (and not "the UN mission, MONUSCO,", "The ship's manager, Evalend Shipping,")
         # (but "the coalition partner, the Green Liberals", "the promoter, Bright Arena Live")
         source_type = "person"  # "his lawyer, Ana Petrova": a person's role, a person's name
     elif name_head.i != head.i and name_head.dep_ == "appos" and head.lower_ in ORG_WORDS and \
@@ -3441,10 +3466,20 @@ _OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|ch
 _INDEFINITE_OFFICE = re.compile(r"^an?\s+(?:[\w'-]+\s+){0,2}(spokesman|spokeswoman|spokesperson|"
                                 r"official|officer|commander|director|manager)\b(?:$|\s+(?:for|of|at)\s)",
                                 re.I)
+# the last word of a firm's name ("Evalend Shipping", "Oceanic Lines", "Maxar Technologies")
+_COMPANY_SUFFIXES = frozenset({
+    "shipping", "lines", "airlines", "airways", "holdings", "ltd", "limited", "inc", "corp",
+    "plc", "llc", "gmbh", "technologies", "technology", "systems", "logistics", "maritime",
+    "pharmaceuticals", "pharma", "motors", "securities", "insurance", "industries", "partners",
+    "capital", "ventures", "enterprises", "labs", "laboratories", "solutions", "networks"})
 # offices that stand before a name ("County Attorney", "Local TD", "Cr" for a councillor)
 _LEAD_OFFICES = frozenset({"attorney", "td", "cr", "cllr", "constable", "coroner", "prosecutor",
                            "sheriff", "detective", "inspector", "sergeant", "councillor",
                            "councilman", "councilwoman", "alderman", "mla", "mpp", "msp", "mep"})
+# what a body, not a person, is to a story ("the UN mission, MONUSCO,", "its operator, X")
+_BODY_ROLES = frozenset({"mission", "operator", "owner", "insurer", "contractor", "supplier",
+                         "manufacturer", "maker", "carrier", "airline", "regulator", "charity",
+                         "broadcaster", "force", "alliance", "coalition", "militia", "movement"})
 # the role of a transcript label in capitals ("SW:"), for the person with those initials
 _INITIALS = "<initials>"
 _INITIALS_ONLY = "<initials only>"  # (tagged a common noun: no source unless someone's)
@@ -4236,6 +4271,8 @@ _SIGNS = frozenset({"placard", "placards", "banner", "banners", "sign", "signs",
 _VISUAL_RECORDS = frozenset({"footage", "video", "videos", "photograph", "photographs",
                              "photo", "photos", "picture", "pictures", "image", "images", "cctv",
                              "film", "stills", "clip", "clips"})
+_POSTED = frozenset({"posted", "shared", "uploaded", "published", "released", "circulated",
+                     "circulating", "broadcast", "aired"})
 _CLAIM_WORDS = frozenset({"allegation", "allegations", "claim", "claims", "accusation",
                           "accusations", "charge", "charges", "suggestion", "assertion", "version",
                           "account", "characterisation", "characterization", "description"})

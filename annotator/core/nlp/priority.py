@@ -114,6 +114,8 @@ _PROCEDURAL = re.compile(
     r"for a statement|(?:has|have|had) yet to (?:reply|respond|comment)|"
     r"(?:did|has|have|had) not (?:yet )?replied|(?:has|have|had) not (?:yet )?responded|"
     r"did not (?:receive|get) (?:a|any) (?:reply|response)|"
+    r"(?:did|has|have|had) not (?:yet )?(?:provided|provide|offered|offer|given|give) (?:any )?"
+    r"evidence|(?:has|have|had) not (?:yet )?(?:officially )?confirmed|"
     # a live blog's or a report's housekeeping: "The court has risen for a short break.", "The
     # trial continues.", "The following is an edited transcript of ..."
     r"court (?:has )?(?:risen|rose) for|(?:trial|hearing|inquest)(?:, [^,]+,)? continues(?:\W*$| (?:on|"
@@ -173,7 +175,8 @@ _EVALUATIVE = _Lexicon(
     "bemused miserable bitter relaxed",
     prefixes="popular fear critici praise regret shock surpris impress enjoy passion obsess "
              "inspir legend encourag appeal wish welcom support oppos condemn",
-    phrases=r"true win|big hit|calls? (?:on|for)|called (?:on|for)|looking forward|over the moon|"
+    phrases=r"true win|big hit|call(?:s|ed)? (?:again |once more |repeatedly |also |publicly |"
+            r"renewed )?(?:on|for)|looking forward|over the moon|"
             r"on cloud nine|in tears|makes? sense|made sense|open mind|fed up|sick and tired|"
             r"slap in the face|at loggerheads")
 
@@ -221,7 +224,7 @@ _PROCEDURAL_GATE = _Gated(_PROCEDURAL, "comment respond responded reached immedi
                           "more here our full below interview video article subscribe anyone "
                           "crimestoppers commented discuss speculate elaborate drawn "
                           "independently say details anonymity named identified "
-                          "responded risen rose continues following")
+                          "responded risen rose continues following evidence confirmed")
 _RULE_GATE = _Gated(_RULE, "must required requires mandatory compulsory within deadline law laws "
                     "legal illegal banned ban rule rules regulation regulations recommend "
                     "recommends recommendation ruled court sentenced charged convicted guilty "
@@ -347,6 +350,16 @@ def procedural(feats: Sequence[float]) -> bool:
     """A line about the reporting itself ("declined to say how many ...", "could not be
     reached"): no claim, whoever is its source."""
     return feats[_PROCEDURAL_AT] > 0
+
+
+_LENGTH_AT = FEATURES.index("length")
+_SHORT = math.log1p(12) / 4.0  # the length feature of a sentence of 12 words
+
+
+def a_note_only(feats: Sequence[float]) -> bool:
+    """A short line about the reporting and nothing else ("It did not say what type of missile
+    hit the city.", "He has not yet responded."): no claim to check."""
+    return procedural(feats) and feats[_LENGTH_AT] <= _SHORT + 1e-9
 
 
 def default_model_path(with_reader: bool = False) -> Path:

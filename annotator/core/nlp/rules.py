@@ -18,7 +18,10 @@ _PREDICTION = Folded(re.compile(
     r"predicts?|predicted|expects?|expected to|projected|on course to|on track to|likely to|"
     r"next (?:year|month|week)|by 20\d\d)\b", re.I))
 _CAUSAL = Folded(re.compile(
-    r"\b(because|caused|causes|cause of|due to|led to|leads to|lead to|result(?:ed)? in|as a result|"
+    r"\b(because|caused|causes|cause of|due to(?! (?:be|begin|start|open|close|end|hold|visit|meet|"
+    r"take|make|give|appear|resume|sign|launch|vote|travel|speak|announce|publish|report|"
+    r"deliver|arrive|leave|return|host|play|retire|expire|run|finish|stand|come|go|face|"
+    r"attend|decide|rule|sit|reopen|complete|release|receive)\b)|led to|leads to|lead to|result(?:ed)? in|as a result|"
     r"linked to|link between|associated with|responsible for|contributed to|blamed for|"
     r"thanks to|driven by|triggered|increases? the risk|reduces? the risk|can lead to|"
     r"may lead to|could lead to|can cause|may cause|prevents?|preventable)\b", re.I))
@@ -156,6 +159,12 @@ _MEMBERS_FOR = frozenset({"mp", "mep", "msp", "mla", "mpp", "td", "member", "con
                           "congresswoman", "representative", "senator"})
 
 
+_PLACE_NOUNS = frozenset({
+    "province", "provinces", "region", "regions", "district", "districts", "state", "states",
+    "county", "counties", "city", "cities", "town", "towns", "village", "villages", "island",
+    "islands", "suburb", "suburbs", "municipality", "governorate", "oblast", "prefecture"})
+
+
 def _a_place_by_its_layout(ent) -> bool:
     """A name the tagger took for a person that the layout says is a place: an address in a
     court list ("Gill Hart, 61, of Mill Lane,"), a constituency ("the MP for Hollin Vale")."""
@@ -165,6 +174,8 @@ def _a_place_by_its_layout(ent) -> bool:
     before = doc[ent.start - 2]
     if doc[ent.start - 1].lower_ == "for":
         return before.lower_ in _MEMBERS_FOR
+    if before.lower_ in _PLACE_NOUNS:
+        return True  # "the provinces of Al Haouz and Taroudant"
     return before.text == "," and ent.start >= 3 and doc[ent.start - 3].like_num
 
 
@@ -197,7 +208,8 @@ def _plausible(ent) -> str | None:
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if (before is not None and before.lower_ in _NOT_A_PERSON_AFTER) or \
                 engine._person_entity_cut(ent[0]) or _a_place_by_its_layout(ent) or \
-                ent[-1].lower_.rstrip(".") in _SHORT_TITLES or ent[0].lower_ in ("st", "st.", "saint"):
+                ent[-1].lower_.rstrip(".") in _SHORT_TITLES or ent[0].lower_ in ("st", "st.", "saint") \
+                or ent[-1].lower_ in engine._COMPANY_SUFFIXES:
             # "whose album Neon Hearts", "Spanish champions Real Sevilla", "running towards
             # Washwood Heath", "World [Weather Attribution]": a work, a team, a place, a body
             return None

@@ -53,7 +53,7 @@ _TERMINAL = re.compile(r"[.!?…](?:\s*['’”\")\]])*\s*$")
 # (AFP) - ", "ST. LOUIS, Mo. - ": the place in capitals (a word of three letters or more first),
 # an optional date or state after a comma, an optional agency in brackets, then a spaced dash.
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]{2,}(?:\s+(?:[A-Z][A-Z.'’-]*|de|da|del|la|le|du))*"
+    r"^[A-Z][A-Z.'’-]{2,}(?:(?:\s+|/)(?:[A-Z][A-Z.'’-]*|de|da|del|la|le|du))*"
     r"(?:,\s*[A-Za-z0-9][A-Za-z0-9 .]{0,29}?)?(?:\s*\([A-Za-z][A-Za-z .&-]{1,29}\))?\s+[-–—]+\s+"
     r"(?=[\"“‘A-Z0-9])")
 
@@ -125,8 +125,12 @@ def _title_case_with_stop(words: list[str]) -> bool:
     return len(long_words) >= 3 and all(w[:1].isupper() for w in long_words)
 
 
+# a wire dateline on a line of its own ("BEIRUT/JERUSALEM, June 13 (Reuters) -")
+_WIRE_DATELINE_ALONE = re.compile(_WIRE_DATELINE.pattern.split(r"\s+[-–—]+\s+")[0] + r"\s+[-–—]+$")
+
+
 def is_dateline(text: str) -> bool:
-    return bool(_DATELINE.match(text))
+    return bool(_DATELINE.match(text)) or bool(_WIRE_DATELINE_ALONE.match(text))
 
 
 def is_results_line(text: str) -> bool:
