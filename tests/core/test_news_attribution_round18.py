@@ -374,3 +374,79 @@ def test_a_two_city_wire_dateline_is_a_dateline(detector, text):
     dateline = next(u for u in units if u.text.startswith(("DUBAI", "BEIRUT")))
     assert dateline.kind is UnitKind.DATELINE, [(u.kind, u.text) for u in units]
     assert not dateline.check_worthy
+
+
+# --- business copy: "it added", "they wrote in a note", the grocer, data products -------------
+_RESULTS = ("Shares in Marlow Foods fell 22% on Thursday after a profit warning.\n"
+            "Marlow, which employs 6,200 people, said it would close its factory in Leeds.\n"
+            "One top-20 shareholder, who asked not to be named, said the board had lost the "
+            "market's confidence.\n"
+            "The company is also reviewing its dividend, it added.\n"
+            "Analysts at Brockwell Securities cut their target price for the shares to 85p.\n"
+            "\u201cWe think the worst may not yet be over,\u201d they wrote in a note.\n")
+
+
+def test_it_is_never_a_person_quoted_before(detector):
+    unit = unit_containing(units_of(detector, _RESULTS), "reviewing its dividend")
+    assert unit.attribution.source_type == "organisation", unit.attribution
+    assert unit.attribution.speaker == "Marlow"
+
+
+def test_they_are_the_group_the_last_sentence_was_about(detector):
+    unit = unit_containing(units_of(detector, _RESULTS), "We think the worst")
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+    assert unit.attribution.speaker == "Analysts at Brockwell Securities"
+
+
+@pytest.mark.parametrize("epithet", ["online grocer", "online retailer"])
+def test_the_epithet_after_shares_in_x_is_x(detector, epithet):
+    sentence = (f"Shares in Ocado slid 7% after the {epithet} said its partner would open "
+                "fewer warehouses.")
+    unit = _unit(detector, "Markets were mixed on Monday.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.speaker == "Ocado", unit.attribution
+    assert unit.attribution.source_type == "organisation"
+
+
+def test_analysts_said_they_expected_is_a_forecast(detector):
+    sentence = "Analysts at Corrin Bank said they expected the central bank to pause in July."
+    unit = _unit(detector, "Markets were mixed.\n" + sentence + "\n", sentence[:12])
+    assert not unit.check_worthy, unit
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials' median projection now shows the economy growing 1.4% this year.",
+    "Analysts had forecast profit of about £45m, according to a company-compiled consensus.",
+])
+def test_projections_and_a_consensus_are_documents(detector, sentence):
+    unit = _unit(detector, "Markets were mixed.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "document", unit.attribution
+
+
+def test_an_unnamed_spokesperson_of_a_long_named_department_is_anonymous(detector):
+    sentence = ("A Department of Health and Social Care spokesperson said: \u201cWe are "
+                "working closely with the agency.\u201d")
+    unit = _unit(detector, "Measles cases rose.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
+
+
+def test_whom_an_appeal_urges_is_no_outlet(detector):
+    sentence = "Ana Ruiz, director of the agency, urged Gilead to cut the price quickly."
+    unit = _unit(detector, "The drug was approved.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.via is None, unit.attribution
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("\u201cEvery day of delay costs lives,\u201d she said.", "date: Every day"),
+    ("Analysts at Peel Hunt cut their target price to 85p.", "person: Peel Hunt"),
+])
+def test_no_nonsense_reason_in_business_copy(detector, sentence, wrong):
+    unit = _unit(detector, "Ana Ruiz spoke on Monday.\n" + sentence + "\n", sentence[:12])
+    assert wrong not in unit.reasons, unit.reasons
+
+
+def test_a_figure_caption_is_one_caption(detector):
+    text = ("Diet study\n\nThe paper was published on Monday.\n\n"
+            "Fig. 1: Share of daily calories from processed food, by country. Source: BMJ.\n")
+    units = units_of(detector, text)
+    unit = unit_containing(units, "Share of daily")
+    assert unit.kind is UnitKind.CAPTION and unit.text.startswith("Fig. 1:"), unit

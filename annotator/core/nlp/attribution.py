@@ -191,6 +191,7 @@ ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "rep
               "statement", "officials", "official"}
 DOCUMENT_HEADS = {
     "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls", "letter",
+    "projection", "projections", "consensus", "tracker",
     "letters", "document", "documents", "figures", "data", "research", "analysis", "paper",
     "website", "site", "posting", "post", "posts", "memo", "email", "emails", "filing", "ratings",
     "forecasts", "notification", "circular", "brief", "affidavit", "chargesheet", "fir", "firs",
@@ -239,6 +240,7 @@ ORG_WORDS = {
     "state", "states", "nations", "kingdom", "republic", "world", "regulator", "watchdog",
     "prosecution", "crown", "industry", "firm", "studio", "network", "charity",
     "street", "hall", "airline", "carrier", "retailer", "supermarket", "broadcaster", "operator",
+    "grocer", "housebuilder", "homebuilder", "bookmaker", "brewer", "outsourcer",
     "manufacturer", "insurer", "lender", "provider", "developer", "publisher", "chain", "brand",
     "utility", "carmaker", "automaker", "startup", "conglomerate", "body", "airport",
     "drugmaker", "chipmaker", "planemaker", "steelmaker", "maker", "supplier",
@@ -415,6 +417,7 @@ class Memory:
     # the plural group the last sentence was about ("Fans flooded the comments"), for a bare
     # "One wrote: ..." right after it
     group_subject: tuple[str, int] | None = None
+    group_subject_text: tuple[str, int] | None = None
     # a body described, not named, as a sentence's subject ("The Labour-run authority voted
     # ..."): an "it" in the next sentence is that body when no body was named since
     body_subject: tuple[str, int] | None = None
@@ -439,6 +442,10 @@ class Memory:
                     self.group_subject[1] >= self.sentence - 1:
                 group = self.group_subject[0]  # "Some villagers blamed X. Others blamed Y."
             self.group_subject = (group, self.sentence)
+            # as written, with its "at X" ("Analysts at Peel Hunt cut their target price"):
+            # for a "they wrote in a note" right after it, when no one else spoke
+            self.group_subject_text = (_text(_np_tokens(root_subject)), self.sentence) \
+                if found is None else None
         subject = self._person_subject(sent)
         if subject:
             self.subjects.append((subject, self.sentence + 0))
@@ -1757,6 +1764,9 @@ def _inverted_subject(verb, sent):
 
 
 _HEARER_CUES = {"tell", "inform", "brief", "assure", "warn", "urge", "ask"}
+# whom one urges or asks is the appeal's addressee, never the outlet that relays it ("urged
+# Gilead to cut the price")
+_APPEAL_CUES = frozenset({"urge", "ask"})
 # Participles that report what the main clause's subject said: "..., calling it a betrayal".
 _TRAILING_CUES = {"call", "describe", "add", "claim", "insist", "warn", "argue", "note", "state",
                   "explain", "accuse", "allege", "suggest", "predict", "write", "tell", "promise",
@@ -2323,6 +2333,12 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "organisation"  # "according to Opta": a name the tagger took for a common noun
     words = [t.lower_ for t in tokens]
     head_word = head.lower_
+    if len(tokens) >= 3 and words[0] in ("a", "an") and tokens[-1].tag_ == "NN" and \
+            words[-1] in ("spokesperson", "spokesman", "spokeswoman", "official", "source",
+                          "representative", "insider", "aide") and tokens[-1].i != head.i:
+        # "A Department of Health and Social Care spokesperson" (the parser's head on the
+        # body): one unnamed person of it
+        return "anonymous"
     if head_word in _VISUAL_RECORDS and any(c.dep_ == "acl" and c.lower_ in _POSTED
                                             for c in head.children):
         return "document"  # "according to images posted by residents": postings
@@ -2653,7 +2669,7 @@ def find_outlet(verb) -> str | None:
     """'told The Mirror' -> 'The Mirror'; 'said in an interview with the BBC' -> 'the BBC'."""
     for child in verb.children:
         if (child.dep_ in ("dative", "iobj") or child.dep_ == "dobj" and CUE_FORMS.get(
-                verb.lower_) in _HEARER_CUES) and (
+                verb.lower_) in _HEARER_CUES - _APPEAL_CUES) and (
                 _is_proper(child) or child.ent_type_ in ("ORG", "WORK_OF_ART")
                 or child.lower_ in OUTLET_WORDS and child.text != "people"):  # ("urged people")
             phrase = [t for t in child.subtree if t.dep_ not in ("relcl", "ccomp")]
@@ -3319,7 +3335,9 @@ GENERIC_BODIES = {"company", "firm", "business", "group", "carmaker", "automaker
                   "retailer", "manufacturer", "operator", "broadcaster", "charity", "organisation",
                   "organization", "club", "startup", "label", "publisher", "developer", "insurer",
                   "lender", "supermarket", "chain", "brand", "giant", "bank", "conglomerate",
-                  "utility", "carrier", "provider", "studio", "network"}
+                  "utility", "carrier", "provider", "studio", "network", "grocer",
+                  "housebuilder", "homebuilder", "bookmaker", "brewer", "caterer", "outsourcer",
+                  "jeweller", "broker", "platform", "streamer"}
 
 
 def _is_company(ent) -> bool:
@@ -3336,7 +3354,19 @@ def _company_in_sentence(cue) -> str | None:
     cue in the same sentence."""
     sent = cue.sent
     names = [e for e in ents_of(sent) if e.end <= cue.i and _is_company(e)]
-    return _strip(names[-1].text) if names else None
+    if names:
+        return _strip(names[-1].text)
+    for shares in sent:
+        # "Shares in Ocado slid 7% after the online grocer said": the listed company, whatever
+        # the tagger made of its name
+        if shares.i < cue.i and shares.lower_ in ("shares", "stock", "stocks") and \
+                shares.dep_ in ("nsubj", "nsubjpass"):
+            prep = next((c for c in shares.children if c.dep_ == "prep" and c.lower_ in
+                         ("in", "of")), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+            if obj is not None and _is_proper(obj) and obj.i < cue.i:
+                return _text(_np_tokens(obj))
+    return None
 
 
 def _could_be_personal_name(tokens) -> bool:
@@ -5407,6 +5437,16 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
             return Found("person", pair, found.cue, found.via, pronoun=found.pronoun,
                          token_i=found.token_i)
         return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
+    if found.pronoun in ("it", "its") and memory.group_sources and \
+            memory.group_sources[-1][1] in ("anonymous", "person") and \
+            _a_person_s_description(memory.group_sources[-1][0]) and any(
+                kind == "organisation" for _, kind in memory.group_sources[-6:]):
+        # '"...," it added.' after "One top-20 shareholder said ...": "it" is never a person;
+        # the body last quoted
+        body = next(name for name, kind in reversed(memory.group_sources[-6:])
+                    if kind == "organisation")
+        return Found("organisation", body, found.cue, found.via,
+                     pronoun=found.pronoun, token_i=found.token_i)
     if found.pronoun in THING_PRONOUNS and memory.orgs and \
             memory.orgs[-1][1] >= memory.sentence - 1 and memory.group_sources and \
             memory.group_sources[-1][1] in ("anonymous", "person"):
@@ -5414,6 +5454,12 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
         # not the unnamed people quoted before it ("it" is never "one of the victims")
         return Found("organisation", memory.orgs[-1][0], found.cue, found.via,
                      pronoun=found.pronoun, token_i=found.token_i)
+    if found.pronoun == "they" and memory.group_subject_text is not None and \
+            memory.group_subject_text[1] >= memory.sentence:
+        # 'Analysts at Peel Hunt cut their target price. "...," they wrote in a note.': the
+        # group the last sentence was about, not a body quoted before it
+        return Found("anonymous", memory.group_subject_text[0], found.cue, found.via,
+                     token_i=found.token_i)
     if found.pronoun in GROUP_PRONOUNS and memory.subject_group is not None and \
             memory.sentence - memory.subject_group[1] <= 1 and \
             memory.since_group >= memory.sentence - memory.subject_group[1]:
@@ -5436,6 +5482,17 @@ def resolve_pronoun(found: Found, memory: Memory) -> Found:
         return Found("organisation", memory.body_subject[0], found.cue, found.via,
                      pronoun=found.pronoun, token_i=found.token_i)
     return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
+
+
+_SOURCE_PEOPLE = frozenset({"shareholder", "investor", "source", "insider", "aide", "witness",
+                            "resident", "analyst", "person", "man", "woman"})
+
+
+def _a_person_s_description(speaker: str) -> bool:
+    """"One top-20 shareholder", "a senior aide": one person, whom "it" never stands for."""
+    words = speaker.lower().split()
+    return bool(words) and words[0] in ("a", "an", "one", "the") and (
+        words[-1] in _PERSON_WORDS or words[-1] in _SOURCE_PEOPLE)
 
 
 def _other_gender(description: str, pronoun: str) -> bool:

@@ -543,6 +543,10 @@ _FORECASTING = frozenset({"expect", "expects", "predict", "predicts", "forecast"
                           "anticipate", "anticipates"})  # ("forecast" in the past tense too)
 
 
+_FORECAST_PAST = frozenset({"expected", "predicted", "forecast", "anticipated"})
+_SAYING_FORMS = frozenset({"said", "says", "say", "told", "wrote", "writes", "added"})
+
+
 def _forecast_by_source(span: Span) -> bool:
     """What a source expects of something or someone else: a forecast, not checkable yet (the
     guidelines: "predictions of what others will do"; `dev`: "He expects rising production
@@ -556,8 +560,13 @@ def _forecast_by_source(span: Span) -> bool:
         return True  # "The weather service forecasts that ..." (the verb read as a plural noun)
     verb = root if root.lower_ in _FORECASTING else next(
         (c for c in root.children if c.dep_ == "ccomp" and c.lower_ in _FORECASTING), None)
+    if verb is None and root.lower_ in _SAYING_FORMS:
+        # "Analysts at ING said they expected the ECB to pause": reported speech, past tense
+        verb = next((c for c in root.children if c.dep_ == "ccomp" and c.tag_ == "VBD" and
+                     c.lower_ in _FORECAST_PAST and not any(a.dep_ == "aux" for a in c.children)),
+                    None)
     if verb is None or verb.tag_ not in ("VBZ", "VBP") and not (
-            verb.tag_ == "VBD" and verb.lower_ == "forecast") or \
+            verb.tag_ == "VBD" and (verb.lower_ == "forecast" or verb is not root)) or \
             any(c.dep_ == "neg" for c in verb.children):
         return False
     children = {c.dep_ for c in verb.children}

@@ -109,7 +109,7 @@ _DATE_OK = re.compile(
     # "a great day"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundred|few|several|many|last|next|this|that|past|previous|following|same|"
-    r"coming|recent|each|every|per)(?:[\s-]+\w+)?[\s-]+(?:years?|months?|weeks?|days?|decades?|"
+    r"coming|recent|per)(?:[\s-]+\w+)?[\s-]+(?:years?|months?|weeks?|days?|decades?|"
     r"centur(?:y|ies)|quarters?)|yesterday|today|tomorrow|tonight|"
     r"weekend|ago|spring|summer|autumn|winter|christmas|easter|\d{1,2}/\d{1,2})\b",
     re.I)
@@ -159,6 +159,9 @@ _MEMBERS_FOR = frozenset({"mp", "mep", "msp", "mla", "mpp", "td", "member", "con
                           "congresswoman", "representative", "senator"})
 
 
+_STAFF_OF = frozenset({"analysts", "analyst", "economists", "economist", "strategists",
+                       "strategist", "researchers", "researcher", "scientists", "scientist",
+                       "staff", "traders", "officials", "executives", "lawyers", "bankers"})
 _PLACE_NOUNS = frozenset({
     "province", "provinces", "region", "regions", "district", "districts", "state", "states",
     "county", "counties", "city", "cities", "town", "towns", "village", "villages", "island",
@@ -169,13 +172,15 @@ def _a_place_by_its_layout(ent) -> bool:
     """A name the tagger took for a person that the layout says is a place: an address in a
     court list ("Gill Hart, 61, of Mill Lane,"), a constituency ("the MP for Hollin Vale")."""
     doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "for"):
+    if ent.start < 2 or doc[ent.start - 1].lower_ not in ("of", "for", "at"):
         return False
     before = doc[ent.start - 2]
     if doc[ent.start - 1].lower_ == "for":
         return before.lower_ in _MEMBERS_FOR
     if before.lower_ in _PLACE_NOUNS:
         return True  # "the provinces of Al Haouz and Taroudant"
+    if doc[ent.start - 1].lower_ == "at" and before.lower_ in _STAFF_OF:
+        return True  # "Analysts at Peel Hunt": a firm
     return before.text == "," and ent.start >= 3 and doc[ent.start - 3].like_num
 
 

@@ -23,7 +23,8 @@ _DATELINE = re.compile(
 )
 _CAPTION_START = re.compile(
     r"^\s*(?:Pictured|Picture|Photo|Photograph|Image|Above|Below|Left|Right|Inset|Top|Bottom|"
-    r"Credit|Photo credit|Watch|Video|Audio|Graphic|Illustration|Source|File photo)\s*"
+    r"Credit|Photo credit|Watch|Video|Audio|Graphic|Illustration|Source|File photo|"
+    r"(?:Fig\.?|Figure|Chart|Table|Map)\s*\d+[a-z]?)\s*"
     r"(?:\([^)]*\))?\s*:", re.I)
 # "... at the convention. Image: Nick Moreau." / "(Photo: AP)": a credit at the end of a line.
 _CREDIT_END = re.compile(
