@@ -450,3 +450,50 @@ def test_a_figure_caption_is_one_caption(detector):
     units = units_of(detector, text)
     unit = unit_containing(units, "Share of daily")
     assert unit.kind is UnitKind.CAPTION and unit.text.startswith("Fig. 1:"), unit
+
+
+# --- local courts and inquests ---------------------------------------------------------------
+def test_a_role_before_its_holder_is_named_is_that_holder(detector):
+    text = ("Trust apologises after patient death\n\n"
+            "A hospital trust's chief executive has said staffing on the ward was \u201cbelow "
+            "safe levels\u201d on the night a patient died.\n\n"
+            "The coroner said the trust had failed to act on three earlier warnings.\n\n"
+            "Area coroner Alison Mutch recorded a narrative conclusion.\n\n"
+            "Speaking after the hearing, the chief executive, Professor Mark Doyle, said 40 "
+            "nurses had since been recruited.\n")
+    units = units_of(detector, text)
+    assert unit_containing(units, "A hospital trust's").attribution.speaker == \
+        "Professor Mark Doyle"
+    assert unit_containing(units, "The coroner said").attribution.speaker == "Alison Mutch"
+
+
+def test_the_constable_is_the_constable_named_before_not_a_body(detector):
+    text = ("The officer in the car, Constable Aroha Paki, broke her wrist, the court heard.\n"
+            "In a victim impact statement, the constable said she still woke at night.\n")
+    unit = _unit(detector, text, "In a victim impact")
+    assert unit.attribution.source_type == "person", unit.attribution
+    assert unit.attribution.speaker == "Aroha Paki"
+
+
+def test_the_defendant_told_is_no_outlet(detector):
+    text = ("Stuart Abbott, 45, of Morton, was fined £1,100.\n"
+            "Chair of the bench Margaret Tull told Abbott: \u201cYour neighbours are entitled "
+            "to sleep.\u201d\n")
+    unit = _unit(detector, text, "Chair of the bench")
+    assert unit.attribution.via is None, unit.attribution
+
+
+def test_an_inspection_that_found_is_a_document(detector):
+    sentence = ("A 2022 HIQA inspection found the emergency department was built for 50,000 "
+                "attendances a year.")
+    unit = _unit(detector, "Trolley numbers rose.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.source_type == "document", unit.attribution
+
+
+def test_a_picture_line_with_its_own_description_is_no_bare_credit(detector):
+    text = ("Count goes on\n\n"
+            "Several residents said traffic decided their vote.\n\n"
+            "The result is expected to be declared on Friday.\n\n"
+            "Picture: Matt Gould with his wife, Kylie, at the bowling club.\n")
+    units = units_of(detector, text)
+    assert unit_containing(units, "The result is expected").kind is UnitKind.SENTENCE

@@ -191,7 +191,8 @@ ROLE_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "rep
               "statement", "officials", "official"}
 DOCUMENT_HEADS = {
     "report", "reports", "study", "studies", "survey", "surveys", "poll", "polls", "letter",
-    "projection", "projections", "consensus", "tracker",
+    "projection", "projections", "consensus", "tracker", "inspection", "inspections", "audit",
+    "audits",
     "letters", "document", "documents", "figures", "data", "research", "analysis", "paper",
     "website", "site", "posting", "post", "posts", "memo", "email", "emails", "filing", "ratings",
     "forecasts", "notification", "circular", "brief", "affidavit", "chargesheet", "fir", "firs",
@@ -728,8 +729,8 @@ class Memory:
         """The one person the article names as "the <office>, X," ("The spokesman, Jalal
         Maleki,"), the holder of an "A spokesman for ..." before it; else None."""
         names = self.holders_named(office)
-        if len(names) == 1 and any(office in words and _NAMED_AS_THE in words
-                                   for _, words in self.article_titles):
+        if len(names) == 1 and (office in _ONE_HOLDER or any(
+                office in words and _NAMED_AS_THE in words for _, words in self.article_titles)):
             return next(iter(names))
         return None
 
@@ -1135,6 +1136,9 @@ def offices_named_in(text: str) -> list[tuple[str, set]]:
                 # "The spokesman, Jalal Maleki," goes back to a spokesman mentioned before
                 out.append((match.group(2), office | ({_NAMED_AS_THE} if rx is _OFFICE_THEN_NAME
                                                       else set())))
+    for match in _LOWER_OFFICE_THEN_NAME.finditer(text):
+        # "Area coroner Alison Mutch recorded ...": for "The coroner said" before it
+        out.append((match.group(2), {match.group(1)}))
     for match in _NAME_THEN_OFFICE.finditer(text):
         words = set(match.group(2).split())  # lower-case words only: the office, not a place
         office = words & _OFFICES | {w.lower() for w in words if w.isupper()} & _OFFICE_ACRONYMS
@@ -2116,6 +2120,11 @@ _OFFICE_OF_PLACE_THEN_NAME = re.compile(
 # "The regional governor, Boris Dubrovsky,", "Chelyabinsk's governor, Boris Dubrovsky,"
 _OFFICE_THEN_NAME = re.compile(
     r"(?:\b[Tt]he|[A-Z][\w-]*['\u2019]s) ((?:[a-z-]+ ){0,2}[a-z]+), " + _NAME_RE + r",")
+# an office in lower case right before a name ("Area coroner Alison Mutch", "chief executive
+# Fiona Gall"): only offices one person holds in a story
+_LOWER_OFFICE_THEN_NAME = re.compile(
+    r"\b(coroner|executive|headteacher|headmaster|headmistress|principal|sheriff|prosecutor|"
+    r"magistrate|judge) " + _NAME_RE + r"\b")
 _ROLE_LEAD = TITLE_WORDS | ROLE_NOUNS | _PERSON_NOUNS | {"executive", "financial", "operating",
                                                           # a player's position ("Winger X")
                                                           "winger", "forward", "midfielder",
@@ -2669,7 +2678,9 @@ def find_outlet(verb) -> str | None:
     """'told The Mirror' -> 'The Mirror'; 'said in an interview with the BBC' -> 'the BBC'."""
     for child in verb.children:
         if (child.dep_ in ("dative", "iobj") or child.dep_ == "dobj" and CUE_FORMS.get(
-                verb.lower_) in _HEARER_CUES - _APPEAL_CUES) and (
+                verb.lower_) in _HEARER_CUES - _APPEAL_CUES) and not (
+                child.ent_type_ == "PERSON" and child.ent_iob_ == "B" and not any(
+                    t.lower_ in OUTLET_WORDS for t in child.subtree)) and (  # ("told Abbott")
                 _is_proper(child) or child.ent_type_ in ("ORG", "WORK_OF_ART")
                 or child.lower_ in OUTLET_WORDS and child.text != "people"):  # ("urged people")
             phrase = [t for t in child.subtree if t.dep_ not in ("relcl", "ccomp")]
@@ -3493,9 +3504,12 @@ _OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|ch
 
 
 # "A spokesman for the fire department", "a police spokeswoman": one unnamed office holder
-_INDEFINITE_OFFICE = re.compile(r"^an?\s+(?:[\w'-]+\s+){0,2}(spokesman|spokeswoman|spokesperson|"
-                                r"official|officer|commander|director|manager)\b(?:$|\s+(?:for|of|at)\s)",
-                                re.I)
+_INDEFINITE_OFFICE = re.compile(r"^an?\s+(?:[\w'’-]+\s+){0,3}(spokesman|spokeswoman|spokesperson|"
+                                r"official|officer|commander|director|manager|executive|coroner)\b"
+                                r"(?:$|\s+(?:for|of|at)\s)", re.I)
+# offices one person holds in a story: "A coroner said" is the coroner the article names,
+# however it names her ("Assistant Coroner Dr Helen Marsh")
+_ONE_HOLDER = frozenset({"coroner", "executive"})
 # the last word of a firm's name ("Evalend Shipping", "Oceanic Lines", "Maxar Technologies")
 _COMPANY_SUFFIXES = frozenset({
     "shipping", "lines", "airlines", "airways", "holdings", "ltd", "limited", "inc", "corp",
@@ -3691,6 +3705,12 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found | None:
         name = memory.last_outlet()  # "According to the publication" after "X reported"
     if not name and found.source_type == "person" and found.role not in FOCUS_ROLES:
         body = memory.org_with_word(found.role)
+        if body and body.lower().startswith(found.role + " ") and \
+                body.split()[1][:1].isupper():
+            # "the constable said" after "Constable Aroha Tipene" (tagged a body): her
+            return Found("person", body.split(" ", 1)[1], found.cue, found.via,
+                         pronoun=found.speaker[:1].lower() + found.speaker[1:],
+                         token_i=found.token_i, role=found.role)
         if body:  # "the observatory" after "the European Southern Observatory": that body
             return Found("organisation", body, found.cue, found.via,
                          pronoun=found.speaker[:1].lower() + found.speaker[1:],

@@ -185,7 +185,8 @@ _LEAD_VERBS = frozenset({
 
 # a picture credit and nothing else ("Photograph: Jo Lee/Getty Images", "Photo: PA")
 _CREDIT_ONLY = re.compile(r"^\(?(?:Image|Photo|Photograph|Picture|Credit|Photo credit)s?\s*:\s*"
-                          r"[^.:]{1,80}\.?\)?$")
+                          r"[A-Z][\w.'’&-]*(?:(?:\s+|\s*/\s*)(?:[A-Z][\w.'’&-]*|via|for|and|of))"
+                          r"{0,6}\.?\)?$")
 _QUOTE_CHARS = "\"“”‘’"
 # the words an explainer's question heading opens with ("What happened?", "Is it safe?")
 _QUESTION_OPENERS = frozenset({
