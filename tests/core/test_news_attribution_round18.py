@@ -497,3 +497,36 @@ def test_a_picture_line_with_its_own_description_is_no_bare_credit(detector):
             "Picture: Matt Gould with his wife, Kylie, at the bowling club.\n")
     units = units_of(detector, text)
     assert unit_containing(units, "The result is expected").kind is UnitKind.SENTENCE
+
+
+# --- fact-check layout, counsel's assertions, names with commas --------------------------------
+def test_a_quoted_claim_with_its_credit_on_the_same_line_is_the_credited_person_s(detector):
+    text = ("Fact check: Did the NHS lose 20,000 nurses?\n\n"
+            "The claim\n\n"
+            "\u201cThe NHS lost 20,000 nurses last year.\u201d - Labour health spokesperson "
+            "Dan Okoye, speaking on BBC radio on 12 March.\n\n"
+            "The number of nurses rose last year.\n")
+    units = units_of(detector, text)
+    quote = unit_containing(units, "The NHS lost")
+    assert quote.attribution.speaker == "Dan Okoye", quote.attribution
+    assert unit_containing(units, "Labour health spokesperson").kind is UnitKind.CAPTION
+
+
+def test_counsel_putting_it_to_a_defendant_is_a_cue(detector):
+    sentence = "Ms Delane put it to Mr Keller that he had met Mr Hall seven times in 2019."
+    unit = _unit(detector, "The trial went on.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.speaker == "Ms Delane", unit.attribution
+
+
+def test_a_body_s_name_with_a_comma_is_whole(detector):
+    sentence = ("The Department for Environment, Food and Rural Affairs told us: \u201cThere is "
+                "no such ban.\u201d")
+    unit = _unit(detector, "A post went viral.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.speaker == \
+        "The Department for Environment, Food and Rural Affairs", unit.attribution
+
+
+def test_a_name_then_a_title_after_a_comma_is_still_cut(detector):
+    sentence = "Tom Molloy, SC, said the appeal would be heard in May."
+    unit = _unit(detector, "The case went on.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.speaker == "Tom Molloy", unit.attribution

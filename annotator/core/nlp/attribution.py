@@ -1230,6 +1230,8 @@ def _cue_lemma(token) -> str | None:
             return CUE_FORMS.get(token.lower_)  # "Inventions like these, they reason, could ..."
         return None
     lemma = CUE_FORMS.get(token.lower_)
+    if lemma is None and _put_it_to(token):
+        return "suggest"
     if lemma in ("admit", "deny") and _a_plea(token):
         return None  # "Gill Hart, 61, admitted fraud": a plea the court records, the writer's
     if lemma == "declare" and not any(c.dep_ in ("ccomp", "parataxis") for c in token.children):
@@ -1237,12 +1239,19 @@ def _cue_lemma(token) -> str | None:
     return lemma
 
 
-# What a defendant admits or denies in court ("admitted fraud", "denied two counts of assault")
-_OFFENCES = frozenset({
-    "charge", "charges", "count", "counts", "offence", "offences", "offense", "offenses",
+# What a defendant admits or denies in court ("admitted fraud"; the counts: _CHARGES)
+_CRIMES = frozenset({
     "assault", "fraud", "murder", "manslaughter", "theft", "burglary", "robbery", "rape",
     "arson", "harassment", "stalking", "affray", "possession", "battery", "wounding",
-    "criminal", "handling", "perjury", "bribery", "embezzlement", "kidnapping", "blackmail"})
+    "damage", "perjury", "bribery", "embezzlement", "kidnapping", "blackmail"})
+
+
+def _put_it_to(token) -> bool:
+    """"Ms Delaney put it to Mr Kessler that he had met X": counsel's assertion, a cue."""
+    return token.lower_ in ("put", "puts") and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in token.children) and any(
+        c.dep_ == "ccomp" for c in token.children)
 
 
 def _a_plea(cue) -> bool:
@@ -1255,7 +1264,7 @@ def _a_plea(cue) -> bool:
             # "admitted causing death by dangerous driving" (but "Moscow denies targeting
             # civilians" denies a claim)
             return True
-        if child.dep_ == "dobj" and child.lower_ in _OFFENCES:
+        if child.dep_ == "dobj" and (child.lower_ in _CRIMES or child.lower_ in _CHARGES):
             return True
     return False
 
@@ -1923,9 +1932,13 @@ def _np_tokens(head) -> list:
                 left, right = min(left, ent.start), max(right, ent.end - 1)
                 break
     tokens = [t for t in doc[left:right + 1]]
-    # cut at a comma after the head ("Tom Molomby, SC")
+    # cut at a comma after the head ("Tom Molomby, SC"), but not inside a body's name ("The
+    # Department for Environment, Food and Rural Affairs")
+    org = next((e for e in ents_of(head.sent) if e.label_ == "ORG" and e.start <= head.i < e.end
+                and e.end - 1 <= right), None)
     for k, t in enumerate(tokens):
-        if t.i > head.i and t.text in (",", "(", "—", "–", ";", ":", "\"", "“", "”"):
+        if t.i > head.i and t.text in (",", "(", "—", "–", ";", ":", "\"", "“", "”") and not (
+                t.text == "," and org is not None and t.i < org.end - 1):
             tokens = tokens[:k]
             break
     # a name glued on by a hyphen or left out by the parser: "Facebook co-founder Mark Zuckerberg"
@@ -4023,7 +4036,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         words.add(lower)
         lemma = CUE_FORMS.get(lower)
         stance = False
-        if lemma is None:
+        if lemma is None and lower in ("put", "puts") and _put_it_to(token):
+            lemma = "suggest"
+        elif lemma is None:
             # (most tokens end here: no cue form, no stance verb)
             if lower not in _STANCE_TRIGGERS or not _stance_cue(token):
                 continue

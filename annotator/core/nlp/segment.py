@@ -44,6 +44,9 @@ _PICTURED = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?pictured\b|\(pictured\b(?!\))
 # five capitalised words, a title, initials or "of"/"de" inside it) ends at a comma or the end.
 _NAME_WORD = r"(?:[A-Z][\w.'’-]*|of|de|da|la|le|du|del|van|von|der|den|al|bin|ibn)"
 _CREDIT_DASH = re.compile(rf"^\s*[—–-]+\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})\s*(?:,|$|\.$)")
+_QUOTE_THEN_CREDIT = re.compile(r"^([\"“][^\"“”]+[\"”])\s+([—–-]+\s*\S.*)$")
+_CREDIT_DASH_ROLE = re.compile(r"^\s*[—–-]+\s*(?:[\w'’-]+\s+){1,4}?"
+                               r"((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:,|$|\.$)")
 _CREDIT_PLAIN = re.compile(rf"^\s*([A-Z][\w.'’-]*(?:\s+{_NAME_WORD}){{1,4}})\s*,\s*\S")
 CREDIT_MAX_WORDS = 15
 # (closing marks may be spaced: a quotation inside a quotation ends "... clearly.' \"")
@@ -157,6 +160,10 @@ def credit_name(text: str, after_quotation: bool = False) -> str | None:
     if len(text.split()) > CREDIT_MAX_WORDS or not text.strip():
         return None
     match = _CREDIT_DASH.match(text)
+    if match is None and after_quotation:
+        # "- Labour health spokesperson Daniel Okafor, speaking on BBC Question Time": a role
+        # before the name
+        match = _CREDIT_DASH_ROLE.match(text)
     if match is None and after_quotation and not _TERMINAL.search(text) and \
             not _QUOTE_MARKS.search(text):
         match = _CREDIT_PLAIN.match(text)  # (unpunctuated: "Mr Hale, however, left." is prose)
@@ -286,5 +293,14 @@ def split_blocks(text: str) -> list[Block]:
             kind = UnitKind.CAPTION
         else:
             kind = UnitKind.SENTENCE
+        credited = _QUOTE_THEN_CREDIT.match(stripped) if kind is UnitKind.SENTENCE else None
+        if credited and credit_name(credited.group(2), after_quotation=True):
+            # '"The NHS lost 20,000 nurses ..." - Labour health spokesperson Daniel Okafor,
+            # speaking on ...': a pull quote with its credit on the same line
+            quote_end = start + credited.end(1)
+            blocks.append(Block(start, quote_end, credited.group(1), kind))
+            blocks.append(Block(start + credited.start(2), end, credited.group(2),
+                                UnitKind.CAPTION))
+            continue
         blocks.append(Block(start, end, stripped, kind))
     return blocks
