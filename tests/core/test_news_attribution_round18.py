@@ -530,3 +530,25 @@ def test_a_name_then_a_title_after_a_comma_is_still_cut(detector):
     sentence = "Tom Molloy, SC, said the appeal would be heard in May."
     unit = _unit(detector, "The case went on.\n" + sentence + "\n", sentence[:12])
     assert unit.attribution.speaker == "Tom Molloy", unit.attribution
+
+
+# --- a body's office, a person "of" a body ------------------------------------------------------
+def test_a_named_body_s_office_is_its_holder_or_an_unnamed_source(detector):
+    text = ("Court move\n\n"
+            "The International Criminal Court's prosecutor said there were grounds to "
+            "investigate.\n\n"
+            "Microsoft's chief executive said sales rose 12 per cent.\n\n"
+            "Satya Nadella, Microsoft's chief executive, spoke on Monday.\n")
+    units = units_of(detector, text)
+    assert unit_containing(units, "prosecutor said").attribution.kind is \
+        AttributionKind.ANONYMOUS
+    assert unit_containing(units, "Microsoft's chief executive said").attribution.speaker == \
+        "Satya Nadella"
+
+
+def test_a_person_of_a_university_speaks_not_the_university(detector):
+    sentence = ("\u201cWe cannot say that statins prevent dementia,\u201d the study's lead "
+                "author, Dr Priya Rama of University College London, said.")
+    unit = _unit(detector, "A study was published.\n" + sentence + "\n", "\u201cWe cannot")
+    assert unit.attribution.source_type == "person", unit.attribution
+    assert "Priya Rama" in unit.attribution.speaker

@@ -1136,6 +1136,12 @@ def offices_named_in(text: str) -> list[tuple[str, set]]:
                 # "The spokesman, Jalal Maleki," goes back to a spokesman mentioned before
                 out.append((match.group(2), office | ({_NAMED_AS_THE} if rx is _OFFICE_THEN_NAME
                                                       else set())))
+    for match in _NAME_THEN_BODYS_OFFICE.finditer(text):
+        # "Satya Nadella, Microsoft's chief executive,": for "Microsoft's chief executive
+        # said" before it
+        office = set(match.group(2).split()) & _OFFICES
+        if office:
+            out.append((match.group(1), office))
     for match in _LOWER_OFFICE_THEN_NAME.finditer(text):
         # "Area coroner Alison Mutch recorded ...": for "The coroner said" before it
         out.append((match.group(2), {match.group(1)}))
@@ -2133,6 +2139,8 @@ _OFFICE_OF_PLACE_THEN_NAME = re.compile(
 # "The regional governor, Boris Dubrovsky,", "Chelyabinsk's governor, Boris Dubrovsky,"
 _OFFICE_THEN_NAME = re.compile(
     r"(?:\b[Tt]he|[A-Z][\w-]*['\u2019]s) ((?:[a-z-]+ ){0,2}[a-z]+), " + _NAME_RE + r",")
+_NAME_THEN_BODYS_OFFICE = re.compile(
+    _NAME_RE + r", (?:the )?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*['’]s ((?:[a-z-]+ ){0,2}[a-z]+),")
 # an office in lower case right before a name ("Area coroner Alison Mutch", "chief executive
 # Fiona Gall"): only offices one person holds in a story
 _LOWER_OFFICE_THEN_NAME = re.compile(
@@ -2355,6 +2363,13 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
         return "organisation"  # "according to Opta": a name the tagger took for a common noun
     words = [t.lower_ for t in tokens]
     head_word = head.lower_
+    if head.tag_ == "NN" and head.text.islower() and head_word in _OFFICES and \
+            head_word not in ORG_WORDS and len(tokens) >= 3 and tokens[-1].i == head.i and \
+            tokens[-2].tag_ == "POS" and tokens[-3].ent_type_ == "ORG" and \
+            tokens[-3].ent_type_ != "PERSON":
+        # "The International Criminal Court's prosecutor said": an unnamed official of a named
+        # body (the guidelines' "anonymous")
+        return "anonymous"
     if len(tokens) >= 3 and words[0] in ("a", "an") and tokens[-1].tag_ == "NN" and \
             words[-1] in ("spokesperson", "spokesman", "spokeswoman", "official", "source",
                           "representative", "insider", "aide") and tokens[-1].i != head.i:
@@ -3520,6 +3535,9 @@ _OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|ch
 _INDEFINITE_OFFICE = re.compile(r"^an?\s+(?:[\w'’-]+\s+){0,3}(spokesman|spokeswoman|spokesperson|"
                                 r"official|officer|commander|director|manager|executive|coroner)\b"
                                 r"(?:$|\s+(?:for|of|at)\s)", re.I)
+# "The ICC's prosecutor", "Microsoft's chief executive": the office of a named body
+_BODYS_OFFICE = re.compile(r"^(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*['’]s\s+"
+                           r"(?:[a-z-]+\s+){0,2}(" + "|".join(sorted(_OFFICES)) + r")$")
 # offices one person holds in a story: "A coroner said" is the coroner the article names,
 # however it names her ("Assistant Coroner Dr Helen Marsh")
 _ONE_HOLDER = frozenset({"coroner", "executive"})
@@ -3646,6 +3664,12 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found | None:
     if found.source_type == "anonymous" and found.pronoun is None:
         office = _INDEFINITE_OFFICE.match(found.speaker)
         name = memory.holder_named_later(office.group(1).lower()) if office else None
+        if office is None:
+            # "The ICC's prosecutor said" with "The prosecutor, Karim Khan," in the article
+            office = _BODYS_OFFICE.match(found.speaker)
+            holders = memory.holders_named(office.group(1).lower()) if office else set()
+            name = (memory.person_with_role(office.group(1).lower()) if office else None) or (
+                next(iter(holders)) if len(holders) == 1 else None)
         if name:
             # "A spokesman for the fire department said ..." and then "The spokesman, Jalal
             # Maleki, said ...": the role whose holder the article names (the guidelines)
@@ -4230,6 +4254,11 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
                         subject = subject.head
         if subject is None:
             continue
+        if subject.dep_ == "pobj" and subject.head.lower_ in ("of", "at", "from") and \
+                subject.head.head.ent_type_ == "PERSON" and subject.i < token.i:
+            # '"...," the lead author, Dr Priya Raman of University College London, said.':
+            # the person, not her university
+            subject = subject.head.head
         if lemma == "decide" and subject.lower_ not in _DECIDING_BODIES:
             continue  # a jury's or court's decision is its claim; anyone else's is an act
         if subject.lower_ in ("'s", "’s", "us") and subject.i > 0 and doc[subject.i - 1].lower_ == "let":
