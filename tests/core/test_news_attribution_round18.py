@@ -552,3 +552,17 @@ def test_a_person_of_a_university_speaks_not_the_university(detector):
     unit = _unit(detector, "A study was published.\n" + sentence + "\n", "\u201cWe cannot")
     assert unit.attribution.source_type == "person", unit.attribution
     assert "Priya Rama" in unit.attribution.speaker
+
+
+def test_a_cue_of_a_part_of_whom_is_in_a_relative_clause(detector):
+    sentence = ("The party's lead seems to come from former Tory voters, roughly a third of "
+                "whom now say they would back it.")
+    unit = _unit(detector, "A poll was published.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is not AttributionKind.ANONYMOUS, unit.attribution
+
+
+def test_a_body_with_a_relative_clause_still_declares(detector):
+    sentence = ("The Revolutionary Guard, which includes the Quds Force, declared that the "
+                "general had been killed by the strike.")
+    unit = _unit(detector, "A strike hit Baghdad.\n" + sentence + "\n", sentence[:12])
+    assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution

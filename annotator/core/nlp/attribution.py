@@ -4261,6 +4261,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             subject = subject.head.head
         if lemma == "decide" and subject.lower_ not in _DECIDING_BODIES:
             continue  # a jury's or court's decision is its claim; anyone else's is an act
+        if subject.i < token.i and any(
+                t.lower_ in ("whom", "which") and t.dep_ == "pobj" and t.head.head.i == subject.i
+                for t in subject.subtree):
+            continue  # "voters, a third of whom now say ...": a cue in a relative clause
         if subject.lower_ in ("'s", "’s", "us") and subject.i > 0 and doc[subject.i - 1].lower_ == "let":
             continue  # "Let's say you think ...": the writer's supposition
         if subject.lower_ == "they":
