@@ -566,3 +566,11 @@ def test_a_body_with_a_relative_clause_still_declares(detector):
                 "general had been killed by the strike.")
     unit = _unit(detector, "A strike hit Baghdad.\n" + sentence + "\n", sentence[:12])
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+
+
+def test_a_titled_person_saying_its_stays_a_person(detector):
+    text = ("Mayor Jules Radan said the rise was unavoidable.\n\n"
+            "Cr Sophie Barrett, who voted against, said the council had not looked for savings "
+            "in its own budget.\n")
+    unit = _unit(detector, text, "Cr Sophie")
+    assert unit.attribution.source_type == "person", unit.attribution

@@ -3111,7 +3111,9 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
             _says_he_or_she(cue_token) or _speaking_in_person(cue_token)):
         source_type = "person"  # "Paris said she had been...": the tagger took her for a city
     elif source_type in ("person", "anonymous") and _is_title_case_name(tokens) and \
-            _says_its(cue_token):
+            _says_its(cue_token) and not any(
+                t.lower_.strip(".") in TITLE_WORDS | _LEAD_OFFICES for t in tokens[:1]):
+        # (but "Cr Sophie Barker said the council had not looked at its own budget": a title)
         source_type = "organisation"  # "Doctors Without Borders said its clinic..."
     elif source_type == "person" and _lone_name(tokens) and name_head is head and \
             _speaks_in_its_own(head):
