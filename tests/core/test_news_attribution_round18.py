@@ -574,3 +574,24 @@ def test_a_titled_person_saying_its_stays_a_person(detector):
             "in its own budget.\n")
     unit = _unit(detector, text, "Cr Sophie")
     assert unit.attribution.source_type == "person", unit.attribution
+
+
+def test_a_q_and_a_s_answers_are_the_one_person_introduced(detector):
+    text = ("Interview: the mayor on housing\n\n"
+            "Joan Pyke became mayor of Thornbury in May. She spoke to the Gazette.\n\n"
+            "Q: How many homes have you built?\n\n"
+            "A: We have built 1,200 homes since May.\n\n"
+            "Joan Pyke: The government cut our grant by £42m.\n")
+    units = units_of(detector, text)
+    for start in ("A: We have built", "Joan Pyke: The government"):
+        unit = unit_containing(units, start)
+        assert unit.attribution.speaker == "Joan Pyke", (start, unit.attribution)
+
+
+def test_answers_with_two_people_named_have_no_guessed_source(detector):
+    text = ("Two mayors\n\n"
+            "Joan Pyke met Tom Hale in May.\n\n"
+            "Q: How many homes have you built?\n\n"
+            "A: We have built 1,200 homes since May.\n")
+    unit = unit_containing(units_of(detector, text), "A: We have built")
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

@@ -3559,6 +3559,7 @@ _BODY_ROLES = frozenset({"mission", "operator", "owner", "insurer", "contractor"
                          "broadcaster", "force", "alliance", "coalition", "militia", "movement"})
 # the role of a transcript label in capitals ("SW:"), for the person with those initials
 _INITIALS = "<initials>"
+_ANSWERER = "<answerer>"  # "A:" in a Q&A
 _INITIALS_ONLY = "<initials only>"  # (tagged a common noun: no source unless someone's)
 # the mark offices_named_in puts on an office written "The spokesman, X,"
 _NAMED_AS_THE = "<the>"
@@ -3688,6 +3689,10 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found | None:
         return Found("person", subject, found.cue, found.via,
                      pronoun=found.speaker[:1].lower() + found.speaker[1:],
                      token_i=found.token_i, role=found.role)
+    if found.role == _ANSWERER:
+        named = {name for name, _ in memory.persons if name.lower() not in OUTLET_WORDS}
+        return Found("person", named.pop(), found.cue, found.via, token_i=found.token_i) \
+            if len(named) == 1 else None
     if found.role in (_INITIALS, _INITIALS_ONLY):
         name = memory.person_with_initials(found.speaker)
         if name:
@@ -4876,6 +4881,10 @@ def _interview_answer(sent, memory) -> "Found | None":
     if match is None:
         return _titled_label(sent)
     name = match.group(1).strip()
+    if name in ("A", "Answer"):
+        # "A: We have built 1,200 homes." under "Q: ...": the one person the article named
+        # before the questions, if it named only one (resolve_role)
+        return Found("person", name, "answer", token_i=sent.start, role=_ANSWERER)
     if name.lower() in WRITER_SELF or name.lower().split()[0] in WRITER_SELF or \
             name.lower() in ("q", "a", "question", "answer", "note", "update", "warning",
                              "editor's note", "source", "image", "photo", "video", "audio",
@@ -4887,6 +4896,10 @@ def _interview_answer(sent, memory) -> "Found | None":
     doc = sent.doc
     tokens = [t for t in doc[sent.start:sent.end] if t.idx < sent.start_char + match.end(1)]
     initials = 2 <= len(name) <= 4 and name.isalpha() and name.isupper()
+    if tokens and all(t.text[:1].isupper() for t in tokens) and (
+            tokens[0].lower_ in _GIVEN_NAMES or all(t.ent_type_ == "PERSON" for t in tokens)):
+        # "Joanna Pike: We have built ..." (the surname tagged a common noun): a person
+        return Found("person", name, "answer", token_i=tokens[-1].i)
     if not tokens or not all(_is_proper(t) or t.is_punct for t in tokens):
         # "SW: Some were, yes." (the initials tagged a common noun): the person the article
         # named with those initials, if any (resolve_role), else no source
