@@ -595,3 +595,30 @@ def test_answers_with_two_people_named_have_no_guessed_source(detector):
             "A: We have built 1,200 homes since May.\n")
     unit = unit_containing(units_of(detector, text), "A: We have built")
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+# --- a picture's scene in an article with pictures -------------------------------------------------
+_GALLERY = ("In pictures: fires on the moor\n\n"
+            "Crews have spent a fourth day tackling fires on the moor above Mossley.\n\n"
+            "A firefighter rests on a hillside after a long shift.\n\n"
+            "Residents of 34 homes were evacuated overnight, the council said.\n\n"
+            "Volunteer group Moor Aid collects water for the crews at the village hall.\n\n"
+            "Soldiers join the effort near Holme on Sunday. (Photo: Ministry of Defence)\n")
+
+
+def test_a_scene_of_people_in_an_article_with_pictures_is_a_caption(detector):
+    unit = unit_containing(units_of(detector, _GALLERY), "A firefighter rests")
+    assert unit.kind is UnitKind.CAPTION and not unit.check_worthy, unit
+
+
+def test_what_a_body_does_stays_a_sentence(detector):
+    unit = unit_containing(units_of(detector, _GALLERY), "Volunteer group Moor Aid")
+    assert unit.kind is UnitKind.SENTENCE, unit
+
+
+def test_a_scene_in_an_article_without_pictures_stays_a_sentence(detector):
+    text = ("Fires on the moor\n\n"
+            "Crews have spent a fourth day tackling fires on the moor above Mossley.\n\n"
+            "A firefighter rests on a hillside after a long shift.\n")
+    unit = unit_containing(units_of(detector, text), "A firefighter rests")
+    assert unit.kind is UnitKind.SENTENCE, unit

@@ -912,10 +912,17 @@ class Detector:
         # line right under it ("— Jo Mallory, leader of the council") names its source
         pull_quote: tuple[int, Span, Block] | None = None
 
+        # one-sentence paragraphs that read as a picture's scene ("Firefighters tackle the blaze
+        # near the reservoir on Monday."): captions, if the article has pictures
+        scenes: set[int] = set()
+
         def emit(slot: int | None, span: Span, block: Block) -> None:
             start = block.start + span.start_char
             end = block.start + span.end_char
             decided.append((len(units) if slot is None else slot, span._.claim_pieces))
+            if span._.unit_kind is UnitKind.SENTENCE and len(span.doc.spans[SPANS_KEY]) == 1 \
+                    and _a_scene(span):
+                scenes.add(len(units) if slot is None else slot)
             unit = DetectedUnit(
                 start=start, end=end, text=text[start:end], kind=span._.unit_kind,
                 score=span._.claim_score, check_worthy=span._.check_worthy,
@@ -1084,6 +1091,14 @@ class Detector:
         # re-scoring applies. Decide every unit again with it.
         from annotator.core.nlp.priority import news_gate
 
+        if scenes and _has_pictures(units):
+            for slot in scenes:
+                if units[slot] is not None:
+                    units[slot] = dataclasses.replace(
+                        units[slot], kind=UnitKind.CAPTION, check_worthy=False,
+                        reasons=("caption: not offered as a claim",
+                                 "a scene in an article with pictures: a picture's caption"))
+            decided = [(slot, pieces) for slot, pieces in decided if slot not in scenes]
         gate = news_gate([u.text for u in units if u is not None and u.kind is UnitKind.SENTENCE])
         logits: dict[int, float] = {}
         if self.use_reader and gate > 0.0:
@@ -1104,6 +1119,61 @@ class Detector:
         self.last_read = bool(logits)
         self.last_gate = gate
         return [u for u in units if u is not None]
+
+
+# present-tense verbs of what is scheduled or always so, not of a moment a picture shows
+_NOT_A_SCENE = frozenset({
+    "is", "are", "has", "have", "opens", "open", "closes", "close", "begins", "begin", "starts",
+    "start", "resumes", "resume", "returns", "return", "reopens", "reopen", "runs", "run",
+    "continues", "continue", "ends", "end", "takes", "take", "faces", "face", "meets", "meet",
+    "votes", "vote", "expires", "expire", "goes", "go", "remains", "remain", "needs", "need",
+    "wants", "want", "plans", "plan", "hopes", "hope", "employs", "employ", "serves", "serve",
+    "costs", "cost", "carries", "carry", "includes", "include", "contains", "contain", "means",
+    "mean", "owns", "own", "operates", "operate", "lives", "live", "works", "work", "leads",
+    "lead", "makes", "make", "gets", "get", "comes", "come", "seems", "seem", "appears",
+    "appear", "believes", "believe", "thinks", "think", "knows", "know"})
+# who a picture shows doing something
+_SCENE_PEOPLE = frozenset({
+    "firefighter", "firefighters", "miner", "miners", "soldier", "soldiers", "resident",
+    "residents", "people", "protester", "protesters", "demonstrators", "fans", "fan",
+    "children", "child", "rescuer", "rescuers", "police", "officers", "officer", "workers",
+    "worker", "volunteers", "volunteer", "supporters", "students", "student", "villagers",
+    "pupils", "crowds", "crowd", "mourners", "man", "woman", "men", "women", "boy", "girl",
+    "boys", "girls", "family", "families", "players", "player", "farmers", "farmer",
+    "paramedics", "nurses", "nurse", "doctors", "visitors", "shoppers", "commuters",
+    "passengers", "tourists", "refugees", "migrants", "voters", "staff", "members"})
+_PICTURE_HEADLINE = re.compile(r"^(?:in pictures|pictures|gallery|in photos|photos)\b", re.I)
+
+
+def _a_scene(span) -> bool:
+    """A one-sentence paragraph in the present tense of a moment: someone doing something
+    somewhere ("Smoke drifts over houses in Carrbrook", "A firefighter rests on a hillside
+    after a 12-hour shift"), with no figure, no quotation, no cue and no first person."""
+    root = span.root
+    text = text_of(span)
+    words = [t for t in span if not t.is_punct]
+    if root.tag_ not in ("VBZ", "VBP") or root.lower_ in _NOT_A_SCENE or \
+            root.lower_ in engine.CUE_FORMS or not 4 <= len(words) <= 25 or \
+            not text.rstrip().endswith(".") or _has_quote_marks(text):
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children) or subject is None or \
+            not (subject.ent_type_ == "PERSON" or subject.lower_ in _SCENE_PEOPLE) or any(
+                t.lower_ in engine.ORG_WORDS for t in subject.subtree):
+        return False  # (not "Volunteer group X collects donations ...": what a body does)
+    if any(t.lower_ in ("i", "we", "you", "our", "my") for t in span) or any(
+            e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY") for e in ents_of(span)):
+        return False
+    return any(c.dep_ in ("prep", "advcl") for c in root.children)
+
+
+def _has_pictures(units) -> bool:
+    """The article shows pictures: a credit or "Pictured:" caption, or an "In pictures:" title."""
+    first = next((u for u in units if u is not None), None)
+    return (first is not None and first.kind is UnitKind.HEADLINE and
+            _PICTURE_HEADLINE.match(first.text) is not None) or any(
+        u is not None and u.kind is UnitKind.CAPTION and caption_cue(u.text) is not None
+        for u in units)
 
 
 def _bare_cue(span) -> bool:
