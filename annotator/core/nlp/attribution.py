@@ -226,7 +226,11 @@ HEDGE_SUBJECTS = {"reports", "estimates", "rumours", "rumors", "speculation", "s
 _UNNAMED_REPORTS = frozenset({"unofficial", "unconfirmed", "earlier", "initial", "early", "some",
                               "media", "local", "other"})
 WRITER_SELF = {"wikinews", "we", "this newspaper", "this website", "our reporter", "this paper"}
-ORG_WORDS = {
+# what a business is called once named ("the online grocer said"): bodies (ORG_WORDS), and
+# the business named in the sentence or before (GENERIC_BODIES)
+_BUSINESS_EPITHETS = frozenset({"grocer", "housebuilder", "homebuilder", "bookmaker", "brewer",
+                                "outsourcer"})
+ORG_WORDS = set(_BUSINESS_EPITHETS) | {
     "jury", "defence", "defense", "prosecution",  # sides and bodies of a case, not people
     "ministry", "department", "council", "church", "agency", "authority", "court", "government",
     "police", "party", "university", "foundation", "institute", "company", "inc", "corp", "ltd",
@@ -241,7 +245,6 @@ ORG_WORDS = {
     "state", "states", "nations", "kingdom", "republic", "world", "regulator", "watchdog",
     "prosecution", "crown", "industry", "firm", "studio", "network", "charity",
     "street", "hall", "airline", "carrier", "retailer", "supermarket", "broadcaster", "operator",
-    "grocer", "housebuilder", "homebuilder", "bookmaker", "brewer", "outsourcer",
     "manufacturer", "insurer", "lender", "provider", "developer", "publisher", "chain", "brand",
     "utility", "carmaker", "automaker", "startup", "conglomerate", "body", "airport",
     "drugmaker", "chipmaker", "planemaker", "steelmaker", "maker", "supplier",
@@ -1238,7 +1241,7 @@ def _cue_lemma(token) -> str | None:
     lemma = CUE_FORMS.get(token.lower_)
     if lemma is None and _put_it_to(token):
         return "suggest"
-    if lemma in ("admit", "deny") and _a_plea(token):
+    if lemma in ("admit", "deny") and _a_plea(token, lemma):
         return None  # "Gill Hart, 61, admitted fraud": a plea the court records, the writer's
     if lemma == "declare" and not any(c.dep_ in ("ccomp", "parataxis") for c in token.children):
         return None  # "A famine was declared by X", "declared a state of emergency": an act
@@ -1260,17 +1263,20 @@ def _put_it_to(token) -> bool:
         c.dep_ == "ccomp" for c in token.children)
 
 
-def _a_plea(cue) -> bool:
-    """"admitted driving with excess alcohol", "denied assault": a plea to an offence (an
-    act), not a statement; "admitted that he lied", "denied the allegations" stay cues."""
+def _a_plea(cue, lemma: str) -> bool:
+    """"admitted driving with excess alcohol", "denied assault", "denies six counts of fraud":
+    a plea to an offence (an act), not a statement; "admitted that he lied", "denied the
+    allegations" stay cues."""
+    if any(c.dep_ == "dobj" and c.lower_ in _CHARGES for c in cue.children):
+        return True
     if any(c.dep_ == "ccomp" for c in cue.children):
         return False
     for child in cue.children:
-        if child.dep_ in ("dobj", "xcomp") and child.tag_ == "VBG" and cue.lower_.startswith("adm"):
+        if child.dep_ in ("dobj", "xcomp") and child.tag_ == "VBG" and lemma == "admit":
             # "admitted causing death by dangerous driving" (but "Moscow denies targeting
             # civilians" denies a claim)
             return True
-        if child.dep_ == "dobj" and (child.lower_ in _CRIMES or child.lower_ in _CHARGES):
+        if child.dep_ == "dobj" and child.lower_ in _CRIMES:
             return True
     return False
 
@@ -1887,6 +1893,13 @@ _NAME_PARTICLES = frozenset({"ten", "ter", "van", "von", "der", "den", "de", "da
 _DUTCH_GERMAN_PARTICLES = frozenset({"ten", "ter", "van", "von", "der", "den"})
 
 
+def _inside_body_name(head, comma, right: int) -> bool:
+    """The comma is inside the name of a body the head belongs to ("The Department for
+    Environment, Food and Rural Affairs"), which ends by `right`."""
+    return any(e.label_ == "ORG" and e.start <= head.i < e.end and comma.i < e.end - 1 <= right
+               for e in ents_of(head.sent))
+
+
 def _np_tokens(head) -> list:
     """The subject noun phrase: its modifiers and "of/for/at/close to" complements, without
     relative clauses, apposition or anything after a comma."""
@@ -1940,11 +1953,9 @@ def _np_tokens(head) -> list:
     tokens = [t for t in doc[left:right + 1]]
     # cut at a comma after the head ("Tom Molomby, SC"), but not inside a body's name ("The
     # Department for Environment, Food and Rural Affairs")
-    org = next((e for e in ents_of(head.sent) if e.label_ == "ORG" and e.start <= head.i < e.end
-                and e.end - 1 <= right), None)
     for k, t in enumerate(tokens):
         if t.i > head.i and t.text in (",", "(", "—", "–", ";", ":", "\"", "“", "”") and not (
-                t.text == "," and org is not None and t.i < org.end - 1):
+                t.text == "," and _inside_body_name(head, t, right)):
             tokens = tokens[:k]
             break
     # a name glued on by a hyphen or left out by the parser: "Facebook co-founder Mark Zuckerberg"
@@ -3376,9 +3387,8 @@ GENERIC_BODIES = {"company", "firm", "business", "group", "carmaker", "automaker
                   "retailer", "manufacturer", "operator", "broadcaster", "charity", "organisation",
                   "organization", "club", "startup", "label", "publisher", "developer", "insurer",
                   "lender", "supermarket", "chain", "brand", "giant", "bank", "conglomerate",
-                  "utility", "carrier", "provider", "studio", "network", "grocer",
-                  "housebuilder", "homebuilder", "bookmaker", "brewer", "caterer", "outsourcer",
-                  "jeweller", "broker", "platform", "streamer"}
+                  "utility", "carrier", "provider", "studio", "network", "caterer", "jeweller",
+                  "broker", "platform", "streamer"} | _BUSINESS_EPITHETS
 
 
 def _is_company(ent) -> bool:
@@ -4114,9 +4124,6 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # "taxpayers reporting capital gains would pay ...": a clause as the subject, or
             # filing a figure, not saying
             continue
-        if lemma in ("deny", "admit") and any(c.dep_ == "dobj" and c.lower_ in _CHARGES
-                                              for c in token.children):
-            continue  # "denies six counts of fraud", "admitted 14 counts of theft": a plea
         if lemma == "deny" and any(c.dep_ == "dative" for c in token.children):
             continue  # "would deny Democrats a landslide": withholding, not saying
         if lemma == "report" and token.dep_ == "xcomp" and token.head.lower_ in _CONTRIBUTED:

@@ -1146,9 +1146,10 @@ _PICTURE_HEADLINE = re.compile(r"^(?:in pictures|pictures|gallery|in photos|phot
 
 
 def _a_scene(span) -> bool:
-    """A one-sentence paragraph in the present tense of a moment: someone doing something
-    somewhere ("Smoke drifts over houses in Carrbrook", "A firefighter rests on a hillside
-    after a 12-hour shift"), with no figure, no quotation, no cue and no first person."""
+    """A one-sentence paragraph in the present tense of a moment: people doing something
+    somewhere ("A firefighter rests on a hillside after a 12-hour shift", "Former miners
+    gather at the club on Thursday"), with no figure, no quotation, no cue and no first
+    person."""
     root = span.root
     text = text_of(span)
     words = [t for t in span if not t.is_punct]
