@@ -202,6 +202,7 @@ DOCUMENT_HEADS = {
     "assessment", "investigation", "inquiry", "index", "journal", "journals", "statement",
     "statistics", "evidence", "video", "footage", "documentation", "model", "projections",
     "submission", "complaint", "lawsuit", "suit", "indictment", "affidavit", "ruling", "judgment",
+    "charges", "indictments", "complaints", "lawsuits",  # ("The charges allege Bales left ...")
     "videos", "opinion", "hypothesis", "comments",
     "verdict", "manifesto", "policy", "plan", "proposal", "budget", "accounts", "forecast",
     "estimate", "summary", "cable", "text", "sign", "label", "advert", "advertisement",
@@ -1307,6 +1308,15 @@ def _has_quote_mark(sent) -> bool:
     return any(t.text in _QUOTE_MARKS for t in sent)
 
 
+def _quoted_modifier_of_object(verb, mark) -> bool:
+    """The quotation mark opens a name inside the verb's object ('Sony added "Clear Bright"
+    screening technology'): the object is a thing, not a quotation."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and mark.text != ":" and obj.left_edge.i <= mark.i < obj.i and \
+        obj.tag_ in ("NN", "NNS") and not any(
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in mark.doc[mark.i + 1:obj.i])
+
+
 def _has_clause_or_quote(verb, sent) -> bool:
     """A weak cue reports speech only with a clause, quotation or colon after it, or as the
     parenthetical "..., X added." after a quotation."""
@@ -1316,6 +1326,12 @@ def _has_clause_or_quote(verb, sent) -> bool:
         if child.dep_ == "advcl" and child.lower_ in _CITING and any(
                 c.dep_ == "ccomp" for c in child.children):
             return True  # "reported, citing an official, that..." (the clause hangs on citing)
+        if child.dep_ == "advcl" and child.i > verb.i and any(
+                m.dep_ == "mark" and m.lower_ == "that" and m.i > 0 and
+                m.doc[m.i - 1].lower_ not in ("so", "such", "now", "given", "except")
+                for m in child.children):
+            return True  # "announced last week, at the start of the season, that it is
+            # working ..." (the parser's adverbial clause is the that-clause reported)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i and _is_verb(verb.head) and any(
             t.text == "," for t in verb.doc[verb.head.i + 1:verb.i]) and not any(
             c.dep_ in ("dobj", "dative") for c in verb.children):
@@ -1473,7 +1489,9 @@ def _has_clause_or_quote(verb, sent) -> bool:
     if text_of(sent).rstrip().endswith(":") and verb.dep_ == "ROOT":
         return True  # "X tweeted using his account:" and the quotation follows
     after = sent.doc[verb.i + 1:min(sent.end, verb.i + 4)]
-    if any(t.text in (":", "\"", "“", "‘", "'") or t.tag_ == "``" for t in after):
+    mark = next((t for t in after if t.text in (":", "\"", "“", "‘", "'") or t.tag_ == "``"),
+                None)
+    if mark is not None and not _quoted_modifier_of_object(verb, mark):
         return True
     # "wrote on Twitter, "...", "said in a statement: "...": the quotation opens after a short
     # phrase and a comma or colon
@@ -3562,7 +3580,8 @@ _COMPANY_SUFFIXES = frozenset({
 # offices that stand before a name ("County Attorney", "Local TD", "Cr" for a councillor)
 _LEAD_OFFICES = frozenset({"attorney", "td", "cr", "cllr", "constable", "coroner", "prosecutor",
                            "sheriff", "detective", "inspector", "sergeant", "councillor",
-                           "councilman", "councilwoman", "alderman", "mla", "mpp", "msp", "mep"})
+                           "councilman", "councilwoman", "alderman", "mla", "mpp", "msp", "mep",
+                           "agent"})  # ("FBI Special Agent Amy Sanders")
 # what a body, not a person, is to a story ("the UN mission, MONUSCO,", "its operator, X")
 _BODY_ROLES = frozenset({"mission", "operator", "owner", "insurer", "contractor", "supplier",
                          "manufacturer", "maker", "carrier", "airline", "regulator", "charity",
@@ -3933,6 +3952,10 @@ _INSTITUTIONAL = frozenset({"municipal", "federal", "governmental", "ministerial
                             "judicial", "customs", "central"})
 
 
+# who "according to" can name by what they do or want ("according to those who ...")
+_PEOPLE_WHO = frozenset({"those", "people", "anyone", "others", "many", "some", "everyone"})
+
+
 def _according_to(sent, memory) -> list[Found]:
     out = []
     for tok in sent:
@@ -3974,6 +3997,13 @@ def _according_to(sent, memory) -> list[Found]:
             if obj.lower_ in DOCUMENT_HEADS | HEDGE_SUBJECTS:
                 tokens = _np_tokens(obj)
                 name_head = obj
+            if not tokens and obj.lower_ in _PEOPLE_WHO and any(
+                    c.dep_ == "relcl" for c in obj.children):
+                # "according to those who want his remains to stay in Jamaica": people the
+                # article describes, not names
+                out.append(Found("anonymous", _strip(sent.doc[obj.i:obj.right_edge.i + 1].text),
+                                 "according to", token_i=tok.i))
+                continue
             if not tokens:
                 continue
             # "according to reports by the Johns Hopkins Center": the body's published figures
@@ -4050,7 +4080,22 @@ def _disputes_a_claim(token, lemma) -> bool:
     if lemma == "play" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return False  # only "played down talk of a rift" (the guidelines: X speaks)
     return lemma in _DISPUTING and any(
-        c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS for c in token.children)
+        c.dep_ == "dobj" and c.lower_ in _CLAIM_OBJECTS and not _version_of_a_text(c)
+        for c in token.children)
+
+
+# what a "version" can be of and still be a text voted on, not a telling ("rejected the
+# Senate's version of the bill": an act; "disputed her version of events": a claim)
+_VOTED_TEXTS = frozenset({"bill", "bills", "law", "laws", "legislation", "act", "treaty",
+                          "budget", "text", "deal", "agreement", "measure", "resolution",
+                          "motion", "amendment", "plan", "proposal", "package"})
+
+
+def _version_of_a_text(obj) -> bool:
+    return obj.lower_ == "version" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(
+            o.dep_ == "pobj" and o.lower_ in _VOTED_TEXTS for o in c.children)
+        for c in obj.children)
 
 
 def _quoted_as(token) -> bool:
@@ -4683,7 +4728,7 @@ def _speech_act(sent, memory) -> "Found | None":
                     _opens_quote(t) for t in c.subtree) for c in verb.children)):
             # (or a label in the speaker's own words: 'blasted the ruling as "a gift to ..."')
             continue
-        subject = _subject_before(verb)
+        subject = _stance_subject(verb)
         if subject is None or subject.lower_ in WRITER_SELF:
             continue
         found = _subject_speaks(subject, verb, "say", memory)
@@ -4692,9 +4737,19 @@ def _speech_act(sent, memory) -> "Found | None":
     return None
 
 
+def _stance_subject(verb):
+    """The subject of a verb of stance, or of the verb it is joined to ("has given support to
+    an apology, but has criticised the government": Nelson's)."""
+    subject = _subject_before(verb)
+    if subject is None and verb.dep_ == "conj" and verb.head.i < verb.i and \
+            not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "auxpass") for c in verb.children):
+        subject = _subject_before(verb.head)
+    return subject
+
+
 def _named_subject(verb) -> bool:
     """The verb's subject is a name (a person's or body's), not "critics" or "the crowd"."""
-    subject = _subject_before(verb)
+    subject = _stance_subject(verb)
     return subject is not None and (_is_proper(subject) or subject.ent_type_ in (
         "PERSON", "ORG", "GPE", "NORP") and subject.text[:1].isupper())
 
@@ -4983,6 +5038,11 @@ _GROUP_NP_TAGS = {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "
 _CLAUSE_OPENERS = {"PRP", "DT", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "JJ", "EX"}
 
 
+# adverbs between a plural subject and its bare cue ("The charges so far allege ...")
+_ADVERBS_BEFORE_CUE = frozenset({"so", "far", "now", "also", "still", "too", "all", "both",
+                                 "repeatedly", "often", "already"})
+
+
 def _group_cue_read_as_noun(sent, memory) -> "Found | None":
     """"Friends of the star claim she was exhausted": after a plural noun phrase the tagger
     read the cue as a noun ("the star claim"), and the sentence lost its source. A bare cue
@@ -4993,23 +5053,28 @@ def _group_cue_read_as_noun(sent, memory) -> "Found | None":
     as_lead = doc[sent.start].lower_ == "as"
     start = sent.start + (1 if doc[sent.start].tag_ == "CC" or as_lead else 0)
     for tok in doc[start + 1:sent.end - 1]:
+        if tok.tag_ == "RB" and tok.lower_ in _ADVERBS_BEFORE_CUE:
+            continue  # "The charges so far allege ...", "Critics now claim ..."
         if tok.tag_ not in _GROUP_NP_TAGS or (as_lead and tok.tag_ == "IN"):
             return None  # past the opening noun phrase
         if not ((tok.lower_ in _BARE_CUES or as_lead and tok.lower_ in _AS_LEAD_CUES)
                 and tok.tag_ in ("NN", "NNS")):
             continue
-        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        k = tok.i - 1
+        while k > start and doc[k].tag_ == "RB" and doc[k].lower_ in _ADVERBS_BEFORE_CUE:
+            k -= 1
+        before, after = doc[k], doc[tok.i + 1]
         if not before.tag_.startswith("NN") or not (
                 after.tag_ in _CLAUSE_OPENERS or as_lead and after.text == ","):
             continue
         if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[tok.i + 2:sent.end]):
             continue  # "Insurers dispute claim forms": no clause after it
-        subject = doc[start:tok.i]
+        subject = doc[start:k + 1]
         head = next((t for t in subject if t.tag_.startswith("NN")), None)
-        while head is not None and head.i + 1 < tok.i and doc[head.i + 1].tag_.startswith("NN"):
+        while head is not None and head.i + 1 <= k and doc[head.i + 1].tag_.startswith("NN"):
             head = doc[head.i + 1]  # the last noun of the opening run: "Labour MPs"
         if head is None or head.tag_ not in ("NNS", "NNPS") or \
-                any(t.tag_ == "POS" for t in doc[head.i:tok.i]):
+                any(t.tag_ == "POS" for t in doc[head.i:k + 1]):
             return None  # a plural subject agrees with the bare form ("Critics claim")
         tokens = list(subject)
         return Found(classify(tokens, head, memory), _text(tokens), tok.lower_,
@@ -5647,7 +5712,9 @@ _FALLBACKS = (
     (frozenset({"in"}), _in_a_document, 1),
     (_APPEAL_PARTICIPLES, _appeal_by_letter, 1),
     (_APPEAL_NOUNS, _joins_an_appeal, 1),
-    (_CHANNELS | {"as"}, _speech_act, 1),  # ("as": 'blasted the ruling as "a gift ..."')
+    # ("as": 'blasted the ruling as "a gift ..."'; a stance taken in words by a name needs no
+    # channel: "Brendan Nelson has criticised the government for the delay")
+    (_CHANNELS | {"as"} | _STANCE_IN_WORDS, _speech_act, 1),
     (frozenset({'"', "“", "‘"}), _quotation_lead, 1),
     (_VIEW_NOUNS, _in_their_view, 1),
     (_FINAL_CUE_FORMS, _trailing_source_clause, 1),
