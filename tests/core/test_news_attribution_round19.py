@@ -109,3 +109,41 @@ def test_a_criticism_received_on_a_joined_passive_verb_is_not_the_subjects(detec
         detector, "The dam is already behind schedule, and was condemned in a joint statement "
                   "by three downstream states on Monday.")
     assert attribution.speaker != "The dam", attribution
+
+
+# --- a news agency's reports are an unnamed outlet's, as "media reports" are ------------------
+def test_according_to_agency_reports_is_an_unnamed_source(detector):
+    attribution = _attribution(
+        detector, "According to agency reports, the former mayor was said to be furious about "
+                  "the count.")
+    assert attribution.kind is AttributionKind.ANONYMOUS, attribution
+
+
+def test_according_to_bare_reports_stays_a_hedge(detector):
+    attribution = _attribution(
+        detector, "According to reports, the former mayor was furious about the count.")
+    assert attribution.kind is AttributionKind.HEDGED, attribution
+
+
+# --- quotation marks: an apostrophe before "s" opens nothing; a spaced mark closes ------------
+def test_a_lost_name_before_an_apostrophe_s_opens_no_quotation(detector):
+    text = ("Rain stopped the race for an hour.\n"
+            "Webber spun on lap 19, hitting 's car, and the safety car came out. "
+            "Schumacher finished fourth and Kubica fifth. "
+            "Alonso now leads the championship with 231 points. "
+            "Jenson Button has admitted he now has little hope of winning the title. "
+            "The constructors' standings are still led by Red Bull, with 426 points.\n")
+    units = units_of(detector, text)
+    for start in ("Schumacher finished", "Alonso now leads", "The constructors'"):
+        unit = unit_containing(units, start)
+        assert unit.attribution.kind is AttributionKind.NONE, (start, unit.attribution)
+
+
+def test_a_spaced_closing_mark_ends_a_quotation_opened_on_the_sentence_before(detector):
+    # the splitter leaves the opening mark on the sentence before ('... the army. "')
+    text = ("The suspect was shot dead by security forces on Monday, officials said. A soldier "
+            "was hurt in the raid by the army. \" On specific information, he was killed in "
+            "Handwara \" said Rakesh Sood, a police official. The blasts had killed 20 people "
+            "in March.\n")
+    unit = unit_containing(units_of(detector, text), "The blasts had killed")
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

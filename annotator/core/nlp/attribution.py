@@ -2850,14 +2850,17 @@ _MEDIUM_WORDS = _GENERIC_OUTLETS | {"broadcasters", "televised"}
 
 
 def _media_reports(tokens, head) -> bool:
-    """"Media reports said", "according to local media reports": reports of unnamed outlets,
-    an unnamed source (a bare "reports say" stays a hedge; "the Guardian's report" names one)."""
+    """"Media reports said", "according to local media reports", "according to agency
+    reports" (a news agency's, or a wire's): reports of unnamed outlets, an unnamed source (a bare
+    "reports say" stays a hedge; "the Guardian's report" names one)."""
     if head.lower_ not in ("reports", "report", "reporting"):
         return False
     # ("Reports in Russian media said": where they ran is who ran them)
     after = [t for t in head.subtree if t.i > head.i and t.head.head.i == head.i and
              t.head.lower_ in ("in", "on", "from", "by")]
-    return (any(t.lower_ in _MEDIUM_WORDS for t in tokens if t.i < head.i) or any(
+    return (any(t.lower_ in _MEDIUM_WORDS or (t.lower_ in ("agency", "wire") and t.dep_ ==
+                                              "compound" and t.head.i == head.i)
+                for t in tokens if t.i < head.i) or any(
         t.lower_ in _MEDIUM_WORDS for t in after)) and not any(
         _is_proper(t) and t.ent_type_ not in _PLACES and t.lower_ not in _MEDIUM_WORDS
         and t.ent_type_ not in ("DATE", "TIME")  # ("reports on Sunday")

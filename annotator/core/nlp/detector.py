@@ -803,6 +803,8 @@ def _quote_state_after(text: str, is_open: bool) -> tuple[bool, bool]:
         kind = _MARK_KIND[ch]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "'" and _clitic_at(text, i):
+            continue  # "hitting 's car" (a name the copy lost before "'s"): an apostrophe
         if ch in _OPENERS and stack and before in ".,!?…" and (after.isspace() or i + 1 == len(text)):
             _close(stack, kind)  # '...misguided decision.“ However': an opening mark typed to close
         elif (ch in _OPENERS and not before.isalnum()) or (
@@ -817,10 +819,22 @@ def _quote_state_after(text: str, is_open: bool) -> tuple[bool, bool]:
             # (a mark spaced off on both sides closes the open quotation of its kind: "... the
             # term 'outreach,' " he told the group)
             if stack and (not before.isspace() or after in ",.;:!?" or i + 1 == len(text.rstrip())
-                          or (after.isspace() and kind in stack)) \
+                          or (after.isspace() and (kind in stack or stack == ["?"]))) \
                     and not after.isalpha():
+                # (also a spaced mark closing a quotation this text did not open: '... in
+                # Handwara " said Nitish Kumar', its opening mark left on the sentence before)
                 _close(stack, kind)
     return bool(stack), opened
+
+
+def _clitic_at(text: str, i: int) -> bool:
+    """The apostrophe at i begins "'s", "'t", "'d", "'m", "'ll", "'re" or "'ve" followed by no
+    letter: a clitic, never an opening quotation mark."""
+    rest = text[i + 1:i + 4]
+    for clitic in ("s", "t", "d", "m", "ll", "re", "ve"):
+        if rest.startswith(clitic) and not rest[len(clitic):len(clitic) + 1].isalpha():
+            return True
+    return False
 
 
 # the kind of quotation each mark opens or closes: double or single
