@@ -147,3 +147,11 @@ def test_a_spaced_closing_mark_ends_a_quotation_opened_on_the_sentence_before(de
             "in March.\n")
     unit = unit_containing(units_of(detector, text), "The blasts had killed")
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_an_opening_mark_left_on_the_sentence_before_opens_the_next_unit(detector):
+    text = ("A soldier was hurt in the raid by the army. \" On specific information, he was "
+            "killed in Handwara \" said Rakesh Sood, a police official.\n")
+    units = units_of(detector, text)
+    assert unit_containing(units, "A soldier was hurt").text.endswith("army."), units
+    assert unit_containing(units, "On specific information").text.startswith('"'), units

@@ -606,8 +606,24 @@ def _merge_split_units(spans: list) -> list:
             if joined:
                 out[-1] = prev.doc[prev.start:span.end]
                 continue
+            if _opening_mark_left_behind(prev, span):
+                # 'the Indian Army. " | On specific information, ...': the splitter left the
+                # quotation's opening mark on the sentence before; it opens this one
+                out[-1] = prev.doc[prev.start:prev.end - 1]
+                span = prev.doc[prev.end - 1:span.end]
         out.append(span)
     return out
+
+
+def _opening_mark_left_behind(prev: Span, span: Span) -> bool:
+    """The unit ends in a straight double mark spaced off after a full stop ('... Army. "'),
+    which opens, not closes, a quotation (the unit has no quotation open before it), and the
+    next unit follows it directly."""
+    if len(prev) < 3 or span.start != prev.end:
+        return False
+    mark, stop = prev[-1], prev[-2]
+    return mark.text == '"' and stop.text in (".", "!", "?") and bool(stop.whitespace_) and \
+        not _quote_state_after(prev[:-1].text, False)[0]
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
