@@ -155,3 +155,64 @@ def test_an_opening_mark_left_on_the_sentence_before_opens_the_next_unit(detecto
     units = units_of(detector, text)
     assert unit_containing(units, "A soldier was hurt").text.endswith("army."), units
     assert unit_containing(units, "On specific information").text.startswith('"'), units
+
+
+# --- a quotation that opens mid-paragraph is the source it closes with -----------------------
+def test_a_quotation_opening_mid_paragraph_is_the_source_named_where_it_closes(detector):
+    text = ("The carmaker failed to persuade its bondholders. \"The offer fell short of what we "
+            "needed,\" the company said in a statement. \"They said no. That's it. They tried. "
+            "Now they will have to file for bankruptcy,\" said a law professor at the "
+            "University of Leeds.\n")
+    units = units_of(detector, text)
+    for start in ('"They said no.', "That's it.", "They tried."):
+        attribution = unit_containing(units, start).attribution
+        assert attribution.kind is AttributionKind.ANONYMOUS, (start, attribution)
+        assert "professor" in attribution.speaker, (start, attribution)
+
+
+# --- feelings voiced, condolences extended: people's words ---------------------------------
+@pytest.mark.parametrize("sentence, kind", [
+    ("Councillors in Wexford expressed disappointment at the closure of the ferry service.",
+     AttributionKind.ANONYMOUS),
+    ("Last week, Corrigan's wife extended her condolences to the families of the victims.",
+     AttributionKind.ANONYMOUS),
+])
+def test_feelings_voiced_by_people_are_theirs(detector, sentence, kind):
+    assert _attribution(detector, sentence).kind is kind
+
+
+def test_support_a_state_expresses_by_signing_a_bill_is_an_act(detector):
+    attribution = _attribution(
+        detector, "Ireland expressed its support via the signing of the Fisheries Bill in May.")
+    assert attribution.kind is AttributionKind.NONE, attribution
+
+
+# --- a forecast or a demand: an object and an infinitive -------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Most market analysts had forecast the bank's losses to be over $2 billion.",
+    "Industry analysts predict the merger to trigger a round of job cuts.",
+    "Some Republicans now want the governor to return a share of the fund to taxpayers.",
+])
+def test_an_object_and_an_infinitive_after_a_forecast_or_a_want_is_the_groups(detector, sentence):
+    attribution = _attribution(detector, sentence)
+    assert attribution.kind is AttributionKind.ANONYMOUS, attribution
+
+
+@pytest.mark.parametrize("sentence", [
+    "The row began with the widow's comments that she wanted the statue to be moved.",
+    "The striker wants to win the league before he retires.",
+])
+def test_a_want_in_a_reported_clause_or_a_wish_is_no_source(detector, sentence):
+    assert _attribution(detector, sentence).kind is AttributionKind.NONE
+
+
+# --- an unnamed relative of a named person is an unnamed source ------------------------------
+def test_a_named_persons_unnamed_relative_is_an_unnamed_source(detector):
+    attribution = _attribution(detector, "Sean Corrigan's brother said the family was devastated.")
+    assert attribution.kind is AttributionKind.ANONYMOUS, attribution
+
+
+def test_a_relative_named_after_the_possessive_is_the_person(detector):
+    attribution = _attribution(detector, "Sean Corrigan's brother Liam said the family was devastated.")
+    assert attribution.kind is AttributionKind.NAMED, attribution
+    assert attribution.speaker.endswith("Liam"), attribution

@@ -86,7 +86,7 @@ STRONG_CUES = (
     "identify", "attribute", "hypothesise", "hypothesize", "term", "blame",
     "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter", "talk", "speak",
     "repeat", "decide", "draw", "list", "dismiss", "reject", "refute", "rebut", "link",
-    "downplay", "play",
+    "downplay", "play", "want",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -107,7 +107,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term",
              "blame", "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter",
              "talk", "speak", "repeat", "decide", "draw", "list", "dismiss", "reject",
-             "refute", "rebut", "link", "downplay", "play"}
+             "refute", "rebut", "link", "downplay", "play", "want"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -1308,6 +1308,27 @@ def _has_quote_mark(sent) -> bool:
     return any(t.text in _QUOTE_MARKS for t in sent)
 
 
+_WANT_FORMS = frozenset({"want", "wants", "wanted"})
+# cues whose content can be an object and an infinitive ("want Bush to reserve ...")
+_OBJECT_TO_CUES = frozenset({"predict", "forecast", "expect", "project", "estimate", "want"})
+
+
+def _object_then_infinitive(verb) -> bool:
+    """The verb has an object, and a "to" infinitive follows it, on the verb or inside the
+    object ("predict development of one to trigger ..."), or the parser made the object the
+    subject of an infinitive clause ("want Bush to reserve")."""
+    def to_infinitive(t):
+        return t.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+    if any(c.dep_ == "ccomp" and c.i > verb.i and to_infinitive(c) and any(
+            g.dep_ == "nsubj" for g in c.children) for c in verb.children):
+        return True
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    return any(to_infinitive(t) and t.i > obj.i and (t.head.i == verb.i or t.head.i in {
+        d.i for d in obj.subtree}) for t in verb.doc[obj.i + 1:obj.sent.end])
+
+
 def _quoted_modifier_of_object(verb, mark) -> bool:
     """The quotation mark opens a name inside the verb's object ('Sony added "Clear Bright"
     screening technology'): the object is a thing, not a quotation."""
@@ -1320,6 +1341,12 @@ def _quoted_modifier_of_object(verb, mark) -> bool:
 def _has_clause_or_quote(verb, sent) -> bool:
     """A weak cue reports speech only with a clause, quotation or colon after it, or as the
     parenthetical "..., X added." after a quotation."""
+    if verb.lower_ in _WANT_FORMS:
+        # a demand in the main clause, with whom it is made of and what ("Some Democrats want
+        # Bush to reserve a portion"); not "Rita's comments that she wanted his body to be
+        # reburied" (the writer's report of them), nor "wants to win" (a wish)
+        return verb.tag_ != "VBG" and verb.dep_ in ("ROOT", "conj") and \
+            verb.sent.root.i in (verb.i, verb.head.i) and _object_then_infinitive(verb)
     for child in verb.children:
         if child.dep_ in ("ccomp", "parataxis") and child.i > verb.i:
             return True
@@ -1409,6 +1436,11 @@ def _has_clause_or_quote(verb, sent) -> bool:
         return True  # "confessed to killing his sister": a claim about what he did
     if lemma == "cite" and any(c.dep_ == "dobj" for c in verb.children):
         return True  # "cited figures showing that..."
+    if lemma in _OBJECT_TO_CUES and verb.tag_ != "VBG" and _object_then_infinitive(verb):
+        # "analysts predict development of one to trigger the other", "had forecast the
+        # losses to be over $6.7 billion", "Some Democrats want Bush to reserve a portion":
+        # a forecast or a demand with its content
+        return True
     if lemma == "describe" and verb.tag_ in ("VBD", "VBZ", "VBP") and any(
             c.dep_ == "dobj" and c.tag_ in ("NN", "NNS") for c in verb.children) and any(
                 c.dep_ == "nsubj" and (c.lower_ in ANONYMOUS_HEADS or c.ent_type_ == "PERSON")
@@ -1616,25 +1648,56 @@ def _inside_quotation(token, sent) -> bool:
 
 _STANCE_VERBS = {"express", "expressed", "expresses", "expressing", "voice", "voiced", "voices",
                  "voicing", "raise", "raised", "raises", "raising"}
-_STANCE_TRIGGERS = _STANCE_VERBS | {"put"}
+_STANCE_TRIGGERS = _STANCE_VERBS | {"put"} | {"extend", "extended", "extends", "offer", "offered",
+                                              "offers", "send", "sent", "sends"}
 _STANCE_NOUNS = {"concern", "concerns", "fear", "fears", "hope", "hopes", "doubt", "doubts",
                  "confidence", "belief", "view", "worry", "worries", "suspicion", "suspicions",
                  "optimism", "scepticism", "skepticism", "regret", "surprise", "frustration"}
+
+
+# feelings one voices in words ("expressed disappointment at ...")
+_FEELINGS_VOICED = frozenset({"disappointment", "dismay", "anger", "outrage", "sympathy",
+                              "sympathies", "condolences", "support", "opposition", "regret",
+                              "satisfaction", "gratitude", "relief", "shock", "sadness", "alarm",
+                              "displeasure", "concern", "concerns", "frustration", "surprise"})
+# what one extends, offers or sends in words ("extended her condolences")
+_EXTENDING = frozenset({"extend", "extended", "extends", "offer", "offered", "offers", "send",
+                        "sent", "sends"})
+_CONDOLENCES = frozenset({"condolences", "sympathies", "sympathy", "apology", "apologies",
+                          "thanks", "congratulations"})
+
+
+def _people_subject(verb) -> bool:
+    """The verb's subject is people, named or not ("Politicians in Germany", "Bales' wife",
+    "Mr Ito"), not a state, a body or a thing ("The United States expressed its support")."""
+    subject = _subject_before(verb)
+    if subject is None:
+        return False
+    word = subject.lower_
+    return subject.ent_type_ == "PERSON" or word in ANONYMOUS_HEADS | _PERSON_NOUNS or (
+        word.endswith("s") and word[:-1] in _PERSON_NOUNS | _OFFICES)  # ("Councillors")
 
 
 def _stance_cue(token) -> bool:
     """Speech that is not a reporting verb: "expressed concern that the bill would...", "as
     the minister put it, ..."."""
     lower = token.lower_
-    if (lower not in _STANCE_VERBS and lower != "put") or not _is_verb(token):
+    if (lower not in _STANCE_VERBS and lower != "put" and lower not in _EXTENDING) or \
+            not _is_verb(token):
         return False
-    if lower in _STANCE_VERBS:
+    if lower in _STANCE_VERBS or lower in _EXTENDING:
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lower_ in _STANCE_NOUNS:
+        if obj is not None and obj.lower_ in _STANCE_NOUNS and lower in _STANCE_VERBS:
             doc = token.doc
-            return any(c.dep_ in ("acl", "ccomp") for c in obj.children) or (
-                obj.i + 1 < len(doc) and doc[obj.i + 1].lower_ == "that")
-        return False
+            if any(c.dep_ in ("acl", "ccomp") for c in obj.children) or (
+                    obj.i + 1 < len(doc) and doc[obj.i + 1].lower_ == "that"):
+                return True
+        # "Politicians in Germany expressed disappointment at GM's decision", "his wife
+        # extended her condolences to the families": people's words of feeling, on record
+        return obj is not None and (obj.lower_ in _FEELINGS_VOICED and lower in _STANCE_VERBS
+                                    or obj.lower_ in _CONDOLENCES) and \
+            _people_subject(token) and not any(
+                c.dep_ == "prep" and c.lower_ in ("via", "by", "through") for c in token.children)
     if token.lower_ == "put":
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
@@ -2345,6 +2408,27 @@ def _unnamed_people_of(tokens, head) -> bool:
         c.dep_ == "amod" and c.lower_ == "close" for c in head.children)
 
 
+# the people close to someone, whom the copy may leave unnamed ("Bales' wife")
+_RELATIVES = frozenset({"wife", "husband", "mother", "father", "son", "daughter", "brother",
+                        "sister", "widow", "widower", "partner", "girlfriend", "boyfriend",
+                        "fiancée", "fiancee", "fiance", "fiancé", "cousin", "uncle", "aunt",
+                        "niece", "nephew", "grandmother", "grandfather", "stepfather",
+                        "stepmother", "parents", "sons", "daughters", "children"})
+
+
+def _unnamed_relative_of(tokens, head) -> bool:
+    """"Bales' wife", "the victim's mother" (a relative the copy does not name, described by
+    the named person they are close to: the guidelines' unnamed source); not "Bob's wife Rita
+    Marley" (named: the head is her name) nor "his wife, Karen," (named in apposition)."""
+    if head.lower_ not in _RELATIVES or _is_proper(head) or _appositive_name(head):
+        return False
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    return owner is not None and owner.tag_ != "PRP$" and (
+        owner.ent_type_ == "PERSON" or _a_person(owner) or _is_proper(owner) and
+        owner.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")) and not any(
+        _is_proper(t) and t.i > owner.i for t in tokens)
+
+
 def _a_person(noun) -> bool:
     """A noun for a person: a name the tagger calls one, an office or a person's role ("the
     prince", "the singer"), a title; not a place or a thing ("Friends of the Earth")."""
@@ -2416,8 +2500,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if _unnamed_outlet_phrase(tokens) or _media_reports(tokens, head):
         # "State TV", "State-run TV" (tagged a name): an outlet unnamed; "media reports": theirs
         return "anonymous"
-    if _unnamed_people_of(tokens, head):
-        return "anonymous"  # "Friends of Yuri Lavrov", "Lawyers for Ms Greaves", "a pal of hers"
+    if _unnamed_people_of(tokens, head) or _unnamed_relative_of(tokens, head):
+        return "anonymous"  # "Friends of Yuri Lavrov", "Lawyers for Ms Greaves", "a pal of hers",
+        # "Bales' wife"
     names = [t for t in tokens if _is_proper(t) and t.lower_ not in TITLE_WORDS]
     tail = [t for t in tokens[-2:] if _is_proper(t) and t.lower_ not in ORG_WORDS
             and t.lower_ not in TITLE_WORDS]

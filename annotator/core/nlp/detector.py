@@ -1035,7 +1035,8 @@ class Detector:
                             quote_attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS):
                         inherited, note = quote_attribution, "continues a quotation attributed to"
                     elif not own and opens_with_quote and previous is not None and not (
-                            index == 0 and _cue_later_in_paragraph(spans, index)):
+                            index == 0 and _cue_later_in_paragraph(spans, index)
+                            or _cue_where_quotation_closes(spans, index)):
                         inherited, note = previous, "a quotation following one attributed to"
                     elif not own and block_quote is not None:
                         inherited, note = block_quote, "set out after a colon by"
@@ -1236,6 +1237,22 @@ def _cue_later_in_paragraph(spans, index: int) -> bool:
         # closing mark into a sentence of its own
         if _bare_cue(span) and _closes_at_end(text_of(spans[i - 1])):
             return True
+    return False
+
+
+def _cue_where_quotation_closes(spans, index: int) -> bool:
+    """The quotation this unit opens closes, in a later unit of the paragraph, with a source of
+    its own ('... GM said in a statement. "They said no. That's it. ... file for bankruptcy,"
+    said a professor.'): it is that source's, not the one quoted before."""
+    is_open, _ = _quote_state_after(text_of(spans[index]), False)
+    for i in range(index + 1, len(spans)):  # (a SpanGroup: no slices)
+        if not is_open:
+            return False
+        span = spans[i]
+        is_open, _ = _quote_state_after(text_of(span), True)
+        if not is_open:
+            return span._.attribution_found is not None or (
+                i + 1 < len(spans) and _bare_cue(spans[i + 1]))
     return False
 
 
