@@ -216,3 +216,34 @@ def test_a_relative_named_after_the_possessive_is_the_person(detector):
     attribution = _attribution(detector, "Sean Corrigan's brother Liam said the family was devastated.")
     assert attribution.kind is AttributionKind.NAMED, attribution
     assert attribution.speaker.endswith("Liam"), attribution
+
+
+# --- names at the end of a trailing role, first in a chain of appositives ---------------------
+def test_a_trailing_role_whose_name_closes_the_sentence_is_that_person(detector):
+    attribution = _attribution(
+        detector, '"It is the right call for the region," said the general secretary of the '
+                  'dockers\' union Unite, Maria Keane.')
+    assert attribution.speaker == "Maria Keane", attribution
+    assert attribution.source_type == "person"
+
+
+def test_the_person_first_in_a_chain_of_appositives_speaks(detector):
+    attribution = _attribution(
+        detector, 'After the vote, Dara Collins, chairperson of Local 44, Irish Transport Workers '
+                  'union said "There is a lot of anger here today."')
+    assert attribution.speaker == "Dara Collins", attribution
+    assert attribution.source_type == "person"
+
+
+def test_enthused_is_a_cue(detector):
+    attribution = _attribution(
+        detector, '"We are rolling out the first delivery aircraft," enthused Paul Ferris, '
+                  'the programme manager.')
+    assert attribution.speaker == "Paul Ferris", attribution
+
+
+def test_a_named_newspaper_is_a_body(detector):
+    attribution = _attribution(
+        detector, "The Shanghai Daily newspaper reported that the deal awaits approval by the "
+                  "regulator.")
+    assert attribution.source_type == "organisation", attribution

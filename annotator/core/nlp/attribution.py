@@ -86,7 +86,7 @@ STRONG_CUES = (
     "identify", "attribute", "hypothesise", "hypothesize", "term", "blame",
     "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter", "talk", "speak",
     "repeat", "decide", "draw", "list", "dismiss", "reject", "refute", "rebut", "link",
-    "downplay", "play", "want",
+    "downplay", "play", "want", "enthuse", "gush",
 )
 # Strong cues that report a claim with a plain noun object too ("the Church denied these
 # allegations"); the others need a clause, a quotation or a colon ("announced the start of a
@@ -107,7 +107,7 @@ WEAK_CUES = {"add", "note", "observe", "find", "read", "show", "believe", "conti
              "affirm", "contest", "identify", "attribute", "hypothesise", "hypothesize", "term",
              "blame", "shout", "yell", "scream", "exclaim", "chant", "whisper", "mutter",
              "talk", "speak", "repeat", "decide", "draw", "list", "dismiss", "reject",
-             "refute", "rebut", "link", "downplay", "play", "want"}
+             "refute", "rebut", "link", "downplay", "play", "want", "enthuse", "gush"}
 CUE_FORMS: dict[str, str] = {form: lemma for lemma in STRONG_CUES for form in _inflect(lemma)}
 
 ANONYMOUS_HEADS = {
@@ -1729,6 +1729,12 @@ def _nearest_subject(verb):
     """The subject nearest before the verb (the parser sometimes gives a verb several)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     before = [c for c in subjects if c.i < verb.i]
+    if len(before) >= 2 and before[0].ent_type_ == "PERSON" and _is_proper(before[0]) and \
+            before[-1].ent_type_ != "PERSON" and verb.doc[before[-1].left_edge.i - 1].text == "," \
+            and any(c.dep_ == "appos" for c in before[0].children):
+        # "Whitey MacDonald, chairperson of Local 1520, Canadian Auto Workers union said": the
+        # parser made the last appositive a second subject; the person named first speaks
+        return before[0]
     return before[-1] if before else (subjects[0] if subjects else None)
 
 
@@ -2152,6 +2158,15 @@ def _appositive_name(head):
                     return own, tok
         # (or as the object of the role's last preposition: "of Tasmania, Marnie Okonjo,")
         ent = next((e for e in ents_of(head.sent) if e.end == end.i and e.label_ == "PERSON"),
+                   None)
+        if ent is not None and len(ent) >= 2 and ent.start > head.i + 1 and \
+                doc[ent.start - 1].text == "," and all(_is_proper(t) for t in ent):
+            return list(ent), ent[-1]
+    # "..., said the general secretary of the union Unite, Tony Woodley.": a trailing role
+    # whose name closes the sentence after a comma
+    if end.i > head.i and (end.i + 1 == head.sent.end or doc[end.i + 1].is_punct and
+                           doc[end.i + 1].text in (".", "!", "?") and end.i + 2 >= head.sent.end):
+        ent = next((e for e in ents_of(head.sent) if e.end == end.i + 1 and e.label_ == "PERSON"),
                    None)
         if ent is not None and len(ent) >= 2 and ent.start > head.i + 1 and \
                 doc[ent.start - 1].text == "," and all(_is_proper(t) for t in ent):
@@ -2714,6 +2729,9 @@ def classify(tokens, head, memory: "Memory | None" = None) -> str:
     if any(w in ORG_WORDS for w in words) or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") \
             or (head.text.isupper() and len(head.text) >= 2):
         return "organisation"
+    if head_word in OUTLET_WORDS and head_word not in _NOT_OUTLETS and not _is_proper(head) \
+            and names and not person_ent:
+        return "organisation"  # "The China Daily newspaper reported": an outlet, named
     if person_ent:
         return "person"
     if len(names) >= 3 and names[0].lower_ not in _GIVEN_NAMES:
