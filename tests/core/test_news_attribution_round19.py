@@ -247,3 +247,20 @@ def test_a_named_newspaper_is_a_body(detector):
         detector, "The Shanghai Daily newspaper reported that the deal awaits approval by the "
                   "regulator.")
     assert attribution.source_type == "organisation", attribution
+
+
+# --- an office of a place the article never fills with a name is an unnamed source ------------
+@pytest.mark.parametrize("sentence", [
+    "The premier of the German state of Lower Saxony remarked that the closure was a betrayal.",
+    "The mayor of Arlon said 40 homes had been flooded.",
+])
+def test_an_office_of_a_place_never_named_is_an_unnamed_source(detector, sentence):
+    attribution = _attribution(detector, sentence)
+    assert attribution.kind is AttributionKind.ANONYMOUS, attribution
+
+
+def test_an_office_of_a_place_named_before_is_its_holder(detector):
+    text = ("Floods hit Arlon on Monday. Mayor Vincent Magnus visited the worst-hit street.\n"
+            "The mayor of Arlon said 40 homes had been flooded.\n")
+    unit = unit_containing(units_of(detector, text), "The mayor of Arlon said")
+    assert unit.attribution.speaker == "Vincent Magnus", unit.attribution

@@ -3667,6 +3667,13 @@ _OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|ch
                                  r"(?:of|for|at)\s+\S", re.I)
 
 
+def _holds_a_name(text: str) -> bool:
+    """A given name followed by a capitalised word ("... Vincent Magnus"): a person's name in
+    an office's words (not "the German state", where "German" is no given name)."""
+    words = text.split()
+    return any(a.lower() in _GIVEN_NAMES and b[:1].isupper() for a, b in zip(words, words[1:]))
+
+
 # "A spokesman for the fire department", "a police spokeswoman": one unnamed office holder
 _INDEFINITE_OFFICE = re.compile(r"^an?\s+(?:[\w'’-]+\s+){0,3}(spokesman|spokeswoman|spokesperson|"
                                 r"official|officer|commander|director|manager|executive|coroner)\b"
@@ -3929,6 +3936,15 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found | None:
         # "Chelyabinsk's governor said", "The MP for Wealdshire North said" before "Governor X"
         # or "X, the MP for Wealdshire North," appears
         name = next(iter(holders))
+    if (not name or name.lower() == found.speaker.lower()) and not holders and \
+            found.source_type == "person" and found.role in _OFFICES and found.role not in FOCUS_ROLES and \
+            _OFFICE_OF_A_PLACE.match(found.speaker) and not _holds_a_name(found.speaker) and \
+            not any(
+                found.role in words for _, words, _ in memory.roles + memory.titles):
+        # "The premier of the German state of North Rhine-Westphalia remarked ...", "The mayor
+        # of Arlon said" in an article that never names them: an unnamed source, as "the
+        # prime minister said" is
+        return Found("anonymous", found.speaker, found.cue, found.via, token_i=found.token_i)
     if not name and found.source_type == "person" and _unnamed_office(found, sent):
         name = (_named_before_in(sent, found) if sent is not None else None) or \
             memory.person_with_office(found.speaker)
