@@ -1309,8 +1309,9 @@ def _has_quote_mark(sent) -> bool:
 
 
 _WANT_FORMS = frozenset({"want", "wants", "wanted"})
-# cues whose content can be an object and an infinitive ("want Bush to reserve ...")
-_OBJECT_TO_CUES = frozenset({"predict", "forecast", "expect", "project", "estimate", "want"})
+# cues whose content can be an object and an infinitive ("analysts predict X to trigger Y"; a
+# want has its own rule, in _has_clause_or_quote)
+_OBJECT_TO_CUES = frozenset({"predict", "forecast", "expect", "project", "estimate"})
 
 
 def _object_then_infinitive(verb) -> bool:
@@ -1648,8 +1649,10 @@ def _inside_quotation(token, sent) -> bool:
 
 _STANCE_VERBS = {"express", "expressed", "expresses", "expressing", "voice", "voiced", "voices",
                  "voicing", "raise", "raised", "raises", "raising"}
-_STANCE_TRIGGERS = _STANCE_VERBS | {"put"} | {"extend", "extended", "extends", "offer", "offered",
-                                              "offers", "send", "sent", "sends"}
+# what one extends, offers or sends in words ("extended her condolences")
+_EXTENDING = frozenset({"extend", "extended", "extends", "offer", "offered", "offers", "send",
+                        "sent", "sends"})
+_STANCE_TRIGGERS = _STANCE_VERBS | {"put"} | _EXTENDING
 _STANCE_NOUNS = {"concern", "concerns", "fear", "fears", "hope", "hopes", "doubt", "doubts",
                  "confidence", "belief", "view", "worry", "worries", "suspicion", "suspicions",
                  "optimism", "scepticism", "skepticism", "regret", "surprise", "frustration"}
@@ -1660,9 +1663,6 @@ _FEELINGS_VOICED = frozenset({"disappointment", "dismay", "anger", "outrage", "s
                               "sympathies", "condolences", "support", "opposition", "regret",
                               "satisfaction", "gratitude", "relief", "shock", "sadness", "alarm",
                               "displeasure", "concern", "concerns", "frustration", "surprise"})
-# what one extends, offers or sends in words ("extended her condolences")
-_EXTENDING = frozenset({"extend", "extended", "extends", "offer", "offered", "offers", "send",
-                        "sent", "sends"})
 _CONDOLENCES = frozenset({"condolences", "sympathies", "sympathy", "apology", "apologies",
                           "thanks", "congratulations"})
 
@@ -1682,8 +1682,7 @@ def _stance_cue(token) -> bool:
     """Speech that is not a reporting verb: "expressed concern that the bill would...", "as
     the minister put it, ..."."""
     lower = token.lower_
-    if (lower not in _STANCE_VERBS and lower != "put" and lower not in _EXTENDING) or \
-            not _is_verb(token):
+    if lower not in _STANCE_TRIGGERS or not _is_verb(token):
         return False
     if lower in _STANCE_VERBS or lower in _EXTENDING:
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
