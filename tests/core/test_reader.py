@@ -229,3 +229,19 @@ def test_the_pre_stage_learns_from_crowdsourced_debates_and_never_reads_groundtr
     monkeypatch.setattr(tr, "FT_PRETRAIN_SENTENCES", 1000)
     few, few_y = tr.pretrain_sentences()
     assert len(few) == 1000 and few == tr.pretrain_sentences()[0]  # a fixed subsample
+
+
+def test_the_models_learn_from_the_dev_rows_the_shipped_reader_saw():
+    """Rows added to `dev` after the reader was fine-tuned (round 19's) serve the rules and the
+    dev figures, not the trainers, until the reader is fine-tuned again."""
+    import json
+
+    from annotator.core.nlp.train_reader import MODELS_LEARN_THROUGH_ID, NEWS, models_learn_from
+
+    rows = [json.loads(line) for line in
+            (NEWS / "sentences.jsonl").read_text("utf-8").splitlines()]
+    later = [r for r in rows if r["split"] == "dev" and r["id"] > MODELS_LEARN_THROUGH_ID]
+    assert later and all(r["article"].endswith(("-h", "-m")) for r in later)
+    assert not any(models_learn_from(r) for r in later)
+    assert any(models_learn_from(r) for r in rows if r["id"] <= MODELS_LEARN_THROUGH_ID)
+    assert not any(models_learn_from(r) for r in rows if r["split"] != "dev")

@@ -52,12 +52,14 @@ SIGNS = {
 
 def news_rows(detector, split: str = "dev") -> list[tuple[str, list[float], int, bool, str, int]]:
     """(article, features, label, offered whatever the score, the unit's text, the row's id) of
-    each labelled sentence that the detector makes a sentence unit of (the unit overlapping it
-    most)."""
+    each labelled sentence the models learn from (``train_reader.models_learn_from``) that the
+    detector makes a sentence unit of (the unit overlapping it most)."""
+    from annotator.core.nlp.train_reader import models_learn_from
+
     recs: dict[str, list[dict]] = {}
     for line in (NEWS / "sentences.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
-        if rec["split"] == split and rec["unit"] == "sentence":
+        if models_learn_from(rec, split):
             recs.setdefault(rec["article"], []).append(rec)
     rows = []
     for article, items in sorted(recs.items()):
