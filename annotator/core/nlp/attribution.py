@@ -1326,8 +1326,9 @@ def _object_then_infinitive(verb) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
-    return any(to_infinitive(t) and t.i > obj.i and (t.head.i == verb.i or t.head.i in {
-        d.i for d in obj.subtree}) for t in verb.doc[obj.i + 1:obj.sent.end])
+    return any(to_infinitive(t) and (t.head.i == verb.i or
+                                     obj.left_edge.i <= t.head.i <= obj.right_edge.i)
+               for t in verb.doc[obj.i + 1:obj.sent.end])
 
 
 def _quoted_modifier_of_object(verb, mark) -> bool:
@@ -2422,13 +2423,6 @@ def _unnamed_people_of(tokens, head) -> bool:
         c.dep_ == "amod" and c.lower_ == "close" for c in head.children)
 
 
-# the people close to someone, whom the copy may leave unnamed ("Bales' wife")
-_RELATIVES = frozenset({"wife", "husband", "mother", "father", "son", "daughter", "brother",
-                        "sister", "widow", "widower", "partner", "girlfriend", "boyfriend",
-                        "fiancée", "fiancee", "fiance", "fiancé", "cousin", "uncle", "aunt",
-                        "niece", "nephew", "grandmother", "grandfather", "stepfather",
-                        "stepmother", "parents", "sons", "daughters", "children"})
-
 
 def _unnamed_relative_of(tokens, head) -> bool:
     """"Bales' wife", "the victim's mother" (a relative the copy does not name, described by
@@ -2939,6 +2933,10 @@ _KIN = {"daughter", "son", "wife", "husband", "mother", "father", "brother", "si
         "widow", "widower", "partner", "fiancee", "fiance", "fiancée", "girlfriend",
         "boyfriend", "niece", "nephew", "uncle", "aunt", "grandson", "granddaughter",
         "cousin", "stepson", "stepdaughter", "stepfather", "stepmother"}
+# the people close to someone, whom the copy may leave unnamed ("Bales' wife"): the kin words
+# and their plurals
+_RELATIVES = frozenset(_KIN | {"fiancé", "grandmother", "grandfather", "parents", "sons",
+                               "daughters", "children"})
 # Quantifiers that stand alone for unnamed people as a cue's subject ("Some said ...").
 _QUANTIFIER_SOURCES = {"some", "many", "several", "most", "few"}
 
