@@ -27,6 +27,9 @@ from annotator.gui.progress_strip import ProgressStrip
 from annotator.gui.session import Session
 
 ORG, APP = "annotator", "annotator"
+# the fewest letters a claim filter shows when the window is narrow (it grows to its longest
+# item when there is room)
+FILTER_MIN_LETTERS = 6
 
 
 class MainWindow(QMainWindow):
@@ -218,7 +221,14 @@ class MainWindow(QMainWindow):
         for widget in (self.verdict_filter, self.type_filter, self.source_filter,
                        self.review_filter):
             widget.setFocusPolicy(Qt.ClickFocus)
-            filters.addWidget(widget)
+            # Sized to their longest item, the four filters kept the right-hand side 850
+            # pixels wide and left the article a strip of 230 at 1280: they may shrink to a
+            # few letters (the open list still shows every item whole).
+            natural = widget.sizeHint().width()
+            widget.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(FILTER_MIN_LETTERS)
+            widget.setMaximumWidth(max(natural, widget.minimumSizeHint().width()))
+            filters.addWidget(widget, 1)
         filters.addWidget(self.show_all_box)
         filters.addStretch(1)
 
@@ -226,6 +236,8 @@ class MainWindow(QMainWindow):
         self.progress_strip.set_dark(self.dark)
         self.order_label = QLabel()
         self.order_label.setObjectName("orderLabel")
+        self.order_label.setWordWrap(True)  # two short lines rather than a wider window
+        self.order_label.setTextFormat(Qt.RichText)
         filters.addWidget(self.order_label)
         claims_box = QWidget()
         claims_layout = QVBoxLayout(claims_box)
@@ -851,8 +863,9 @@ class MainWindow(QMainWindow):
     def _update_order_label(self) -> None:
         priority = self.claim_proxy.priority
         self.priority_action.setChecked(priority)
-        self.order_label.setText("Order: <b>priority</b> (P: article order)" if priority
-                                 else "Order: article (P: priority)")
+        # non-breaking spaces: when the label wraps, the key stays with what it does
+        self.order_label.setText("Order: <b>priority</b> (P:&nbsp;article&nbsp;order)"
+                                 if priority else "Order: article (P:&nbsp;priority)")
 
     def next_unreviewed(self) -> None:
         """N: my next unreviewed claim among those assigned to me (desk), wherever it
@@ -1287,7 +1300,7 @@ class MainWindow(QMainWindow):
                 width = max(900, self.main_splitter.width())
                 library = min(260, int(width * 0.16))
                 rest = width - library
-                self.main_splitter.setSizes([library, int(rest * 0.45), rest - int(rest * 0.45)])
+                self.main_splitter.setSizes([library, int(rest * 0.42), rest - int(rest * 0.42)])
 
     def _restore_state(self) -> None:
         self._sized = False

@@ -62,6 +62,7 @@ class VerdictPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(4)  # a 720-pixel screen keeps eight rows of the claim list above
         self.claim_label = QLabel("Select a claim in the article or the list.")
         self.claim_label.setObjectName("claimText")
         self.claim_label.setWordWrap(True)

@@ -328,3 +328,32 @@ def test_at_1280x720_the_claim_list_shows_rows_and_the_legend_keeps_chips_whole(
     for verdict in Verdict:
         chip = re.search(rf"{re.escape(verdict.label)}.*?\({look(verdict).underline}\)", legend)
         assert chip is not None and " " not in chip.group(0).replace("<span style=", "")
+
+
+def test_on_a_1280_pixel_screen_the_article_gets_room_to_be_read(qtbot, db_path, sample_path):
+    # The claim filters, sized to their longest item, once held the right-hand side at 850
+    # pixels and left the article a 230-pixel strip of three words a line.
+    from annotator.gui import create_window
+
+    win = create_window(db_path=db_path, paths=[sample_path])
+    qtbot.addWidget(win)
+    win.resize(1280, 720)  # a first start on a 1280 x 720 screen: no sizes saved yet
+    win.show()
+    qtbot.waitExposed(win)
+    wait_for_article(qtbot, win)
+    assert win.article_view.width() >= 0.33 * win.width(), win.main_splitter.sizes()
+    rows = win.claim_list.viewport().height() // win.claim_list.rowHeight(0)
+    assert rows >= 8, rows
+    for combo in (win.verdict_filter, win.type_filter, win.source_filter, win.review_filter):
+        assert combo.isVisible() and combo.width() >= combo.minimumSizeHint().width()
+    # a filter narrower than its longest item still opens a list that shows every item whole
+    combo = win.verdict_filter
+    longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                  for i in range(combo.count()))
+    assert combo.width() < longest + 40
+    QTest.mouseClick(combo, Qt.LeftButton)
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    assert combo.view().viewport().width() >= longest
+    QTest.keyClick(combo.view(), Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not combo.view().isVisible())
+    win.session.tasks.wait(30000)
