@@ -42,7 +42,7 @@ def test_a_cue_with_a_that_clause_after_an_aside_is_the_bodys(detector, sentence
 
 def test_so_that_after_a_verb_is_not_a_reported_clause(detector):
     attribution = _attribution(
-        detector, "The Wexford Harbour Board announced new opening hours so that fishermen "
+        detector, "The Wexford Harbour Board highlighted new opening hours so that fishermen "
                   "can land their catch before dawn.")
     assert attribution.kind is AttributionKind.NONE, attribution
 

@@ -821,6 +821,8 @@ def _quote_state_after(text: str, is_open: bool) -> tuple[bool, bool]:
         after = text[i + 1] if i + 1 < len(text) else " "
         if ch == "'" and _clitic_at(text, i):
             continue  # "hitting 's car" (a name the copy lost before "'s"): an apostrophe
+        if ch in "'‘" and _elided_year_at(text, i):
+            continue  # "iLife '11", "the '90s": an apostrophe, not a quotation to its end
         if ch in _OPENERS and stack and before in ".,!?…" and (after.isspace() or i + 1 == len(text)):
             _close(stack, kind)  # '...misguided decision.“ However': an opening mark typed to close
         elif (ch in _OPENERS and not before.isalnum()) or (
@@ -851,6 +853,11 @@ def _clitic_at(text: str, i: int) -> bool:
         if rest.startswith(clitic) and not rest[len(clitic):len(clitic) + 1].isalpha():
             return True
     return False
+
+
+def _elided_year_at(text: str, i: int) -> bool:
+    """The mark at i elides a year's century: two digits and no third ("'11", "'90s")."""
+    return text[i + 1:i + 3].isdigit() and not text[i + 3:i + 4].isdigit()
 
 
 # the kind of quotation each mark opens or closes: double or single
