@@ -90,3 +90,22 @@ def test_an_elided_year_opens_no_quotation(detector):
         assert attribution.kind is AttributionKind.NONE, (start, attribution)
     said = unit_containing(units, "\"We think").attribution
     assert said.speaker.endswith("Dana Marsh"), said
+
+
+# --- a cue in a clause that dates or explains the main one ---------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Bank shares rose 4% on Friday, after the central bank's governor Eva Lind said that "
+    "inflation had peaked.",
+    "As the Builders Federation reported that new orders fell 12% in March, housing stocks "
+    "slid to a two-year low.",
+])
+def test_speech_that_dates_or_explains_the_main_clause_leaves_it_the_writers(detector, sentence):
+    attribution = _attribution(detector, sentence)
+    assert attribution.kind is AttributionKind.NONE, attribution
+
+
+def test_as_someone_said_is_still_their_claim(detector):
+    attribution = _attribution(
+        detector, "As Eva Lind said on Friday, inflation has peaked and rates will fall.")
+    assert attribution.kind is AttributionKind.NAMED, attribution
+    assert attribution.speaker.endswith("Eva Lind"), attribution
