@@ -400,8 +400,10 @@ def test_they_are_the_group_the_last_sentence_was_about(detector):
 
 @pytest.mark.parametrize("epithet", ["online grocer", "online retailer"])
 def test_the_epithet_after_shares_in_x_is_x(detector, epithet):
-    sentence = (f"Shares in Ocado slid 7% after the {epithet} said its partner would open "
-                "fewer warehouses.")
+    # (round 20: "slid 7% after the grocer said ..." is the writer's report of the fall, as
+    # the labels have it; the epithet is read the same in a main clause)
+    sentence = (f"Shares in Ocado slid 7% on Monday, and the {epithet} said its partner would "
+                "open fewer warehouses.")
     unit = _unit(detector, "Markets were mixed on Monday.\n" + sentence + "\n", sentence[:12])
     assert unit.attribution.speaker == "Ocado", unit.attribution
     assert unit.attribution.source_type == "organisation"
