@@ -117,3 +117,23 @@ def test_a_witness_who_gave_her_name_as_someone_still_speaks(detector):
         detector, "A man who gave his name as Tun said his sister had been hurt when a shell "
                   "hit the school where they were hiding.")
     assert attribution.kind is AttributionKind.ANONYMOUS, attribution
+
+
+# --- "the US Treasury": a body of a country, not the country -------------------------------------
+def test_it_after_a_countrys_body_is_that_body(detector):
+    text = ("Bail-out plan\n\n"
+            "The US Treasury described the rescue plan in a statement released on Monday. "
+            "It said that the plan would cost $50 billion.\n")
+    said = unit_containing(units_of(detector, text), "It said").attribution
+    assert said.speaker == "US Treasury", said
+    assert said.source_type == "organisation"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The invitation reads, \"One last surprise...\", the slogan of the festival's founder.",
+    "The leaflet says that the bus station will close in June.",
+])
+def test_an_invitation_or_a_leaflet_is_a_document(detector, sentence):
+    attribution = _attribution(detector, sentence)
+    assert attribution.kind is AttributionKind.NAMED, attribution
+    assert attribution.source_type == "document", attribution

@@ -206,6 +206,7 @@ DOCUMENT_HEADS = {
     "charges", "indictments", "complaints", "lawsuits",  # ("The charges allege Bales left ...")
     "videos", "opinion", "hypothesis", "comments",
     "verdict", "manifesto", "policy", "plan", "proposal", "budget", "accounts", "forecast",
+    "invitation", "invitations", "brochure", "leaflet", "leaflets", "flyer", "flyers",
     "estimate", "summary", "cable", "text", "sign", "label", "advert", "advertisement",
     "papers", "files", "file", "transcripts", "logs", "logbook", "contract", "contracts", "receipts",
     "rules", "regulations", "rulebook",
@@ -235,7 +236,7 @@ _BUSINESS_EPITHETS = frozenset({"grocer", "housebuilder", "homebuilder", "bookma
 ORG_WORDS = set(_BUSINESS_EPITHETS) | {
     "jury", "defence", "defense", "prosecution",  # sides and bodies of a case, not people
     "ministry", "department", "council", "church", "agency", "authority", "court", "government",
-    "police", "party", "university", "foundation", "institute", "company", "inc", "corp", "ltd",
+    "treasury", "police", "party", "university", "foundation", "institute", "company", "inc", "corp", "ltd",
     "news", "times", "association", "union", "commission", "committee", "board", "office",
     "service", "services", "bank", "group", "organisation", "organization", "society", "centre",
     "center", "museum", "school", "college", "hospital", "army", "navy", "military", "force",
@@ -462,6 +463,13 @@ class Memory:
             if ent.label_ in _NOT_PERSON_LABELS and len(ent) >= 2:
                 ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
             ent_text = text_of(ent)
+            head = sent.doc[ent.end] if ent.end < sent.end else None
+            of_a_place = ent.label_ in ("GPE", "NORP") and head is not None and \
+                ent[-1].dep_ in ("compound", "amod") and ent[-1].head.i == head.i and \
+                head.text[:1].isupper() and head.lower_ in ORG_WORDS
+            if of_a_place:
+                ent_text += " " + head.text  # "The US Treasury", "the French Senate": the
+                # body, not the country
             bare = ent_text[4:] if ent_text[:4].lower() == "the " else ent_text  # "the University"
             if ent.label_ in _NAME_LIKE_LABELS and 2 <= len(ent) <= 3 and \
                     _could_be_personal_name(list(ent)):
@@ -472,8 +480,8 @@ class Memory:
                     # "Gáspár Maróth, the government commissioner" (tagged ORG): for "the
                     # commissioner said" later
                     self.roles.append((_strip(ent_text), office, self.sentence))
-            if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper() and not (
-                    ent.label_ == "NORP" and ent[-1].tag_ == "JJ") and \
+            if ent.label_ in ("ORG", "NORP", "GPE") and bare[:1].isupper() and (of_a_place or not (
+                    ent.label_ == "NORP" and ent[-1].tag_ == "JJ")) and \
                     not _name_in_a_modifier(ent):  # not "Italian", not "the Labour-run council"
                 self.orgs.append((_strip(ent_text), self.sentence))
                 if ent.label_ == "ORG":
