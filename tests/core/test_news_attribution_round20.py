@@ -137,3 +137,11 @@ def test_an_invitation_or_a_leaflet_is_a_document(detector, sentence):
     attribution = _attribution(detector, sentence)
     assert attribution.kind is AttributionKind.NAMED, attribution
     assert attribution.source_type == "document", attribution
+
+
+def test_a_store_is_no_person_reason(detector):
+    sentence = ("Marsh said the new phone software will include a desktop version of the "
+                "company's App Store and a faster Music Shop.")
+    unit = unit_containing(units_of(detector, _LEAD + sentence + "\n"), sentence[:12])
+    assert not any(r.startswith(("person: App Store", "person: Music Shop"))
+                   for r in unit.reasons), unit.reasons

@@ -351,7 +351,8 @@ _NOT_SURNAMES = {"show", "tissue", "paper", "project", "programme", "program", "
                  "league", "gallery", "lodge", "junction", "falls", "tribe", "tribes", "mall",
                  "vote", "music", "live", "arena", "stadium", "square", "market", "plaza", "tower",
                  "river", "lake", "island", "islands", "county", "city", "town", "village",
-                 "valley", "beach", "bay", "coast", "rider", "aid", "first"} | engine._NAME_ENDS_A_BODY
+                 "valley", "beach", "bay", "coast", "rider", "aid", "first", "store", "stores",
+                 "shop"} | engine._NAME_ENDS_A_BODY
 # An age is not a date ("children under 5 years of age", "a 12-year-old").
 _AGE = re.compile(r"\b(?:years?|months?)\s+(?:of\s+age|old)\b|\byears?\s*-\s*old\b|^\d+\s*-\s*years?$|^aged?\b", re.I)
 _RECORD_FRAME = re.compile(
