@@ -236,7 +236,8 @@ _BUSINESS_EPITHETS = frozenset({"grocer", "housebuilder", "homebuilder", "bookma
 ORG_WORDS = set(_BUSINESS_EPITHETS) | {
     "jury", "defence", "defense", "prosecution",  # sides and bodies of a case, not people
     "ministry", "department", "council", "church", "agency", "authority", "court", "government",
-    "treasury", "police", "party", "university", "foundation", "institute", "company", "inc", "corp", "ltd",
+    "treasury", "police", "party", "university", "foundation", "institute", "company", "inc",
+    "corp", "ltd",
     "news", "times", "association", "union", "commission", "committee", "board", "office",
     "service", "services", "bank", "group", "organisation", "organization", "society", "centre",
     "center", "museum", "school", "college", "hospital", "army", "navy", "military", "force",
@@ -463,13 +464,10 @@ class Memory:
             if ent.label_ in _NOT_PERSON_LABELS and len(ent) >= 2:
                 ent = _person_in(ent) or ent  # "Nurse Olivia Grant" (tagged a building)
             ent_text = text_of(ent)
-            head = sent.doc[ent.end] if ent.end < sent.end else None
-            of_a_place = ent.label_ in ("GPE", "NORP") and head is not None and \
-                ent[-1].dep_ in ("compound", "amod") and ent[-1].head.i == head.i and \
-                head.text[:1].isupper() and head.lower_ in ORG_WORDS
+            body = _body_of_a_place(ent)
+            of_a_place = body is not None
             if of_a_place:
-                ent_text += " " + head.text  # "The US Treasury", "the French Senate": the
-                # body, not the country
+                ent_text += " " + body.text  # "The US Treasury": the body, not the country
             bare = ent_text[4:] if ent_text[:4].lower() == "the " else ent_text  # "the University"
             if ent.label_ in _NAME_LIKE_LABELS and 2 <= len(ent) <= 3 and \
                     _could_be_personal_name(list(ent)):
@@ -1478,8 +1476,7 @@ def _has_clause_or_quote(verb, sent) -> bool:
         return True  # "cited figures showing that..."
     if lemma in _OBJECT_TO_CUES and verb.tag_ != "VBG" and _object_then_infinitive(verb):
         # "analysts predict development of one to trigger the other", "had forecast the
-        # losses to be over $6.7 billion", "Some Democrats want Bush to reserve a portion":
-        # a forecast or a demand with its content
+        # losses to be over $6.7 billion": a forecast with its content (a want: above)
         return True
     if lemma == "describe" and verb.tag_ in ("VBD", "VBZ", "VBP") and any(
             c.dep_ == "dobj" and c.tag_ in ("NN", "NNS") for c in verb.children) and any(
@@ -2462,6 +2459,16 @@ def _unnamed_people_of(tokens, head) -> bool:
     return any(_a_person(o) for c in preps for o in c.children if o.dep_ == "pobj") or any(
         c.dep_ == "amod" and c.lower_ == "close" for c in head.children)
 
+
+def _body_of_a_place(ent):
+    """The body word a place's name modifies ("US" in "The US Treasury", "French" in "the French
+    Senate": the tagger names only the place), or None."""
+    doc = ent.doc
+    if ent.label_ not in ("GPE", "NORP") or ent.end >= ent.sent.end:
+        return None
+    body = doc[ent.end]
+    return body if ent[-1].dep_ in ("compound", "amod") and ent[-1].head.i == body.i and \
+        body.text[:1].isupper() and body.lower_ in ORG_WORDS else None
 
 
 def _unnamed_relative_of(tokens, head) -> bool:
