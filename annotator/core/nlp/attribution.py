@@ -2160,6 +2160,9 @@ def _appositive_name(head):
         if child.dep_ == "appos":
             if head.tag_ == "NNS" and head.doc[child.left_edge.i - 1].text != ",":
                 continue  # "Politicians of the ruling party Jan Front": the party's name
+            before = head.doc[child.left_edge.i - 1]
+            if before.text == "-" and not before.whitespace_:
+                continue  # "vice-president of sales": the word's second half, not a name
             toks = _np_tokens(child)
             if toks and toks[0].i < child.left_edge.i:
                 # "Governor of Tver Oblast, Igor Rudenya": the NER's ORG ran from the place
@@ -2178,6 +2181,9 @@ def _appositive_name(head):
     # the last noun of the role; it is still the name set off at the end of the subject
     doc = head.doc
     end = head.right_edge
+    if end.text != "," and end.i + 1 < head.sent.end and doc[end.i + 1].text == "," and \
+            end.ent_type_ == "PERSON" and end.dep_ == "appos":
+        end = doc[end.i + 1]  # (the comma after the name, which the parser hung on the verb)
     if end.text == "," and end.i > head.i:
         for tok in doc[head.i + 1:end.i]:
             if tok.dep_ == "appos" and tok.right_edge.i + 1 == end.i \

@@ -1,0 +1,30 @@
+"""Who stands behind a sentence of news copy: the causes the twenty-first round of issue 13 fixed.
+Each test is on sentences made up for it (none copied from the issue, the news set or any
+article)."""
+
+import pytest
+
+from annotator.core.model import AttributionKind
+from tests.units import unit_containing, units_of
+
+_LEAD = "The council met in the town hall on Monday night.\n"
+
+
+def _attribution(detector, sentence):
+    return unit_containing(units_of(detector, _LEAD + sentence + "\n"), sentence[:20]).attribution
+
+
+# --- a hyphenated role, then the name set off by commas: the name speaks -------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The company's senior vice-president of sales for Europe, Maria Olsen, said the plant would "
+     "close in May.", "Maria Olsen"),
+    ("Halden's vice-chairman for the Nordic region, Lars Berg, said 40 jobs would go.",
+     "Lars Berg"),
+    # (the role without a hyphen, as before)
+    ("The chief executive of the National Rail Users Association, Helen Marsh, said fares had "
+     "risen by 9%.", "Helen Marsh"),
+])
+def test_the_name_after_a_hyphenated_role_is_the_speaker(detector, sentence, speaker):
+    attribution = _attribution(detector, sentence)
+    assert attribution.kind is AttributionKind.NAMED, attribution
+    assert attribution.speaker == speaker, attribution
