@@ -28,3 +28,23 @@ def test_the_name_after_a_hyphenated_role_is_the_speaker(detector, sentence, spe
     attribution = _attribution(detector, sentence)
     assert attribution.kind is AttributionKind.NAMED, attribution
     assert attribution.speaker == speaker, attribution
+
+
+# --- a that-clause the parser hung on the noun of a time phrase is still the cue's content -------
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Ana Ruiz, the interior minister, stated just before the raids that the cells had been "
+     "planning an attack.", "Ana Ruiz"),
+    ("The mayor, Tom Reid, said after the meeting that the bridge would reopen in May.",
+     "Tom Reid"),
+])
+def test_a_clause_after_a_time_phrase_is_the_speakers(detector, sentence, speaker):
+    attribution = _attribution(detector, sentence)
+    assert attribution.kind is AttributionKind.NAMED, attribution
+    assert attribution.speaker == speaker, attribution
+
+
+def test_a_clause_that_completes_a_noun_of_claims_is_not_the_cues(detector):
+    # (the reports' content, not the minister's: she spoke at their publication)
+    attribution = _attribution(
+        detector, "The figures were published on Friday after reports that the plant would close.")
+    assert attribution.kind is AttributionKind.NONE, attribution

@@ -1397,6 +1397,14 @@ def _has_clause_or_quote(verb, sent) -> bool:
                 for m in child.children):
             return True  # "announced last week, at the start of the season, that it is
             # working ..." (the parser's adverbial clause is the that-clause reported)
+        if child.dep_ == "prep" and child.i > verb.i and child.lower_ in _WHEN_PREPS and any(
+                o.dep_ == "pobj" and o.lower_ not in _CONTENT_NOUNS and any(
+                    g.dep_ in ("acl", "relcl", "ccomp") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" and m.i == o.i + 1
+                        for m in g.children) for g in o.children)
+                for o in child.children):
+            return True  # "stated just before the airstrikes that the attacks would ...": the
+            # parser hung the that-clause on the noun of the time phrase
     if verb.dep_ == "parataxis" and verb.head.i < verb.i and _is_verb(verb.head) and any(
             t.text == "," for t in verb.doc[verb.head.i + 1:verb.i]) and not any(
             c.dep_ in ("dobj", "dative") for c in verb.children):
@@ -1599,6 +1607,15 @@ def _has_clause_or_quote(verb, sent) -> bool:
 
 
 # Nouns for a held position whose "that" clause says what it is.
+# prepositions of a time or occasion phrase between a cue and its that-clause
+_WHEN_PREPS = frozenset({"before", "after", "during", "at", "on", "following", "ahead"})
+# nouns a that-clause completes ("reports that ...", "claims that ..."): their content, not the
+# cue's
+_CONTENT_NOUNS = frozenset({"report", "reports", "claim", "claims", "allegation", "allegations",
+                            "rumour", "rumours", "rumor", "rumors", "news", "fact", "suggestion",
+                            "suggestions", "speculation", "evidence", "possibility", "idea",
+                            "notion", "grounds", "basis", "assumption", "understanding",
+                            "condition", "premise"})
 _POSITION_NOUNS = {"position", "view", "belief", "claim", "argument", "assertion", "stance",
                    "opinion", "contention", "conviction", "allegation", "allegations"}
 
