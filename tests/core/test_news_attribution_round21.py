@@ -4,7 +4,7 @@ article)."""
 
 import pytest
 
-from annotator.core.model import AttributionKind
+from annotator.core.model import AttributionKind, UnitKind
 from tests.units import unit_containing, units_of
 
 _LEAD = "The council met in the town hall on Monday night.\n"
@@ -48,3 +48,25 @@ def test_a_clause_that_completes_a_noun_of_claims_is_not_the_cues(detector):
     attribution = _attribution(
         detector, "The figures were published on Friday after reports that the plant would close.")
     assert attribution.kind is AttributionKind.NONE, attribution
+
+
+# --- a paragraph the source cut off inside a quotation is running text, not a caption -----------
+@pytest.mark.parametrize("paragraph", [
+    'A military statement claimed that the farm bombed was "a base for a mid-level commander,"',
+    'Officials at the time said in a statement that the strike used "guided munitions that '
+    'killed an unknown number of fighters,"',
+    'One official said the order came from above. "I was told to keep the figures quiet[.]"',
+])
+def test_a_paragraph_cut_off_inside_a_quotation_is_a_sentence(detector, paragraph):
+    text = ("Strike on farm kills 12\n\nTwelve people died in the strike on Friday.\n\n"
+            + paragraph + "\n\nThe army said an inquiry had begun.\n")
+    unit = unit_containing(units_of(detector, text), paragraph[:25])
+    assert unit.kind is UnitKind.SENTENCE, unit
+    assert unit.attribution.kind is not AttributionKind.NONE, unit
+
+
+def test_a_short_unpunctuated_line_is_still_a_caption(detector):
+    text = ("Strike on farm kills 12\n\nTwelve people died in the strike on Friday.\n\n"
+            "Rescue workers at the farm on Saturday\n\nThe army said an inquiry had begun.\n")
+    unit = unit_containing(units_of(detector, text), "Rescue workers at")
+    assert unit.kind is UnitKind.CAPTION, unit

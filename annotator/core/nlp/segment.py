@@ -51,6 +51,10 @@ _CREDIT_PLAIN = re.compile(rf"^\s*([A-Z][\w.'’-]*(?:\s+{_NAME_WORD}){{1,4}})\s
 CREDIT_MAX_WORDS = 15
 # (closing marks may be spaced: a quotation inside a quotation ends "... clearly.' \"")
 _TERMINAL = re.compile(r"[.!?…](?:\s*['’”\")\]])*\s*$")
+# a paragraph that ends inside a sentence, on a quotation closed after a comma or an editor's
+# bracketed full stop ('... a base for a terrorist leader,"', '... the facts[.]"'): running
+# text the source cut off, not an unpunctuated caption
+_CUT_QUOTATION = re.compile(r"(?:,|\[\.\])\s*[\"”’']\s*$")
 
 
 # A wire dateline opening a paragraph: "MOSCOW - ", "WASHINGTON (Reuters) — ", "PARIS, Oct 3
@@ -287,7 +291,7 @@ def split_blocks(text: str) -> list[Block]:
         elif stripped.endswith(":") and (len(stripped.split()) >= 4 or _short_lead(stripped)):
             kind = UnitKind.SENTENCE  # a sentence that introduces the quotation below it
         elif (not _TERMINAL.search(stripped) and (blank_before or blank_after)
-              and len(stripped.split()) <= 60):
+              and len(stripped.split()) <= 60 and not _CUT_QUOTATION.search(stripped)):
             # A short unpunctuated line set apart by a blank line: a caption or a
             # cross-heading, not running text.
             kind = UnitKind.CAPTION
