@@ -70,3 +70,37 @@ def test_a_short_unpunctuated_line_is_still_a_caption(detector):
             "Rescue workers at the farm on Saturday\n\nThe army said an inquiry had begun.\n")
     unit = unit_containing(units_of(detector, text), "Rescue workers at")
     assert unit.kind is UnitKind.CAPTION, unit
+
+
+# --- an office "for" something is not whoever last held another office --------------------------
+_MINISTER = ("Bombing kills 12\n\nFormer prime minister Nadia Qureshi was killed in a suicide "
+             "attack on Thursday.\n\nThe minister for external affairs said that he was "
+             '"shocked" by the attack.\n\nHe added that two men had been arrested.\n\n'
+             'He also said "we were looking forward to the election. The attack shows terror '
+             'is on the march."\n')
+
+
+def test_an_office_of_something_never_named_is_an_unnamed_source(detector):
+    units = units_of(detector, _MINISTER)
+    for fragment in ("The minister for external", "He added that two", "He also said",
+                     "The attack shows"):
+        attribution = unit_containing(units, fragment).attribution
+        assert attribution.kind is AttributionKind.ANONYMOUS, (fragment, attribution)
+        assert attribution.speaker == "The minister for external affairs", (fragment, attribution)
+
+
+def test_an_office_of_something_is_the_person_named_with_it(detector):
+    text = ("Bombing kills 12\n\nForeign minister Omar Haidari visited the site on Friday.\n\n"
+            "The minister for foreign affairs said that the attack had been planned abroad.\n")
+    attribution = unit_containing(units_of(detector, text), "The minister for").attribution
+    assert attribution.kind is AttributionKind.NAMED, attribution
+    assert attribution.speaker == "Omar Haidari", attribution
+
+
+# --- a verb inside a quotation still open is the quoted words, not a new source -----------------
+def test_a_verb_inside_an_open_quotation_is_no_new_source(detector):
+    text = ('Strike hits port\n\nThe harbour master, Ian Cole, said "we lost two cranes. The '
+            'damage shows how close the missiles came."\n\nThe port reopened on Sunday.\n')
+    attribution = unit_containing(units_of(detector, text), "The damage shows").attribution
+    assert attribution.kind is AttributionKind.NAMED, attribution
+    assert attribution.speaker == "Ian Cole", attribution

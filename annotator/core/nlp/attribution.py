@@ -576,7 +576,10 @@ class Memory:
             elif found.source_type in ("organisation", "document", "anonymous"):
                 self.group_sources.append((found.speaker, found.source_type))
                 self.since_group = 0
-                last = found.speaker.split()[-1].lower() if found.speaker.split() else ""
+                # the description's head noun ("minister" in "The minister for external
+                # affairs", "official" in "An official at the embassy")
+                head = re.split(r"\s+(?:of|for|at|from|in|with|on)\s+", found.speaker)[0]
+                last = head.split()[-1].lower() if head.split() else ""
                 one = found.speaker.lower().startswith(("one of ", "one ", "a ", "an "))
                 self.unnamed_person = (found.speaker, self.sentence) if (
                     found.source_type == "anonymous" and last not in ALL_PRONOUNS
@@ -664,6 +667,21 @@ class Memory:
                           and not (set(n.split()) <= set(name.split()))}
                 return None if others else name
         return None
+
+    def holds_office_of(self, name: str, role: str, speaker: str) -> bool:
+        """Whether the person named with the role can be the one an office "of" or "for"
+        something describes ("the minister for external affairs"): only if they were named with
+        a word of what follows ("foreign" or "external" for ...), else any role will do."""
+        match = re.search(rf"\b{re.escape(role)}\s+(?:of|for)\s+(.+)$", speaker, re.I)
+        if match is None:
+            return True
+        # (what the office is for, not whose: "Pakistani" names the country, not the office)
+        wanted = {w.lower() for w in re.findall(r"[A-Za-z]+", match.group(1))
+                  if len(w) > 2 and w.lower() not in ("the", "and", "its", "his", "her", "their")
+                  and not (w[:1].isupper() and (w.lower() in _NATIONAL_NOUNS or w.endswith(
+                      ("i", "an", "ese", "ish"))))}
+        known = set().union(*(w for n, w, _ in self.roles + self.titles if n == name), set())
+        return not wanted or bool(wanted & known)
 
     def person_with_office(self, speaker: str) -> str | None:
         """The one person named with an office that shares the description's qualifier and
@@ -3730,7 +3748,8 @@ _GENERIC_REACH = 5
 # "the head of the regional police", "the deputy director of the agency": an office of a body
 _OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|chief|director|"
                                  r"deputy|commander|chairman|chairwoman|chair|secretary|"
-                                 r"spokesman|spokeswoman|spokesperson|officer|manager)\s+"
+                                 r"spokesman|spokeswoman|spokesperson|officer|manager|"
+                                 r"minister|ambassador|envoy|governor|mayor|premier)\s+"
                                  r"(?:of|for|at)\s+\S", re.I)
 
 
@@ -3953,6 +3972,9 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found | None:
         return _resolve_owner(found, memory)
     name = (memory.person_with_role(found.role) if found.source_type == "person"
             else memory.org_with_word(found.role, _modifiers_of(found)))
+    if name and found.source_type == "person" and \
+            not memory.holds_office_of(name, found.role, found.speaker):
+        name = None  # "The minister for external affairs" is not the former prime minister
     if not name and found.source_type == "organisation" and found.role in _OUTLET_HEADS | {
             "publication"}:
         name = memory.last_outlet()  # "According to the publication" after "X reported"

@@ -616,6 +616,17 @@ def _merge_split_units(spans: list) -> list:
     return out
 
 
+def _cue_before_quotation_closes(span: Span, found) -> bool:
+    """The cue found in a unit that begins inside an open quotation stands before the mark
+    that closes it (or the unit never closes it): a verb of the quoted words, not a cue."""
+    cue_i = getattr(found, "token_i", None)
+    if cue_i is None or not span.start <= cue_i < span.end:
+        return False
+    text = text_of(span)
+    closes = [k for k in (text.find('"'), text.find("\u201d")) if k >= 0]
+    return not closes or span.doc[cue_i].idx - span.start_char < min(closes)
+
+
 def _opening_mark_left_behind(prev: Span, span: Span) -> bool:
     """The unit ends in a straight double mark spaced off after a full stop ('... Army. "'),
     which opens, not closes, a quotation (the unit has no quotation open before it), and the
@@ -1035,6 +1046,12 @@ class Detector:
                         found, engine.hedge_of(unit_text) if found is None else None)
                     own = attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
                     inherited, note = None, ""
+                    if own and inside and quote_attribution is not None and \
+                            quote_attribution.kind in (AttributionKind.NAMED,
+                                                       AttributionKind.ANONYMOUS) and \
+                            _cue_before_quotation_closes(span, found):
+                        own = False  # 'The attack shows terror is on the march."': the words
+                        # of the quotation still open, not a new source
                     if index == 0 and own and attribution.cue == "answer":
                         answer = attribution
                     if not own and answer is not None:
