@@ -104,3 +104,38 @@ def test_a_verb_inside_an_open_quotation_is_no_new_source(detector):
     attribution = unit_containing(units_of(detector, text), "The damage shows").attribution
     assert attribution.kind is AttributionKind.NAMED, attribution
     assert attribution.speaker == "Ian Cole", attribution
+
+
+# --- a body's unnamed envoy or staff is an unnamed source -----------------------------------------
+@pytest.mark.parametrize("sentence, speaker", [
+    ('The European Union envoy said, "We condemn this attack without reservation."',
+     "The European Union envoy"),
+    ("The hotel security staff say that they were sent away before the ceremony.",
+     "The hotel security staff"),
+    ("Staff at the clinic said no one had been brought in overnight.", "Staff at the clinic"),
+])
+def test_a_bodys_unnamed_envoy_or_staff_is_anonymous(detector, sentence, speaker):
+    attribution = _attribution(detector, sentence)
+    assert attribution.kind is AttributionKind.ANONYMOUS, attribution
+    assert attribution.speaker == speaker, attribution
+
+
+def test_a_named_envoy_is_named(detector):
+    attribution = _attribution(detector, "The EU envoy to Libya, Karl Brandt, said the talks "
+                                         "had failed.")
+    assert attribution.kind is AttributionKind.NAMED, attribution
+    assert attribution.speaker == "Karl Brandt", attribution
+
+
+# --- "reportedly" before a quotation: hearsay that they spoke, but the words are theirs ---------
+def test_a_source_that_reportedly_said_a_quotation_is_the_source(detector):
+    attribution = _attribution(detector, 'A source inside the ministry reportedly said "we were '
+                                         'told to keep the figures secret."')
+    assert attribution.kind is AttributionKind.ANONYMOUS, attribution
+    assert attribution.speaker == "A source inside the ministry", attribution
+
+
+def test_reportedly_warning_without_a_quotation_stays_a_hedge(detector):
+    attribution = _attribution(detector, "Party whips have reportedly warned rebels that they "
+                                         "could lose their seats.")
+    assert attribution.kind is AttributionKind.HEDGED, attribution

@@ -133,6 +133,9 @@ ANONYMOUS_HEADS = {
     # a party's or a cause's unnamed people ("politicians of the ruling party said")
     "politician", "politicians", "legislator", "legislators", "supporter", "supporters",
     "opponent", "opponents",
+    # a body's unnamed envoys and staff ("The United Nations envoy said", "The hotel security
+    # staff say"): round 21's labels
+    "envoy", "envoys", "negotiator", "negotiators", "delegate", "delegates", "staff",
 }
 # Someone's people and offices that speak for them without being them: "Ms Reed's lawyers",
 # "Lott's barrister", "Mensah's agent" are unnamed people, "her office" is a body (but "her
@@ -1327,6 +1330,15 @@ def _prep_on_verb_or_object(verb, preps) -> bool:
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "``", "''"})
+
+
+def _quotes_next(verb) -> bool:
+    """The verb opens a quotation at once ('said "...', 'said: "...', 'said, "...')."""
+    doc = verb.doc
+    k = verb.i + 1
+    if k < len(doc) and doc[k].text in (",", ":"):
+        k += 1
+    return k < len(doc) and doc[k].text in ('"', "\u201c")
 
 
 def _has_quote_mark(sent) -> bool:
@@ -4359,8 +4371,10 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             continue  # "pointed out that...", not "pointed to the table"
         if any(c.dep_ == "neg" for c in token.children):
             continue  # "officials have not said why"
-        if any(c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS for c in token.children):
+        if any(c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS for c in token.children) \
+                and not _quotes_next(token):
             continue  # "whips have reportedly warned MPs that...": that they did is hearsay
+            # (but 'A source reportedly said "I was told ..."': the source's own words)
         if opening_hedge and token.dep_ in ("ROOT", "conj", "parataxis"):
             continue
         if token.dep_ == "advcl" and token.i < token.head.i and any(
