@@ -139,3 +139,23 @@ def test_reportedly_warning_without_a_quotation_stays_a_hedge(detector):
     attribution = _attribution(detector, "Party whips have reportedly warned rebels that they "
                                          "could lose their seats.")
     assert attribution.kind is AttributionKind.HEDGED, attribution
+
+
+# --- reports of unnamed witnesses are theirs; bare reports, however many, are a hedge -----------
+@pytest.mark.parametrize("sentence", [
+    "According to witness reports, the blast killed nine people at the market.",
+    "Several reports from witnesses say the gunman fired at least 20 shots.",
+    "Eyewitness reports say the car exploded outside the checkpoint.",
+])
+def test_reports_of_witnesses_are_an_unnamed_source(detector, sentence):
+    attribution = _attribution(detector, sentence)
+    assert attribution.kind is AttributionKind.ANONYMOUS, attribution
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to multiple reports, the blast killed nine people at the market.",
+    "Early reports state that the bridge suffered little damage.",
+])
+def test_bare_reports_are_a_hedge(detector, sentence):
+    attribution = _attribution(detector, sentence)
+    assert attribution.kind is AttributionKind.HEDGED, attribution

@@ -332,7 +332,8 @@ HEDGE_PATTERNS = [
     (re.compile(r"\b(reportedly|allegedly|supposedly|apparently|rumoured|purportedly|"
                 r"presumably)\b", re.I),
      "{0}"),
-    (re.compile(r"\baccording\s+to\s+(?:some\s+|recent\s+|unconfirmed\s+|local\s+)?"
+    (re.compile(r"\baccording\s+to\s+(?:some\s+|recent\s+|unconfirmed\s+|local\s+|multiple\s+|"
+                r"several\s+|many\s+|numerous\s+|various\s+|conflicting\s+|news\s+)?"
                 r"(reports|rumours|rumors|speculation|estimates)\b", re.I),
      "according to {0}"),
     (re.compile(r"\baccording\s+to\s+((?:preliminary|initial|early|unconfirmed|unofficial|"
@@ -342,7 +343,8 @@ HEDGE_PATTERNS = [
     # (also "Reports in local media said": where they ran, with no one named)
     (re.compile(r"\b(estimates|reports|rumours|rumors)(?:\s+(?:in|on)(?:\s+[\w-]+){1,3}?)?"
                 r"\s+(?:have\s+)?(?:also\s+)?"
-                r"(suggest|suggested|say|said|revealed|claim|claimed|indicate|indicated)\b", re.I),
+                r"(suggest|suggested|say|said|revealed|claim|claimed|indicate|indicated|state|"
+                r"stated)\b", re.I),
      "{0} {1}"),
     # "Unofficial reports put the number of dead at fifteen": unnamed reports' figure (the
     # words that leave reports unnamed, whatever the tagger calls them: _UNNAMED_REPORTS)
@@ -671,7 +673,7 @@ class Memory:
                 return None if others else name
         return None
 
-    def holds_office_of(self, name: str, role: str, speaker: str) -> bool:
+    def holds_office_of(self, name: str, role: str, speaker: str, strict: bool = False) -> bool:
         """Whether the person named with the role can be the one an office "of" or "for"
         something describes ("the minister for external affairs"): only if they were named with
         a word of what follows ("foreign" or "external" for ...), else any role will do."""
@@ -683,8 +685,14 @@ class Memory:
                   if len(w) > 2 and w.lower() not in ("the", "and", "its", "his", "her", "their")
                   and not (w[:1].isupper() and (w.lower() in _NATIONAL_NOUNS or w.endswith(
                       ("i", "an", "ese", "ish"))))}
-        known = set().union(*(w for n, w, _ in self.roles + self.titles if n == name), set())
-        return not wanted or bool(wanted & known)
+        known = set().union(*(w for n, w, _ in self.roles + self.titles if n == name),
+                            *(w for n, w in self.article_titles if n == name), set())
+        # (only a person named with another kind of the office is ruled out: "Colonel Lena
+        # Vogt, the head of the regional police" is "the head of the regional police")
+        other = {w for w in known - {role, "former", "acting", "then", "current"}
+                 if w not in TITLE_WORDS and w not in _NATIONAL_NOUNS and not w.endswith(
+                     ("i", "an", "ese", "ish"))}
+        return not wanted or (not other and not strict) or bool(wanted & known)
 
     def person_with_office(self, speaker: str) -> str | None:
         """The one person named with an office that shares the description's qualifier and
@@ -3049,6 +3057,11 @@ _PLACES = frozenset({"GPE", "LOC", "NORP"})
 _MEDIUM_WORDS = _GENERIC_OUTLETS | {"broadcasters", "televised"}
 
 
+# people whose reports are theirs ("witness reports", "reports from residents"): unnamed people
+_REPORTING_PEOPLE = frozenset({"witness", "witnesses", "eyewitness", "eyewitnesses", "resident",
+                               "residents", "survivor", "survivors"})
+
+
 def _media_reports(tokens, head) -> bool:
     """"Media reports said", "according to local media reports", "according to agency
     reports" (a news agency's, or a wire's): reports of unnamed outlets, an unnamed source (a bare
@@ -3058,11 +3071,12 @@ def _media_reports(tokens, head) -> bool:
     # ("Reports in Russian media said": where they ran is who ran them)
     after = [t for t in head.subtree if t.i > head.i and t.head.head.i == head.i and
              t.head.lower_ in ("in", "on", "from", "by")]
-    return (any(t.lower_ in _MEDIUM_WORDS or (t.lower_ in ("agency", "wire") and t.dep_ ==
-                                              "compound" and t.head.i == head.i)
+    return (any(t.lower_ in _MEDIUM_WORDS or (t.lower_ in {"agency", "wire"} | _REPORTING_PEOPLE
+                                              and t.dep_ == "compound" and t.head.i == head.i)
                 for t in tokens if t.i < head.i) or any(
-        t.lower_ in _MEDIUM_WORDS for t in after)) and not any(
-        _is_proper(t) and t.ent_type_ not in _PLACES and t.lower_ not in _MEDIUM_WORDS
+        t.lower_ in _MEDIUM_WORDS | _REPORTING_PEOPLE for t in after)) and not any(
+        _is_proper(t) and t.ent_type_ not in _PLACES
+        and t.lower_ not in _MEDIUM_WORDS | _REPORTING_PEOPLE
         and t.ent_type_ not in ("DATE", "TIME")  # ("reports on Sunday")
         and t.i != head.i for t in list(tokens) + list(head.subtree))
 
@@ -3760,8 +3774,7 @@ _GENERIC_REACH = 5
 # "the head of the regional police", "the deputy director of the agency": an office of a body
 _OFFICIAL_OF_A_BODY = re.compile(r"^(?:the|this)\s+(?:[a-z-]+\s+){0,2}(?:head|chief|director|"
                                  r"deputy|commander|chairman|chairwoman|chair|secretary|"
-                                 r"spokesman|spokeswoman|spokesperson|officer|manager|"
-                                 r"minister|ambassador|envoy|governor|mayor|premier)\s+"
+                                 r"spokesman|spokeswoman|spokesperson|officer|manager)\s+"
                                  r"(?:of|for|at)\s+\S", re.I)
 
 
@@ -4030,8 +4043,14 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found | None:
             # "The woman told investigators ...": nobody the article named; someone unnamed
             return Found("anonymous", found.speaker, found.cue, found.via,
                          token_i=found.token_i)
-    holders = memory.holders_named(found.role) if not name and \
+    holders = {h for h in memory.holders_named(found.role)
+               if memory.holds_office_of(h, found.role, found.speaker)} if not name and \
         found.source_type == "person" else set()
+    if len(holders) >= 2:
+        # several people named with the office, none with what this one is for ("the minister
+        # for external affairs" among prime ministers): none of them
+        holders = {h for h in holders
+                   if memory.holds_office_of(h, found.role, found.speaker, strict=True)}
     if not name and len(holders) == 1 and ("'s " in found.speaker or
                                            _OFFICE_OF_A_PLACE.match(found.speaker)):
         # "Chelyabinsk's governor said", "The MP for Wealdshire North said" before "Governor X"
@@ -4041,7 +4060,8 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found | None:
             found.source_type == "person" and found.role in _OFFICES and found.role not in FOCUS_ROLES and \
             _OFFICE_OF_A_PLACE.match(found.speaker) and not _holds_a_name(found.speaker) and \
             not any(
-                found.role in words for _, words, _ in memory.roles + memory.titles):
+                found.role in words and memory.holds_office_of(n, found.role, found.speaker)
+                for n, words, _ in memory.roles + memory.titles):
         # "The premier of the German state of North Rhine-Westphalia remarked ...", "The mayor
         # of Arlon said" in an article that never names them: an unnamed source, as "the
         # prime minister said" is
@@ -4049,7 +4069,9 @@ def resolve_role(found: Found, memory: Memory, sent=None) -> Found | None:
     if not name and found.source_type == "person" and _unnamed_office(found, sent):
         name = (_named_before_in(sent, found) if sent is not None else None) or \
             memory.person_with_office(found.speaker)
-        if not name and any(found.role in words for _, words, _ in memory.roles + memory.titles):
+        if not name and any(found.role in words and
+                            memory.holds_office_of(n, found.role, found.speaker)
+                            for n, words, _ in memory.roles + memory.titles):
             return found  # several people named with it: one of them, not an unnamed source
         if not name and len(holders) == 1:
             name = next(iter(holders))  # "The governor said ..." before "Governor X" appears
