@@ -159,3 +159,30 @@ def test_reports_of_witnesses_are_an_unnamed_source(detector, sentence):
 def test_bare_reports_are_a_hedge(detector, sentence):
     attribution = _attribution(detector, sentence)
     assert attribution.kind is AttributionKind.HEDGED, attribution
+
+
+# --- unnamed people of two named bodies, and people cited with what they said --------------------
+def test_spokesmen_for_two_named_groups_are_unnamed(detector):
+    attribution = _attribution(detector, "Spokesmen for the Jaish-e-Noor and Harkat-ul-Ansar "
+                                         "have denied any role in the attacks.")
+    assert attribution.kind is AttributionKind.ANONYMOUS, attribution
+    assert attribution.speaker.startswith("Spokesmen for"), attribution
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The Evening Courier cited a security source that the driver had been known to police.",
+     "a security source"),
+    ("The newspaper cited police sources who said the van had been hired a day earlier.",
+     "police sources"),
+])
+def test_unnamed_people_cited_with_what_they_said_speak(detector, sentence, speaker):
+    attribution = _attribution(detector, sentence)
+    assert attribution.kind is AttributionKind.ANONYMOUS, attribution
+    assert attribution.speaker == speaker, attribution
+
+
+def test_figures_cited_are_the_citers(detector):
+    attribution = _attribution(detector, "Mayor Ruth Kessler cited figures that showed crime "
+                                         "had fallen by 8%.")
+    assert attribution.kind is AttributionKind.NAMED, attribution
+    assert attribution.speaker.endswith("Ruth Kessler"), attribution

@@ -1827,6 +1827,12 @@ def _nearest_subject(verb):
         # "Whitey MacDonald, chairperson of Local 1520, Canadian Auto Workers union said": the
         # parser made the last appositive a second subject; the person named first speaks
         return before[0]
+    if len(before) >= 2 and before[0].lower_ in ANONYMOUS_HEADS and \
+            before[0].tag_ in ("NN", "NNS") and not any(
+                _is_verb(t) or t.text in (",", ";") for t in verb.doc[before[0].i + 1:before[-1].i]):
+        # "Spokesmen for the Lashkar-e-Toiba and Hizb-ul-Mujahideen have denied": the parser
+        # made the last name of the bodies a second subject; the spokesmen speak
+        return before[0]
     return before[-1] if before else (subjects[0] if subjects else None)
 
 
@@ -4626,6 +4632,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         cited = _cited_source(token, memory, outlet=found.source_type == "organisation" and (
             bool(set(found.speaker.lower().split()) & OUTLET_WORDS) or found.via is not None
             or found.speaker == (memory.last_outlet() if memory is not None else None)))
+        if cited is None and lemma in ("cite", "quote"):
+            cited = _cited_with_a_clause(token, memory)
         if cited is not None:
             # "Yonhap reported, citing an unnamed official, that...": the official speaks,
             # through the outlet
@@ -5677,6 +5685,21 @@ def _plural_of_people(noun) -> bool:
 
 # "citing police sources", "quoting a source in the emergency services"
 _CITING = frozenset({"citing", "quoting"})
+
+
+def _cited_with_a_clause(verb, memory) -> "Found | None":
+    """"The Daily Telegraph cited a security source that ...", "The paper quoted officials who
+    said ...": unnamed people cited with what they said, who speak through the citer."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ not in ANONYMOUS_HEADS or obj.tag_ not in ("NN", "NNS"):
+        return None
+    if not any((c.dep_ in ("acl", "relcl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)) or
+            (c.dep_ == "relcl" and c.lower_ in CUE_FORMS) for c in obj.children):
+        return None
+    tokens = _np_tokens(obj)
+    return Found(classify(tokens, obj, memory), _text(tokens), CUE_FORMS.get(verb.lower_, "cite"),
+                 token_i=verb.i)
 
 
 def _cited_source(verb, memory, outlet: bool = False) -> "Found | None":
