@@ -1,6 +1,9 @@
-"""Who stands behind a sentence of news copy: the causes the twenty-first round of issue 13 fixed.
-Each test is on sentences made up for it (none copied from the issue, the news set or any
-article)."""
+"""Who stands behind a sentence of news copy: the causes the twenty-first round of issue 13 fixed,
+most found on 62 real English Wikinews reports of bombings, attacks and security (2005-2025)
+labelled for the purpose by team members who never ran the detector on them: unnamed officials,
+envoys, staff, witnesses' reports, sources cited by outlets, offices never named, and quotations
+still open. Each test is on sentences made up for it (none copied from the issue, the news set or
+any article)."""
 
 import pytest
 
