@@ -1829,7 +1829,8 @@ def _nearest_subject(verb):
         return before[0]
     if len(before) >= 2 and before[0].lower_ in ANONYMOUS_HEADS and \
             before[0].tag_ in ("NN", "NNS") and not any(
-                _is_verb(t) or t.text in (",", ";") for t in verb.doc[before[0].i + 1:before[-1].i]):
+                _is_verb(t) or t.text in (",", ";")
+                for t in verb.doc[before[0].i + 1:before[-1].i]):
         # "Spokesmen for the Lashkar-e-Toiba and Hizb-ul-Mujahideen have denied": the parser
         # made the last name of the bodies a second subject; the spokesmen speak
         return before[0]
