@@ -189,3 +189,10 @@ def test_figures_cited_are_the_citers(detector):
                                          "had fallen by 8%.")
     assert attribution.kind is AttributionKind.NAMED, attribution
     assert attribution.speaker.endswith("Ruth Kessler"), attribution
+
+
+def test_a_name_after_an_editors_role_in_brackets_still_speaks(detector):
+    attribution = _attribution(detector, "[Union leader] Ana Weiss said on Monday that 300 jobs "
+                                         "would go.")
+    assert attribution.kind is AttributionKind.NAMED, attribution
+    assert "Ana Weiss" in attribution.speaker, attribution

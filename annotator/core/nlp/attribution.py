@@ -1828,11 +1828,12 @@ def _nearest_subject(verb):
         # parser made the last appositive a second subject; the person named first speaks
         return before[0]
     if len(before) >= 2 and before[0].lower_ in ANONYMOUS_HEADS and \
-            before[0].tag_ in ("NN", "NNS") and not any(
-                _is_verb(t) or t.text in (",", ";")
+            before[0].tag_ in ("NN", "NNS") and before[-1].ent_type_ != "PERSON" and not any(
+                _is_verb(t) or t.text in (",", ";", "]", ")")
                 for t in verb.doc[before[0].i + 1:before[-1].i]):
         # "Spokesmen for the Lashkar-e-Toiba and Hizb-ul-Mujahideen have denied": the parser
-        # made the last name of the bodies a second subject; the spokesmen speak
+        # made the last name of the bodies a second subject; the spokesmen speak (not
+        # "[Opposition leader] Maria Szabo said": the name after the editor's brackets)
         return before[0]
     return before[-1] if before else (subjects[0] if subjects else None)
 
