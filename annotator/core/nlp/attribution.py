@@ -1346,7 +1346,7 @@ def _quotes_next(verb) -> bool:
     k = verb.i + 1
     if k < len(doc) and doc[k].text in (",", ":"):
         k += 1
-    return k < len(doc) and doc[k].text in ('"', "\u201c")
+    return k < len(doc) and _opens_quote(doc[k])
 
 
 def _has_quote_mark(sent) -> bool:
@@ -3068,6 +3068,9 @@ _MEDIUM_WORDS = _GENERIC_OUTLETS | {"broadcasters", "televised"}
 # people whose reports are theirs ("witness reports", "reports from residents"): unnamed people
 _REPORTING_PEOPLE = frozenset({"witness", "witnesses", "eyewitness", "eyewitnesses", "resident",
                                "residents", "survivor", "survivors"})
+# the words that make reports an unnamed outlet's or unnamed people's, before or after "reports"
+_REPORTS_OF = _MEDIUM_WORDS | _REPORTING_PEOPLE
+_REPORTS_COMPOUND = frozenset({"agency", "wire"}) | _REPORTING_PEOPLE
 
 
 def _media_reports(tokens, head) -> bool:
@@ -3079,12 +3082,12 @@ def _media_reports(tokens, head) -> bool:
     # ("Reports in Russian media said": where they ran is who ran them)
     after = [t for t in head.subtree if t.i > head.i and t.head.head.i == head.i and
              t.head.lower_ in ("in", "on", "from", "by")]
-    return (any(t.lower_ in _MEDIUM_WORDS or (t.lower_ in {"agency", "wire"} | _REPORTING_PEOPLE
+    return (any(t.lower_ in _MEDIUM_WORDS or (t.lower_ in _REPORTS_COMPOUND
                                               and t.dep_ == "compound" and t.head.i == head.i)
                 for t in tokens if t.i < head.i) or any(
-        t.lower_ in _MEDIUM_WORDS | _REPORTING_PEOPLE for t in after)) and not any(
+        t.lower_ in _REPORTS_OF for t in after)) and not any(
         _is_proper(t) and t.ent_type_ not in _PLACES
-        and t.lower_ not in _MEDIUM_WORDS | _REPORTING_PEOPLE
+        and t.lower_ not in _REPORTS_OF
         and t.ent_type_ not in ("DATE", "TIME")  # ("reports on Sunday")
         and t.i != head.i for t in list(tokens) + list(head.subtree))
 
