@@ -172,7 +172,7 @@ class ClaimDetector:
     def finalize(self, span: Span, attribution: Attribution, attribution_reason: str | None,
                  quoted: bool, extra_reasons: Sequence[str] = ()) -> None:
         """Score, offer and explain a unit, given its final attribution."""
-        from annotator.core.nlp.priority import features
+        from annotator.core.nlp.priority import features, showy
 
         kind = span._.unit_kind
         claim_type, type_reason = rules.claim_type_of(span)
@@ -200,7 +200,8 @@ class ClaimDetector:
             if kind is UnitKind.SENTENCE else None
         forecast = kind is UnitKind.SENTENCE and (_forecast(span) or _forecast_by_source(span))
         pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record or figure,
-                        sourced_weakly, attribution.speaker, figure, general, forecast)
+                        sourced_weakly, attribution.speaker, figure, general, forecast,
+                        kind is UnitKind.SENTENCE and showy(text_of(span)))
         span._.claim_pieces = pieces
         score, check_worthy, all_reasons = self.decide(pieces, span.doc._.genre_gate)
         span._.claim_score = score
@@ -215,7 +216,7 @@ class ClaimDetector:
         """(score, offered, reasons) of a unit; `gate` is how much the text reads as reported
         news (1) rather than a transcript of speech (0): see priority.news_gate; `reader` is the
         sentence reader's logit, when the reader read the text."""
-        from annotator.core.nlp.priority import a_note_only, judges, procedural
+        from annotator.core.nlp.priority import a_note_only, about_the_reporting, procedural
 
         reasons = list(pieces.reasons)
         if pieces.kind is not UnitKind.SENTENCE:
@@ -224,12 +225,12 @@ class ClaimDetector:
         score = self.priority.score(pieces.features, gate)
         if reader is not None:
             read = self.reader_priority.score(pieces.features, gate, reader)
-            # The reader may sink a sentence the rules see judging, feeling, hoping or talking
-            # about the reporting, never lift it ('"Nothing will stop us," the owner said.'), and
-            # may lift an anonymous or hedged source's sentence, never sink it: tabloid copy's
-            # unnamed claims stay in view with their "unsourced" suggestion. (On `dev`, nested
-            # CV, both rules together cost 0.003 of the reader's F1 gain of 0.027.)
-            if judges(pieces.features):
+            # The reader may sink a line about the reporting or the writer's show words, never
+            # lift them ("The paper contacted the user but did not receive a reply.", "It was a
+            # stunning strike."), and may lift an anonymous or hedged source's sentence, never
+            # sink it: tabloid copy's unnamed claims stay in view with their "unsourced"
+            # suggestion.
+            if about_the_reporting(pieces.features) or pieces.showy:
                 read = min(read, score)
             if pieces.sourced_weakly and not procedural(pieces.features):
                 read = max(read, score)  # (but "The governor declined to say how many ...")
@@ -237,19 +238,20 @@ class ClaimDetector:
         # A figure a source puts forward is raised to the model's own threshold, so that a
         # stricter threshold a checker sets still holds it back.
         floor = min(threshold, self.priority.threshold) if pieces.figure else threshold
-        if pieces.on_record and gate >= 0.5 and score < floor and \
+        if pieces.on_record and gate >= 0.5 and \
                 not procedural(pieces.features):  # ("was independently confirmed by AP")
             # A claim a named source put on the record in reported speech ("X claimed their
-            # decision was...", "In May X had said he..."): always offered, at the threshold.
+            # decision was...", "In May X had said he..."): always offered, at least at the
+            # threshold, and said so whether or not its score needed the lift.
             who = pieces.speaker if not pieces.sourced_weakly else f"a source ({pieces.speaker})"
             reasons.append(f"a figure put forward by {who}" if pieces.figure
                            else f"a claim on the record by {who}")
-            score = floor
-        elif pieces.general and gate >= 0.5 and score < floor:
+            score = max(score, floor)
+        elif pieces.general and gate >= 0.5:
             # a rule ("must be returned within ten days") or a general causal claim ("X can lead
             # to Y"): short and plain, so the model scores them low, yet checkable
             reasons.append(pieces.general)
-            score = floor
+            score = max(score, floor)
         if a_note_only(pieces.features) and not pieces.figure and score >= threshold:
             # "It did not say what type of missile hit the city.": a note on the reporting
             score = round(threshold * 0.95, 4)
@@ -282,6 +284,7 @@ class Pieces:
     figure: bool = False  # on_record because a source states a figure
     general: str | None = None  # the reason, for a rule or a general causal claim
     forecast: bool = False  # "The storm is expected to reach the coast on Friday"
+    showy: bool = False  # the writer's show words: "a stunning strike" (priority.showy)
 
 
 @Language.factory(

@@ -102,6 +102,14 @@ def _colour(words: list[str], lower: str, text: str) -> int:
     return n
 
 
+def showy(text: str) -> bool:
+    """The writer's show words ("a stunning strike", "the festive mood"): colour other than the
+    crowd words, which crisis copy uses for where it happened ("a crowded market")."""
+    lower = text.lower()
+    words = [w for w in _WORDS.findall(lower) if w not in _CROWD_WORDS]
+    return _COLOUR.count(words, lower) > 0
+
+
 _PROCEDURAL = re.compile(
     r"\b(contacted for comment|for comment|declined to comment|did not respond|has not responded|"
     r"(?:does|do|did|would|will) not comment|(?:has|have|had) not (?:yet )?(?:publicly )?"
@@ -332,15 +340,31 @@ def features(span, attribution, quoted: bool, base_probability: float,
 
 
 READER_FEATURES = FEATURES + ["reader"]
-# Signals of a sentence that judges, feels, hopes or talks about the reporting itself: where one
-# fires, the sentence reader may lower the score but not raise it (detector.ClaimDetector.decide)
-JUDGING = ("opinion", "colour", "procedural", "first_person", "evaluative", "reporting_meta",
-           "quoted_opinion", "writer_judges")
-_JUDGING_AT = tuple(FEATURES.index(name) for name in JUDGING)
+# Signals of a line about the reporting itself ("declined to say how many ...", "The following is
+# an edited transcript"): where one fires, the sentence reader may lower the score but not raise it
+# (detector.ClaimDetector.decide). Until round 22 the signals of judging and feeling (opinion,
+# colour, first person, evaluative, a quoted opinion, the writer judging) did the same; on the
+# 1,800 dev sentences that neither model had seen, that cap dropped more check-worthy sentences
+# than it held back ("'They were cleaning the street when this huge explosion rocked the entire
+# neighbourhood,' he said."): F1 0.898 -> 0.905 on 62 crisis reports, 0.946 -> 0.948 on 59
+# business reports, while these two cost nothing there.
+ABOUT_THE_REPORTING = ("procedural", "reporting_meta")
+_ABOUT_THE_REPORTING_AT = tuple(FEATURES.index(name) for name in ABOUT_THE_REPORTING)
 
 
-def judges(feats: Sequence[float]) -> bool:
-    return any(feats[i] > 0 for i in _JUDGING_AT)
+def about_the_reporting(feats: Sequence[float]) -> bool:
+    return any(feats[i] > 0 for i in _ABOUT_THE_REPORTING_AT)
+
+
+# What the re-scorer with the reader weighs: the reader reads the words, so the rules' signals of
+# the words (opinion, colour, a date, a figure ...) are left to it; the re-scorer adds what it
+# cannot see, the base model's logit and who the attribution engine says stands behind the
+# sentence, and the two signals of a line about the reporting. Trained on the dev rows up to id 4204 and tested on the 1,800 later ones, this kept
+# F1 where all the features had it (62 crisis reports 0.906 -> 0.911, 59 business reports
+# 0.952 -> 0.955): the rules were written looking at dev, so their weights learnt there are
+# too large. The other weights are 0 (train_priority).
+READER_RESCORER_WEIGHS = ("base_logit", "base_logit_news", "attr_person", "attr_organisation",
+                          "attr_document", "attr_anonymous", *ABOUT_THE_REPORTING, "reader")
 
 
 _PROCEDURAL_AT = FEATURES.index("procedural")

@@ -82,7 +82,7 @@ def fit(X: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
     """L2 logistic regression with X[:, 0] as a fixed offset, signs bounded by SIGNS."""
     from scipy.optimize import minimize
 
-    from annotator.core.nlp.priority import FEATURES, READER_FEATURES
+    from annotator.core.nlp.priority import FEATURES, READER_FEATURES, READER_RESCORER_WEIGHS
 
     names = READER_FEATURES if X.shape[1] == len(READER_FEATURES) else FEATURES
     offset, F = X[:, 0], X[:, 1:]
@@ -97,7 +97,11 @@ def fit(X: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
         g = np.concatenate([Z.T @ grad_z + coef / c, [grad_z.sum()]])
         return np.sum(np.logaddexp(0, z) - y * z) + 0.5 * np.dot(coef, coef) / c, g
 
-    bounds = [SIGNS.get(name, (None, None)) for name in names[1:]] + [(None, None)]
+    if names == READER_FEATURES:  # the weights of the other features stay 0
+        bounds = [SIGNS.get(name, (None, None)) if name in READER_RESCORER_WEIGHS else (0.0, 0.0)
+                  for name in names[1:]] + [(None, None)]
+    else:
+        bounds = [SIGNS.get(name, (None, None)) for name in names[1:]] + [(None, None)]
     res = minimize(loss, np.zeros(F.shape[1] + 1), jac=True, method="L-BFGS-B", bounds=bounds)
     coef = res.x[:-1] / scale
     b = res.x[-1] - float(np.dot(res.x[:-1], mean / scale))
