@@ -16,6 +16,8 @@ features mean (:data:`SIGNS`). C and the news threshold are chosen by leave-one-
 cross-validation: the highest out-of-fold F1 of the sentences the app would offer (over the
 threshold, or offered whatever the score: a claim on the record, a figure put forward, a rule or
 general claim), every article weighing the same (:func:`article_weights`). The threshold is then folded into ``b`` so that the app keeps the base model's threshold.
+With ``--reader`` the model weighs only :data:`priority.READER_RESCORER_WEIGHS` (what the
+reader cannot see); the other weights stay 0.
 ``--nested`` also reports a nested estimate (C and threshold chosen again inside each fold), the
 figure to expect on unseen articles. Needs scipy (the ``[train]`` extra); the app never imports it.
 """
