@@ -229,6 +229,9 @@ SPEECH_NOUNS = {"statement", "remarks", "comments", "words", "tweet", "post", "b
                 "message", "spokesman", "spokeswoman", "spokesperson", "representative",
                 "office", "team", "camp"} | OWNED_PEOPLE
 HEDGE_SUBJECTS = {"reports", "estimates", "rumours", "rumors", "speculation", "suggestions"}
+# "One report suggested", "Another report said": a report of the many, no one named (a hedge, as
+# bare "reports say" are; "A Reuters report", "a report by the ministry" name a source)
+_ONE_OF_THE_REPORTS = frozenset({"one", "a", "an", "another"})
 _UNNAMED_REPORTS = frozenset({"unofficial", "unconfirmed", "earlier", "initial", "early", "some",
                               "media", "local", "other"})
 WRITER_SELF = {"wikinews", "we", "this newspaper", "this website", "our reporter", "this paper"}
@@ -341,6 +344,10 @@ HEDGE_PATTERNS = [
                 r"(?!\s+(?:from|by|of|released|published))\b", re.I),
      "according to {0}"),
     # (also "Reports in local media said": where they ran, with no one named)
+    (re.compile(r"\b((?:one|another|an?(?:\s+(?:early|earlier|later|new))?)\s+report)\s+"
+                r"(?:has\s+|had\s+)?(?:also\s+)?(suggested|suggests|said|says|claimed|claims|"
+                r"indicated|indicates|stated|states)\b", re.I),
+     "{0} {1}"),
     (re.compile(r"\b(estimates|reports|rumours|rumors)(?:\s+(?:in|on)(?:\s+[\w-]+){1,3}?)?"
                 r"\s+(?:have\s+)?(?:also\s+)?"
                 r"(suggest|suggested|say|said|revealed|claim|claimed|indicate|indicated|state|"
@@ -1843,10 +1850,25 @@ def _subject_before(verb):
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
 
 
+def _name_made_adverb(verb):
+    """"..., Norko told the court, but he is not suicidal now.": the proper noun right before a
+    cue with no subject, which the parser made an adverb of it, or None."""
+    if verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.head.i != verb.i or prev.dep_ not in ("advmod", "npadvmod") or not prev.is_title \
+            or prev.is_stop:
+        return None
+    return prev if prev.tag_ in ("NNP", "NNPS") else None
+
+
 def _subject_of(verb):
     subject = _nearest_subject(verb)
     if subject is not None:
         return subject, False
+    named = _name_made_adverb(verb)
+    if named is not None:
+        return named, False
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -2156,7 +2178,8 @@ def _np_tokens(head) -> list:
         if end > j and any(doc[k].tag_ in ("NNP", "NNPS") for k in range(j, end)):
             tokens = tokens + [doc[k] for k in range(j, end)]
     while tokens and (tokens[0].ent_type_ in ("DATE", "TIME") and tokens[0] is not head
-                      or tokens[0].is_punct or tokens[0].dep_ in ("cc", "advmod", "prep")):
+                      or tokens[0].is_punct or tokens[0].dep_ in ("cc", "advmod", "prep")
+                      and tokens[0].i != head.i):  # (a name made an adverb: _name_made_adverb)
         tokens.pop(0)
     if tokens and tokens[0].i == head.i and _is_proper(head) and not head.text.islower():
         # "Erik ten Hag", "Ursula von der Leyen": the parser left the given name and the
@@ -3137,8 +3160,13 @@ def _in_media_reports(sent, memory) -> "Found | None":
 
 def _unnamed_reports(tokens, head) -> bool:
     """Reports, estimates or rumours no one is named for ("reports say", "Unofficial reports
-    put the toll at 15"): the writer's hedge, not a source."""
-    return head.lower_ in HEDGE_SUBJECTS and not _media_reports(tokens, head) and not any(
+    put the toll at 15", "One report suggested"): the writer's hedge, not a source."""
+    one_report = head.lower_ == "report" and any(
+        c.dep_ in ("det", "nummod") and c.lower_ in _ONE_OF_THE_REPORTS for c in head.children) \
+        and all(c.dep_ in ("det", "nummod", "amod") and not _is_proper(c) for c in head.children)
+    # (not "A report by the ministry", "A report published by X", "A Reuters report")
+    return (head.lower_ in HEDGE_SUBJECTS or one_report) and \
+        not _media_reports(tokens, head) and not any(
         t.i != head.i and t.lower_ not in _UNNAMED_REPORTS | {"news", "press"} and (
             _is_proper(t) or t.lower_ in ORG_WORDS) and t.ent_type_ not in _PLACES
         for t in tokens)  # (not "by the ministry"; but "Reports in Spain": where, not who)
@@ -4811,17 +4839,28 @@ def _at_a_value(obj) -> bool:
         for o in t.children) for t in obj.subtree)
 
 
+def _put_at_a_figure(verb) -> bool:
+    """"Officials in Japan put the quake at a magnitude 6.6": put at a value with a figure
+    (not at a time, "put the start at 9 am", nor at a place, "put the suspect at the scene")."""
+    return verb.lower_ in _PUTTING and any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(
+            o.dep_ == "pobj" and o.ent_type_ not in ("TIME", "DATE") and any(
+                n.tag_ == "CD" and n.ent_type_ not in ("TIME", "DATE") for n in o.subtree)
+            for o in c.children)
+        for c in verb.children)
+
+
 def _tally_keeper(sent, memory) -> "Found | None":
     """The subject of "put/raised/revised the (death) toll (to/at) N": a body or person whose
     count the figure is (never the writer's own)."""
     for obj in sent:
         if obj.dep_ != "dobj" or obj.lower_ not in _TALLY_NOUNS | _FIGURE_NOUNS and \
-                obj.head.lower_ not in _ESTIMATING:
+                obj.head.lower_ not in _ESTIMATING and not _put_at_a_figure(obj.head):
             continue
         verb = obj.head
         if verb.lower_ not in _TALLY_VERBS | _ESTIMATING or not _is_verb(verb):
             continue
-        if (obj.lower_ in _FIGURE_NOUNS or verb.lower_ in _ESTIMATING) and not (
+        if (obj.lower_ not in _TALLY_NOUNS or verb.lower_ in _ESTIMATING) and not (
                 verb.lower_ in _PUTTING | _ESTIMATING and (any(
                     c.dep_ == "prep" and c.lower_ == "at" for c in (*verb.children, *obj.children))
                     or _at_a_value(obj) or any(c.lower_ in ("higher", "lower") and
@@ -5997,7 +6036,7 @@ _FALLBACKS = (
     (_ISSUE_VERBS, _issued_statement, 1),
     (_HEARD_OR_TOLD, _court_heard, 0),
     (None, _colon_lead, 0),
-    (_TALLY_NOUNS | _FIGURE_NOUNS | _ESTIMATING, _tally_keeper, 1),
+    (_TALLY_NOUNS | _FIGURE_NOUNS | _ESTIMATING | _PUTTING, _tally_keeper, 1),
     (_MEASURING, _recorded_figure, 1),
     (frozenset({"in"}), _in_a_document, 1),
     (_APPEAL_PARTICIPLES, _appeal_by_letter, 1),
