@@ -78,3 +78,21 @@ def test_one_report_of_many_is_a_hedge(detector, sentence):
 def test_a_report_with_its_author_is_still_a_source(detector, sentence):
     unit = first(detector, sentence)
     assert unit.attribution.kind is AttributionKind.NAMED, unit.attribution
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # a progressive is the verb itself, not a participle clause
+    ("Local officials are warning residents near the refinery to keep their windows shut.",
+     "Local officials"),
+    ("The consulate has advised its nationals to leave the region by road.", "The consulate"),
+])
+def test_an_appeal_to_do_something_is_the_appealers(detector, sentence, speaker):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS), \
+        unit.attribution
+    assert unit.attribution.speaker == speaker
+
+
+def test_a_participle_of_warning_is_still_no_source_of_its_own(detector):
+    unit = first(detector, "The flood spread quickly, warning farmers to move their herds.")
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution

@@ -1489,7 +1489,11 @@ def _has_clause_or_quote(verb, sent) -> bool:
         # the same, where the parser made the object part of the label: "called the killing
         # an attack on press freedom", "called the ruling unfair"
         return True
-    if lemma in ("call", "urge") and verb.tag_ != "VBG" and any(
+    # (a participle clause reports its main clause's subject, "..., urging MPs to act"; a
+    # progressive is the verb itself: "Local authorities are warning residents to stay indoors")
+    finite = verb.tag_ != "VBG" or any(c.dep_ == "aux" and c.lower_ in _BE_FORMS
+                                       for c in verb.children)
+    if lemma in ("call", "urge") and finite and any(
             (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call")
             or (c.dep_ in ("xcomp", "ccomp") and lemma == "urge") for c in verb.children):
         return True  # an appeal is the speaker's: "called for a ceasefire", "urged MPs to act"
@@ -1498,11 +1502,14 @@ def _has_clause_or_quote(verb, sent) -> bool:
                 o.ent_type_ in ("DATE", "TIME") for o in c.subtree) for c in verb.children) and \
             any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
         return True  # "He called on the minister to publish the costings": the same appeal
-    if lemma in ("call", "warn") and verb.tag_ != "VBG" and any(
-            c.dep_ == "xcomp" and c.i > verb.i for c in verb.children) and any(
+    if lemma in ("call", "warn", "advise") and finite and any(
+            c.i > verb.i and (c.dep_ == "xcomp" or c.dep_ == "advcl" and c.tag_ == "VB" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            for c in verb.children) and any(
             (c.dep_ == "prep" and c.lower_ == "on" and lemma == "call")
-            or (c.dep_ == "dobj" and lemma == "warn") for c in verb.children):
-        return True  # "called on the governor to veto", "warned officials to patch": appeals
+            or (c.dep_ == "dobj" and lemma in ("warn", "advise")) for c in verb.children):
+        return True  # "called on the governor to veto", "warned officials to patch", "has
+        # advised its citizens to avoid public transport": appeals
     if lemma == "call" and verb.tag_ != "VBG" and any(c.dep_ == "advcl" and c.i > verb.i and any(
             m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children)
                                                        for c in verb.children):
@@ -1997,6 +2004,8 @@ def _inverted_subject(verb, sent):
     return run[-1]
 
 
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "’s",
+                       "’re", "am"})
 _HEARER_CUES = {"tell", "inform", "brief", "assure", "warn", "urge", "ask"}
 # whom one urges or asks is the appeal's addressee, never the outlet that relays it ("urged
 # Gilead to cut the price")
