@@ -10,10 +10,6 @@ from annotator.core.model import AttributionKind
 from tests.units import first
 
 
-def unit_of(detector, text, prefix):
-    return next(u for u in detector.detect(text) if u.text.startswith(prefix))
-
-
 def test_a_surname_the_parser_made_an_adverb_of_the_cue_speaks():
     """The parser sometimes makes a rare surname before "told the court" an adverb of the verb
     (in a real report: "..., Norko told the court, but he is not suicidal now"); the parse is
