@@ -92,3 +92,28 @@ def test_an_appeal_to_do_something_is_the_appealers(detector, sentence, speaker)
 def test_a_participle_of_warning_is_still_no_source_of_its_own(detector):
     unit = first(detector, "The flood spread quickly, warning farmers to move their herds.")
     assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+def test_an_office_in_capitals_is_an_office(detector):
+    """House styles that capitalise offices ("The Prime Minister said") name no one by it: the
+    holder the article named with that office, or an unnamed source."""
+    text = ("Budget day\n\n"
+            "Prime Minister Joan Avery opened the debate on Monday.\n\n"
+            "Foreign Minister Carl Dunn flew to Rome.\n\n"
+            "The Prime Minister said the deficit would fall to 2 percent.\n\n"
+            "The Foreign Minister said the talks would resume in May.")
+    units = {u.text[:24]: u for u in detector.detect(text)}
+    assert units["The Prime Minister said "].attribution.speaker == "Joan Avery"
+    assert units["The Foreign Minister sai"].attribution.speaker == "Carl Dunn"
+    unnamed = first(detector, "The Norlandic Prime Minister said the talks would resume in May.")
+    assert unnamed.attribution.kind is AttributionKind.ANONYMOUS, unnamed.attribution
+
+
+@pytest.mark.parametrize("intro", [
+    "The delegation was met by Norland's Prime Minister, Eva Strand.",
+    "The delegation was met by the Prime Minister of Norland, Eva Strand.",
+])
+def test_an_office_in_capitals_in_apposition_is_remembered(detector, intro):
+    text = f"Visit\n\n{intro}\n\nThe prime minister said the visit was a milestone."
+    unit = next(u for u in detector.detect(text) if u.text.startswith("The prime minister"))
+    assert unit.attribution.speaker == "Eva Strand", unit.attribution

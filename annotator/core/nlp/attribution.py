@@ -1095,6 +1095,13 @@ def _role_words(ent) -> set:
             words.add(child.lower_)
     if root.dep_ == "appos" and root.head.tag_ == "NN":
         words.add(root.head.lower_)  # "the team's coach, Jonas Berg"
+    elif root.dep_ == "appos" and _capitalised_office(root.head) and root.head.i < root.i:
+        # "the Prime Minister of Singapore, Lee Hsien Loong", "Singapore's Prime Minister, X":
+        # an office in capitals, with its own words ("prime")
+        office = root.head
+        words.add(office.lower_)
+        words.update(c.lower_ for c in office.children
+                     if c.dep_ in ("compound", "amod") and c.i < office.i and c.ent_type_ != "PERSON")
     return {w for w in words if w.isalpha()}
 
 
@@ -3183,8 +3190,10 @@ def _unnamed_reports(tokens, head) -> bool:
 
 def _portfolio_word(token, office) -> bool:
     """A capitalised word of an office's country or portfolio ("the Belgian Development Aid
-    minister"), not a name: before a lower-case office, tagged no person, no given name."""
-    return office.text.islower() and office.lower_ in _OFFICES and token.i < office.i and \
+    minister", "The French Prime Minister" in a house style that capitalises offices), not a
+    name: before the office, tagged no person, no given name."""
+    return (office.text.islower() or _capitalised_office(office)) and \
+        office.lower_ in _OFFICES and token.i < office.i and \
         token.ent_type_ != "PERSON" and token.lower_ not in _GIVEN_NAMES
 
 
@@ -4159,10 +4168,9 @@ def _unnamed_office(found: Found, sent=None) -> bool:
     words = found.speaker.split()
     if not (len(words) >= 2 and words[0].lower() == "the" and found.role not in FOCUS_ROLES
             and (found.role in _OFFICES or found.role in _OFFICE_ACRONYMS) and (
-                words[-1][:1].islower() or (
-                len(words) == 2 and (words[-1].lower() in ROLE_NOUNS or
-                                     words[-1].isupper() and found.role in _OFFICE_ACRONYMS)))):
-        return False
+                words[-1][:1].islower() or words[-1].lower() in ROLE_NOUNS or (
+                    words[-1].isupper() and found.role in _OFFICE_ACRONYMS))):
+        return False  # (an office written with capitals, "The French Prime Minister", too)
     if all(w[:1].islower() for w in words[1:]):
         return True
     if sent is None:
