@@ -1498,8 +1498,7 @@ def _has_clause_or_quote(verb, sent) -> bool:
         return True
     # (a participle clause reports its main clause's subject, "..., urging MPs to act"; a
     # progressive is the verb itself: "Local authorities are warning residents to stay indoors")
-    finite = verb.tag_ != "VBG" or any(c.dep_ == "aux" and c.lower_ in _BE_FORMS
-                                       for c in verb.children)
+    finite = verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children)
     if lemma in ("call", "urge") and finite and any(
             (c.dep_ == "prep" and c.lower_ == "for" and lemma == "call")
             or (c.dep_ in ("xcomp", "ccomp") and lemma == "urge") for c in verb.children):
@@ -2011,8 +2010,6 @@ def _inverted_subject(verb, sent):
     return run[-1]
 
 
-_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "’s",
-                       "’re", "am"})
 _HEARER_CUES = {"tell", "inform", "brief", "assure", "warn", "urge", "ask"}
 # whom one urges or asks is the appeal's addressee, never the outlet that relays it ("urged
 # Gilead to cut the price")

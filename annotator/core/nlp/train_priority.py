@@ -99,11 +99,9 @@ def fit(X: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
         g = np.concatenate([Z.T @ grad_z + coef / c, [grad_z.sum()]])
         return np.sum(np.logaddexp(0, z) - y * z) + 0.5 * np.dot(coef, coef) / c, g
 
-    if names == READER_FEATURES:  # the weights of the other features stay 0
-        bounds = [SIGNS.get(name, (None, None)) if name in READER_RESCORER_WEIGHS else (0.0, 0.0)
-                  for name in names[1:]] + [(None, None)]
-    else:
-        bounds = [SIGNS.get(name, (None, None)) for name in names[1:]] + [(None, None)]
+    weighed = READER_RESCORER_WEIGHS if names == READER_FEATURES else names  # others stay 0
+    bounds = [SIGNS.get(name, (None, None)) if name in weighed else (0.0, 0.0)
+              for name in names[1:]] + [(None, None)]
     res = minimize(loss, np.zeros(F.shape[1] + 1), jac=True, method="L-BFGS-B", bounds=bounds)
     coef = res.x[:-1] / scale
     b = res.x[-1] - float(np.dot(res.x[:-1], mean / scale))
