@@ -636,6 +636,14 @@ class Memory:
         """The person named earlier whose name ends with this word, if any."""
         return self.surnames.get(word.lower())
 
+    def person_called(self, word: str) -> str | None:
+        """The person named earlier with this word after the first of their name ("Lula" of
+        "Luiz Inácio Lula da Silva"), the latest such, if any."""
+        word = word.lower()
+        return self.person_with_surname(word) or next(
+            (name for name, _ in reversed(self.persons)
+             if word in (w.lower() for w in name.split()[1:])), None)
+
     def _person_subject(self, sent) -> str | None:
         """The main clause's subject when it names a person ("Rathbun requested...")."""
         root = sent.root
@@ -1253,7 +1261,9 @@ def _title_words(ent) -> set:
 def _is_name(ent) -> bool:
     words = [t for t in ent if not t.is_punct and t.text != "-" and not (
         t.i > ent.start and ent.doc[t.i - 1].text == "-")]  # "Min-ho"
-    return bool(words) and all(t.text[:1].isupper() for t in words) and any(
+    # (a particle inside a name is lowercase: "Luiz Inácio Lula da Silva", "Ursula von der Leyen")
+    return bool(words) and all(t.text[:1].isupper() or (
+        0 < k < len(words) - 1 and t.text in _NAME_PARTICLES) for k, t in enumerate(words)) and any(
         t.tag_ in ("NNP", "NNPS") for t in words)
 
 
@@ -1882,6 +1892,13 @@ def _subject_of(verb):
     named = _name_made_adverb(verb)
     if named is not None:
         return named, False
+    if verb.i > verb.sent.start and verb.doc[verb.i - 1].tag_ == "''":
+        # '"...," stated a U.S. official returning from Kabul.' (the speaker parsed as the
+        # object of the cue right after the quotation)
+        spoken = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and
+                       c.tag_ in ("NN", "NNS", "NNP", "NNPS")), None)
+        if spoken is not None:
+            return spoken, False
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -1925,7 +1942,7 @@ def _phrase_between_comma_and(verb):
     the last comma and a trailing cue with no subject, which the parser hung on a word before
     the comma (here as an apposition of "am"), or None."""
     doc = verb.doc
-    comma = next((k for k in range(verb.i - 1, max(verb.sent.start, verb.i - 12), -1)
+    comma = next((k for k in range(verb.i - 1, max(verb.sent.start, verb.i - 20), -1)
                   if doc[k].text == ","), None)
     if comma is None or comma + 1 >= verb.i:
         return None
@@ -3445,6 +3462,10 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         source_type = "document"
     if _lone_name(tokens) and name_head is head:
         source_type = _lone_name_kind(head, cue_token, source_type, memory)
+    elif source_type == "organisation" and len(tokens) >= 2 and \
+            _could_be_personal_name(tokens) and _described_as(name_head) == "person" and \
+            not _known_as_body(name_head, memory):
+        source_type = "person"  # "said Costas Synolakis, who directs the centre" (NER: a body)
     elif len(tokens) == 1 and head.tag_ == "NNS" and head.text[:1].isupper() and \
             head.text[1:].islower() and head.lower_ not in ANONYMOUS_HEADS and \
             _described_as(head) == "person" and not _known_as_body(head, memory):
@@ -3633,6 +3654,9 @@ def _lone_name_kind(head, cue_token, source_type: str, memory: "Memory | None") 
     league, said" and "Everton said" after "Everton Football Club" are bodies."""
     if _role_says_person(head):
         return "person"  # an age or a person's role in apposition
+    if source_type == "organisation" and memory is not None and \
+            memory.person_called(head.text) is not None and not _known_as_body(head, memory):
+        return "person"  # "Lula said" after "Luiz Inácio Lula da Silva" (NER: a body)
     if source_type == "person" and _known_as_body(head, memory) and (
             memory is None or memory.person_with_surname(head.text) is None) and not (
             _says_he_or_she(cue_token) or _speaking_in_person(cue_token)):
@@ -4241,7 +4265,11 @@ def _whose_reports(obj) -> bool:
     """"transparency reports filed by the carriers", "the carriers' reports": reports that say
     whose they are, a document (bare "reports", "government reports" stay a hedge)."""
     return any(c.dep_ == "poss" or (c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children))
-               for c in obj.children)
+               for c in obj.children) or any(
+        # "U.S. government estimates", "Pentagon reports": a named owner before the noun
+        t.dep_ == "compound" and t.tag_ == "NNP" and t.ent_type_ in ("GPE", "ORG", "NORP")
+        for c in obj.children if c.dep_ == "compound" and c.i < obj.i
+        for t in [c, *(g for g in c.children if g.dep_ == "compound")])
 
 
 # Adjectives that say whose data it is ("according to municipal data": the town's records)
@@ -4698,7 +4726,9 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
             # "The court heard that one officer had sent a message saying ...": what the court
             # heard is put to the court, whoever speaks inside it
             candidates = [(-2, heard)]
-    if not candidates:
+    if not candidates or (sent.start == 0 and _REMARKS_LABEL.match(text_of(sent))):
+        # (a cue inside remarks set out under their speaker's name is the speaker's own: 'Ana
+        # Ruiz: "As we saw in March, ..."')
         answer = _interview_answer(sent, memory)
         if answer is not None:
             return answer
@@ -5260,6 +5290,14 @@ def _closes_quote(token) -> bool:
 
 # (a transcript paragraph may open with a quotation mark: '"WALLACE: Let's start ...')
 _SPEAKER_LABEL = re.compile(r"^\s*[\"“]?((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s+\S")
+# the label of remarks set out one by one, as sports desks print them after a match: a name
+# with a country's code or a role ("Ana Ruiz (ESP), Spain coach: ..."), or a name and a
+# quotation ('Ana Ruiz: "We ..."'); the remarks may follow in the next unit
+_REMARKS_LABEL = re.compile(
+    r"^\s*((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)\s*(?:"
+    r"(?:\([A-Z]{2,4}\))\s*(?:,\s*[\w.'’ -]{2,50}?)?\s*:\s*(?:$|\S)"
+    r"|,\s*[\w.'’ -]{2,50}?\s*:\s*(?:$|[\"“‘])"
+    r"|:\s*[\"“‘])")
 
 
 def _interview_answer(sent, memory) -> "Found | None":
@@ -5267,7 +5305,7 @@ def _interview_answer(sent, memory) -> "Found | None":
     the person (or body) whose name labels the paragraph ("Wikinews:" is the writer)."""
     if sent.start != 0:
         return None  # the label opens the paragraph
-    match = _SPEAKER_LABEL.match(text_of(sent))
+    match = _SPEAKER_LABEL.match(text_of(sent)) or _REMARKS_LABEL.match(text_of(sent))
     if match is None:
         return _titled_label(sent)
     name = match.group(1).strip()

@@ -50,7 +50,8 @@ _CREDIT_DASH_ROLE = re.compile(r"^\s*[—–-]+\s*(?:[\w'’-]+\s+){1,4}?"
 _CREDIT_PLAIN = re.compile(rf"^\s*([A-Z][\w.'’-]*(?:\s+{_NAME_WORD}){{1,4}})\s*,\s*\S")
 CREDIT_MAX_WORDS = 15
 # (closing marks may be spaced: a quotation inside a quotation ends "... clearly.' \"")
-_TERMINAL = re.compile(r"[.!?…](?:\s*['’”\")\]])*\s*$")
+# (a closing quotation mark typed as an opening one, "... fouls.“", still closes)
+_TERMINAL = re.compile(r"[.!?…](?:\s*['’”“\")\]])*\s*$")
 # a paragraph that ends inside a sentence, on a quotation closed after a comma or an editor's
 # bracketed full stop ('... a base for a terrorist leader,"', '... the facts[.]"'): running
 # text the source cut off, not an unpunctuated caption
