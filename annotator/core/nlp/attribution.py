@@ -3462,10 +3462,6 @@ def _found_from_subject(head, cue_token, cue_word, memory) -> "Found | None":
         source_type = "document"
     if _lone_name(tokens) and name_head is head:
         source_type = _lone_name_kind(head, cue_token, source_type, memory)
-    elif source_type == "organisation" and len(tokens) >= 2 and \
-            _could_be_personal_name(tokens) and _described_as(name_head) == "person" and \
-            not _known_as_body(name_head, memory):
-        source_type = "person"  # "said Costas Synolakis, who directs the centre" (NER: a body)
     elif len(tokens) == 1 and head.tag_ == "NNS" and head.text[:1].isupper() and \
             head.text[1:].islower() and head.lower_ not in ANONYMOUS_HEADS and \
             _described_as(head) == "person" and not _known_as_body(head, memory):
