@@ -118,3 +118,12 @@ def test_a_long_lead_before_the_source_of_a_cue_with_no_subject(detector):
     unit = units_of(detector, text)[0]
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
     assert unit.attribution.speaker.startswith("a spokesperson for the National Association")
+
+
+def test_a_country_code_after_a_name_is_no_organisation(detector):
+    """"(GER)" after a coach's name is a country's code: no "organisation: GER" reason."""
+    text = ("Hamburg drew 1-1 with Porto on Tuesday.\n\n"
+            "Klaus Brenner (GER), Hamburg coach: \u201cWe were unlucky in the first half.\u201d\n")
+    unit = unit_containing(units_of(detector, text), "unlucky")
+    assert not any(r.startswith("organisation: GER") for r in unit.reasons), unit.reasons
+    assert unit.attribution.speaker == "Klaus Brenner"

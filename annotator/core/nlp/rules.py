@@ -225,11 +225,21 @@ def _plausible(ent) -> str | None:
         return None
     if label == "ORG":
         words = [t for t in ent if not t.is_punct]
+        if _code_after_a_name(ent):
+            return None  # "Klaus Brenner (GER), Hamburg coach": a country's or a party's code
         if words and (_ORG_OK.search(text) or (len(words) == 1 and words[0].text.isupper()
                                                and len(words[0].text) >= 2)):
             return "organisation"
         return None
     return None
+
+
+def _code_after_a_name(ent) -> bool:
+    """A short capitalised code in brackets right after a person's name ("(GER)", "(R-AZ)")."""
+    doc = ent.doc
+    return ent.start >= 2 and ent.end < len(doc) and doc[ent.start - 1].text == "(" and \
+        doc[ent.end].text == ")" and len(ent.text) <= 5 and ent.text.replace("-", "").isupper() \
+        and doc[ent.start - 2].ent_type_ == "PERSON"
 
 
 def entity_reasons(sent) -> list[str]:
