@@ -636,14 +636,6 @@ class Memory:
         """The person named earlier whose name ends with this word, if any."""
         return self.surnames.get(word.lower())
 
-    def person_called(self, word: str) -> str | None:
-        """The person named earlier with this word after the first of their name ("Lula" of
-        "Luiz Inácio Lula da Silva"), the latest such, if any."""
-        word = word.lower()
-        return self.person_with_surname(word) or next(
-            (name for name, _ in reversed(self.persons)
-             if word in (w.lower() for w in name.split()[1:])), None)
-
     def _person_subject(self, sent) -> str | None:
         """The main clause's subject when it names a person ("Rathbun requested...")."""
         root = sent.root
@@ -3650,9 +3642,6 @@ def _lone_name_kind(head, cue_token, source_type: str, memory: "Memory | None") 
     league, said" and "Everton said" after "Everton Football Club" are bodies."""
     if _role_says_person(head):
         return "person"  # an age or a person's role in apposition
-    if source_type == "organisation" and memory is not None and \
-            memory.person_called(head.text) is not None and not _known_as_body(head, memory):
-        return "person"  # "Lula said" after "Luiz Inácio Lula da Silva" (NER: a body)
     if source_type == "person" and _known_as_body(head, memory) and (
             memory is None or memory.person_with_surname(head.text) is None) and not (
             _says_he_or_she(cue_token) or _speaking_in_person(cue_token)):
