@@ -1158,7 +1158,10 @@ class Detector:
                         reasons=("caption: not offered as a claim",
                                  "a scene in an article with pictures: a picture's caption"))
             decided = [(slot, pieces) for slot, pieces in decided if slot not in scenes]
-        gate = news_gate([u.text for u in units if u is not None and u.kind is UnitKind.SENTENCE])
+        sentences = [u for u in units if u is not None and u.kind is UnitKind.SENTENCE]
+        gate = news_gate([u.text for u in sentences],
+                         [u.attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
+                          for u in sentences])
         logits: dict[int, float] = {}
         if self.use_reader and gate > 0.0:
             readable = [slot for slot, pieces in decided if units[slot] is not None

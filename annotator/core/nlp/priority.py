@@ -93,13 +93,17 @@ _COLOUR = _Lexicon(
 # had grown to 10,000").
 _CROWD_WORDS = frozenset({"crowd", "crowds", "fans", "packed", "crowded"})
 _DIGIT = re.compile(r"\d")
+# "Substitute Jo Reyes scored the winner": the word names who scored, not a substitution
+_SUBSTITUTE_NAMED = re.compile(r"\b[Ss]ubstitutes?\s+(?:[a-z]+\s+)?[A-Z]")
 
 
 def _colour(words: list[str], lower: str, text: str) -> int:
     n = _COLOUR.count(words, lower)
     if n and _DIGIT.search(text):
         n -= sum(1 for w in words if w in _CROWD_WORDS)
-    return n
+    if n:
+        n -= len(_SUBSTITUTE_NAMED.findall(text))
+    return max(n, 0)
 
 
 def showy(text: str) -> bool:
@@ -107,7 +111,7 @@ def showy(text: str) -> bool:
     crowd words, which crisis copy uses for where it happened ("a crowded market")."""
     lower = text.lower()
     words = [w for w in _WORDS.findall(lower) if w not in _CROWD_WORDS]
-    return _COLOUR.count(words, lower) > 0
+    return _COLOUR.count(words, lower) - len(_SUBSTITUTE_NAMED.findall(text)) > 0
 
 
 _PROCEDURAL = re.compile(
@@ -444,7 +448,7 @@ _SPEAKER_WORDS = re.compile(r"\b(I|me|my|we|us|our|you|your|I'm|we're|you're|I'v
 _QUOTED_PART = re.compile(r"[\"“‘][^\"“”‘’]*[\"”’]")
 
 
-def news_gate(sentences: list[str]) -> float:
+def news_gate(sentences: list[str], reported: Sequence[bool] | None = None) -> float:
     """How much a text reads as reported news (1.0) rather than a transcript of speech (0.0).
 
     The share of sentences that speak in the first or second person outside quotation marks:
@@ -454,6 +458,8 @@ def news_gate(sentences: list[str]) -> float:
     """
     if len(sentences) < 3:
         return 1.0
-    speaking = sum(bool(_SPEAKER_WORDS.search(_QUOTED_PART.sub("", s))) for s in sentences)
+    reported = reported if reported is not None else [False] * len(sentences)
+    speaking = sum(not quoted and bool(_SPEAKER_WORDS.search(_QUOTED_PART.sub("", s)))
+                   for s, quoted in zip(sentences, reported))
     share = speaking / len(sentences)
     return float(min(1.0, max(0.0, (0.45 - share) / 0.25)))

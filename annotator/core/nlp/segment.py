@@ -56,6 +56,15 @@ _TERMINAL = re.compile(r"[.!?…](?:\s*['’”“\")\]])*\s*$")
 # bracketed full stop ('... a base for a terrorist leader,"', '... the facts[.]"'): running
 # text the source cut off, not an unpunctuated caption
 _CUT_QUOTATION = re.compile(r"(?:,|\[\.\])\s*[\"”’']\s*$")
+# a full sentence ended inside the paragraph ("... were destroyed, as were eight homes. Another
+# ten homes ..."): with the paragraph's length, running text whose last sentence lost its full
+# stop (a picture's file name or a link the copy dropped), not a caption
+_SENTENCE_END_INSIDE = re.compile(r"\w[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+RUNNING_TEXT_MIN_WORDS = 25
+
+
+def _running_text(text: str) -> bool:
+    return len(text.split()) >= RUNNING_TEXT_MIN_WORDS and bool(_SENTENCE_END_INSIDE.search(text))
 
 
 # A wire dateline opening a paragraph: "MOSCOW - ", "WASHINGTON (Reuters) — ", "PARIS, Oct 3
@@ -292,7 +301,8 @@ def split_blocks(text: str) -> list[Block]:
         elif stripped.endswith(":") and (len(stripped.split()) >= 4 or _short_lead(stripped)):
             kind = UnitKind.SENTENCE  # a sentence that introduces the quotation below it
         elif (not _TERMINAL.search(stripped) and (blank_before or blank_after)
-              and len(stripped.split()) <= 60 and not _CUT_QUOTATION.search(stripped)):
+              and len(stripped.split()) <= 60 and not _CUT_QUOTATION.search(stripped)
+              and not _running_text(stripped)):
             # A short unpunctuated line set apart by a blank line: a caption or a
             # cross-heading, not running text.
             kind = UnitKind.CAPTION
