@@ -96,3 +96,37 @@ def test_a_short_unpunctuated_line_is_still_a_caption(detector, caption):
             f"{caption}\n\nMore than 80 firefighters and two helicopters fought the fire.\n")
     unit = next(u for u in detector.detect(text) if u.text.startswith(caption[:20]))
     assert unit.kind is UnitKind.CAPTION, unit
+
+
+def test_reading_context_places_each_sentence_in_its_article():
+    from annotator.core.nlp.priority import CONTEXT_FEATURES, reading_context
+
+    rows = reading_context([2.0, -1.0, 0.5, 3.0, -2.0])
+    assert len(rows) == 5 and all(len(r) == len(CONTEXT_FEATURES) for r in rows)
+    assert [r[0] for r in rows] == [0.0, 0.25, 0.5, 0.75, 1.0]  # first to last
+    assert [r[1] for r in rows] == [1.0, 0.0, 0.0, 0.0, 0.0]  # the lead
+    assert rows[2][2:] == [-1.0, 3.0]  # the reader's logits before and after it
+    assert rows[0][2] == 0.0 and rows[-1][3] == 0.0
+    # three sentences are not an article: each gets the model's neutral context
+    assert reading_context([1.0, 2.0, 3.0], [0.5, 0.1, 1.2, 1.3]) == [[0.5, 0.1, 1.2, 1.3]] * 3
+
+
+def test_a_fact_in_the_lead_ranks_above_the_same_fact_at_the_end(detector):
+    fact = "The council closed the Hollins Road library on Monday after 60 years."
+    others = ["Residents gathered outside the building to say goodbye.",
+              "Some brought flowers and cards for the staff.",
+              "A local poet read a short piece about the reading room.",
+              "Many said they would miss the building and its garden."]
+    lead = "\n\n".join([fact, *others]) + "\n"
+    last = "\n\n".join([*others, fact]) + "\n"
+    first_score = next(u for u in detector.detect(lead) if u.text == fact).score
+    last_score = next(u for u in detector.detect(last) if u.text == fact).score
+    assert first_score > last_score
+
+
+def test_the_re_scorer_knows_the_neutral_context_it_was_trained_with():
+    from annotator.core.nlp.priority import CONTEXT_FEATURES, PriorityModel
+
+    model = PriorityModel.load(with_reader=True)
+    assert len(model.neutral_context) == len(CONTEXT_FEATURES)
+    assert 0.0 < model.neutral_context[0] < 1.0  # the average place of a sentence

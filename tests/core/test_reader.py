@@ -87,13 +87,16 @@ def test_a_damaged_or_foreign_file_is_a_model_error(tmp_path):
 
 
 def test_priority_models_with_and_without_the_reader_feature():
-    from annotator.core.nlp.priority import FEATURES, READER_FEATURES, PriorityModel
+    from annotator.core.nlp.priority import (CONTEXT_FEATURES, FEATURES, READER_FEATURES,
+                                             PriorityModel)
 
     plain = PriorityModel.load()
     with_reader = PriorityModel.load(with_reader=True)
     assert not plain.with_reader and with_reader.with_reader
-    assert len(with_reader.coef) == len(READER_FEATURES) == len(FEATURES) + 1
-    assert with_reader.coef[-1] > 0  # a sentence that reads as a report is worth more
+    assert len(with_reader.coef) == len(READER_FEATURES) == \
+        len(FEATURES) + 1 + len(CONTEXT_FEATURES)
+    # a sentence that reads as a report is worth more
+    assert with_reader.coef[READER_FEATURES.index("reader")] > 0
     feats = [0.0] * len(FEATURES)
     assert with_reader.score(feats, 1.0, 3.0) > with_reader.score(feats, 1.0, -3.0)
     assert with_reader.score(feats, 0.0, 3.0) == with_reader.score(feats, 0.0, -3.0) == 0.5

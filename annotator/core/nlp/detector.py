@@ -211,11 +211,12 @@ class ClaimDetector:
         span._.claim_reasons = all_reasons
         span._.suggested_verdict = "unsourced" if sourced_weakly else None
 
-    def decide(self, pieces: "Pieces", gate: float, reader: float | None = None
-               ) -> tuple[float, bool, tuple[str, ...]]:
+    def decide(self, pieces: "Pieces", gate: float, reader: float | None = None,
+               context: Sequence[float] | None = None) -> tuple[float, bool, tuple[str, ...]]:
         """(score, offered, reasons) of a unit; `gate` is how much the text reads as reported
         news (1) rather than a transcript of speech (0): see priority.news_gate; `reader` is the
-        sentence reader's logit, when the reader read the text."""
+        sentence reader's logit, when the reader read the text, and `context` where the
+        sentence stands among the others (priority.reading_context)."""
         from annotator.core.nlp.priority import a_note_only, about_the_reporting, procedural
 
         reasons = list(pieces.reasons)
@@ -224,7 +225,7 @@ class ClaimDetector:
         threshold = self.threshold
         score = self.priority.score(pieces.features, gate)
         if reader is not None:
-            read = self.reader_priority.score(pieces.features, gate, reader)
+            read = self.reader_priority.score(pieces.features, gate, reader, context)
             # The reader may sink a line about the reporting or the writer's show words, never
             # lift them ("The paper contacted the user but did not receive a reply.", "It was a
             # stunning strike."), and may lift an anonymous or hedged source's sentence, never
@@ -1148,7 +1149,7 @@ class Detector:
         # Now the whole text is known: how much it reads as reported news (third person,
         # sources) rather than a transcript of speech (I, we, you) sets how far the news
         # re-scoring applies. Decide every unit again with it.
-        from annotator.core.nlp.priority import news_gate
+        from annotator.core.nlp.priority import news_gate, reading_context
 
         if scenes and _has_pictures(units):
             for slot in scenes:
@@ -1163,19 +1164,23 @@ class Detector:
                          [u.attribution.kind in (AttributionKind.NAMED, AttributionKind.ANONYMOUS)
                           for u in sentences])
         logits: dict[int, float] = {}
+        contexts: dict[int, list[float]] = {}
         if self.use_reader and gate > 0.0:
-            readable = [slot for slot, pieces in decided if units[slot] is not None
-                        and pieces is not None and pieces.kind is UnitKind.SENTENCE]
+            readable = sorted({slot for slot, pieces in decided if units[slot] is not None
+                               and pieces is not None and pieces.kind is UnitKind.SENTENCE})
             if 0 < len(readable) <= READER_MAX_SENTENCES:
                 # the reader's logit is one more feature of the news re-scoring (reader.py)
                 values = component.reader.logits([units[slot].text for slot in readable])
                 logits = {slot: float(v) for slot, v in zip(readable, values)}
+                contexts = dict(zip(readable, reading_context(
+                    values, component.reader_priority.neutral_context)))
         if gate != 1.0 or logits:
             for slot, pieces in decided:
                 unit = units[slot]
                 if unit is None or pieces is None:
                     continue
-                score, check_worthy, reasons = component.decide(pieces, gate, logits.get(slot))
+                score, check_worthy, reasons = component.decide(pieces, gate, logits.get(slot),
+                                                                contexts.get(slot))
                 units[slot] = dataclasses.replace(unit, score=score, check_worthy=check_worthy,
                                                   reasons=reasons)
         self.last_read = bool(logits)

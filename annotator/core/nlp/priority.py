@@ -343,7 +343,28 @@ def features(span, attribution, quoted: bool, base_probability: float,
     ]
 
 
-READER_FEATURES = FEATURES + ["reader"]
+# Where the sentence stands in the article, for the re-scorer with the reader (round 24): its
+# place from the first sentence (0) to the last (1), whether it is the first (news puts the
+# facts first and the reactions and background after), and the reader's logits of the
+# sentences before and after it (a sentence among reports reads as one more). On the 2,592 dev
+# sentences neither model had learned from, F1 0.925 -> 0.929, ROC-AUC 0.937 -> 0.941.
+CONTEXT_FEATURES = ["position", "lead", "reader_before", "reader_after"]
+# A text of fewer sentences has no article around them: its sentences get the context of an
+# average sentence of the training articles (the model file's "neutral_context").
+CONTEXT_MIN_SENTENCES = 4
+READER_FEATURES = FEATURES + ["reader", *CONTEXT_FEATURES]
+
+
+def reading_context(logits: Sequence[float], neutral: Sequence[float] | None = None
+                    ) -> list[list[float]]:
+    """The CONTEXT_FEATURES of each sentence of an article, in order, from the reader's logits
+    of all of them; `neutral` for each when they are too few to make an article."""
+    n = len(logits)
+    if n < CONTEXT_MIN_SENTENCES:
+        return [list(neutral) if neutral is not None else [0.5, 0.0, 0.0, 0.0]
+                for _ in range(n)]
+    return [[k / (n - 1), float(k == 0), float(logits[k - 1]) if k else 0.0,
+             float(logits[k + 1]) if k + 1 < n else 0.0] for k in range(n)]
 # Signals of a line about the reporting itself ("declined to say how many ...", "The following is
 # an edited transcript"): where one fires, the sentence reader may lower the score but not raise it
 # (detector.ClaimDetector.decide). Until round 22 the signals of judging and feeling (opinion,
@@ -369,7 +390,8 @@ def about_the_reporting(feats: Sequence[float]) -> bool:
 # looking at dev, so their weights learnt there are too large. The other weights stay 0
 # (train_priority).
 READER_RESCORER_WEIGHS = ("base_logit", "base_logit_news", "attr_person", "attr_organisation",
-                          "attr_document", "attr_anonymous", *ABOUT_THE_REPORTING, "reader")
+                          "attr_document", "attr_anonymous", *ABOUT_THE_REPORTING, "reader",
+                          *CONTEXT_FEATURES)
 
 
 _PROCEDURAL_AT = FEATURES.index("procedural")
@@ -406,6 +428,8 @@ class PriorityModel:
         if list(spec["features"]) not in (FEATURES, READER_FEATURES):
             raise ValueError("priority features differ from this version of the code")
         self.with_reader = list(spec["features"]) == READER_FEATURES
+        self.neutral_context = [float(v) for v in spec.get("neutral_context",
+                                                           [0.5, 0.0, 0.0, 0.0])]
         self.path = path
         self.coef = np.asarray(spec["coef"], dtype=np.float64)
         self.intercept = float(spec["intercept"])
@@ -434,12 +458,15 @@ class PriorityModel:
             raise ModelError(f"Priority model is missing, corrupt or incompatible: {p} ({exc})") \
                 from None
 
-    def score(self, feats: list[float], gate: float = 1.0, reader: float | None = None) -> float:
+    def score(self, feats: list[float], gate: float = 1.0, reader: float | None = None,
+              context: Sequence[float] | None = None) -> float:
         """``sigmoid(base_logit + gate * (w . f + b))``: with gate 0 (a transcript of speech, see
         :func:`news_gate`) the score is the base model's own. `reader`: the sentence reader's
-        logit, for a model that has that feature."""
+        logit, and `context` its CONTEXT_FEATURES (:func:`reading_context`; by default those of
+        a sentence with no article around it), for a model that has those features."""
         if self.with_reader:
-            feats = [*feats, reader if reader is not None else 0.0]
+            feats = [*feats, reader if reader is not None else 0.0,
+                     *(context if context is not None else self.neutral_context)]
         z = feats[0] + gate * (float(np.dot(self.coef[1:], feats[1:])) + self.intercept)
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 

@@ -69,7 +69,7 @@ def news_rows(detector, split: str = "dev") -> list[tuple[str, list[float], int,
         detector.features_out = []
         detector.detect(text)
         feats = detector.features_out
-        for rec in items:
+        for rec in sorted(items, key=lambda r: r["start"]):
             over = [(min(e, rec["end"]) - max(s, rec["start"]), f, forced, text[s:e])
                     for s, e, f, forced in feats if s < rec["end"] and e > rec["start"]]
             if over:
@@ -207,6 +207,18 @@ def reader_out_of_fold(ids: list[int]) -> np.ndarray:
     return np.clip(np.asarray([record["logits"][str(i)] for i in ids], float), -8.0, 8.0)
 
 
+def article_context(logits: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """The priority.CONTEXT_FEATURES of each row from the reader logits of its article's rows
+    (rows of an article are in the order of its text), as the detector computes them."""
+    from annotator.core.nlp.priority import CONTEXT_FEATURES, reading_context
+
+    out = np.zeros((len(logits), len(CONTEXT_FEATURES)))
+    for g in dict.fromkeys(groups):
+        rows = np.flatnonzero(groups == g)
+        out[rows] = reading_context(logits[rows])
+    return out
+
+
 def at_base_rate(y, share: float) -> np.ndarray:
     """Weights that make `share` of the sentences check-worthy (a prior shift: the same
     sentences, as if the labelled set had a higher or lower base rate)."""
@@ -217,8 +229,9 @@ def at_base_rate(y, share: float) -> np.ndarray:
 def main(argv=None) -> int:
     from annotator.core.nlp.checkworthy import CheckWorthinessModel
     from annotator.core.nlp.detector import Detector
-    from annotator.core.nlp.priority import (FEATURES, MODEL_FORMAT, READER_FEATURES,
-                                             READER_MODEL_FILENAME, PriorityModel)
+    from annotator.core.nlp.priority import (CONTEXT_FEATURES, FEATURES, MODEL_FORMAT,
+                                             READER_FEATURES, READER_MODEL_FILENAME,
+                                             PriorityModel)
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=ROOT / "resources" / "models" / "news_priority.json")
@@ -241,12 +254,15 @@ def main(argv=None) -> int:
     groups = np.asarray([r[0] for r in rows])
     n_articles = len(set(groups))
     features = FEATURES
+    neutral = None
     if args.reader:
         # Stacking: each sentence's reader logit comes from a reader trained without its
         # article, so the weight learnt for it is the weight it deserves on articles it has not
         # seen (the shipped reader, trained on every dev article, would look better than it is).
-        X = np.column_stack([X, reader_out_of_fold([r[5] for r in rows])])
+        logits = reader_out_of_fold([r[5] for r in rows])
+        X = np.column_stack([X, logits, article_context(logits, groups)])
         features = READER_FEATURES
+        neutral = [round(float(v), 4) for v in X[:, -len(CONTEXT_FEATURES):].mean(0)]
     print(f"{len(rows)} news sentences ({int(y.sum())} check-worthy), {n_articles} articles")
 
     # The app keeps one threshold, the base model's: debates (news_gate 0) are scored and offered
@@ -286,6 +302,7 @@ def main(argv=None) -> int:
     spec = {
         "format": MODEL_FORMAT, "features": features, "coef": [round(float(v), 6) for v in coef],
         "intercept": round(float(b_shifted), 6), "threshold": round(float(base_threshold), 4),
+        **({"neutral_context": neutral} if neutral is not None else {}),
         "metadata": {
             "trained": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "data": f"news-dev 'dev' split ({len(rows)} sentences, {n_articles} articles); "
