@@ -130,3 +130,13 @@ def test_the_re_scorer_knows_the_neutral_context_it_was_trained_with():
     model = PriorityModel.load(with_reader=True)
     assert len(model.neutral_context) == len(CONTEXT_FEATURES)
     assert 0.0 < model.neutral_context[0] < 1.0  # the average place of a sentence
+
+
+def test_the_shipped_re_scorer_ranks_the_lead_above_the_last_sentence():
+    from annotator.core.nlp.priority import FEATURES, PriorityModel, reading_context
+
+    model = PriorityModel.load(with_reader=True)
+    contexts = reading_context([1.0] * 6)
+    feats = [0.0] * len(FEATURES)
+    lead, last = (model.score(feats, 1.0, 1.0, contexts[k]) for k in (0, -1))
+    assert lead > last
