@@ -140,3 +140,19 @@ def test_the_shipped_re_scorer_ranks_the_lead_above_the_last_sentence():
     feats = [0.0] * len(FEATURES)
     lead, last = (model.score(feats, 1.0, 1.0, contexts[k]) for k in (0, -1))
     assert lead > last
+
+
+@pytest.mark.parametrize("sentence, offered", [
+    # an unnamed source's quoted reaction: the reader may sink it
+    ("A spokesman for the club said: \u201cWe are shocked and saddened by what has happened.\u201d",
+     False),
+    ("One minister said privately that the poll figures were \u201cworrying but hardly a "
+     "surprise\u201d.", False),
+    # an unnamed source's claims of fact stay in view, quoted or not
+    ("A source close to the board said: \u201cThe club was told about the complaints in "
+     "March.\u201d", True),
+    ("It is understood that the club is considering an appeal against the fine.", True),
+])
+def test_an_unnamed_sources_quoted_reaction_is_the_readers_to_weigh(detector, sentence, offered):
+    unit = next(u for u in detector.detect(sentence) if u.text == sentence)
+    assert unit.check_worthy is offered, (unit.score, unit.reasons)

@@ -217,7 +217,8 @@ class ClaimDetector:
         news (1) rather than a transcript of speech (0): see priority.news_gate; `reader` is the
         sentence reader's logit, when the reader read the text, and `context` where the
         sentence stands among the others (priority.reading_context)."""
-        from annotator.core.nlp.priority import a_note_only, about_the_reporting, procedural
+        from annotator.core.nlp.priority import (a_note_only, about_the_reporting, procedural,
+                                                 quoted_judgement_of_an_unnamed_source)
 
         reasons = list(pieces.reasons)
         if pieces.kind is not UnitKind.SENTENCE:
@@ -230,10 +231,11 @@ class ClaimDetector:
             # lift them ("The paper contacted the user but did not receive a reply.", "It was a
             # stunning strike."), and may lift an anonymous or hedged source's sentence, never
             # sink it: tabloid copy's unnamed claims stay in view with their "unsourced"
-            # suggestion.
+            # suggestion; an unnamed source's quoted judgement is the reader's to weigh (round 24).
             if about_the_reporting(pieces.features) or pieces.showy:
                 read = min(read, score)
-            if pieces.sourced_weakly and not procedural(pieces.features):
+            if pieces.sourced_weakly and not procedural(pieces.features) and \
+                    not quoted_judgement_of_an_unnamed_source(pieces.features):
                 read = max(read, score)  # (but "The governor declined to say how many ...")
             score = read
         # A figure a source puts forward is raised to the model's own threshold, so that a

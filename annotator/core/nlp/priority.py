@@ -395,6 +395,16 @@ READER_RESCORER_WEIGHS = ("base_logit", "base_logit_news", "attr_person", "attr_
                           *CONTEXT_FEATURES)
 
 
+_ANONYMOUS_AT = FEATURES.index("attr_anonymous")
+_QUOTED_OPINION_AT = FEATURES.index("quoted_opinion")
+
+
+def quoted_judgement_of_an_unnamed_source(feats: Sequence[float]) -> bool:
+    """An unnamed source's words quoted, and they judge or feel ('"They behaved appallingly,"
+    one parent said.'): a reaction, no claim the source puts its name to."""
+    return feats[_ANONYMOUS_AT] > 0 and feats[_QUOTED_OPINION_AT] > 0
+
+
 _PROCEDURAL_AT = FEATURES.index("procedural")
 
 
