@@ -156,3 +156,14 @@ def test_the_shipped_re_scorer_ranks_the_lead_above_the_last_sentence():
 def test_an_unnamed_sources_quoted_reaction_is_the_readers_to_weigh(detector, sentence, offered):
     unit = next(u for u in detector.detect(sentence) if u.text == sentence)
     assert unit.check_worthy is offered, (unit.score, unit.reasons)
+
+
+def test_the_country_in_capitals_is_no_one_speaking(detector):
+    report = ("The US embassy in Havana put up a display of lights on Monday.\n\n"
+              "Cuba said the US display was a provocation.\n\n"
+              "The US has kept an embassy in the city since 2015.\n\n"
+              "Officials said the lights would stay up until January.\n")
+    assert news_gate(report.split("\n\n")) == 1.0
+    detector.detect(report)
+    assert detector.last_gate == 1.0
+    assert news_gate(["Let us begin.", "Give us the money.", "Tell us why.", "It rained."]) == 0.0

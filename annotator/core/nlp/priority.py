@@ -482,7 +482,9 @@ class PriorityModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
 
-_SPEAKER_WORDS = re.compile(r"\b(I|me|my|we|us|our|you|your|I'm|we're|you're|I've|we've)\b", re.I)
+# ("US" in capitals is the country: "in the US" is no one speaking)
+_SPEAKER_WORDS = re.compile(
+    r"\b(?:(?i:I|me|my|we|our|you|your|I'm|we're|you're|I've|we've)|us|Us)\b")
 _QUOTED_PART = re.compile(r"[\"“‘][^\"“”‘’]*[\"”’]")
 
 
