@@ -326,6 +326,11 @@ HEDGE_PATTERNS = [
     (re.compile(r"\b(?:is|are|was|were)\s+(feared\s+(?:dead|killed|drowned|missing))\b", re.I),
      "{0}"),
     (re.compile(r"\b(unconfirmed\s+reports)\b", re.I), "{0}"),
+    # "Forecast models indicate the energy will stay to the south": a forecast no one is named
+    # for (the labels: hedged)
+    (re.compile(r"\b((?:forecast|forecasting|computer|weather|climate|storm|track)\s+models?)\s+"
+                r"(?:also\s+|now\s+)?(indicate[sd]?|suggest(?:s|ed)?|show(?:s|ed)?|predict(?:s|ed)?|"
+                r"project(?:s|ed)?)\b", re.I), "{0} {1}"),
     # "A powerful explosion, believed to have been caused by a gas leak, tore through ...": a
     # participle clause that distances the writer, with no one named
     (re.compile(r",\s*((?:widely\s+)?(?:believed|thought|said|understood|reported|alleged|rumoured|"
@@ -1294,11 +1299,31 @@ def _cue_lemma(token) -> str | None:
     lemma = CUE_FORMS.get(token.lower_)
     if lemma is None and _put_it_to(token):
         return "suggest"
+    if lemma is None and token.lower_ in _HELD_VIEWS and _view_said_that(token):
+        return "believe"
     if lemma in ("admit", "deny") and _a_plea(token, lemma):
         return None  # "Gill Hart, 61, admitted fraud": a plea the court records, the writer's
     if lemma == "declare" and not any(c.dep_ in ("ccomp", "parataxis") for c in token.children):
         return None  # "A famine was declared by X", "declared a state of emergency": an act
     return lemma
+
+
+# A view someone holds now, set out in a that-clause ("Currie feels that the fire was a
+# separate one", "The police think that the hijacker left his papers"): theirs, as "believes
+# that" is. Past thoughts ("firefighters thought the fire was under control") stay the writer's
+# account of a mind, as do views without "that" ("critics think it could be the worst").
+_HELD_VIEWS = frozenset({"feel", "feels", "think", "thinks"})
+
+
+def _view_said_that(verb) -> bool:
+    """Held by a name or a named kind of body (an unnamed group's view is its state of mind, the
+    guidelines' "associations are concerned ..."), outside quotation marks ('"A lot of people
+    think that," said a protester': the protester's words)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (_is_proper(subject) or subject.lower_ in ORG_WORDS) and \
+        not _has_quote_mark(verb.sent) and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in verb.children)
 
 
 # What a defendant admits or denies in court ("admitted fraud"; the counts: _CHARGES)
@@ -3180,6 +3205,10 @@ def _in_media_reports(sent, memory) -> "Found | None":
     return None
 
 
+_PREDICTING_MODELS = frozenset({"forecast", "forecasting", "computer", "weather", "climate",
+                                "statistical", "storm", "hurricane", "track"})
+
+
 def _unnamed_reports(tokens, head) -> bool:
     """Reports, estimates or rumours no one is named for ("reports say", "Unofficial reports
     put the toll at 15", "One report suggested"): the writer's hedge, not a source."""
@@ -3187,6 +3216,10 @@ def _unnamed_reports(tokens, head) -> bool:
         c.dep_ in ("det", "nummod") and c.lower_ in _ONE_OF_THE_REPORTS for c in head.children) \
         and all(c.dep_ in ("det", "nummod", "amod") and not _is_proper(c) for c in head.children)
     # (not "A report by the ministry", "A report published by X", "A Reuters report")
+    if head.lower_ in ("model", "models") and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in _PREDICTING_MODELS
+            for c in head.children):
+        return True  # "Forecast models indicate ...": no one's claim (not fashion models)
     return (head.lower_ in HEDGE_SUBJECTS or one_report) and \
         not _media_reports(tokens, head) and not any(
         t.i != head.i and t.lower_ not in _UNNAMED_REPORTS | {"news", "press"} and (
@@ -4435,6 +4468,8 @@ def find(sent, memory: "Memory | None" = None) -> "Found | None":
         stance = False
         if lemma is None and lower in ("put", "puts") and _put_it_to(token):
             lemma = "suggest"
+        elif lemma is None and lower in _HELD_VIEWS and _view_said_that(token):
+            lemma = "believe"
         elif lemma is None:
             # (most tokens end here: no cue form, no stance verb)
             if lower not in _STANCE_TRIGGERS or not _stance_cue(token):
@@ -5075,6 +5110,75 @@ def _speech_act(sent, memory) -> "Found | None":
         if subject is None or subject.lower_ in WRITER_SELF:
             continue
         found = _subject_speaks(subject, verb, "say", memory)
+        if found is not None:
+            return found
+    return None
+
+
+# "The result was contested by Dino Rossi", "The budget has been criticised by some finance
+# critics": whoever disputes a thing stands behind the claim that it is wrong (the labels give
+# such sentences to the agent). "was condemned by several countries" stays the writer's report
+# of an act (two `dev` labels), as is "were challenged by X over a contract" (a legal act), and
+# these verbs without an agent.
+_CONTESTED_FORMS = frozenset(form for verb in ("dispute", "contest", "criticise", "criticize")
+                             for form in _inflect(verb)[2:4])
+# "The bill drew criticism from immigration groups", "has faced criticism from the leftists"
+_CRITICISM_NOUNS = frozenset({"criticism", "criticisms"})
+_DRAWING_FORMS = frozenset(form for verb in ("draw", "face", "attract", "receive")
+                           for form in _inflect(verb))
+
+
+# The cue words of the two: a stance taken, which for an unnamed source is no claim of fact
+STANCE_CUES = frozenset({"criticise", "label"})
+
+
+def _contested_by(sent, memory) -> "Found | None":
+    """A claim disputed or criticised by someone, in the passive with its agent or as
+    criticism drawn from someone: the critic is the source."""
+    for token in sent:
+        source = None
+        if token.lower_ in _CONTESTED_FORMS and token.tag_ == "VBN" and \
+                token.dep_ in ("ROOT", "conj") and any(
+                    c.dep_ == "auxpass" for c in token.children):
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            source = agent and next((c for c in agent.children if c.dep_ == "pobj"), None)
+        elif token.lower_ in _CRITICISM_NOUNS and token.dep_ == "dobj" and \
+                token.head.lower_ in _DRAWING_FORMS and token.head.dep_ in ("ROOT", "conj"):
+            # (the parser hangs "from" on the noun or on the verb)
+            source = next((o for c in list(token.children) + list(token.head.children)
+                           if c.dep_ == "prep" and c.lower_ == "from"
+                           for o in c.children if o.dep_ == "pobj"), None)
+        if source is None or source.lower_ in WRITER_SELF or source.tag_ == "PRP":
+            continue
+        found = _found_from_subject(source, token, "criticise", memory)
+        if found is not None:
+            return found
+    return None
+
+
+# "Opposition MPs have labelled the budget a raid on pensioners", "Many fans have branded the
+# performance 'shambolic'": a name put on a thing is its namer's judgement (the labels give it
+# to them); "will be branded as a Qantas flight" (passive, no namer) is the writer's
+_LABELLING_FORMS = frozenset(form for verb in ("label", "brand") for form in _inflect(verb)
+                             + ((verb + "led", verb + "ling") if verb == "label" else ()))
+
+
+def _labelled_by(sent, memory) -> "Found | None":
+    for verb in sent:
+        if verb.lower_ not in _LABELLING_FORMS or not _is_verb(verb) or \
+                verb.dep_ not in ("ROOT", "conj") or not (
+                    # the name put on it: a second complement or a quotation
+                    # ("labels every product with its origin" names nothing)
+                    # ("labeled Soleimani as a terrorist and levied sanctions": a designation,
+                    # an act the writer reports)
+                    any(c.dep_ in ("oprd", "npadvmod", "xcomp", "ccomp") for c in verb.children)
+                    or any(_opens_quote(t) for t in sent.doc[verb.i + 1:sent.end])):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in WRITER_SELF or subject.lower_ in (
+                "it", "this", "that", "which", "who"):
+            continue
+        found = _found_from_subject(subject, verb, "label", memory)
         if found is not None:
             return found
     return None
@@ -6083,6 +6187,8 @@ _FALLBACKS = (
     (_CHANNELS | {"as"} | _STANCE_IN_WORDS, _speech_act, 1),
     (frozenset({'"', "“", "‘"}), _quotation_lead, 1),
     (_VIEW_NOUNS, _in_their_view, 1),
+    (_CONTESTED_FORMS | _CRITICISM_NOUNS, _contested_by, 1),
+    (_LABELLING_FORMS, _labelled_by, 1),
     (_FINAL_CUE_FORMS, _trailing_source_clause, 1),
     (_CLAIM_NOUNS, _claim_noun_colon, 1),
     (_ENTRY_NOUNS, _database_entry, 1),

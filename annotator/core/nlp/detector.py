@@ -201,7 +201,8 @@ class ClaimDetector:
         forecast = kind is UnitKind.SENTENCE and (_forecast(span) or _forecast_by_source(span))
         pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record or figure,
                         sourced_weakly, attribution.speaker, figure, general, forecast,
-                        kind is UnitKind.SENTENCE and showy(text_of(span)))
+                        kind is UnitKind.SENTENCE and showy(text_of(span)),
+                        sourced_weakly and attribution.cue in engine.STANCE_CUES)
         span._.claim_pieces = pieces
         score, check_worthy, all_reasons = self.decide(pieces, span.doc._.genre_gate)
         span._.claim_score = score
@@ -231,10 +232,12 @@ class ClaimDetector:
             # lift them ("The paper contacted the user but did not receive a reply.", "It was a
             # stunning strike."), and may lift an anonymous or hedged source's sentence, never
             # sink it: tabloid copy's unnamed claims stay in view with their "unsourced"
-            # suggestion; an unnamed source's quoted judgement is the reader's to weigh (round 24).
+            # suggestion; an unnamed source's quoted judgement (round 24) or stance (round 25) is
+            # the reader's to weigh.
             if about_the_reporting(pieces.features) or pieces.showy:
                 read = min(read, score)
             if pieces.sourced_weakly and not procedural(pieces.features) and \
+                    not pieces.stance and \
                     not quoted_judgement_of_an_unnamed_source(pieces.features):
                 read = max(read, score)  # (but "The governor declined to say how many ...")
             score = read
@@ -288,6 +291,9 @@ class Pieces:
     general: str | None = None  # the reason, for a rule or a general causal claim
     forecast: bool = False  # "The storm is expected to reach the coast on Friday"
     showy: bool = False  # the writer's show words: "a stunning strike" (priority.showy)
+    # an unnamed source's stance, not its claim: "has been criticised by some critics", "fans
+    # have labelled the performance 'shambolic'" (engine.STANCE_CUES)
+    stance: bool = False
 
 
 @Language.factory(
