@@ -118,3 +118,22 @@ def test_an_unnamed_critics_stance_is_left_to_the_reader(detector):
     assert stance.attribution.kind is AttributionKind.ANONYMOUS, stance.attribution
     assert not stance.check_worthy, stance.score
     assert claim.check_worthy, claim.score
+
+
+@pytest.mark.parametrize("sentence", [
+    "Meteorologists fear that the storm could stall over the coast for two days.",
+    "Investigators suspect the warehouse fire was started deliberately.",
+])
+def test_a_professions_state_of_mind_is_the_writers_report(detector, sentence):
+    unit = unit_containing(units_of(detector, sentence), sentence[:20])
+    assert unit.attribution.kind is AttributionKind.NONE, unit.attribution
+
+
+@pytest.mark.parametrize("sentence", [
+    # people of a named firm, named people, and unnamed sources keep their word
+    "Analysts at Harwell Partners expect house prices to rise by 3% next year.",
+    "Palace insiders believe the couple will skip the ceremony.",
+])
+def test_beliefs_of_named_peoples_and_sources_stay_attributed(detector, sentence):
+    unit = unit_containing(units_of(detector, sentence), sentence[:20])
+    assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution

@@ -239,12 +239,23 @@ def test_look_alikes_are_the_writers_own(detector, sentence):
     "A 38-year-old woman from Cork, who did not wish to be named, said the queue formed at dawn.",
     "A local charity said demand for food parcels had doubled.",
     "Party insiders fear the leader will resign before the summer.",
-    "Most economists expect the central bank to cut rates in June.",
-    "Villagers suspect the dam was opened without warning.",
+    "Senior officials expect the minister to step down by the weekend.",
 ])
 def test_unnamed_people_and_their_fears_and_expectations(detector, sentence):
     unit = first(detector, sentence)
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, (sentence, unit.attribution)
+
+
+# Round 25: an unnamed public's or profession's state of mind is the writer's report of minds,
+# not a source's word (the guidelines' "associations are concerned ..."; 7 of 8 `dev` labels);
+# unnamed sources' ("insiders", "officials") stay theirs, above.
+@pytest.mark.parametrize("sentence", [
+    "Most economists expect the central bank to cut rates in June.",
+    "Villagers suspect the dam was opened without warning.",
+])
+def test_an_unnamed_groups_state_of_mind_is_the_writers_report(detector, sentence):
+    unit = first(detector, sentence)
+    assert unit.attribution.kind is AttributionKind.NONE, (sentence, unit.attribution)
 
 
 # --- the person a sentence goes on about --------------------------------------------------------
