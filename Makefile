@@ -65,7 +65,7 @@ train-model: $(STAMP)
 	$(BIN)/python -m annotator.core.nlp.train_checkworthy
 
 # The sentence reader: one epoch on ClaimBuster's crowdsourced.csv, then the encoder with its head
-# fine-tuned on the dev split (6 folds for the out-of-fold logits, then all of dev; about 45 min
+# fine-tuned on the dev split (3 folds for the out-of-fold logits, then all of dev; about 55 min
 # on 2 cores), then the re-scorer that stacks it.
 train-reader: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[train,finetune]'

@@ -106,9 +106,9 @@ def test_fashion_models_still_speak(detector):
     assert unit.attribution.kind is AttributionKind.ANONYMOUS, unit.attribution
 
 
-def test_an_unnamed_critics_stance_is_left_to_the_reader(detector):
-    # the criticism is a judgement: the unnamed critics' floor does not hold it up, while
-    # their claim of fact keeps it
+def test_an_unnamed_critics_stance_ranks_below_their_claim(detector):
+    # the criticism is a judgement, scored without the unnamed source's floor and never lifted
+    # by the reader; their claim of fact is offered first
     text = ("The council approved the new parking charges on Tuesday.\n\n"
             "The charges have been criticised by some shopkeepers.\n\n"
             "Shopkeepers said trade on the high street had fallen by a third since March.\n")
@@ -116,8 +116,19 @@ def test_an_unnamed_critics_stance_is_left_to_the_reader(detector):
     stance = unit_containing(units, "criticised by some")
     claim = unit_containing(units, "fallen by a third")
     assert stance.attribution.kind is AttributionKind.ANONYMOUS, stance.attribution
-    assert not stance.check_worthy, stance.score
     assert claim.check_worthy, claim.score
+    assert stance.score < claim.score - 0.2, (stance.score, claim.score)
+
+
+@pytest.mark.parametrize("sentence", [
+    "She urged ministers to publish the report before the summer recess.",
+    "Campaigners held banners reading \"Save our library\" outside the town hall.",
+    "\u201cWe will never give up,\u201d one striker said.",
+])
+def test_an_appeal_a_slogan_or_a_vow_is_not_lifted_by_the_reader(detector, sentence):
+    text = "Workers at the depot began a strike on Monday over pay.\n\n" + sentence + "\n"
+    unit = unit_containing(units_of(detector, text), sentence[:15])
+    assert not unit.check_worthy, (unit.score, unit.reasons)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -172,7 +172,7 @@ class ClaimDetector:
     def finalize(self, span: Span, attribution: Attribution, attribution_reason: str | None,
                  quoted: bool, extra_reasons: Sequence[str] = ()) -> None:
         """Score, offer and explain a unit, given its final attribution."""
-        from annotator.core.nlp.priority import features, showy
+        from annotator.core.nlp.priority import features, no_claim_act, showy
 
         kind = span._.unit_kind
         claim_type, type_reason = rules.claim_type_of(span)
@@ -202,7 +202,9 @@ class ClaimDetector:
         pieces = Pieces(kind, span._.base_score, feats, tuple(reasons), on_record or figure,
                         sourced_weakly, attribution.speaker, figure, general, forecast,
                         kind is UnitKind.SENTENCE and showy(text_of(span)),
-                        sourced_weakly and attribution.cue in engine.STANCE_CUES)
+                        kind is UnitKind.SENTENCE and (
+                            (sourced_weakly and attribution.cue in engine.STANCE_CUES)
+                            or no_claim_act(text_of(span))))
         span._.claim_pieces = pieces
         score, check_worthy, all_reasons = self.decide(pieces, span.doc._.genre_gate)
         span._.claim_score = score
@@ -228,16 +230,16 @@ class ClaimDetector:
         score = self.priority.score(pieces.features, gate)
         if reader is not None:
             read = self.reader_priority.score(pieces.features, gate, reader, context)
-            # The reader may sink a line about the reporting or the writer's show words, never
-            # lift them ("The paper contacted the user but did not receive a reply.", "It was a
-            # stunning strike."), and may lift an anonymous or hedged source's sentence, never
+            # The reader may sink a line about the reporting, the writer's show words or words
+            # with nothing to check, never lift them ("The paper contacted the user but did not
+            # receive a reply.", "It was a stunning strike.", "He called on her to resign."), and may lift an anonymous or hedged source's sentence, never
             # sink it: tabloid copy's unnamed claims stay in view with their "unsourced"
             # suggestion; an unnamed source's quoted judgement (round 24) or stance (round 25) is
             # the reader's to weigh.
-            if about_the_reporting(pieces.features) or pieces.showy:
+            if about_the_reporting(pieces.features) or pieces.showy or pieces.no_claim:
                 read = min(read, score)
             if pieces.sourced_weakly and not procedural(pieces.features) and \
-                    not pieces.stance and \
+                    not pieces.no_claim and \
                     not quoted_judgement_of_an_unnamed_source(pieces.features):
                 read = max(read, score)  # (but "The governor declined to say how many ...")
             score = read
@@ -291,9 +293,10 @@ class Pieces:
     general: str | None = None  # the reason, for a rule or a general causal claim
     forecast: bool = False  # "The storm is expected to reach the coast on Friday"
     showy: bool = False  # the writer's show words: "a stunning strike" (priority.showy)
-    # an unnamed source's stance, not its claim: "has been criticised by some critics", "fans
-    # have labelled the performance 'shambolic'" (engine.STANCE_CUES)
-    stance: bool = False
+    # words with nothing to check: an unnamed source's stance ("has been criticised by some
+    # critics", "fans have labelled the performance 'shambolic'": engine.STANCE_CUES), an
+    # appeal, a slogan or a vow of defiance (priority.no_claim_act)
+    no_claim: bool = False
 
 
 @Language.factory(

@@ -115,6 +115,30 @@ def showy(text: str) -> bool:
     return n > 0 and n - len(_SUBSTITUTE_NAMED.findall(text)) > 0
 
 
+# Speech acts with nothing to check (the guidelines' appeals and hopes): an appeal ("He called
+# on Ms Ashworth to publish the costings", "urged residents to stay indoors"), a slogan on
+# placards, a vow of defiance ("We will not back down"), where to get in touch. The reader may
+# sink them, never lift them (round 25: a reader retrained on more copy lifted the unit tests'
+# appeal, slogan and vow, and the testers' questions and contact lines).
+_NO_CLAIM_ACTS = re.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)\s+[^.;:]{1,60}?\s+to\s+[a-z]+|"
+    r"urg(?:e|es|ed|ing)\s+[^.;:]{1,60}?\s+to\s+[a-z]+|"
+    r"(?:appealed|appealing)\s+(?:to|for)\b|"
+    # how to get in touch: "should contact Jo Smith, dean of admissions, at 555-0100"
+    r"\b(?:contact|call|e-?mail|phone|ring)\b[^.;]{0,80}?\b(?:at|on)\s+(?:\(?\d|[\w.]+@)|"
+    r"(?:placards?|banners?|signs?|slogans?)\s+(?:reading|saying|that\s+read)|"
+    r"will\s+(?:not|never)\s+(?:back\s+down|give\s+up|give\s+in|surrender|be\s+silenced|"
+    r"be\s+intimidated|be\s+beaten|stop\s+fighting)|"
+    r"will\s+(?:fight\s+on|keep\s+fighting|carry\s+on\s+fighting))", re.I)
+
+
+def no_claim_act(text: str) -> bool:
+    """An appeal, a slogan, a vow of defiance, where to get in touch, or a question (the
+    guidelines: an interviewer's questions are no claim): words that ask, defy or direct, with
+    nothing to check."""
+    return text.rstrip().rstrip("\"”’'").endswith("?") or _NO_CLAIM_ACTS.search(text) is not None
+
+
 _PROCEDURAL = re.compile(
     r"\b(contacted for comment|for comment|declined to comment|did not respond|has not responded|"
     r"(?:does|do|did|would|will) not comment|(?:has|have|had) not (?:yet )?(?:publicly )?"
