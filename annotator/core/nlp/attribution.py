@@ -5181,6 +5181,7 @@ _LABELLING_FORMS = frozenset(form for verb in ("label", "brand") for form in _in
 
 
 def _labelled_by(sent, memory) -> "Found | None":
+    """A name or a verdict put on a thing by the verb's subject: the subject's judgement."""
     for verb in sent:
         if verb.lower_ not in _LABELLING_FORMS or not _is_verb(verb) or \
                 verb.dep_ not in ("ROOT", "conj") or not (

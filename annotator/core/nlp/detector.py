@@ -232,10 +232,10 @@ class ClaimDetector:
             read = self.reader_priority.score(pieces.features, gate, reader, context)
             # The reader may sink a line about the reporting, the writer's show words or words
             # with nothing to check, never lift them ("The paper contacted the user but did not
-            # receive a reply.", "It was a stunning strike.", "He called on her to resign."), and may lift an anonymous or hedged source's sentence, never
-            # sink it: tabloid copy's unnamed claims stay in view with their "unsourced"
-            # suggestion; an unnamed source's quoted judgement (round 24) or stance (round 25) is
-            # the reader's to weigh.
+            # receive a reply.", "It was a stunning strike.", "He called on her to resign."),
+            # and may lift an anonymous or hedged source's sentence, never sink it: tabloid
+            # copy's unnamed claims stay in view with their "unsourced" suggestion; an unnamed
+            # source's quoted judgement (round 24) or stance (round 25) is the reader's to weigh.
             if about_the_reporting(pieces.features) or pieces.showy or pieces.no_claim:
                 read = min(read, score)
             if pieces.sourced_weakly and not procedural(pieces.features) and \
@@ -295,7 +295,7 @@ class Pieces:
     showy: bool = False  # the writer's show words: "a stunning strike" (priority.showy)
     # words with nothing to check: an unnamed source's stance ("has been criticised by some
     # critics", "fans have labelled the performance 'shambolic'": engine.STANCE_CUES), an
-    # appeal, a slogan or a vow of defiance (priority.no_claim_act)
+    # appeal, a slogan, a vow of defiance, a contact line or a question (priority.no_claim_act)
     no_claim: bool = False
 
 

@@ -136,7 +136,8 @@ def no_claim_act(text: str) -> bool:
     """An appeal, a slogan, a vow of defiance, where to get in touch, or a question (the
     guidelines: an interviewer's questions are no claim): words that ask, defy or direct, with
     nothing to check."""
-    return text.rstrip().rstrip("\"”’'").endswith("?") or _NO_CLAIM_ACTS.search(text) is not None
+    return text.rstrip().rstrip("\"”’'").endswith("?") or \
+        _NO_CLAIM_ACTS.search(text) is not None
 
 
 _PROCEDURAL = re.compile(
