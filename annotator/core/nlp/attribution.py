@@ -3224,10 +3224,12 @@ def _unnamed_reports(tokens, head) -> bool:
         c.dep_ in ("det", "nummod") and c.lower_ in _ONE_OF_THE_REPORTS for c in head.children) \
         and all(c.dep_ in ("det", "nummod", "amod") and not _is_proper(c) for c in head.children)
     # (not "A report by the ministry", "A report published by X", "A Reuters report")
-    if head.lower_ in ("model", "models") and any(
+    if any(t.lower_ in ("model", "models") and any(
             c.dep_ in ("compound", "amod") and c.lower_ in _PREDICTING_MODELS
-            for c in head.children):
-        return True  # "Forecast models indicate ...": no one's claim (not fashion models)
+            for c in t.children) for t in tokens):
+        # "Forecast models indicate ...": no one's claim (not fashion models), whichever word
+        # the tagger made the head ("Forecast" may be read as a body's name)
+        return True
     return (head.lower_ in HEDGE_SUBJECTS or one_report) and \
         not _media_reports(tokens, head) and not any(
         t.i != head.i and t.lower_ not in _UNNAMED_REPORTS | {"news", "press"} and (
