@@ -1299,8 +1299,6 @@ def _cue_lemma(token) -> str | None:
     lemma = CUE_FORMS.get(token.lower_)
     if lemma is None and _put_it_to(token):
         return "suggest"
-    if lemma is None and token.lower_ in _HELD_VIEWS and _view_said_that(token):
-        return "believe"
     if lemma in ("admit", "deny") and _a_plea(token, lemma):
         return None  # "Gill Hart, 61, admitted fraud": a plea the court records, the writer's
     if lemma == "declare" and not any(c.dep_ in ("ccomp", "parataxis") for c in token.children):
@@ -5178,8 +5176,7 @@ def _contested_by(sent, memory) -> "Found | None":
 # "Opposition MPs have labelled the budget a raid on pensioners", "Many fans have branded the
 # performance 'shambolic'": a name put on a thing is its namer's judgement (the labels give it
 # to them); "will be branded as a Qantas flight" (passive, no namer) is the writer's
-_LABELLING_FORMS = frozenset(form for verb in ("label", "brand") for form in _inflect(verb)
-                             + ((verb + "led", verb + "ling") if verb == "label" else ()))
+_LABELLING_FORMS = frozenset(_inflect("label") + _inflect("brand") + ("labelled", "labelling"))
 
 
 def _labelled_by(sent, memory) -> "Found | None":
